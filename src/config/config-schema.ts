@@ -1,0 +1,71 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const DEFAULT_MODEL = 'gpt-5-mini';
+
+const positiveInt = z.coerce.number().int().positive();
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Per-model prices in USD per million tokens; `SUMMARIZE_PRICES` (JSON) adds to or overrides the built-in table. */
+export const PriceSchema = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cachedInput: z.number().nonnegative().optional(),
+});
+export type Price = z.infer<typeof PriceSchema>;
+
+function defaultCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'arxiv-brief');
+}
+
+/** Everything the tool reads from env, .env and flags; the names are part of the interface. */
+export const ConfigSchema = z.object({
+  openaiApiKey: z.string().min(1).optional(),
+  openaiBaseUrl: httpUrl.optional(),
+  model: z.string().min(1).default(DEFAULT_MODEL),
+  arxivApiUrl: httpUrl.default('https://export.arxiv.org/api/query'),
+  arxivPdfUrl: httpUrl.default('https://arxiv.org/pdf'),
+  hfDailyPapersUrl: httpUrl.default('https://huggingface.co/api/daily_papers'),
+  /** arXiv's terms: one request every 3 seconds, on one connection. */
+  arxivMinIntervalMs: z.coerce.number().int().nonnegative().default(3000),
+  outputDir: z.string().min(1).default('./output'),
+  cacheDir: z.string().min(1).default(defaultCacheDir),
+  llmConcurrency: positiveInt.default(4),
+  /** Caps the paper text sent to the model, below the model's own context. */
+  maxInputTokens: positiveInt.optional(),
+  /** Model calls per paper when the answer breaks the schema (first try included). */
+  maxAttempts: positiveInt.max(10).default(3),
+  llmTimeoutMs: positiveInt.default(180_000),
+  /** Longest Retry-After we wait for, from arXiv or the LLM; longer waits fail the request. */
+  maxRetryAfterMs: positiveInt.default(60_000),
+  pdfMaxBytes: positiveInt.default(50 * 1024 * 1024),
+  pdfTimeoutMs: positiveInt.default(120_000),
+  prices: z.record(z.string(), PriceSchema).default({}),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The environment variable behind each config key, for messages and .env.example. */
+export const ENV_NAMES: Record<keyof Config, string> = {
+  openaiApiKey: 'OPENAI_API_KEY',
+  openaiBaseUrl: 'OPENAI_BASE_URL',
+  model: 'SUMMARIZE_MODEL',
+  arxivApiUrl: 'ARXIV_API_URL',
+  arxivPdfUrl: 'ARXIV_PDF_URL',
+  hfDailyPapersUrl: 'HF_DAILY_PAPERS_URL',
+  arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
+  outputDir: 'SUMMARIZE_OUTPUT_DIR',
+  cacheDir: 'SUMMARIZE_CACHE_DIR',
+  llmConcurrency: 'SUMMARIZE_LLM_CONCURRENCY',
+  maxInputTokens: 'SUMMARIZE_MAX_INPUT_TOKENS',
+  maxAttempts: 'SUMMARIZE_MAX_ATTEMPTS',
+  llmTimeoutMs: 'SUMMARIZE_LLM_TIMEOUT_MS',
+  maxRetryAfterMs: 'SUMMARIZE_MAX_RETRY_AFTER_MS',
+  pdfMaxBytes: 'SUMMARIZE_PDF_MAX_BYTES',
+  pdfTimeoutMs: 'SUMMARIZE_PDF_TIMEOUT_MS',
+  prices: 'SUMMARIZE_PRICES',
+};
