@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
@@ -19,6 +20,10 @@ export const PriceSchema = z.object({
 });
 export type Price = z.infer<typeof PriceSchema>;
 
+function defaultPromptsDir(): string {
+  return fileURLToPath(new URL('../../prompts', import.meta.url));
+}
+
 function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'arxiv-brief');
 }
@@ -35,6 +40,8 @@ export const ConfigSchema = z.object({
   arxivMinIntervalMs: z.coerce.number().int().nonnegative().default(3000),
   outputDir: z.string().min(1).default('./output'),
   cacheDir: z.string().min(1).default(defaultCacheDir),
+  /** The prompt files users edit; the brief records a hash of them as its prompt version. */
+  promptsDir: z.string().min(1).default(defaultPromptsDir),
   llmConcurrency: positiveInt.default(4),
   /** Caps the paper text sent to the model, below the model's own context. */
   maxInputTokens: positiveInt.optional(),
@@ -60,6 +67,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
   cacheDir: 'SUMMARIZE_CACHE_DIR',
+  promptsDir: 'SUMMARIZE_PROMPTS_DIR',
   llmConcurrency: 'SUMMARIZE_LLM_CONCURRENCY',
   maxInputTokens: 'SUMMARIZE_MAX_INPUT_TOKENS',
   maxAttempts: 'SUMMARIZE_MAX_ATTEMPTS',

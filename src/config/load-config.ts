@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import type { z } from 'zod';
+import { ConfigError } from '../errors/brief-error.js';
+import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
+
+/** Values given on the command line; they win over the environment. */
+export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir'>>;
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The .env file; a missing file is fine. Default: `.env` in the working directory. */
+  envFile?: string;
+  flags?: ConfigFlags;
+}
+
+// The one place that reads the environment: everything below takes a Config.
+export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: LoadConfigOptions = {}): Config {
+  const fileValues = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  // Like dotenv: a variable already set in the environment wins over the file.
+  const merged: Record<string, string | undefined> = { ...fileValues, ...env };
+  const problems: string[] = [];
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES) as Array<[keyof Config, string]>) {
+    const value = merged[name]?.trim();
+    if (value === undefined || value === '') continue;
+    if (key === 'prices') {
+      try {
+        raw[key] = JSON.parse(value);
+      } catch {
+        problems.push(`${name}: not valid JSON; expected e.g. {"my-model":{"input":0.2,"output":0.8}} (USD per million tokens)`);
+      }
+      continue;
+    }
+    raw[key] = value;
+  }
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) raw[key] = value;
+
+  const result = ConfigSchema.safeParse(raw);
+  if (!result.success) problems.push(...result.error.issues.map((issue) => describeIssue(issue, raw)));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return result.data!;
+}
+
+/** The LLM commands need a key, unless a self-hosted OpenAI-compatible server needs none. */
+export function assertLlmConfigured(config: Config): void {
+  if (config.openaiApiKey || config.openaiBaseUrl) return;
+  throw new ConfigError([
+    'OPENAI_API_KEY: not set; put it in .env or the environment (or set OPENAI_BASE_URL to a local OpenAI-compatible server such as Ollama)',
+  ]);
+}
+
+// --- internal ---
+
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
+  const key = String(issue.path[0]) as keyof Config;
+  const name = ENV_NAMES[key] ?? key;
+  const detail = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
+  // Never echo a secret back, even a malformed one.
+  const shown = key === 'openaiApiKey' || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
+  return `${name}${detail}: ${issue.message}${shown}`;
+}

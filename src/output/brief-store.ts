@@ -1,0 +1,67 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import { type Brief, BriefSchema } from '../brief/brief-schema.js';
+import { renderBriefMarkdown } from './render-brief-markdown.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface BriefPaths {
+  json: string;
+  markdown: string;
+}
+
+/** `papers/<id>v<version>.json|.md` under the output folder; an old-style ID's `/` becomes `_`. */
+export function getBriefPaths(outputDir: string, id: string, version: number): BriefPaths {
+  const stem = join(outputDir, 'papers', toFileStem(id, version));
+  return { json: `${stem}.json`, markdown: `${stem}.md` };
+}
+
+/** The stored brief of this exact version, or null when there is none (or it no longer validates). */
+export async function readStoredBrief(outputDir: string, id: string, version: number): Promise<Brief | null> {
+  let text: string;
+  try {
+    text = await readFile(getBriefPaths(outputDir, id, version).json, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = BriefSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Made with the same model and prompts: paying again would buy the same brief. */
+export function isBriefReusable(brief: Brief, wanted: { model: string; promptVersion: string }): boolean {
+  return brief.generation.model === wanted.model && brief.generation.promptVersion === wanted.promptVersion;
+}
+
+// The JSON is written last: its presence marks the paper done for resumed runs.
+export async function writeBrief(outputDir: string, brief: Brief): Promise<BriefPaths> {
+  const paths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version);
+  await writeFileAtomic(paths.markdown, renderBriefMarkdown(brief));
+  await writeFileAtomic(paths.json, `${JSON.stringify(brief, null, 2)}\n`);
+  return paths;
+}
+
+/** Every valid stored brief, for rebuilding digests. */
+export async function listStoredBriefs(outputDir: string): Promise<Brief[]> {
+  const folder = join(outputDir, 'papers');
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const briefs: Brief[] = [];
+  for (const name of names.filter((entry) => entry.endsWith('.json')).sort()) {
+    try {
+      const parsed = BriefSchema.safeParse(JSON.parse(await readFile(join(folder, name), 'utf8')));
+      if (parsed.success) briefs.push(parsed.data);
+    } catch {
+      // A foreign or unreadable file is not a brief; the digest lists only what validates.
+    }
+  }
+  return briefs;
+}

@@ -1,0 +1,51 @@
+import type { Brief } from '../brief/brief-schema.js';
+import { escapeMarkdownInline } from './escape-markdown.js';
+import { SUMMARY_POINTS } from './summary-points.js';
+
+const OPTION_LETTERS = ['A', 'B', 'C'] as const;
+
+/** One paper's brief as a standalone markdown page. */
+export function renderBriefMarkdown(brief: Brief): string {
+  return `${renderBriefBody(brief, 1)}\n`;
+}
+
+/** The brief from its title down; `level` is the title's heading level, so a digest can nest it. */
+export function renderBriefBody(brief: Brief, level: number): string {
+  const heading = '#'.repeat(level);
+  const sub = '#'.repeat(level + 1);
+  const { paper } = brief;
+  const lines: string[] = [
+    `${heading} ${escapeMarkdownInline(paper.title)}`,
+    '',
+    `Published: ${paper.published.slice(0, 10)}`,
+    `Link: ${paper.pdfUrl}`,
+    `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
+    '',
+  ];
+  if (brief.checks.warnings.length > 0) {
+    lines.push('> ⚠️ **Check before publishing**');
+    for (const warning of brief.checks.warnings) lines.push(`> - ${escapeMarkdownInline(warning)}`);
+    lines.push('');
+  }
+  SUMMARY_POINTS.forEach(([key, label], index) => {
+    lines.push(`${index + 1}. ${label}: ${escapeMarkdownInline(brief.summary[key])}`);
+  });
+  lines.push('', `${sub} Critique`, '', '**Strengths**', '');
+  for (const strength of brief.critique.strengths) lines.push(`- ${escapeMarkdownInline(strength)}`);
+  lines.push('', '**Limitations**', '');
+  for (const limitation of brief.critique.limitations) lines.push(`- ${escapeMarkdownInline(limitation)}`);
+  lines.push('', `**Implications:** ${escapeMarkdownInline(brief.critique.implications)}`);
+  lines.push('', `${sub} Quiz`, '');
+  brief.quiz.forEach((question, index) => {
+    lines.push(`Q${index + 1}. ${escapeMarkdownInline(question.question)}`, '');
+    question.options.forEach((option, optionIndex) => {
+      lines.push(`   ${OPTION_LETTERS[optionIndex]}. ${escapeMarkdownInline(option)}`);
+    });
+    lines.push('');
+  });
+  lines.push('**Answers**', '');
+  brief.quiz.forEach((question, index) => {
+    lines.push(`- Q${index + 1}: ${OPTION_LETTERS[question.answerIndex]}. ${escapeMarkdownInline(question.explanation)}`);
+  });
+  return lines.join('\n');
+}
