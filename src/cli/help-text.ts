@@ -1,0 +1,24 @@
+export const HELP_TEXT = `summarize: arXiv papers to newsletter-ready briefs
+
+Usage
+  summarize <arxiv-id>... [--json] [--model M] [--out DIR] [--force] [--quiet]
+  summarize nightly [--date YYYY-MM-DD] [--source hf|arxiv] [--category C]... [--ids-file F|-]
+                    [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
+  summarize digest --date YYYY-MM-DD [--out DIR]
+  summarize text <arxiv-id | file.pdf>... [--stats]
+  summarize doctor
+
+IDs: 2509.08721, 2509.08721v2, arXiv:2509.08721, hep-th/9108004,
+     https://arxiv.org/abs/2509.08721, https://arxiv.org/pdf/2509.08721v1
+
+Options
+  --json       print the JSON briefs instead of markdown
+  --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --force      summarize again even when a brief for this version, model and prompts exists
+  --quiet      print errors only
+  -h, --help   this text;  -v, --version  the version
+
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers of a batch failed, 130 interrupted.
+Configuration: environment variables or .env; see .env.example.
+`;

@@ -1,0 +1,60 @@
+import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
+import { type CliIo, processIo } from './cli-io.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { HELP_TEXT } from './help-text.js';
+import { collectSecrets, redactSecrets } from './redact-secrets.js';
+import { readPackageVersion } from './read-package-version.js';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+// Each command is loaded only when used, so `summarize --help` starts fast.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  text: async () => (await import('./commands/text.js')).runText,
+  nightly: async () => (await import('./commands/nightly.js')).runNightly,
+  digest: async () => (await import('./commands/digest.js')).runDigest,
+  doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+};
+
+/** The only place that turns outcomes and errors into exit codes. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+      io.stdout.write(HELP_TEXT);
+      return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
+    }
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`${readPackageVersion()}\n`);
+      return EXIT_CODES.ok;
+    }
+    const loadCommand = COMMANDS[first];
+    if (loadCommand) return await (await loadCommand())(rest, io);
+    const { runSummarize } = await import('./commands/summarize.js');
+    return await runSummarize(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+// --- internal ---
+
+function reportError(error: unknown, io: CliIo): number {
+  const secrets = collectSecrets(io.env);
+  const write = (text: string) => io.stderr.write(redactSecrets(text, secrets));
+  if (error instanceof UsageError) {
+    write(`summarize: ${error.message}\nRun \`summarize --help\` for usage.\n`);
+    return EXIT_CODES.usage;
+  }
+  if (error instanceof ConfigError) {
+    write(`summarize: ${error.message}\nSee .env.example for every setting.\n`);
+    return EXIT_CODES.failure;
+  }
+  if (error instanceof BriefError) {
+    write(`summarize: ${error.message}\n`);
+    return EXIT_CODES.failure;
+  }
+  // A bug, not an expected failure: the stack helps whoever reports it.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  write(`summarize: internal error (please report it):\n${detail}\n`);
+  return EXIT_CODES.failure;
+}

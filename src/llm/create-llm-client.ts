@@ -1,0 +1,39 @@
+import OpenAI from 'openai';
+import { ConfigError } from '../errors/brief-error.js';
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+// Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp) ignore the key, but the client insists on one.
+const PLACEHOLDER_API_KEY = 'no-key-needed';
+
+export interface CreateLlmClientOptions {
+  /** Required unless `baseUrl` points at a server that needs none. */
+  apiKey?: string | undefined;
+  /** Any OpenAI-compatible `/v1` endpoint; default: OpenAI's. */
+  baseUrl?: string | undefined;
+  /** Per HTTP request; a timed-out request is retried by `withLlmRetries`. */
+  timeoutMs: number;
+  /** Default: the global fetch. */
+  fetch?: typeof globalThis.fetch | undefined;
+}
+
+/** The OpenAI client with its own retries off, because openai 6 would wait for any Retry-After without limit. */
+export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
+  if (!options.apiKey && !options.baseUrl) {
+    throw new ConfigError([
+      'OPENAI_API_KEY is not set: set it, or set OPENAI_BASE_URL to an OpenAI-compatible server that needs no key',
+    ]);
+  }
+  // Every value is explicit so the client reads nothing from process.env on its own.
+  return new OpenAI({
+    apiKey: options.apiKey || PLACEHOLDER_API_KEY,
+    baseURL: options.baseUrl ?? OPENAI_BASE_URL,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    adminAPIKey: null,
+    timeout: options.timeoutMs,
+    maxRetries: 0,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+}

@@ -1,0 +1,123 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { describeLlmFailure } from './describe-llm-failure.js';
+import { LlmError } from './llm-error.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+
+const RETRYABLE_STATUSES = new Set([
+  408, // Request Timeout
+  409, // Conflict: OpenAI uses it for transient lock contention
+  429, // Too Many Requests
+  500, // Internal Server Error
+  502, // Bad Gateway
+  503, // Service Unavailable
+  504, // Gateway Timeout
+]);
+
+export interface LlmRetryOptions {
+  /** Retries after the first request; default 4. */
+  maxRetries?: number;
+  /** Longest Retry-After we wait for; a longer one fails at once. Default 60 000. */
+  maxRetryAfterMs?: number;
+  /** First backoff delay when the server gives no Retry-After, doubled each retry; default 1000. */
+  initialDelayMs?: number;
+  /** Cap of the backoff delay; default 30 000. */
+  maxDelayMs?: number;
+  /** Default: a real timer that stops early when `signal` aborts. */
+  sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  /** Default: Math.random, for the jitter. */
+  random?: () => number;
+  /** Default: Date.now, to read Retry-After given as an HTTP date. */
+  now?: () => number;
+  signal?: AbortSignal;
+  /** Told before each wait, e.g. to log "retrying in 2 s". */
+  onRetry?: (event: { request: number; delayMs: number; reason: string }) => void;
+}
+
+/**
+ * Runs `call` and retries it on rate limits, server errors, timeouts and lost connections, with
+ * exponential backoff and jitter, waiting what the server asks unless that is over `maxRetryAfterMs`.
+ * Any failure comes out as an LlmError whose message names the fix.
+ */
+export async function withLlmRetries<T>(
+  call: (request: number) => Promise<T>,
+  options: LlmRetryOptions = {},
+): Promise<T> {
+  const {
+    maxRetries = 4,
+    maxRetryAfterMs = 60_000,
+    initialDelayMs = 1000,
+    maxDelayMs = 30_000,
+    sleep = sleepWithSignal,
+    random = Math.random,
+    now = Date.now,
+    signal,
+    onRetry,
+  } = options;
+  for (let request = 1; ; request += 1) {
+    try {
+      return await call(request);
+    } catch (error) {
+      if (!(error instanceof APIError)) throw error;
+      const evidence = readEvidence(error, request);
+      if (!isRetryable(error)) throw new LlmError(describeLlmFailure(error), evidence);
+      if (request > maxRetries) {
+        throw new LlmError(`${describeLlmFailure(error)} (gave up after ${request} requests)`, evidence);
+      }
+      const askedMs = parseRetryAfter(error.headers, now());
+      if (askedMs !== undefined && askedMs > maxRetryAfterMs) {
+        throw new LlmError(
+          `the LLM server asked to wait ${formatSeconds(askedMs)} (Retry-After); giving up: limit is ` +
+            `${formatSeconds(maxRetryAfterMs)}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
+            `(${describeLlmFailure(error)})`,
+          evidence,
+        );
+      }
+      const delayMs = askedMs ?? computeBackoff(request, initialDelayMs, maxDelayMs, random);
+      onRetry?.({ request, delayMs, reason: describeLlmFailure(error) });
+      await sleep(delayMs, signal);
+      if (signal?.aborted) throw new LlmError('the LLM request was cancelled', { ...evidence, cause: signal.reason });
+    }
+  }
+}
+
+// --- internal ---
+
+function isRetryable(error: APIError): boolean {
+  if (error instanceof APIUserAbortError) return false;
+  if (error instanceof APIConnectionError) return true; // includes APIConnectionTimeoutError
+  // OpenAI's own hint overrides the status when present.
+  const shouldRetry = error.headers?.get('x-should-retry');
+  if (shouldRetry === 'true') return true;
+  if (shouldRetry === 'false') return false;
+  return error.status !== undefined && RETRYABLE_STATUSES.has(error.status);
+}
+
+function computeBackoff(request: number, initialDelayMs: number, maxDelayMs: number, random: () => number): number {
+  const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (request - 1));
+  // Jitter keeps parallel papers that failed together from retrying together.
+  return Math.round(delay * (0.75 + 0.5 * random()));
+}
+
+function readEvidence(error: APIError, request: number) {
+  return {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.requestID ? { requestId: error.requestID } : {}),
+    requests: request,
+    // A 401's server text may hold the key, so its cause stays behind.
+    ...(error.status === 401 ? {} : { cause: error }),
+  };
+}
+
+function formatSeconds(milliseconds: number): string {
+  const seconds = milliseconds / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+async function sleepWithSignal(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await sleepFor(milliseconds, undefined, signal ? { signal } : undefined);
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+
+// Bump when cleaning changes, so cached text made by older cleaning is not reused.
+const TEXT_CACHE_VERSION = 1;
+
+export interface CachedText {
+  cacheVersion: number;
+  pageCount: number;
+  text: string;
+  stats: Record<string, number | boolean>;
+}
+
+/** Downloaded PDFs and their cleaned text, keyed by paper version; a crash leaves no partial entry. */
+export function createPaperCache(cacheDir: string) {
+  const pdfPath = (id: string, version: number) => join(cacheDir, 'pdf', `${toFileStem(id, version)}.pdf`);
+  const textPath = (id: string, version: number) => join(cacheDir, 'text', `${toFileStem(id, version)}.json`);
+  return {
+    async readPdf(id: string, version: number): Promise<Uint8Array | null> {
+      return readFile(pdfPath(id, version)).catch(() => null);
+    },
+    async writePdf(id: string, version: number, bytes: Uint8Array): Promise<void> {
+      await writeFileAtomic(pdfPath(id, version), bytes);
+    },
+    async readText(id: string, version: number): Promise<CachedText | null> {
+      try {
+        const cached = JSON.parse(await readFile(textPath(id, version), 'utf8')) as CachedText;
+        return cached.cacheVersion === TEXT_CACHE_VERSION ? cached : null;
+      } catch {
+        return null;
+      }
+    },
+    async writeText(id: string, version: number, entry: Omit<CachedText, 'cacheVersion'>): Promise<void> {
+      await writeFileAtomic(textPath(id, version), JSON.stringify({ cacheVersion: TEXT_CACHE_VERSION, ...entry }));
+    },
+  };
+}
+export type PaperCache = ReturnType<typeof createPaperCache>;

@@ -1,0 +1,36 @@
+import type OpenAI from 'openai';
+import type { PaperMetadata, Usage } from '../brief/brief-schema.js';
+import { renderPrompt } from '../brief/render-prompt.js';
+import { LlmError } from '../llm/llm-error.js';
+import { addUsage, readCompletionUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
+import { type LlmRetryOptions, withLlmRetries } from '../llm/with-llm-retries.js';
+
+interface SectionNotesOptions {
+  client: OpenAI;
+  model: string;
+  prompt: string;
+  signal?: AbortSignal | undefined;
+  retry?: LlmRetryOptions;
+}
+
+/** The map step for papers too long for one call: notes per part, joined as the text the brief is written from. */
+export async function writeSectionNotes(
+  paper: PaperMetadata,
+  chunks: readonly string[],
+  { client, model, prompt, signal, retry }: SectionNotesOptions,
+): Promise<{ text: string; usage: Usage; calls: number }> {
+  let usage = ZERO_USAGE;
+  const notes: string[] = [];
+  for (const [index, chunk] of chunks.entries()) {
+    const content = renderPrompt(prompt, { title: paper.title, part: index + 1, parts: chunks.length, paperText: chunk });
+    const completion = await withLlmRetries(
+      () => client.chat.completions.create({ model, messages: [{ role: 'user', content }] }, { signal }),
+      retry,
+    );
+    usage = addUsage(usage, readCompletionUsage(completion.usage));
+    const text = completion.choices[0]?.message.content?.trim();
+    if (!text) throw new LlmError(`the model wrote no notes for part ${index + 1} of ${chunks.length}`);
+    notes.push(`Notes on part ${index + 1} of ${chunks.length}:\n${text}`);
+  }
+  return { text: notes.join('\n\n'), usage, calls: chunks.length };
+}

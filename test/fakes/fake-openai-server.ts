@@ -1,0 +1,293 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Token counts to report; any left out are derived from the request and answer sizes (about 4 characters a token). */
+export interface FakeUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  cached_tokens?: number;
+}
+
+/** One scripted answer of the fake `POST /v1/chat/completions`. Every field is optional. */
+export interface FakeChatResponse {
+  /** The assistant's text; an object is sent JSON.stringified. Default: `''`. */
+  content?: string | object;
+  /** Default `'stop'`; `'length'` simulates a cut-off answer. */
+  finishReason?: string;
+  /** Sets `message.refusal` and `content: null`, as OpenAI does when the model refuses. */
+  refusal?: string;
+  /** Default: derived from the sizes; `null` leaves `usage` out of the answer, as some local servers do. */
+  usage?: FakeUsage | null;
+  /** Default 200; 4xx/5xx get an OpenAI-style `{ error: { message } }` body unless `body` is given. */
+  status?: number;
+  /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
+  headers?: Record<string, string>;
+  /** Sent instead of the completion: a string as is, anything else JSON.stringified. */
+  body?: unknown;
+  /** Wait this long before answering (added to the server's `latencyMs`), e.g. to trigger a client timeout. */
+  delayMs?: number;
+  /** Close the connection without answering, to simulate a crashed server. */
+  dropConnection?: boolean;
+}
+
+/** A chat completion request as the fake received it. */
+export interface FakeRequest {
+  /** The parsed JSON body: `model`, `messages`, `response_format`, … */
+  body: any;
+  headers: IncomingHttpHeaders;
+  /** Date.now() when the request arrived. */
+  receivedAt: number;
+}
+
+/** Answers a request when the queue is empty. */
+export type FakeResponder = (body: any, request: FakeRequest) => FakeChatResponse | Promise<FakeChatResponse>;
+
+export interface FakeOpenAiOptions {
+  /** Used when the queue is empty; default: `defaultFakeResponder` (a sample that fits the requested JSON schema). */
+  responder?: FakeResponder;
+  /** Added before every chat answer, to simulate model latency in benchmarks; default 0. */
+  latencyMs?: number;
+  /** IDs listed by `GET /v1/models`; default `['gpt-5-mini', 'gpt-4o-mini']`. */
+  models?: string[];
+  /** When set, requests without `Authorization: Bearer <apiKey>` get a 401 that (like some servers) echoes the key sent. */
+  apiKey?: string;
+}
+
+export interface FakeOpenAi {
+  /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
+  baseUrl: string;
+  /** Every `POST /v1/chat/completions` received, oldest first (`GET /v1/models` is not recorded). */
+  requests: FakeRequest[];
+  /** Scripts the next answers, first in first out; they take precedence over the responder. */
+  enqueue(...responses: FakeChatResponse[]): void;
+  /** Replaces the responder used once the queue is empty. */
+  setResponder(responder: FakeResponder): void;
+  /** Stops the server, dropping open connections and pending delayed answers. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real OpenAI-compatible HTTP server on 127.0.0.1 (random port) that answers
+ * `POST /v1/chat/completions` (non-streaming) from a queue of scripted answers, then from a responder,
+ * and `GET /v1/models` with a short list.
+ *
+ * ```ts
+ * const fake = await startFakeOpenAi();
+ * fake.enqueue({ status: 429, headers: { 'retry-after': '1' } }, { content: { ok: true } });
+ * const client = createLlmClient({ baseUrl: fake.baseUrl, timeoutMs: 5000 });
+ * // … fake.requests[1].body.messages …
+ * await fake.close();
+ * ```
+ */
+export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
+  const queue: FakeChatResponse[] = [];
+  const requests: FakeRequest[] = [];
+  const pendingTimers = new Set<NodeJS.Timeout>();
+  let responder = options.responder ?? defaultFakeResponder;
+  let answered = 0;
+
+  const server = createServer((incoming, outgoing) => {
+    handleRequest(incoming, outgoing).catch((error: unknown) => {
+      if (!outgoing.headersSent) sendJson(outgoing, 500, errorBody(`fake server failed: ${String(error)}`, 'server_error'));
+      else outgoing.destroy();
+    });
+  });
+
+  async function handleRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const path = new URL(incoming.url ?? '/', 'http://fake').pathname.replace(/\/+$/, '');
+    if (options.apiKey !== undefined && incoming.headers.authorization !== `Bearer ${options.apiKey}`) {
+      const sentKey = (incoming.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+      sendJson(outgoing, 401, errorBody(`Incorrect API key provided: ${sentKey}.`, 'invalid_request_error', 'invalid_api_key'));
+      return;
+    }
+    if (incoming.method === 'GET' && path === '/v1/models') {
+      const data = (options.models ?? ['gpt-5-mini', 'gpt-4o-mini']).map((id) => ({
+        id,
+        object: 'model',
+        created: 1_700_000_000,
+        owned_by: 'fake-openai',
+      }));
+      sendJson(outgoing, 200, { object: 'list', data });
+      return;
+    }
+    if (incoming.method !== 'POST' || path !== '/v1/chat/completions') {
+      sendJson(outgoing, 404, errorBody(`no route ${incoming.method} ${path} on the fake OpenAI server`, 'invalid_request_error'));
+      return;
+    }
+    const receivedAt = Date.now();
+    const text = await readBody(incoming);
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      sendJson(outgoing, 400, errorBody('the request body is not JSON', 'invalid_request_error'));
+      return;
+    }
+    const request: FakeRequest = { body, headers: incoming.headers, receivedAt };
+    requests.push(request);
+    if (body?.stream) {
+      sendJson(outgoing, 400, errorBody('the fake OpenAI server does not stream', 'invalid_request_error'));
+      return;
+    }
+    const response = queue.shift() ?? (await responder(body, request));
+    await wait((options.latencyMs ?? 0) + (response.delayMs ?? 0));
+    if (outgoing.destroyed) return;
+    if (response.dropConnection) {
+      incoming.socket.destroy();
+      return;
+    }
+    answered += 1;
+    sendCompletion(outgoing, body, response, answered);
+  }
+
+  function wait(milliseconds: number): Promise<void> {
+    if (milliseconds <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pendingTimers.delete(timer);
+        resolve();
+      }, milliseconds);
+      pendingTimers.add(timer);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    enqueue: (...responses) => {
+      queue.push(...responses);
+    },
+    setResponder: (next) => {
+      responder = next;
+    },
+    close: async () => {
+      for (const timer of pendingTimers) clearTimeout(timer);
+      pendingTimers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The responder used by default: a sample that fits the request's `response_format` JSON schema, or `'OK'`. */
+export function defaultFakeResponder(body: any): FakeChatResponse {
+  const schema = body?.response_format?.json_schema?.schema;
+  if (!schema) return { content: 'OK' };
+  return { content: sampleFromJsonSchema(schema, schema, { next: 1 }) as object };
+}
+
+/**
+ * A value that fits `schema` (the subset strict structured outputs use): every string is distinct
+ * ("Sample text 1.", "Sample text 2.", …), arrays have their minimum length (at least 1), numbers their minimum.
+ */
+export function sampleFromJsonSchema(schema: any, root: any = schema, counter = { next: 1 }): unknown {
+  if (schema?.$ref) return sampleFromJsonSchema(resolveRef(root, schema.$ref), root, counter);
+  if (schema?.const !== undefined) return schema.const;
+  if (Array.isArray(schema?.enum)) return schema.enum[0];
+  const variants = schema?.anyOf ?? schema?.oneOf;
+  if (Array.isArray(variants)) {
+    const chosen = variants.find((variant: any) => variant?.type !== 'null') ?? variants[0];
+    return sampleFromJsonSchema(chosen, root, counter);
+  }
+  const type = Array.isArray(schema?.type) ? schema.type.find((name: string) => name !== 'null') : schema?.type;
+  switch (type) {
+    case 'object':
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, property]) => [key, sampleFromJsonSchema(property, root, counter)]),
+      );
+    case 'array': {
+      const length = Math.max(schema.minItems ?? 1, 1);
+      return Array.from({ length }, () => sampleFromJsonSchema(schema.items ?? {}, root, counter));
+    }
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? (schema.exclusiveMinimum === undefined ? 0 : schema.exclusiveMinimum + 1);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return `Sample text ${counter.next++}.`;
+  }
+}
+
+// --- internal ---
+
+function resolveRef(root: any, ref: string): any {
+  if (ref === '#') return root;
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, part) => node?.[part], root);
+}
+
+function sendCompletion(outgoing: ServerResponse, requestBody: any, response: FakeChatResponse, sequence: number): void {
+  const status = response.status ?? 200;
+  const headers = { 'x-request-id': `req_fake_${sequence}`, ...response.headers };
+  if (response.body !== undefined) {
+    sendJson(outgoing, status, response.body, headers);
+    return;
+  }
+  if (status >= 400) {
+    sendJson(outgoing, status, errorBody(`fake error ${status}`, status >= 500 ? 'server_error' : 'invalid_request_error'), headers);
+    return;
+  }
+  const content =
+    response.refusal !== undefined
+      ? null
+      : typeof response.content === 'string' || response.content === undefined
+        ? (response.content ?? '')
+        : JSON.stringify(response.content);
+  const completion: Record<string, unknown> = {
+    id: `chatcmpl-fake-${sequence}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: requestBody?.model ?? 'fake-model',
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: response.refusal ?? null },
+        finish_reason: response.finishReason ?? 'stop',
+        logprobs: null,
+      },
+    ],
+  };
+  if (response.usage !== null) {
+    const promptTokens = response.usage?.prompt_tokens ?? estimateTokens(JSON.stringify(requestBody?.messages ?? []));
+    const completionTokens = response.usage?.completion_tokens ?? estimateTokens(content ?? response.refusal ?? '');
+    completion.usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: response.usage?.cached_tokens ?? 0 },
+    };
+  }
+  sendJson(outgoing, status, completion, headers);
+}
+
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function errorBody(message: string, type: string, code: string | null = null) {
+  return { error: { message, type, param: null, code } };
+}
+
+function sendJson(outgoing: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  outgoing.writeHead(status, { 'content-type': 'application/json', ...headers });
+  outgoing.end(text);
+}
+
+async function readBody(incoming: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
