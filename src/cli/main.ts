@@ -2,7 +2,7 @@ import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { HELP_TEXT } from './help-text.js';
-import { collectSecrets, redactSecrets } from './redact-secrets.js';
+import { collectSecrets, redactConfiguredSecrets } from './redact-secrets.js';
 import { readPackageVersion } from './read-package-version.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 
 function reportError(error: unknown, io: CliIo): number {
   const secrets = collectSecrets(io.env);
-  const write = (text: string) => io.stderr.write(redactSecrets(text, secrets));
+  const write = (text: string) => io.stderr.write(redactConfiguredSecrets(text, secrets));
   if (error instanceof UsageError) {
     write(`summarize: ${error.message}\nRun \`summarize --help\` for usage.\n`);
     return EXIT_CODES.usage;

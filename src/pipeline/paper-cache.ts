@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import type { CleaningStats } from '../text/clean-paper-text.js';
 
 // Bump when cleaning changes, so cached text made by older cleaning is not reused.
 const TEXT_CACHE_VERSION = 1;
@@ -10,7 +11,7 @@ export interface CachedText {
   cacheVersion: number;
   pageCount: number;
   text: string;
-  stats: Record<string, number | boolean>;
+  stats: CleaningStats;
 }
 
 /** Downloaded PDFs and their cleaned text, keyed by paper version; a crash leaves no partial entry. */

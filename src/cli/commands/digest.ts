@@ -1,0 +1,20 @@
+import { loadConfig } from '../../config/load-config.js';
+import { UsageError } from '../../errors/brief-error.js';
+import { readDigestBriefs, writeDigest } from '../../output/digest-store.js';
+import { parseDay } from '../../arxiv/parse-day.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+/** `summarize digest --date D`: rebuild the day's digest from the stored briefs, byte for byte. */
+export async function runDigest(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('digest', argv, { date: { type: 'string' }, out: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`digest: unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD is required');
+  parseDay(values.date);
+  const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  const briefs = await readDigestBriefs(config.outputDir, values.date);
+  const paths = await writeDigest(config.outputDir, values.date, briefs);
+  io.stderr.write(`wrote ${paths.markdown} (${briefs.length} papers)\n`);
+  return EXIT_CODES.ok;
+}

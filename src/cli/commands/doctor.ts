@@ -1,0 +1,62 @@
+import { buildUserAgent } from '../../arxiv/build-user-agent.js';
+import { runDoctorChecks } from '../../doctor/run-doctor-checks.js';
+import { renderCheckLine } from '../../doctor/render-check-line.js';
+import { summarizeCheckResults } from '../../doctor/summarize-check-results.js';
+import { UsageError } from '../../errors/brief-error.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { readPackageVersion } from '../read-package-version.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+import { collectSecrets, redactConfiguredSecrets } from '../redact-secrets.js';
+
+const DOCTOR_HELP = `summarize doctor [--json] [--timeout SECONDS]
+
+Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
+the arXiv PDF host and the LLM endpoint, one line each (✓ ok, ! warning, ✗ failed).
+Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
+
+  --json           print the results as JSON on stdout (the lines go to stderr)
+  --timeout S      time limit of each network check, in seconds (default: 10)
+`;
+
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** `summarize doctor`: runs the checks, prints one line each as they finish, exits 1 if any failed. */
+export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
+  const flags = readFlags(argv);
+  if (flags.help) {
+    io.stdout.write(DOCTOR_HELP);
+    return EXIT_CODES.ok;
+  }
+  const secrets = collectSecrets(io.env);
+  // Lines go to stderr under --json so stdout stays one parseable document for monitoring.
+  const lines = flags.json ? io.stderr : io.stdout;
+  const write = (stream: NodeJS.WritableStream, text: string) => stream.write(redactConfiguredSecrets(text, secrets));
+
+  const results = await runDoctorChecks({
+    env: io.env,
+    userAgent: buildUserAgent(readPackageVersion()),
+    timeoutMs: flags.timeoutSeconds * 1000,
+    onResult: (result) => write(lines, renderCheckLine(result)),
+  });
+  const summary = summarizeCheckResults(results);
+  write(lines, summary.line);
+  if (flags.json) write(io.stdout, `${JSON.stringify({ ok: summary.ok, checks: results }, null, 2)}\n`);
+  return summary.ok ? EXIT_CODES.ok : EXIT_CODES.failure;
+}
+
+// --- internal ---
+
+function readFlags(argv: string[]): { json: boolean; help: boolean; timeoutSeconds: number } {
+  const { values, positionals } = parseCommandArgs('doctor', argv, {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    timeout: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`doctor: takes no arguments, got ${positionals.join(' ')}`);
+  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw new UsageError(`doctor: --timeout must be a positive number of seconds, got ${JSON.stringify(values.timeout)}`);
+  }
+  return { json: values.json ?? false, help: values.help ?? false, timeoutSeconds };
+}

@@ -1,0 +1,70 @@
+import { fetchPaperMetadata } from '../../arxiv/fetch-paper-metadata.js';
+import { formatArxivId } from '../../arxiv/format-arxiv-id.js';
+import { PaperNotFoundError } from '../../arxiv/paper-not-found-error.js';
+import { parseArxivId } from '../../arxiv/parse-arxiv-id.js';
+import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
+import { BriefError, UsageError } from '../../errors/brief-error.js';
+import { renderBriefMarkdown } from '../../output/render-brief-markdown.js';
+import { createPaperContext } from '../../pipeline/create-paper-context.js';
+import { summarizePaper } from '../../pipeline/summarize-paper.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+/** `summarize <id>...`: brief each paper, print markdown (or JSON) to stdout, log to stderr. */
+export async function runSummarize(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('summarize', argv, {
+    json: { type: 'boolean', default: false },
+    model: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  });
+  if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
+  // Every ID is checked before any request, so a typo in the third costs nothing.
+  const ids = positionals.map((input) => parseArxivId(input));
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
+  assertLlmConfigured(config);
+  const log = (line: string) => {
+    if (!values.quiet) io.stderr.write(`${line}\n`);
+  };
+
+  const context = await createPaperContext(config, { extractorPoolSize: 1 });
+  let failures = 0;
+  try {
+    log(`looking up ${ids.map(formatArxivId).join(', ')} on arXiv`);
+    const metadata = await fetchPaperMetadata(context.arxivQueue, config.arxivApiUrl, ids);
+    const documents: string[] = [];
+    for (const arxivId of ids) {
+      const label = formatArxivId(arxivId);
+      try {
+        const paper = metadata.get(arxivId.id);
+        if (!paper) throw new PaperNotFoundError(label);
+        log(`${label}: ${paper.title}`);
+        const result = await summarizePaper(paper, context, { force: values.force });
+        log(
+          result.outcome === 'skipped'
+            ? `${label}: already summarized with this model and these prompts (${result.paths.json}); --force regenerates`
+            : `${label}: wrote ${result.paths.json} and ${result.paths.markdown} (${describeCost(result.brief.generation.costUsd)})`,
+        );
+        documents.push(values.json ? JSON.stringify(result.brief, null, 2) : renderBriefMarkdown(result.brief).trimEnd());
+      } catch (error) {
+        if (!(error instanceof BriefError) || error instanceof UsageError) throw error;
+        failures += 1;
+        io.stderr.write(`summarize: ${error.message}\n`);
+      }
+    }
+    if (documents.length > 0) {
+      io.stdout.write(values.json && ids.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);
+    }
+  } finally {
+    await context.close();
+  }
+  return failures > 0 ? EXIT_CODES.failure : EXIT_CODES.ok;
+}
+
+// --- internal ---
+
+function describeCost(costUsd: number | null): string {
+  return costUsd === null ? 'cost unknown for this model' : `$${costUsd.toFixed(4)}`;
+}

@@ -1,0 +1,16 @@
+import type { DryRunEstimate } from '../pipeline/run-papers.js';
+
+/** The dry run's answer: what each paper would cost before any money is spent. */
+export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: string): string {
+  const lines = [`Dry run with ${model}: no LLM call was made.`, '', '| paper | pages | input tokens | map-reduce | estimated cost |', '|---|---:|---:|---|---:|'];
+  let total = 0;
+  let unknown = false;
+  for (const estimate of estimates) {
+    if (estimate.costUsd === null) unknown = true;
+    total += estimate.costUsd ?? 0;
+    const title = estimate.paper.title.replace(/\|/g, '/').slice(0, 60);
+    lines.push(`| ${estimate.paper.id}v${estimate.paper.version} ${title} | ${estimate.pages} | ${estimate.inputTokens} | ${estimate.mapReduce ? 'yes' : 'no'} | ${estimate.costUsd === null ? 'unknown' : `$${estimate.costUsd.toFixed(4)}`} |`);
+  }
+  lines.push('', `Total: ${estimates.length} papers, estimated $${total.toFixed(4)}${unknown ? ' (some prices unknown: set SUMMARIZE_PRICES)' : ''}`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,124 @@
+import type OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata, type Usage } from '../brief/brief-schema.js';
+import { balanceAnswerPositions } from '../brief/checks/balance-answer-positions.js';
+import { buildChecks } from '../brief/checks/build-checks.js';
+import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
+import { findUngroundedNumbers } from '../brief/checks/find-ungrounded-numbers.js';
+import type { Prompts } from '../brief/load-prompts.js';
+import { renderPrompt } from '../brief/render-prompt.js';
+import type { Config } from '../config/config-schema.js';
+import { PaperError } from '../errors/brief-error.js';
+import { computeCostUsd } from '../llm/compute-cost-usd.js';
+import { generateStructured } from '../llm/generate-structured.js';
+import { LlmError } from '../llm/llm-error.js';
+import { addUsage } from '../llm/read-completion-usage.js';
+import { planPaperInput } from './plan-paper-input.js';
+import { writeSectionNotes } from './write-section-notes.js';
+import type { PaperText } from './paper-text.js';
+
+export interface GenerateBriefDependencies {
+  config: Config;
+  prompts: Prompts;
+  llm: OpenAI;
+  /** Default: the system clock; tests fix it. */
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/** Usage spent on a paper whose brief failed, so the run report still counts what it cost. */
+export class BriefGenerationError extends PaperError {
+  constructor(paperId: string, message: string, readonly usage: Usage, options?: { cause?: unknown }) {
+    super(paperId, 'generate', message, options);
+  }
+}
+
+/** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
+export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
+  const { config, prompts, llm, now = () => new Date(), signal } = dependencies;
+  const startedAt = performance.now();
+  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry: { maxRetryAfterMs: config.maxRetryAfterMs, signal } };
+  let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+  let attempts = 0;
+
+  try {
+    const input = planPaperInput(paperText.text, prompts, config);
+    let modelText = input.text;
+    if (input.chunks) {
+      const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes });
+      usage = addUsage(usage, notes.usage);
+      attempts += notes.calls;
+      modelText = notes.text;
+    }
+
+    const messages: ChatCompletionMessageParam[] = [
+      { role: 'system', content: prompts.system },
+      { role: 'user', content: renderPrompt(prompts.brief, promptValues(paper, modelText)) },
+    ];
+    const first = await generateStructured({ ...call, messages, schema: BriefContentSchema, schemaName: 'paper_brief' });
+    usage = addUsage(usage, first.usage);
+    attempts += first.attempts;
+    let content: BriefContent = first.value;
+
+    // One grounding round: numbers the paper does not contain go back to the model once.
+    const ungrounded = findUngroundedNumbers(content, paperText.text);
+    if (ungrounded.length > 0) {
+      const repaired = await generateStructured({
+        ...call,
+        messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
+        schema: BriefContentSchema,
+        schemaName: 'paper_brief',
+      });
+      usage = addUsage(usage, repaired.usage);
+      attempts += repaired.attempts;
+      content = repaired.value;
+    }
+
+    content = { ...content, quiz: balanceAnswerPositions(content.quiz, `${paper.id}v${paper.version}`) };
+    return BriefSchema.parse({
+      schemaVersion: 1,
+      paper,
+      summary: content.summary,
+      critique: content.critique,
+      quiz: content.quiz,
+      checks: buildChecks(content, paperText.text),
+      generation: {
+        model: config.model,
+        promptVersion: prompts.version,
+        generatedAt: now().toISOString(),
+        durationMs: Math.round(performance.now() - startedAt),
+        attempts,
+        usage,
+        costUsd: computeCostUsd(config.model, usage, config.prices),
+        source: {
+          kind: 'pdf',
+          pages: paperText.pageCount,
+          chars: modelText.length,
+          tokens: input.tokens,
+          truncated: input.dropped.length > 0 || input.chunks !== null,
+          referencesRemoved: paperText.referencesRemoved,
+          dropped: input.dropped,
+          mapReduce: input.chunks !== null,
+        },
+      },
+    });
+  } catch (error) {
+    if (error instanceof LlmError) {
+      const spent = 'usage' in error && error.usage ? addUsage(usage, error.usage as Usage) : usage;
+      throw new BriefGenerationError(paper.id, error.message, spent, { cause: error });
+    }
+    throw error;
+  }
+}
+
+// --- internal ---
+
+function promptValues(paper: PaperMetadata, paperText: string): Record<string, string> {
+  return {
+    title: paper.title,
+    authors: paper.authors.join(', '),
+    categories: paper.categories.join(', '),
+    abstract: paper.abstract,
+    paperText,
+  };
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { UsageSchema } from '../brief/brief-schema.js';
+import { EXIT_CODES } from '../cli/exit-codes.js';
+
+// What a run did, paper by paper: written to <outputDir>/runs/<startedAt>.json so cron runs can be read back.
+
+const isoTimestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 timestamp');
+const milliseconds = z.number().nonnegative();
+
+export const RunCommandSchema = z.enum(['nightly', 'summarize']);
+export type RunCommand = z.infer<typeof RunCommandSchema>;
+
+export const RunSourceSchema = z.object({
+  kind: z.enum(['hf', 'arxiv', 'file', 'stdin', 'ids']),
+  detail: z.string().describe('where the IDs came from: URL, file path, category query or the IDs typed'),
+  empty: z.boolean().describe('true when the source listed no papers at all'),
+});
+export type RunSource = z.infer<typeof RunSourceSchema>;
+
+export const RunOptionsSchema = z.object({
+  model: z.string().min(1),
+  promptVersion: z.string().min(1),
+  maxCostUsd: z.number().nonnegative().optional(),
+  dryRun: z.boolean(),
+  limit: z.number().int().positive().optional(),
+});
+export type RunOptions = z.infer<typeof RunOptionsSchema>;
+
+export const RunStatusSchema = z.enum(['completed', 'interrupted', 'budget-stopped', 'empty-source']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const PaperOutcomeSchema = z.enum(['summarized', 'skipped', 'failed', 'not-started']);
+export type PaperOutcome = z.infer<typeof PaperOutcomeSchema>;
+
+export const PaperRunSchema = z.object({
+  id: z.string().min(1),
+  version: z.number().int().positive().optional(),
+  title: z.string().optional(),
+  outcome: PaperOutcomeSchema,
+  reason: z.string().optional().describe('why it was skipped, failed or not started'),
+  stage: z.enum(['metadata', 'download', 'extract', 'generate', 'write']).optional().describe('where it failed'),
+  attempts: z.number().int().nonnegative().optional(),
+  usage: UsageSchema.optional(),
+  costUsd: z.number().nonnegative().nullable().optional().describe('null when the model has no known price; absent when no model call was made'),
+  durations: z.object({
+    downloadMs: milliseconds.optional(),
+    extractMs: milliseconds.optional(),
+    llmMs: milliseconds.optional(),
+    totalMs: milliseconds,
+  }),
+});
+export type PaperRun = z.infer<typeof PaperRunSchema>;
+
+export const RunTotalsSchema = z.object({
+  papers: z.number().int().nonnegative(),
+  summarized: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  notStarted: z.number().int().nonnegative(),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cachedInputTokens: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative().describe('known spend only; see costUnknown'),
+  costUnknown: z.boolean().describe('true when some paper used a model without a price, so costUsd is a lower bound'),
+});
+export type RunTotals = z.infer<typeof RunTotalsSchema>;
+
+export const RunReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  runId: z.string().min(1),
+  command: RunCommandSchema,
+  startedAt: isoTimestamp,
+  finishedAt: isoTimestamp,
+  durationMs: milliseconds,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('the day whose papers the run covers'),
+  source: RunSourceSchema,
+  options: RunOptionsSchema,
+  status: RunStatusSchema,
+  papers: z.array(PaperRunSchema),
+  totals: RunTotalsSchema,
+  digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
+  exitCode: z.number().int().nonnegative(),
+});
+export type RunReport = z.infer<typeof RunReportSchema>;
+
+/** Adds up outcomes, tokens and spend; pure so the orchestrator and the progress line agree. */
+export function computeTotals(papers: readonly PaperRun[]): RunTotals {
+  const totals: RunTotals = {
+    papers: papers.length,
+    summarized: 0,
+    skipped: 0,
+    failed: 0,
+    notStarted: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    costUsd: 0,
+    costUnknown: false,
+  };
+  for (const paper of papers) {
+    totals[OUTCOME_TOTAL[paper.outcome]] += 1;
+    if (paper.usage) {
+      totals.inputTokens += paper.usage.inputTokens;
+      totals.outputTokens += paper.usage.outputTokens;
+      totals.cachedInputTokens += paper.usage.cachedInputTokens;
+    }
+    if (typeof paper.costUsd === 'number') totals.costUsd += paper.costUsd;
+    else if (paper.costUsd === null) totals.costUnknown = true;
+  }
+  totals.costUsd = roundUsd(totals.costUsd);
+  return totals;
+}
+
+/**
+ * The exit code cron sees: 0 when every paper was summarized or skipped; 3 when some failed or
+ * the budget stopped the run with papers left undone (both mean "the day is incomplete, look at the
+ * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
+ * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
+ */
+export function runExitCode(report: Pick<RunReport, 'status' | 'totals'>): number {
+  if (report.status === 'interrupted') return EXIT_CODES.interrupted;
+  if (report.status === 'budget-stopped') return EXIT_CODES.partialFailure;
+  if (report.totals.failed > 0 || report.totals.notStarted > 0) return EXIT_CODES.partialFailure;
+  return EXIT_CODES.ok;
+}
+
+export interface BuildRunReportInput {
+  runId: string;
+  command: RunCommand;
+  startedAt: string;
+  finishedAt: string;
+  date: string;
+  source: RunSource;
+  options: RunOptions;
+  papers: PaperRun[];
+  /** Why the run ended before its work list did; omitted when it ran to the end. */
+  stoppedBy?: 'interrupt' | 'budget';
+  digest?: RunReport['digest'];
+}
+
+/** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
+export function buildRunReport(input: BuildRunReportInput): RunReport {
+  const totals = computeTotals(input.papers);
+  const status = runStatus(input.stoppedBy, input.source);
+  return {
+    schemaVersion: 1,
+    runId: input.runId,
+    command: input.command,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    durationMs: Math.max(0, Date.parse(input.finishedAt) - Date.parse(input.startedAt)),
+    date: input.date,
+    source: input.source,
+    options: input.options,
+    status,
+    papers: input.papers,
+    totals,
+    ...(input.digest ? { digest: input.digest } : {}),
+    exitCode: runExitCode({ status, totals }),
+  };
+}
+
+// --- internal ---
+
+const OUTCOME_TOTAL = {
+  summarized: 'summarized',
+  skipped: 'skipped',
+  failed: 'failed',
+  'not-started': 'notStarted',
+} as const satisfies Record<PaperOutcome, keyof RunTotals>;
+
+function runStatus(stoppedBy: BuildRunReportInput['stoppedBy'], source: RunSource): RunStatus {
+  if (stoppedBy === 'interrupt') return 'interrupted';
+  if (stoppedBy === 'budget') return 'budget-stopped';
+  return source.empty ? 'empty-source' : 'completed';
+}
+
+// Float sums drift (0.1 + 0.2); a millionth of a dollar is finer than any price.
+function roundUsd(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
+}

@@ -1,0 +1,160 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type BuildRunReportInput,
+  buildRunReport,
+  computeTotals,
+  type PaperRun,
+  RunReportSchema,
+  runExitCode,
+} from '../../src/pipeline/run-report.js';
+import { runReportStem, writeRunReport } from '../../src/pipeline/write-run-report.js';
+
+const summarized = (id: string, costUsd: number | null, inputTokens = 1000): PaperRun => ({
+  id,
+  version: 1,
+  title: `Paper ${id}`,
+  outcome: 'summarized',
+  attempts: 1,
+  usage: { inputTokens, outputTokens: 200, cachedInputTokens: 100 },
+  costUsd,
+  durations: { downloadMs: 100, extractMs: 50, llmMs: 4000, totalMs: 4200 },
+});
+const skipped: PaperRun = { id: '2511.00002', outcome: 'skipped', reason: 'already summarized', durations: { totalMs: 1 } };
+const failed: PaperRun = {
+  id: '2511.00003',
+  outcome: 'failed',
+  stage: 'download',
+  reason: 'HTTP 404 from https://arxiv.org/pdf/2511.00003v1',
+  durations: { downloadMs: 300, totalMs: 310 },
+};
+const notStarted: PaperRun = { id: '2511.00004', outcome: 'not-started', reason: 'budget reached', durations: { totalMs: 0 } };
+
+const baseInput: BuildRunReportInput = {
+  runId: 'run-1',
+  command: 'nightly',
+  startedAt: '2026-11-22T02:00:01.250Z',
+  finishedAt: '2026-11-22T02:03:11.750Z',
+  date: '2026-11-21',
+  source: { kind: 'hf', detail: 'https://huggingface.co/api/daily_papers?date=2026-11-21', empty: false },
+  options: { model: 'gpt-5-mini', promptVersion: 'v1', maxCostUsd: 2, dryRun: false },
+  papers: [],
+};
+
+describe('computeTotals', () => {
+  it('counts outcomes and adds tokens and known spend', () => {
+    const totals = computeTotals([summarized('a', 0.1), summarized('b', 0.2, 500), skipped, failed, notStarted]);
+    expect(totals).toEqual({
+      papers: 5,
+      summarized: 2,
+      skipped: 1,
+      failed: 1,
+      notStarted: 1,
+      inputTokens: 1500,
+      outputTokens: 400,
+      cachedInputTokens: 200,
+      costUsd: 0.3,
+      costUnknown: false,
+    });
+  });
+
+  it('flags the spend as a lower bound when some model had no price', () => {
+    const totals = computeTotals([summarized('a', 0.01), summarized('b', null)]);
+    expect(totals.costUsd).toBe(0.01);
+    expect(totals.costUnknown).toBe(true);
+  });
+
+  it('gives zeros for no papers', () => {
+    expect(computeTotals([])).toMatchObject({ papers: 0, summarized: 0, costUsd: 0, costUnknown: false });
+  });
+});
+
+describe('buildRunReport', () => {
+  it('derives duration, totals, status and exit code 0 when every paper was summarized or skipped', () => {
+    const report = buildRunReport({
+      ...baseInput,
+      papers: [summarized('a', 0.01), skipped],
+      digest: { path: 'digest/2026-11-21.md', papers: 1 },
+    });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      durationMs: 190_500,
+      status: 'completed',
+      exitCode: 0,
+      totals: { papers: 2, summarized: 1, skipped: 1 },
+      digest: { path: 'digest/2026-11-21.md', papers: 1 },
+    });
+    expect(RunReportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it('exits 3 when a paper failed', () => {
+    expect(buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] })).toMatchObject({
+      status: 'completed',
+      exitCode: 3,
+    });
+  });
+
+  it('marks a budget stop with status budget-stopped and exit 3', () => {
+    const report = buildRunReport({ ...baseInput, papers: [summarized('a', 2.1), notStarted], stoppedBy: 'budget' });
+    expect(report).toMatchObject({ status: 'budget-stopped', exitCode: 3, totals: { notStarted: 1 } });
+  });
+
+  it('marks an interrupted run with exit 130, whatever the papers did', () => {
+    const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01)], stoppedBy: 'interrupt' });
+    expect(report).toMatchObject({ status: 'interrupted', exitCode: 130 });
+  });
+
+  it('reports an empty source as such instead of a silent success', () => {
+    const report = buildRunReport({ ...baseInput, source: { ...baseInput.source, empty: true } });
+    expect(report).toMatchObject({ status: 'empty-source', exitCode: 0, totals: { papers: 0 } });
+  });
+
+  it('runExitCode agrees with the status', () => {
+    const totals = computeTotals([]);
+    expect(runExitCode({ status: 'completed', totals })).toBe(0);
+    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 } })).toBe(3);
+  });
+});
+
+describe('writeRunReport', () => {
+  let outputDir: string;
+  beforeEach(async () => {
+    outputDir = await mkdtemp(join(tmpdir(), 'run-report-'));
+  });
+  afterEach(async () => {
+    await rm(outputDir, { recursive: true, force: true });
+  });
+
+  it('names the file after the start time without colons', () => {
+    expect(runReportStem('2026-11-22T02:00:01.250Z')).toBe('2026-11-22T02-00-01Z');
+    expect(runReportStem('2026-11-22T03:00:01+01:00')).toBe('2026-11-22T02-00-01Z');
+  });
+
+  it('writes runs/<startedAt>.json that reads back as the same valid report', async () => {
+    const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] });
+    const path = await writeRunReport(outputDir, report);
+    expect(path).toBe(join(outputDir, 'runs', '2026-11-22T02-00-01Z.json'));
+    const written: unknown = JSON.parse(await readFile(path, 'utf8'));
+    expect(RunReportSchema.parse(written)).toEqual(report);
+    expect(await readdir(join(outputDir, 'runs'))).toEqual(['2026-11-22T02-00-01Z.json']);
+  });
+
+  it('keeps both reports when two runs start in the same second', async () => {
+    const first = await writeRunReport(outputDir, buildRunReport(baseInput));
+    const second = await writeRunReport(outputDir, buildRunReport({ ...baseInput, runId: 'run/2' }));
+    expect(first).not.toBe(second);
+    expect((await readdir(join(outputDir, 'runs'))).sort()).toEqual([
+      '2026-11-22T02-00-01Z-run_2.json',
+      '2026-11-22T02-00-01Z.json',
+    ]);
+  });
+
+  it('refuses to write a report that breaks the schema, and writes nothing', async () => {
+    const report = buildRunReport(baseInput);
+    const broken = { ...report, date: '21/11/2026', totals: { ...report.totals, failed: -1 } };
+    await expect(writeRunReport(outputDir, broken)).rejects.toThrow(/run report does not match its schema[\s\S]*date[\s\S]*failed/);
+    expect(await readdir(outputDir)).toEqual([]);
+  });
+});
