@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FlowchartSchema } from './flowchart-schema.js';
 
 // The single source of truth for the published JSON; scripts/export-schema.ts writes schema/brief.schema.json from it.
 
@@ -53,6 +54,7 @@ export const BriefContentSchema = z.object({
   summary: SummarySchema,
   critique: CritiqueSchema,
   quiz: z.array(QuizQuestionSchema).length(3),
+  flowchart: FlowchartSchema,
 });
 export type BriefContent = z.infer<typeof BriefContentSchema>;
 
@@ -99,6 +101,7 @@ export const BriefSchema = z.object({
   summary: SummarySchema,
   critique: CritiqueSchema,
   quiz: z.array(QuizQuestionSchema).length(3),
+  flowchart: FlowchartSchema,
   checks: ChecksSchema,
   generation: GenerationSchema,
 });

@@ -1,5 +1,6 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
+import { renderFlowchartMermaid } from './flowchart/render-flowchart-mermaid.js';
 import { SUMMARY_POINTS } from './summary-points.js';
 
 const OPTION_LETTERS = ['A', 'B', 'C'] as const;
@@ -30,6 +31,7 @@ export function renderBriefBody(brief: Brief, level: number): string {
   SUMMARY_POINTS.forEach(([key, label], index) => {
     lines.push(`${index + 1}. ${label}: ${escapeMarkdownInline(brief.summary[key])}`);
   });
+  lines.push('', `${sub} Method flowchart`, '', '```mermaid', renderFlowchartMermaid(brief.flowchart).trimEnd(), '```');
   lines.push('', `${sub} Critique`, '', '**Strengths**', '');
   for (const strength of brief.critique.strengths) lines.push(`- ${escapeMarkdownInline(strength)}`);
   lines.push('', '**Limitations**', '');

@@ -81,6 +81,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       summary: content.summary,
       critique: content.critique,
       quiz: content.quiz,
+      flowchart: content.flowchart,
       checks: buildChecks(content, paperText.text),
       generation: {
         model: config.model,

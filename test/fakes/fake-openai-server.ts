@@ -198,6 +198,8 @@ export function sampleFromJsonSchema(schema: any, root: any = schema, counter = 
   const type = Array.isArray(schema?.type) ? schema.type.find((name: string) => name !== 'null') : schema?.type;
   switch (type) {
     case 'object':
+      // A graph's edges must name its nodes, which no JSON schema can say: answer a small valid chain.
+      if (schema.properties?.nodes && schema.properties?.edges) return sampleFlowchart(counter);
       return Object.fromEntries(
         Object.entries(schema.properties ?? {}).map(([key, property]) => [key, sampleFromJsonSchema(property, root, counter)]),
       );
@@ -218,6 +220,15 @@ export function sampleFromJsonSchema(schema: any, root: any = schema, counter = 
 }
 
 // --- internal ---
+
+function sampleFlowchart(counter: { next: number }) {
+  const nodes = ['Input', 'Method', 'Evaluation'].map((stage, index) => ({ id: `step${index + 1}`, label: `Sample step ${counter.next++}`, stage }));
+  const edges = [
+    { from: 'step1', to: 'step2', label: '' },
+    { from: 'step2', to: 'step3', label: '' },
+  ];
+  return { nodes, edges };
+}
 
 function resolveRef(root: any, ref: string): any {
   if (ref === '#') return root;

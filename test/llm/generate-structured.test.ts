@@ -26,6 +26,17 @@ const validBrief: BriefContent = {
     answerIndex: number - 1,
     explanation: `Because of reason ${number}.`,
   })),
+  flowchart: {
+    nodes: [
+      { id: 'atoms', label: 'Atom features', stage: 'Input' },
+      { id: 'network', label: 'Message passing', stage: 'Model' },
+      { id: 'score', label: 'QM9 error', stage: 'Evaluation' },
+    ],
+    edges: [
+      { from: 'atoms', to: 'network', label: '' },
+      { from: 'network', to: 'score', label: '' },
+    ],
+  },
 };
 
 let fake: FakeOpenAi;
