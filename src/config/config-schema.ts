@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   /** arXiv's terms: one request every 3 seconds, on one connection. */
   arxivMinIntervalMs: z.coerce.number().int().nonnegative().default(3000),
   outputDir: z.string().min(1).default('./output'),
+  /** Where the output folder is published, for the feeds' links; default: its file:// URL. */
+  publicUrl: httpUrl.optional(),
   cacheDir: z.string().min(1).default(defaultCacheDir),
   /** The prompt files users edit; the brief records a hash of them as its prompt version. */
   promptsDir: z.string().min(1).default(defaultPromptsDir),
@@ -66,6 +68,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   hfDailyPapersUrl: 'HF_DAILY_PAPERS_URL',
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
+  publicUrl: 'SUMMARIZE_PUBLIC_URL',
   cacheDir: 'SUMMARIZE_CACHE_DIR',
   promptsDir: 'SUMMARIZE_PROMPTS_DIR',
   llmConcurrency: 'SUMMARIZE_LLM_CONCURRENCY',

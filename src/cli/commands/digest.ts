@@ -14,7 +14,7 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
   parseDay(values.date);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
   const briefs = await readDigestBriefs(config.outputDir, values.date);
-  const paths = await writeDigest(config.outputDir, values.date, briefs);
-  io.stderr.write(`wrote ${paths.markdown} (${briefs.length} papers)\n`);
+  const paths = await writeDigest(config.outputDir, values.date, briefs, { publicUrl: config.publicUrl });
+  io.stderr.write(`wrote ${paths.markdown}, ${paths.html} and the feeds (${briefs.length} papers)\n`);
   return EXIT_CODES.ok;
 }

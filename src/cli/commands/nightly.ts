@@ -96,7 +96,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
 
     // The digest lists the day's briefs in the source's order; failed papers are not in it.
     const briefs = collected.papers.flatMap((paper) => result.briefs.get(paper) ?? []);
-    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, date, briefs) : undefined;
+    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, date, briefs, { publicUrl: config.publicUrl }) : undefined;
 
     const report = buildRunReport({
       runId: randomUUID(),
