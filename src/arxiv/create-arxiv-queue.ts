@@ -1,0 +1,328 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import PQueue from 'p-queue';
+import { Agent, request, type Dispatcher } from 'undici';
+import { ENV_NAMES } from '../config/config-schema.js';
+import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
+import { ArxivRequestError } from './arxiv-request-error.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+
+export type ArxivQueueOptions = {
+  /** Least time between the starts of two requests (arXiv's terms: 3000). */
+  minIntervalMs: number;
+  /** Longest Retry-After we wait for; a longer demand fails the request. */
+  maxRetryAfterMs: number;
+  /** Sent on every request; see `buildUserAgent`. */
+  userAgent: string;
+  /** Retries after a 429, a 5xx, a network error or a timeout. Default: 3. */
+  maxRetries?: number;
+  /** First backoff wait when no Retry-After is given, doubled on each retry. Default: 1000. */
+  backoffMs?: number;
+  /** Time limit of one attempt (headers and body) when `fetch` is not given one. Default: 60_000. */
+  timeoutMs?: number;
+  /** Default: an undici Agent with one keep-alive connection, closed by `close()`. */
+  dispatcher?: Dispatcher;
+  /** Default: real timers. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Default: `Date.now`. */
+  now?: () => number;
+};
+
+export type ArxivFetchInit = {
+  signal?: AbortSignal;
+  /** Time limit of one attempt, reading the body included. */
+  timeoutMs?: number;
+};
+
+/** A response from arXiv; read or discard its body, since the queue waits for it before the next request. */
+export type ArxivResponse = {
+  url: string;
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The raw body stream, for callers that read it themselves. */
+  body: AsyncIterable<Uint8Array>;
+  /** The whole body; fails with `ArxivRequestError` ('too-large', 'timeout', 'truncated', 'network'). */
+  readBytes(options?: { maxBytes?: number }): Promise<Uint8Array>;
+  text(): Promise<string>;
+  /** Throws the body away so the connection can serve the next request. */
+  discard(): Promise<void>;
+};
+
+/** The one way to talk to arXiv: one request at a time, spaced, on one connection, retried politely. */
+export type ArxivQueue = {
+  fetch(url: string, init?: ArxivFetchInit): Promise<ArxivResponse>;
+  /**
+   * Stops: requests not yet started fail, an unread body is dropped, the connection is closed so
+   * the process can exit. Await your own work first (`try { ... } finally { await queue.close() }`).
+   */
+  close(): Promise<void>;
+};
+
+const FORBIDDEN = 403; // arXiv's answer to clients that break its rate rules
+const TOO_MANY_REQUESTS = 429;
+const SERVICE_UNAVAILABLE = 503;
+
+/** Builds the queue all arXiv traffic (API and PDFs) goes through. */
+export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
+  const {
+    minIntervalMs,
+    maxRetryAfterMs,
+    userAgent,
+    maxRetries = 3,
+    backoffMs = 1000,
+    timeoutMs: defaultTimeoutMs = 60_000,
+    sleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }),
+    now = Date.now,
+  } = options;
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher = options.dispatcher ?? new Agent({ connections: 1, pipelining: 1 });
+  const queue = new PQueue({ concurrency: 1 });
+  let lastStartAt: number | null = null;
+  let closed = false;
+  const closing = new AbortController();
+
+  async function waitForTurn(signal: AbortSignal | undefined): Promise<void> {
+    let wait = lastStartAt === null ? 0 : lastStartAt + minIntervalMs - now();
+    while (wait > 0) {
+      const before = now();
+      await sleep(wait, signal);
+      // a sleep that does not move the clock (a test's) must not spin forever
+      if (now() === before) break;
+      wait = (lastStartAt ?? 0) + minIntervalMs - now();
+    }
+    lastStartAt = now();
+  }
+
+  async function send(url: string, init: ArxivFetchInit): Promise<HeldResponse> {
+    const timeoutMs = init.timeoutMs ?? defaultTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      init.signal?.throwIfAborted();
+      await waitForTurn(init.signal);
+      const attemptSignal = createAttemptSignal(timeoutMs, init.signal);
+      const attempts = `${attempt + 1} attempt${attempt === 0 ? '' : 's'}`;
+      let data: Dispatcher.ResponseData;
+      try {
+        data = await request(url, {
+          method: 'GET',
+          dispatcher,
+          headers: { 'user-agent': userAgent },
+          signal: attemptSignal.signal,
+        });
+      } catch (error) {
+        attemptSignal.clear();
+        if (init.signal?.aborted) throw init.signal.reason;
+        const failure = attemptSignal.timedOut()
+          ? new ArxivRequestError(url, 'timeout', `arXiv did not answer ${url} within ${timeoutMs} ms (${attempts})`, { cause: error })
+          : new ArxivRequestError(url, 'network', `could not reach arXiv at ${url} (${attempts}): ${describe(error)}`, { cause: error });
+        if (attempt >= maxRetries) throw failure;
+        await sleep(backoffMs * 2 ** attempt, init.signal);
+        continue;
+      }
+
+      const status = data.statusCode;
+      if (status === FORBIDDEN) {
+        attemptSignal.clear();
+        await dump(data.body);
+        throw new ArxivForbiddenError(url);
+      }
+      if (status === TOO_MANY_REQUESTS || status >= 500) {
+        await dump(data.body);
+        attemptSignal.clear();
+        let wait = backoffMs * 2 ** attempt;
+        if (status === TOO_MANY_REQUESTS || status === SERVICE_UNAVAILABLE) {
+          const header = headerValue(data.headers['retry-after']);
+          const retryAfterMs = parseRetryAfter(header, now());
+          if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
+            throw new ArxivRequestError(
+              url,
+              'retry-after-too-long',
+              `arXiv answered HTTP ${status} for ${url} and asked us to wait ${formatSeconds(retryAfterMs)} ` +
+                `(Retry-After: ${header}), longer than the ${formatSeconds(maxRetryAfterMs)} we accept ` +
+                `(${ENV_NAMES.maxRetryAfterMs}); try again later`,
+              { status },
+            );
+          }
+          if (retryAfterMs !== null) wait = retryAfterMs;
+        }
+        if (attempt >= maxRetries) {
+          throw new ArxivRequestError(url, 'status', `arXiv answered HTTP ${status} for ${url} (${attempts}); try again later`, {
+            status,
+          });
+        }
+        await sleep(wait, init.signal);
+        continue;
+      }
+      return holdResponse(url, data, attemptSignal, timeoutMs, init.signal);
+    }
+  }
+
+  return {
+    fetch(url, init = {}) {
+      if (closed) return Promise.reject(closedError(url));
+      // closing the queue aborts waits, requests and unread bodies alike
+      const signal = init.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal;
+      return new Promise<ArxivResponse>((resolve, reject) => {
+        queue
+          .add(async () => {
+            if (closed) throw closedError(url);
+            const held = await send(url, { ...init, signal });
+            resolve(held.response);
+            // the next request waits until this body is read, discarded or timed out
+            await held.released;
+          })
+          .catch(reject);
+      });
+    },
+    async close() {
+      closed = true;
+      closing.abort(new Error('the arXiv queue was closed'));
+      await queue.onIdle();
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+}
+
+// --- internal ---
+
+function closedError(url: string): Error {
+  return new Error(`the arXiv queue is closed; cannot fetch ${url}`);
+}
+
+type HeldResponse = { response: ArxivResponse; released: Promise<void> };
+
+type AttemptSignal = { signal: AbortSignal; timedOut(): boolean; clear(): void };
+
+function createAttemptSignal(timeoutMs: number, userSignal: AbortSignal | undefined): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+  }, timeoutMs);
+  const forwardAbort = () => controller.abort(userSignal?.reason);
+  userSignal?.addEventListener('abort', forwardAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear() {
+      clearTimeout(timer);
+      userSignal?.removeEventListener('abort', forwardAbort);
+    },
+  };
+}
+
+function holdResponse(
+  url: string,
+  data: Dispatcher.ResponseData,
+  attemptSignal: AttemptSignal,
+  timeoutMs: number,
+  userSignal: AbortSignal | undefined,
+): HeldResponse {
+  const body = data.body;
+  const released = new Promise<void>((resolve) => {
+    const release = () => {
+      attemptSignal.clear();
+      resolve();
+    };
+    if (body.destroyed) release();
+    else body.once('close', release);
+  });
+  const headers = Object.fromEntries(
+    Object.entries(data.headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.toLowerCase(), headerValue(value) ?? '']],
+    ),
+  );
+  const declaredLength = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+
+  async function readBytes({ maxBytes }: { maxBytes?: number } = {}): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    try {
+      for await (const chunk of body) {
+        received += (chunk as Buffer).length;
+        if (maxBytes !== undefined && received > maxBytes) {
+          throw new ArxivRequestError(url, 'too-large', `the response from ${url} is larger than ${maxBytes} bytes`, {
+            status: data.statusCode,
+            receivedBytes: received,
+          });
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      body.destroy();
+      if (error instanceof ArxivRequestError) throw error;
+      if (userSignal?.aborted) throw userSignal.reason;
+      if (attemptSignal.timedOut()) {
+        throw new ArxivRequestError(url, 'timeout', `reading ${url} took longer than ${timeoutMs} ms (got ${received} bytes)`, {
+          cause: error,
+          status: data.statusCode,
+          receivedBytes: received,
+        });
+      }
+      throw readFailure(url, received, declaredLength, data.statusCode, error);
+    }
+    if (declaredLength !== undefined && received < declaredLength) {
+      throw readFailure(url, received, declaredLength, data.statusCode, undefined);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  const response: ArxivResponse = {
+    url,
+    status: data.statusCode,
+    headers,
+    body,
+    readBytes,
+    async text() {
+      return new TextDecoder().decode(await readBytes());
+    },
+    async discard() {
+      await dump(body);
+    },
+  };
+  return { response, released };
+}
+
+function readFailure(
+  url: string,
+  received: number,
+  declaredLength: number | undefined,
+  status: number,
+  cause: unknown,
+): ArxivRequestError {
+  if (declaredLength !== undefined && received < declaredLength) {
+    return new ArxivRequestError(
+      url,
+      'truncated',
+      `truncated download from ${url}: got ${received} of ${declaredLength} bytes before the connection closed`,
+      { cause, status, receivedBytes: received },
+    );
+  }
+  return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describe(cause)}`, {
+    cause,
+    status,
+    receivedBytes: received,
+  });
+}
+
+async function dump(body: Dispatcher.ResponseData['body']): Promise<void> {
+  try {
+    await body.dump();
+  } catch {
+    // the body is thrown away; a broken one changes nothing
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}

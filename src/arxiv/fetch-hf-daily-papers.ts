@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { BriefError } from '../errors/brief-error.js';
+import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
+import type { IdsFromSource } from './ids-from-source.js';
+import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
+import { parseDay } from './parse-day.js';
+import { SourceError } from './source-error.js';
+
+/** What we need of `fetch` (undici's and the global one both fit). */
+export type FetchFunction = (
+  url: string,
+  init: { signal: AbortSignal; headers: Record<string, string> },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+export type FetchHfDailyPapersOptions = {
+  /** Default: 30_000. */
+  timeoutMs?: number;
+  /** Default: none. */
+  userAgent?: string;
+};
+
+// only what we use; the real items carry much more
+const DailyPapersSchema = z.array(z.object({ paper: z.object({ id: z.string() }) }));
+
+const OK = 200;
+
+/** The arXiv IDs on Hugging Face's daily papers list for one day (YYYY-MM-DD). */
+export async function fetchHfDailyPapers(
+  fetchFunction: FetchFunction,
+  url: string,
+  date: string,
+  { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
+): Promise<IdsFromSource> {
+  parseDay(date);
+  const requestUrl = `${url}?date=${date}`;
+  const text = await fetchText(fetchFunction, requestUrl, timeoutMs, userAgent);
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SourceError(requestUrl, `Hugging Face daily papers answered something that is not JSON from ${requestUrl}: ${preview(text)}`, {
+      cause: error,
+    });
+  }
+  const result = DailyPapersSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new SourceError(
+      requestUrl,
+      `Hugging Face daily papers answered an unexpected shape from ${requestUrl} (expected [{ paper: { id } }]): ${problems.join('; ')}`,
+      { cause: result.error },
+    );
+  }
+
+  const ids: ArxivId[] = [];
+  const problems: string[] = [];
+  result.data.forEach((item, index) => {
+    try {
+      ids.push(parseArxivId(item.paper.id));
+    } catch (error) {
+      if (!(error instanceof BriefError)) throw error;
+      problems.push(`item ${index + 1}: ${error.message}`);
+    }
+  });
+  return { ids: dedupeArxivIds(ids), problems };
+}
+
+// --- internal ---
+
+async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeoutMs: number, userAgent: string | undefined): Promise<string> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetchFunction(requestUrl, {
+      signal,
+      headers: { accept: 'application/json', ...(userAgent ? { 'user-agent': userAgent } : {}) },
+    });
+    const text = await response.text();
+    if (response.status !== OK) {
+      throw new SourceError(requestUrl, `Hugging Face daily papers answered HTTP ${response.status} for ${requestUrl}: ${preview(text)}`);
+    }
+    return text;
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+    throw new SourceError(requestUrl, `could not read Hugging Face daily papers at ${requestUrl}: ${reason}`, { cause: error });
+  }
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
+}

@@ -1,0 +1,4 @@
+/** A file name without extension for one version of a paper: `2509.08721v2`, `hep-th_9108004v1`. */
+export function toFileStem(id: string, version: number): string {
+  return `${id.replace('/', '_')}v${version}`;
+}

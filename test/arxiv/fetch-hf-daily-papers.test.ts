@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { fetch as undiciFetch } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fetchHfDailyPapers } from '../../src/arxiv/fetch-hf-daily-papers.js';
+import { SourceError } from '../../src/arxiv/source-error.js';
+import { RunError, UsageError } from '../../src/errors/brief-error.js';
+import { startFakeHf, type FakeHf } from '../fakes/fake-hf-server.js';
+import { FIXTURES_DIR, hasFixtures } from '../helpers/fixtures.js';
+
+let hf: FakeHf;
+
+beforeEach(async () => {
+  hf = await startFakeHf();
+});
+
+afterEach(async () => {
+  await hf.close();
+});
+
+describe('fetchHfDailyPapers', () => {
+  it("reads the day's arXiv IDs, once each", async () => {
+    hf.setDay('2025-09-10', ['2509.08721', { id: '2509.00002', title: 'Second' }, '2509.08721']);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+
+    expect(result).toEqual({
+      ids: [
+        { id: '2509.08721', version: null },
+        { id: '2509.00002', version: null },
+      ],
+      problems: [],
+    });
+    expect(hf.requests[0]?.query).toEqual({ date: '2025-09-10' });
+  });
+
+  it('works with the global fetch too, and reads an empty day', async () => {
+    expect(await fetchHfDailyPapers(globalThis.fetch, hf.url, '2025-09-11')).toEqual({ ids: [], problems: [] });
+  });
+
+  it('reports items whose ID is not an arXiv ID and keeps the others', async () => {
+    hf.setDay('2025-09-10', ['2509.08721', '../../etc/passwd', 'foo']);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+
+    expect(result.ids).toEqual([{ id: '2509.08721', version: null }]);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^item 2: "\.\.\/\.\.\/etc\/passwd" is not an arXiv ID/),
+      expect.stringMatching(/^item 3: "foo" is not an arXiv ID/),
+    ]);
+  });
+
+  it('fails with SourceError on a non-200 answer, quoting it', async () => {
+    hf.setDay('2025-09-10', { status: 502, body: '{"error":"Bad gateway"}' });
+    const failure = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(SourceError);
+    expect(failure).toBeInstanceOf(RunError);
+    expect((failure as Error).message).toBe(
+      `Hugging Face daily papers answered HTTP 502 for ${hf.url}?date=2025-09-10: {"error":"Bad gateway"}`,
+    );
+  });
+
+  it('fails with SourceError on malformed JSON', async () => {
+    hf.setDay('2025-09-10', { status: 200, body: '[{"paper": ' });
+    await expect(fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10')).rejects.toThrow(
+      /answered something that is not JSON from .*\?date=2025-09-10: \[\{"paper":$/,
+    );
+  });
+
+  it('fails with SourceError on an unexpected shape, saying what was expected', async () => {
+    hf.setDay('2025-09-10', { status: 200, body: '{"papers": []}' });
+    const failure = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SourceError);
+    expect((failure as Error).message).toContain('unexpected shape');
+    expect((failure as Error).message).toContain('expected [{ paper: { id } }]');
+
+    hf.setDay('2025-09-10', { status: 200, body: '[{"paper": {"title": "no id"}}]' });
+    await expect(fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10')).rejects.toThrow(/0\.paper\.id/);
+  });
+
+  it('fails with SourceError when the server cannot be reached', async () => {
+    const url = hf.url;
+    await hf.close();
+    await expect(fetchHfDailyPapers(undiciFetch, url, '2025-09-10')).rejects.toThrow(SourceError);
+    hf = await startFakeHf();
+  });
+
+  it('refuses a malformed day before any request', async () => {
+    await expect(fetchHfDailyPapers(undiciFetch, hf.url, '10/09/2025')).rejects.toThrow(UsageError);
+    expect(hf.requests).toHaveLength(0);
+  });
+
+  it.skipIf(!hasFixtures)('reads a real daily papers item', async () => {
+    hf.setDay('2026-03-06', { status: 200, body: readFileSync(`${FIXTURES_DIR}/hf/hf_daily_papers_entry_2602.23229.json`, 'utf8') });
+    expect(await fetchHfDailyPapers(undiciFetch, hf.url, '2026-03-06')).toEqual({
+      ids: [{ id: '2602.23229', version: null }],
+      problems: [],
+    });
+  });
+});
