@@ -1,0 +1,45 @@
+import type { BriefContent } from '../../src/brief/brief-schema.js';
+import type { FakeChatResponse } from '../fakes/fake-openai-server.js';
+
+/** A brief such as a good model writes for the paper of `makePaperPdf`: every number is in the paper. */
+export function makeGroundedBriefContent(overrides: Partial<BriefContent> = {}): BriefContent {
+  return {
+    summary: {
+      topicAndDomain: 'Automatic summarization of research papers for newsletters.',
+      previousResearchAndNewIdeas: 'Existing tools read only the abstract; this work reads the full text and checks numbers.',
+      problem: 'Summaries that invent numbers cannot be trusted by readers.',
+      methods: 'A pipeline extracts and cleans the PDF text and asks a language model for a schema-checked brief.',
+      resultsAndEvaluation: 'On 120 papers no invented numbers remained, against 14 percent for the baseline; quiz answers were correct in 91.5% of cases.',
+    },
+    critique: {
+      strengths: ['Reads the whole paper.', 'Checks every number against the text.'],
+      limitations: ['Evaluated on a small set of papers.'],
+      implications: 'Newsletters can publish machine briefs with fewer errors.',
+    },
+    quiz: [
+      { question: 'What does the pipeline check?', options: ['Numbers against the paper', 'Author names', 'Citation counts'], answerIndex: 0, explanation: 'Numbers are checked against the paper text.' },
+      { question: 'What do existing tools read?', options: ['The full text', 'Only the abstract', 'The figures'], answerIndex: 1, explanation: 'They read only the abstract.' },
+      { question: 'How is the brief validated?', options: ['By hand', 'Not at all', 'Against a schema'], answerIndex: 2, explanation: 'It is validated against a schema and repaired.' },
+    ],
+    flowchart: {
+      nodes: [
+        { id: 'pdf', label: 'Download PDF', stage: 'Input' },
+        { id: 'clean', label: 'Extract and clean text', stage: 'Input' },
+        { id: 'brief', label: 'Structured brief', stage: 'Model' },
+        { id: 'check', label: 'Check numbers', stage: 'Evaluation' },
+      ],
+      edges: [
+        { from: 'pdf', to: 'clean', label: '' },
+        { from: 'clean', to: 'brief', label: 'full text' },
+        { from: 'brief', to: 'check', label: '' },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+/** The fake OpenAI server's responder: briefs for brief requests, plain notes for map-reduce requests. */
+export function groundedBriefResponder(body: { response_format?: unknown }): FakeChatResponse {
+  if (!body.response_format) return { content: 'Notes: the part describes the pipeline and its results on 120 papers.' };
+  return { content: makeGroundedBriefContent() };
+}
