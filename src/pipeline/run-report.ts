@@ -117,10 +117,12 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
  * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
  * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
  */
-export function runExitCode(report: Pick<RunReport, 'status' | 'totals'>): number {
+export function runExitCode(report: Pick<RunReport, 'status' | 'totals' | 'options'>): number {
   if (report.status === 'interrupted') return EXIT_CODES.interrupted;
   if (report.status === 'budget-stopped') return EXIT_CODES.partialFailure;
-  if (report.totals.failed > 0 || report.totals.notStarted > 0) return EXIT_CODES.partialFailure;
+  // A dry run leaves every paper not started on purpose; only its failures count.
+  const notStarted = report.options.dryRun ? 0 : report.totals.notStarted;
+  if (report.totals.failed > 0 || notStarted > 0) return EXIT_CODES.partialFailure;
   return EXIT_CODES.ok;
 }
 
@@ -156,7 +158,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     papers: input.papers,
     totals,
     ...(input.digest ? { digest: input.digest } : {}),
-    exitCode: runExitCode({ status, totals }),
+    exitCode: runExitCode({ status, totals, options: input.options }),
   };
 }
 

@@ -113,8 +113,13 @@ describe('buildRunReport', () => {
 
   it('runExitCode agrees with the status', () => {
     const totals = computeTotals([]);
-    expect(runExitCode({ status: 'completed', totals })).toBe(0);
-    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 } })).toBe(3);
+    const options = baseInput.options;
+    expect(runExitCode({ status: 'completed', totals, options })).toBe(0);
+    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 }, options })).toBe(3);
+    // A dry run starts no paper on purpose; only its failures make it exit 3.
+    const dryRun = { ...options, dryRun: true };
+    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 }, options: dryRun })).toBe(0);
+    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1, failed: 1 }, options: dryRun })).toBe(3);
   });
 });
 
