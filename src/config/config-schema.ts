@@ -5,10 +5,13 @@ import { z } from 'zod';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
-const positiveInt = z.coerce.number().int().positive();
+const POSITIVE = 'expected a whole number above 0';
+const NON_NEGATIVE = 'expected a whole number, 0 or more';
+const positiveInt = z.coerce.number({ error: POSITIVE }).int({ error: POSITIVE }).positive({ error: POSITIVE });
+const nonNegativeInt = z.coerce.number({ error: NON_NEGATIVE }).int({ error: NON_NEGATIVE }).nonnegative({ error: NON_NEGATIVE });
 const httpUrl = z
   .string()
-  .url()
+  .url({ error: 'expected a URL such as https://example.org/path' })
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
 
@@ -37,7 +40,7 @@ export const ConfigSchema = z.object({
   arxivPdfUrl: httpUrl.default('https://arxiv.org/pdf'),
   hfDailyPapersUrl: httpUrl.default('https://huggingface.co/api/daily_papers'),
   /** arXiv's terms: one request every 3 seconds, on one connection. */
-  arxivMinIntervalMs: z.coerce.number().int().nonnegative().default(3000),
+  arxivMinIntervalMs: nonNegativeInt.default(3000),
   outputDir: z.string().min(1).default('./output'),
   /** Where the output folder is published, for the feeds' links; default: its file:// URL. */
   publicUrl: httpUrl.optional(),
