@@ -68,8 +68,8 @@ export type Usage = z.infer<typeof UsageSchema>;
 export const SourceSchema = z.object({
   kind: z.literal('pdf'),
   pages: z.number().int().nonnegative(),
-  chars: z.number().int().nonnegative().describe('characters of cleaned text sent to the model'),
-  tokens: z.number().int().nonnegative().describe('tokens of cleaned text sent to the model'),
+  chars: z.number().int().nonnegative().describe('characters of the cleaned paper text'),
+  tokens: z.number().int().nonnegative().describe('tokens of the paper text the model read (after fitting)'),
   truncated: z.boolean().describe('true when anything of the paper body was left out'),
   referencesRemoved: z.boolean(),
   dropped: z.array(z.string()).describe('sections left out to fit the context, by heading'),

@@ -94,7 +94,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
         source: {
           kind: 'pdf',
           pages: paperText.pageCount,
-          chars: modelText.length,
+          chars: paperText.text.length,
           tokens: input.tokens,
           truncated: input.dropped.length > 0 || input.chunks !== null,
           referencesRemoved: paperText.referencesRemoved,

@@ -26,6 +26,6 @@ export function planPaperInput(text: string, prompts: Prompts, config: Config): 
     text: fitted.text,
     tokens: fitted.tokens,
     dropped: fitted.dropped,
-    chunks: fitted.needsMapReduce ? fitted.chunks : null,
+    chunks: fitted.needsMapReduce ? (fitted.chunks ?? null) : null,
   };
 }
