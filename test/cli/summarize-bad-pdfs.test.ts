@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURE_PDFS_DIR, hasFixtures } from '../helpers/fixtures.js';
+import { makeScannedLikePdf } from '../helpers/make-pdf.js';
+import { makePaperPdf } from '../helpers/paper-pdf.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+
+let services: FakeServices;
+afterEach(async () => {
+  await services.close();
+});
+
+async function summarizeWithPdf(pdf: Uint8Array) {
+  services = await startFakeServices([{ id: '2509.08721', title: 'A paper', pdf }]);
+  return runCliCaptured(['2509.08721'], services.env);
+}
+
+function expectFailedWithoutOutput(result: { code: number; stderr: string }, cause: RegExp) {
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/2509\.08721/);
+  expect(result.stderr).toMatch(cause);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(existsSync(join(services.outputDir, 'papers'))).toBe(false);
+  expect(services.openai.requests).toHaveLength(0);
+}
+
+describe('a PDF that cannot be briefed fails that paper with its cause', () => {
+  it('a page without a text layer', async () => {
+    expectFailedWithoutOutput(await summarizeWithPdf(await makeScannedLikePdf(2)), /no extractable text \(scanned PDF\?\)/);
+  });
+
+  describe('a truncated download', () => {
+    beforeEach(async () => {
+      services = await startFakeServices([{ id: '2509.08721', title: 'A paper', pdf: await makePaperPdf('A paper') }]);
+    });
+    it('is reported as truncated, after the queue has retried it', async () => {
+      services.arxiv.failNext('/pdf/', { truncate: true }, 4);
+      const result = await runCliCaptured(['2509.08721'], services.env);
+      expectFailedWithoutOutput(result, /truncated/);
+    });
+  });
+
+  describe.skipIf(!hasFixtures)('real broken PDFs from ../shared/fixtures', () => {
+    it('an encrypted PDF', async () => {
+      const result = await summarizeWithPdf(readFileSync(join(FIXTURE_PDFS_DIR, 'x_encrypted_password-example.pdf')));
+      expectFailedWithoutOutput(result, /encrypted/);
+    });
+
+    it('a scanned page', async () => {
+      const result = await summarizeWithPdf(readFileSync(join(FIXTURE_PDFS_DIR, 'x_scanned_ocr_test.pdf')));
+      expectFailedWithoutOutput(result, /no extractable text/);
+    });
+
+    it('a text file named .pdf', async () => {
+      const result = await summarizeWithPdf(readFileSync(join(FIXTURE_PDFS_DIR, 'x_not_a_pdf_fake.pdf')));
+      expectFailedWithoutOutput(result, /not a PDF|%PDF-/);
+    });
+  });
+});
