@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BriefError, UsageError } from '../errors/brief-error.js';
+import type { PdfExtractor } from '../pdf/extract-text.js';
+import { type CleaningStats, cleanPaperText } from '../text/clean-paper-text.js';
+import { countTokens } from '../text/count-tokens.js';
+
+export interface TextCommandOptions {
+  /** Print one table row per input (pages, characters, tokens, what was removed, time) instead of the text. */
+  stats: boolean;
+}
+
+export interface TextCommandDeps {
+  /** Turns what the user typed (a path, an arXiv ID) into PDF bytes. */
+  loadPdf(input: string): Promise<{ name: string; bytes: Uint8Array }>;
+  extractor: Pick<PdfExtractor, 'extract'>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Milliseconds, for the seconds column. Default: performance.now. */
+  now?: () => number;
+}
+
+/** `summarize text`: the cleaned text the model would read, or statistics about it. Returns the number of failed inputs. */
+export async function runTextCommand(
+  inputs: string[],
+  options: TextCommandOptions,
+  deps: TextCommandDeps,
+): Promise<number> {
+  const now = deps.now ?? (() => performance.now());
+  let failures = 0;
+  if (options.stats) {
+    deps.stdout('| file | pages | chars raw | chars clean | tokens | removed | seconds |\n');
+    deps.stdout('|---|---:|---:|---:|---:|---|---:|\n');
+  }
+  for (const [index, input] of inputs.entries()) {
+    const started = now();
+    try {
+      const { name, bytes } = await deps.loadPdf(input);
+      const extracted = await deps.extractor.extract(bytes);
+      const cleaned = cleanPaperText(extracted.pages);
+      const seconds = (now() - started) / 1000;
+      if (options.stats) {
+        const row = [
+          name,
+          extracted.pageCount,
+          cleaned.stats.charsIn,
+          cleaned.stats.charsOut,
+          countTokens(cleaned.text),
+          describeRemovals(cleaned.stats),
+          seconds.toFixed(2),
+        ];
+        deps.stdout(`| ${row.join(' | ')} |\n`);
+      } else {
+        if (inputs.length > 1) deps.stdout(`${index > 0 ? '\n' : ''}==> ${name} <==\n`);
+        deps.stdout(`${cleaned.text}\n`);
+      }
+    } catch (error) {
+      failures += 1;
+      // Expected failures (BriefError) are one clear line; anything else is a bug and keeps its stack.
+      const detail = error instanceof BriefError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      deps.stderr(`${input}: ${detail}\n`);
+    }
+  }
+  return failures;
+}
+
+/** The default loadPdf for paths on disk. */
+export async function readPdfFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  try {
+    const bytes = await readFile(path);
+    return { name: basename(path), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
+    throw new UsageError(`cannot read ${path}: ${reason}`, { cause: error });
+  }
+}
+
+// --- internal ---
+
+function describeRemovals(stats: CleaningStats): string {
+  const parts: string[] = [];
+  if (stats.referencesRemoved) {
+    parts.push(`references ${stats.referencesChars} chars (${stats.referencesMethod})`);
+    if (stats.appendixCharsKept > 0) parts.push(`kept ${stats.appendixCharsKept} chars of appendix after them`);
+  } else parts.push('no reference list found');
+  const counts: Array<[number, string]> = [
+    [stats.repeatedLinesRemoved, 'header/footer lines'],
+    [stats.pageNumbersRemoved, 'page numbers'],
+    [stats.arxivStampsRemoved, 'arXiv stamps'],
+    [stats.hyphenationsJoined + stats.hyphenationsKept, 'line-end splits joined'],
+    [stats.tabsReplaced, 'TABs'],
+    [stats.pageJoinersRemoved, 'page joiners'],
+    [stats.controlCharsRemoved, 'control chars'],
+    [stats.accentsCombined, 'accents combined'],
+    [stats.ligaturesReplaced, 'ligatures'],
+  ];
+  for (const [count, label] of counts) if (count > 0) parts.push(`${count} ${label}`);
+  return parts.join(', ');
+}
