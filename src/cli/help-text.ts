@@ -6,7 +6,7 @@ Usage
                     [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
   summarize digest --date YYYY-MM-DD [--out DIR]
   summarize text <arxiv-id | file.pdf>... [--stats]
-  summarize doctor
+  summarize doctor [--json] [--timeout SECONDS]
 
 IDs: 2509.08721, 2509.08721v2, arXiv:2509.08721, hep-th/9108004,
      https://arxiv.org/abs/2509.08721, https://arxiv.org/pdf/2509.08721v1

@@ -10,7 +10,7 @@ export interface TextCommandOptions {
   stats: boolean;
 }
 
-export interface TextCommandDeps {
+export interface TextCommandDependencies {
   /** Turns what the user typed (a path, an arXiv ID) into PDF bytes. */
   loadPdf(input: string): Promise<{ name: string; bytes: Uint8Array }>;
   extractor: Pick<PdfExtractor, 'extract'>;
@@ -24,19 +24,19 @@ export interface TextCommandDeps {
 export async function runTextCommand(
   inputs: string[],
   options: TextCommandOptions,
-  deps: TextCommandDeps,
+  dependencies: TextCommandDependencies,
 ): Promise<number> {
-  const now = deps.now ?? (() => performance.now());
+  const now = dependencies.now ?? (() => performance.now());
   let failures = 0;
   if (options.stats) {
-    deps.stdout('| file | pages | chars raw | chars clean | tokens | removed | seconds |\n');
-    deps.stdout('|---|---:|---:|---:|---:|---|---:|\n');
+    dependencies.stdout('| file | pages | chars raw | chars clean | tokens | removed | seconds |\n');
+    dependencies.stdout('|---|---:|---:|---:|---:|---|---:|\n');
   }
   for (const [index, input] of inputs.entries()) {
     const started = now();
     try {
-      const { name, bytes } = await deps.loadPdf(input);
-      const extracted = await deps.extractor.extract(bytes);
+      const { name, bytes } = await dependencies.loadPdf(input);
+      const extracted = await dependencies.extractor.extract(bytes);
       const cleaned = cleanPaperText(extracted.pages);
       const seconds = (now() - started) / 1000;
       if (options.stats) {
@@ -49,16 +49,16 @@ export async function runTextCommand(
           describeRemovals(cleaned.stats),
           seconds.toFixed(2),
         ];
-        deps.stdout(`| ${row.join(' | ')} |\n`);
+        dependencies.stdout(`| ${row.join(' | ')} |\n`);
       } else {
-        if (inputs.length > 1) deps.stdout(`${index > 0 ? '\n' : ''}==> ${name} <==\n`);
-        deps.stdout(`${cleaned.text}\n`);
+        if (inputs.length > 1) dependencies.stdout(`${index > 0 ? '\n' : ''}==> ${name} <==\n`);
+        dependencies.stdout(`${cleaned.text}\n`);
       }
     } catch (error) {
       failures += 1;
       // Expected failures (BriefError) are one clear line; anything else is a bug and keeps its stack.
       const detail = error instanceof BriefError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-      deps.stderr(`${input}: ${detail}\n`);
+      dependencies.stderr(`${input}: ${detail}\n`);
     }
   }
   return failures;
