@@ -4,7 +4,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
 import { ArxivRequestError } from './arxiv-request-error.js';
-import { parseRetryAfter } from './parse-retry-after.js';
+import { parseRetryAfter } from '../http/parse-retry-after.js';
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */

@@ -11,7 +11,7 @@ export type { LlmErrorDetails } from './llm-error.js';
 export { findModelPrice, MODEL_PRICES } from './model-prices.js';
 export { NoValidOutputError } from './no-valid-output-error.js';
 export { parseJsonText } from './parse-json-text.js';
-export { parseRetryAfter } from './parse-retry-after.js';
+export { readRetryDelay } from './read-retry-delay.js';
 export { buildRepairMessage } from './build-repair-message.js';
 export type { AnswerProblem } from './build-repair-message.js';
 export { addUsage, readCompletionUsage, ZERO_USAGE } from './read-completion-usage.js';

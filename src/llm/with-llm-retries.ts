@@ -2,7 +2,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { describeLlmFailure } from './describe-llm-failure.js';
 import { LlmError } from './llm-error.js';
-import { parseRetryAfter } from './parse-retry-after.js';
+import { readRetryDelay } from './read-retry-delay.js';
 
 const RETRYABLE_STATUSES = new Set([
   408, // Request Timeout
@@ -64,7 +64,7 @@ export async function withLlmRetries<T>(
       if (request > maxRetries) {
         throw new LlmError(`${describeLlmFailure(error)} (gave up after ${request} requests)`, evidence);
       }
-      const askedMs = parseRetryAfter(error.headers, now());
+      const askedMs = readRetryDelay(error.headers, now());
       if (askedMs !== undefined && askedMs > maxRetryAfterMs) {
         throw new LlmError(
           `the LLM server asked to wait ${formatSeconds(askedMs)} (Retry-After); giving up: limit is ` +
