@@ -2,18 +2,23 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { type Brief, BriefSchema } from '../brief/brief-schema.js';
+import { renderFlowchartPng } from './flowchart/render-flowchart-png.js';
+import { renderFlowchartSvg } from './flowchart/render-flowchart-svg.js';
 import { renderBriefMarkdown } from './render-brief-markdown.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface BriefPaths {
   json: string;
   markdown: string;
+  /** The method flowchart as images, for newsletter tools and mail clients that show no SVG. */
+  flowchartSvg: string;
+  flowchartPng: string;
 }
 
 /** `papers/<id>v<version>.json|.md` under the output folder; an old-style ID's `/` becomes `_`. */
 export function getBriefPaths(outputDir: string, id: string, version: number): BriefPaths {
   const stem = join(outputDir, 'papers', toFileStem(id, version));
-  return { json: `${stem}.json`, markdown: `${stem}.md` };
+  return { json: `${stem}.json`, markdown: `${stem}.md`, flowchartSvg: `${stem}.flowchart.svg`, flowchartPng: `${stem}.flowchart.png` };
 }
 
 /** The stored brief of this exact version, or null when there is none (or it no longer validates). */
@@ -40,6 +45,8 @@ export function isBriefReusable(brief: Brief, wanted: { model: string; promptVer
 // The JSON is written last: its presence marks the paper done for resumed runs.
 export async function writeBrief(outputDir: string, brief: Brief): Promise<BriefPaths> {
   const paths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version);
+  await writeFileAtomic(paths.flowchartSvg, renderFlowchartSvg(brief.flowchart));
+  await writeFileAtomic(paths.flowchartPng, renderFlowchartPng(brief.flowchart));
   await writeFileAtomic(paths.markdown, renderBriefMarkdown(brief));
   await writeFileAtomic(paths.json, `${JSON.stringify(brief, null, 2)}\n`);
   return paths;

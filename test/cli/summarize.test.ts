@@ -40,6 +40,8 @@ describe('summarize <id>', () => {
     expect(brief.generation.costUsd).toBeGreaterThan(0);
     expect(new Set(brief.quiz.map((question) => question.answerIndex)).size).toBeGreaterThan(1);
     expect(await readFile(join(services.outputDir, 'papers/2509.08721v2.md'), 'utf8')).toBe(`${result.stdout}`);
+    expect(await readFile(join(services.outputDir, 'papers/2509.08721v2.flowchart.svg'), 'utf8')).toMatch(/^<svg[\s\S]*Download PDF[\s\S]*<\/svg>\s*$/);
+    expect((await readFile(join(services.outputDir, 'papers/2509.08721v2.flowchart.png'))).subarray(1, 4).toString()).toBe('PNG');
     // The paper text reached the model inside its delimiters, with the system prompt first.
     const request = services.openai.requests[0]!.body;
     expect(request.response_format.type).toBe('json_schema');
@@ -96,7 +98,12 @@ describe('summarize <id>', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/2509\.08721.*HTML/);
     expect(result.stdout).toContain('# Ground ring of two dimensional string theory');
-    expect(await readdir(join(services.outputDir, 'papers'))).toEqual(['hep-th_9108004v1.json', 'hep-th_9108004v1.md']);
+    expect(await readdir(join(services.outputDir, 'papers'))).toEqual([
+      'hep-th_9108004v1.flowchart.png',
+      'hep-th_9108004v1.flowchart.svg',
+      'hep-th_9108004v1.json',
+      'hep-th_9108004v1.md',
+    ]);
   });
 
   it('repairs an answer that is not valid JSON by asking again with the error', async () => {
