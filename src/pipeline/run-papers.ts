@@ -1,10 +1,14 @@
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
+import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
+import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
 import type { ProgressReporter } from '../cli/progress/create-progress-reporter.js';
 import { BriefError, PaperError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { estimateCostUsd } from '../llm/estimate-cost-usd.js';
 import { writeBrief } from '../output/brief-store.js';
+import { countTokens } from '../text/count-tokens.js';
 import type { PaperContext } from './create-paper-context.js';
 import { BriefGenerationError, generateBrief } from './generate-brief.js';
 import { loadPaperText } from './load-paper-text.js';
@@ -48,12 +52,47 @@ export interface RunPapersResult {
  */
 export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
   const { config, prompts } = context;
+  // The instructions go with every paper's text; estimates that left them out undercounted short papers.
+  const instructionTokens = countTokens(prompts.system) + countTokens(prompts.brief);
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
   let spentUsd = 0;
   let reservedUsd = 0;
   let budgetStopped = false;
+  // arXiv's 403 means it refuses us: asking again for every other paper would make it worse.
+  let refusedBy: ArxivForbiddenError | undefined;
+  // One paper at a time waits for arXiv, in the source's order, so the PDFs come in that order and a stop
+  // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
+  // and the model overlap the next downloads.
+  const downloadLane = new PQueue({ concurrency: 1 });
+  const loadInTurn = (paper: PaperMetadata, signal: AbortSignal) =>
+    new Promise<PaperText | undefined>((resolve, reject) => {
+      void downloadLane.add(async () => {
+        if (isStopped()) return resolve(undefined);
+        reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'downloading' });
+        let arxivAnswered = () => {};
+        const answered = new Promise<void>((settle) => (arxivAnswered = settle));
+        const arxivQueue: ArxivQueue = {
+          fetch: async (url, init) => {
+            const response = await context.arxivQueue.fetch(url, init);
+            arxivAnswered();
+            return response;
+          },
+          close: () => context.arxivQueue.close(),
+        };
+        // A cached paper never asks arXiv, a refused one fails: either way its turn ends when loading does.
+        const loading = loadPaperText(paper, { ...context, arxivQueue, signal }).catch((error: unknown) => {
+          if (error instanceof ArxivForbiddenError && !refusedBy) {
+            refusedBy = error;
+            reporter.error(error.message);
+          }
+          throw error;
+        });
+        loading.then(resolve, reject);
+        await Promise.race([answered, loading.catch(() => undefined)]);
+      });
+    });
 
   for (const { paper, brief } of plan.skip) {
     result.briefs.set(paper, brief);
@@ -67,21 +106,27 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     reason,
     durations: { totalMs: Math.round(performance.now() - startedAt) },
   });
-  const stopReason = () => (budgetStopped ? 'the --max-cost budget was reached' : 'the run was interrupted');
+  const isStopped = () => stopSignal.aborted || budgetStopped || refusedBy !== undefined;
+  const stopReason = () => {
+    if (budgetStopped) return 'the --max-cost budget was reached';
+    if (refusedBy) return 'arXiv refused a download (HTTP 403), so no more were attempted';
+    return 'the run was interrupted';
+  };
 
-  const processPaper = async (paper: PaperMetadata): Promise<PaperRun> => {
+  const processPaper = async (paper: PaperMetadata, signal: AbortSignal, priority: number): Promise<PaperRun> => {
     const startedAt = performance.now();
-    if (stopSignal.aborted || budgetStopped) return notStarted(paper, stopReason(), startedAt);
-    reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'downloading' });
-    let paperText: PaperText;
+    let loaded: PaperText | undefined;
     try {
-      paperText = await loadPaperText(paper, { ...context, signal: abortSignal });
+      loaded = await loadInTurn(paper, signal);
     } catch (error) {
       return failed(paper, error, startedAt, {});
     }
+    if (!loaded) return notStarted(paper, stopReason(), startedAt);
+    const paperText = loaded;
     const durations = { downloadMs: paperText.downloadMs, extractMs: paperText.extractMs };
     const input = planPaperInput(paperText.text, prompts, config);
-    const inputTokens = input.tokens + (input.chunks ? input.tokens : 0);
+    const promptTokens = instructionTokens + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
+    const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
     const estimate = estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS, config.prices);
     if (dryRun) {
       result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate });
@@ -101,7 +146,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         try {
-          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal: abortSignal });
+          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal });
           await writeBrief(config.outputDir, brief);
           spentUsd += brief.generation.costUsd ?? 0;
           result.briefs.set(paper, brief);
@@ -124,6 +169,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           reservedUsd -= estimate ?? 0;
         }
       },
+      { priority },
     );
   };
 
@@ -142,13 +188,37 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     return run;
   };
 
-  const runs = await Promise.all(plan.summarize.map(async (paper) => [paper, await processPaper(paper)] as const));
+  // The OpenAI SDK never removes the abort listener it adds for each request: every paper gets its own
+  // signal, dropped with the paper, so listeners do not pile up (nor warn about a leak in the cron mail).
+  const runAbort = followSignal(abortSignal);
+  const runs = await Promise.all(
+    plan.summarize.map(async (paper, index) => {
+      const paperSignal = followSignal(runAbort.signal);
+      try {
+        // Earlier papers in the source's list go to the model first, so a budget stop keeps the top of the list.
+        return [paper, await processPaper(paper, paperSignal.signal, plan.summarize.length - index)] as const;
+      } finally {
+        paperSignal.release();
+      }
+    }),
+  );
+  runAbort.release();
   for (const [paper, run] of runs) result.papers.set(paper, run);
   if (stopSignal.aborted && !result.stoppedBy) result.stoppedBy = 'interrupt';
   return result;
 }
 
 // --- internal ---
+
+/** A signal that aborts with `parent`, until released; any number of listeners (many papers wait at once). */
+function followSignal(parent: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const forward = () => controller.abort(parent.reason);
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener('abort', forward) };
+}
 
 function identify(paper: PaperMetadata) {
   return { id: paper.id, version: paper.version, title: paper.title };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
 import { fetch } from 'undici';
 import { buildUserAgent } from '../../arxiv/build-user-agent.js';
@@ -10,7 +11,7 @@ import { UsageError } from '../../errors/brief-error.js';
 import { findModelPrice } from '../../llm/model-prices.js';
 import { readStoredBrief } from '../../output/brief-store.js';
 import { writeDigest } from '../../output/digest-store.js';
-import { acquireRunLock, releaseRunLockOnExit } from '../../pipeline/acquire-run-lock.js';
+import { acquireRunLock, defaultIsProcessAlive, releaseRunLockOnExit } from '../../pipeline/acquire-run-lock.js';
 import { collectPapers, type PaperSource } from '../../pipeline/collect-papers.js';
 import { createPaperContext } from '../../pipeline/create-paper-context.js';
 import { planRun } from '../../pipeline/plan-run.js';
@@ -54,6 +55,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
 
   const lock = await acquireRunLock(config.outputDir, { command: `nightly ${argv.join(' ')}`.trim() });
   const unregister = releaseRunLockOnExit(lock);
+  await removeAbandonedTemporaryFiles(config.outputDir);
   const reporter = createProgressReporter({ stream: io.stderr, quiet: values.quiet });
   const stopController = new AbortController();
   const abortController = new AbortController();
@@ -155,6 +157,21 @@ async function resolveSource(
     return { kind: 'arxiv', date, categories: values.category };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
+}
+
+// writeFileAtomic's `<file>.<pid>.<hex>.tmp`: a process killed mid-write (kill -9, power cut) leaves one behind.
+const TEMPORARY_FILE = /\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/** Deletes temporary files of dead writers, so a crashed run leaves no debris once the next one starts. */
+async function removeAbandonedTemporaryFiles(outputDir: string): Promise<void> {
+  for (const folder of [outputDir, join(outputDir, 'papers'), join(outputDir, 'digests'), join(outputDir, 'runs')]) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      const writerPid = Number(TEMPORARY_FILE.exec(name)?.[1]);
+      // A live writer may be `summarize <id>` next to this run; its file is not ours to remove.
+      if (writerPid > 0 && !defaultIsProcessAlive(writerPid)) await rm(join(folder, name), { force: true });
+    }
+  }
 }
 
 function parsePositive(flag: string, value: string, integer: boolean): number {

@@ -1,0 +1,202 @@
+// Benchmarks `summarize nightly` as users run it (`node bin/summarize.js`, built by `npm run build`) against
+// local fake arXiv, Hugging Face and OpenAI servers in this process.
+// Usage: npm run build && npm run bench -- [--papers 24] [--interval-ms 500] [--llm-latency-ms 1500] [--concurrency 4]
+// Prints the wall time against the pipeline's lower bound, model calls and tokens per paper, peak memory
+// and the wall time of a no-op rerun. Targets: ratio ≤ 1.2, peak memory < 400 MB, no-op rerun < 2 s.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type RunReport, RunReportSchema } from '../src/pipeline/run-report.js';
+import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
+import { startFakeHf } from '../test/fakes/fake-hf-server.js';
+import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
+import { makeGroundedBriefContent } from '../test/helpers/brief-responder.js';
+import { FIXTURE_PDFS_DIR } from '../test/helpers/fixtures.js';
+import { makePdf } from '../test/helpers/make-pdf.js';
+
+const API_KEY = 'sk-bench-0123456789abcdef';
+const DATE = '2025-09-10';
+// The fixtures named after their arXiv ID are papers; the x_ ones are test cases (scanned, encrypted, one page).
+const NOT_A_PAPER = /^x_/;
+const TARGETS = { ratio: 1.2, peakMb: 400, noOpRerunMs: 2000 };
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(PROJECT_ROOT, 'bin/summarize.js');
+// Loaded into the child: reports its peak RSS (all threads, in KB) on stderr as it exits.
+const REPORT_PEAK_RSS =
+  'data:text/javascript,import { isMainThread } from "node:worker_threads"; ' +
+  'if (isMainThread) process.on("exit", () => process.stderr.write(`bench-max-rss-kb=${process.resourceUsage().maxRSS}\\n`));';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '24' },
+    'interval-ms': { type: 'string', default: '500' },
+    'llm-latency-ms': { type: 'string', default: '1500' },
+    concurrency: { type: 'string', default: '4' },
+  },
+});
+const papers = readPositive('--papers', values.papers);
+const intervalMs = readPositive('--interval-ms', values['interval-ms']);
+const llmLatencyMs = readPositive('--llm-latency-ms', values['llm-latency-ms']);
+const concurrency = readPositive('--concurrency', values.concurrency);
+
+const { pdfs, pdfSource } = await loadPdfs();
+const fakePapers: FakePaper[] = Array.from({ length: papers }, (_, index) => ({
+  id: `2509.${String(20001 + index)}`,
+  title: `Benchmark paper ${index + 1}`,
+  published: `${DATE}T12:00:00Z`,
+  pdf: pdfs[index % pdfs.length]!,
+}));
+
+const arxiv = await startFakeArxiv({ papers: fakePapers });
+const hf = await startFakeHf();
+hf.setDay(DATE, fakePapers.map((paper) => paper.id));
+// A brief without numbers: the grounding check has nothing to send back, so one call per paper is the norm.
+const content = makeGroundedBriefContent({
+  summary: { ...makeGroundedBriefContent().summary, resultsAndEvaluation: 'No invented numbers remained, against many for the baseline.' },
+});
+const openai = await startFakeOpenAi({
+  apiKey: API_KEY,
+  latencyMs: llmLatencyMs,
+  responder: (body) => (body.response_format ? { content } : { content: 'Notes on this part of the paper.' }),
+});
+const root = await mkdtemp(join(tmpdir(), 'arxiv-brief-bench-'));
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: root,
+  OPENAI_API_KEY: API_KEY,
+  OPENAI_BASE_URL: openai.baseUrl,
+  SUMMARIZE_MODEL: 'gpt-5-mini',
+  ARXIV_API_URL: arxiv.apiUrl,
+  ARXIV_PDF_URL: arxiv.pdfUrl,
+  HF_DAILY_PAPERS_URL: hf.url,
+  ARXIV_MIN_INTERVAL_MS: String(intervalMs),
+  SUMMARIZE_LLM_CONCURRENCY: String(concurrency),
+  SUMMARIZE_OUTPUT_DIR: join(root, 'output'),
+  SUMMARIZE_CACHE_DIR: join(root, 'cache'),
+};
+
+if (!existsSync(join(PROJECT_ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+
+try {
+  const run = await timeNightly(env);
+  const llmCalls = openai.requests.length;
+  const phases = describePhases(run.startedAt, run.endedAt);
+  const noOp = await timeNightly(env);
+  const peakMb = run.maxRssKb / 1024;
+
+  const lowerBoundMs = Math.max((papers + 1) * intervalMs + llmLatencyMs, Math.ceil(papers / concurrency) * llmLatencyMs);
+  const ratio = run.wallMs / lowerBoundMs;
+  const report = run.report;
+  const rows: Array<[string, string]> = [
+    ['papers', `${papers} (${report.totals.summarized} summarized, ${report.totals.failed} failed; PDFs: ${pdfSource})`],
+    ['settings', `arXiv interval ${intervalMs} ms, LLM latency ${llmLatencyMs} ms, LLM concurrency ${concurrency}`],
+    ['wall time', formatSeconds(run.wallMs)],
+    ['lower bound', `${formatSeconds(lowerBoundMs)} = max((papers + 1) × interval + one LLM call, ceil(papers / concurrency) × LLM latency)`],
+    ['ratio', `${ratio.toFixed(3)} ${mark(ratio <= TARGETS.ratio)} (target ≤ ${TARGETS.ratio})`],
+    ['where the time went', phases],
+    ['extraction per paper', describeExtraction(report)],
+    ['LLM calls per paper', (llmCalls / papers).toFixed(2)],
+    ['input tokens per paper', String(Math.round(report.totals.inputTokens / Math.max(1, report.totals.summarized)))],
+    ['peak memory (RSS of the CLI process)', `${peakMb.toFixed(0)} MB ${mark(peakMb < TARGETS.peakMb)} (target < ${TARGETS.peakMb} MB)`],
+    ['no-op rerun', `${formatSeconds(noOp.wallMs)} ${mark(noOp.wallMs < TARGETS.noOpRerunMs)} (target < ${TARGETS.noOpRerunMs / 1000} s; ${noOp.report.totals.skipped} skipped, ${openai.requests.length - llmCalls} LLM calls)`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n`);
+  const nodeWarnings = [run, noOp].flatMap((timed) => timed.stderr.split('\n').filter((line) => /^\(node:\d+\) \w*Warning/.test(line)));
+  if (nodeWarnings.length > 0) process.stdout.write(`\nNode warnings on the CLI's stderr:\n${nodeWarnings.join('\n')}\n`);
+  if (run.exitCode !== 0) process.stdout.write(`\nthe nightly run exited ${run.exitCode}:\n${run.stderr}`);
+} finally {
+  await Promise.all([arxiv.close(), hf.close(), openai.close()]);
+  await rm(root, { recursive: true, force: true });
+}
+
+// --- internal ---
+
+interface TimedRun {
+  wallMs: number;
+  startedAt: number;
+  endedAt: number;
+  exitCode: number | null;
+  stderr: string;
+  maxRssKb: number;
+  report: RunReport;
+}
+
+async function timeNightly(environment: NodeJS.ProcessEnv): Promise<TimedRun> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', REPORT_PEAK_RSS, BIN, 'nightly', '--date', DATE], { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const wallMs = performance.now() - started;
+  const maxRssKb = Number(/bench-max-rss-kb=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+  const report = await readNewestReport(join(environment.SUMMARIZE_OUTPUT_DIR!, 'runs')).catch((error: unknown) => {
+    throw new Error(`the nightly run exited ${exitCode} without a run report:\n${stderr}`, { cause: error });
+  });
+  return { wallMs, startedAt, endedAt: Date.now(), exitCode, stderr: stderr.replace(/bench-max-rss-kb=\d+\n/, ''), maxRssKb, report };
+}
+
+// From the fakes' own records: what came before the first arXiv request, and after the last PDF request.
+function describePhases(startedAt: number, endedAt: number): string {
+  const arxivStarts = arxiv.requests.map((request) => request.startedAt);
+  const pdfStarts = arxiv.requests.filter((request) => request.path.startsWith('/pdf/')).map((request) => request.startedAt);
+  const llmStarts = openai.requests.map((request) => request.receivedAt);
+  const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
+  return [
+    `start → first arXiv request ${seconds(Math.min(...arxivStarts) - startedAt)}`,
+    `arXiv requests ${seconds(Math.max(...arxivStarts) - Math.min(...arxivStarts))}`,
+    `last PDF request → last LLM call sent ${seconds(Math.max(...llmStarts) - Math.max(...pdfStarts))}`,
+    `last LLM answer → exit ${seconds(endedAt - (Math.max(...llmStarts) + llmLatencyMs))}`,
+  ].join('; ');
+}
+
+// Extraction runs in a pool of workers; when its sum passes the LLM phase, extraction bounds the run.
+function describeExtraction(report: RunReport): string {
+  const times = report.papers.flatMap((paper) => (paper.durations.extractMs === undefined ? [] : [paper.durations.extractMs]));
+  const total = times.reduce((sum, time) => sum + time, 0);
+  return `mean ${(total / Math.max(1, times.length)).toFixed(0)} ms, sum ${(total / 1000).toFixed(2)} s (queue wait included)`;
+}
+
+async function readNewestReport(folder: string): Promise<RunReport> {
+  const reports = await Promise.all(
+    (await readdir(folder)).map(async (name) => RunReportSchema.parse(JSON.parse(await readFile(join(folder, name), 'utf8')))),
+  );
+  return reports.sort((left, right) => left.startedAt.localeCompare(right.startedAt)).at(-1)!;
+}
+
+// Real papers when the workplace has them; else generated 12-page PDFs of about the same text size.
+async function loadPdfs(): Promise<{ pdfs: Uint8Array[]; pdfSource: string }> {
+  if (existsSync(FIXTURE_PDFS_DIR)) {
+    const names = readdirSync(FIXTURE_PDFS_DIR).filter((name) => name.endsWith('.pdf') && !NOT_A_PAPER.test(name)).sort();
+    if (names.length > 0) {
+      return { pdfs: names.map((name) => new Uint8Array(readFileSync(join(FIXTURE_PDFS_DIR, name)))), pdfSource: `${names.length} real ones, cycled` };
+    }
+  }
+  const paragraph =
+    'We study how summaries of research papers can be grounded in the full text. Our method reads every section, ' +
+    'checks each claim against the paper and writes a short quiz. Experiments on several collections show that ';
+  const page = (index: number) => `Section ${index + 1}\n${Array.from({ length: 14 }, () => paragraph).join('\n')}`;
+  const pdfs = await Promise.all(
+    Array.from({ length: 4 }, (_, variant) => makePdf({ title: `Generated paper ${variant + 1}`, pages: Array.from({ length: 12 }, (__, index) => page(index + variant)) })),
+  );
+  return { pdfs, pdfSource: 'generated, 12 pages each' };
+}
+
+function readPositive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} takes a whole number above 0, not ${JSON.stringify(value)}`);
+  return number;
+}
+
+function formatSeconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'ok' : 'MISSED';
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeNightlyPapers, NIGHT } from '../helpers/nightly-papers.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+
+let services: FakeServices;
+const digestFile = (extension: string) => join(services.outputDir, 'digests', `${NIGHT}.${extension}`);
+
+beforeEach(async () => {
+  const papers = await makeNightlyPapers(3);
+  services = await startFakeServices(papers);
+  services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+  // The second paper fails: its PDF is an HTML page.
+  services.arxiv.failNext('/pdf/2509.10002', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>PDF being generated</html>' }, 5);
+  expect((await runCliCaptured(['nightly', '--date', NIGHT], services.env)).code).toBe(3);
+});
+afterEach(async () => {
+  await services.close();
+});
+
+describe('the daily digest', () => {
+  it('is written in the seed format, without the failed paper, with its JSON index, HTML edition and feeds', async () => {
+    const markdown = await readFile(digestFile('md'), 'utf8');
+    expect(markdown.startsWith(`# ${NIGHT} Papers\n\n## Paper 1\n\n### Nightly Paper 1\n\nPublished: ${NIGHT}\nLink: https://arxiv.org/pdf/2509.10001v1\n`)).toBe(true);
+    expect(markdown.match(/^## Paper \d+$/gm)).toEqual(['## Paper 1', '## Paper 2']);
+    expect(markdown).toContain('### Nightly Paper 3\n\nPublished: 2025-09-10\nLink: https://arxiv.org/pdf/2509.10003v1\n');
+    expect(markdown).not.toContain('Nightly Paper 2');
+    for (const paper of markdown.split(/^## Paper \d+$/m).slice(1)) {
+      for (const label of ['1. 📘 Topic and Domain:', '2. 💡 Previous Research and New Ideas:', '3. ❓ Problem:', '4. 🛠️ Methods:', '5. 📊 Results and Evaluation:']) {
+        expect(paper).toContain(label);
+      }
+      expect(paper).toMatch(/Critique/);
+      expect(paper).toMatch(/Quiz/);
+      expect(paper.match(/Q[123]\./g)).toEqual(['Q1.', 'Q2.', 'Q3.']);
+    }
+
+    const index = JSON.parse(await readFile(digestFile('json'), 'utf8'));
+    expect(index).toEqual({
+      schemaVersion: 1,
+      date: NIGHT,
+      papers: [
+        { id: '2509.10001', version: 1, title: 'Nightly Paper 1' },
+        { id: '2509.10003', version: 1, title: 'Nightly Paper 3' },
+      ],
+    });
+    const html = await readFile(digestFile('html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Nightly Paper 1');
+    expect(html).toContain('Nightly Paper 3');
+    expect(html).not.toContain('Nightly Paper 2');
+
+    const atom = await readFile(join(services.outputDir, 'feed.xml'), 'utf8');
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(atom).toContain(NIGHT);
+    const jsonFeed = JSON.parse(await readFile(join(services.outputDir, 'feed.json'), 'utf8'));
+    expect(jsonFeed.version).toMatch(/jsonfeed\.org/);
+    expect(JSON.stringify(jsonFeed.items)).toContain(NIGHT);
+    expect(JSON.stringify(jsonFeed.items)).not.toContain('Nightly Paper 2');
+  });
+
+  it('is rebuilt byte for byte by `summarize digest --date`', async () => {
+    const [markdown, html] = await Promise.all([readFile(digestFile('md')), readFile(digestFile('html'))]);
+    await Promise.all([rm(digestFile('md')), rm(digestFile('html')), rm(join(services.outputDir, 'feed.xml')), rm(join(services.outputDir, 'feed.json'))]);
+
+    const result = await runCliCaptured(['digest', '--date', NIGHT], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('(2 papers)');
+    expect((await readFile(digestFile('md'))).equals(markdown)).toBe(true);
+    expect((await readFile(digestFile('html'))).equals(html)).toBe(true);
+    expect(existsSync(join(services.outputDir, 'feed.xml'))).toBe(true);
+    expect(existsSync(join(services.outputDir, 'feed.json'))).toBe(true);
+    expect(services.openai.requests).toHaveLength(2);
+  });
+
+  it('says how to make a digest for a day that has none', async () => {
+    const result = await runCliCaptured(['digest', '--date', '2025-09-11'], services.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no digest for 2025-09-11');
+    expect(result.stderr).toContain('summarize nightly --date 2025-09-11');
+  });
+});
