@@ -108,6 +108,8 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
           headers: { 'user-agent': userAgent },
           signal: attemptSignal.signal,
         });
+        // Counted again from the answer: a request that left late (new connection, busy loop) must not shorten the gap arXiv sees.
+        lastStartAt = now();
       } catch (error) {
         attemptSignal.clear();
         if (init.signal?.aborted) throw init.signal.reason;

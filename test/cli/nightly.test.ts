@@ -36,12 +36,10 @@ describe('summarize nightly', () => {
     expect(apiRequests()).toHaveLength(1);
     expect(apiRequests()[0]!.query.id_list!.split(',')).toHaveLength(8);
     expect(pdfRequests().map((request) => request.path)).toEqual(papers.map((paper) => `/pdf/${paper.id}v1`));
-    // One kept-alive connection, starts the interval apart. The fake shares this event loop with the CLI, so a
-    // start is stamped late when the loop is busy: each gap gets an allowance, their mean none.
+    // One kept-alive connection, every request at least the interval after the previous one, as arXiv sees it.
     expect(new Set(services.arxiv.requests.map((request) => request.remotePort)).size).toBe(1);
     const starts = services.arxiv.requests.map((request) => request.startedAt);
-    for (let index = 1; index < starts.length; index++) expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(100 - 30);
-    expect((starts.at(-1)! - starts[0]!) / (starts.length - 1)).toBeGreaterThanOrEqual(100);
+    for (let index = 1; index < starts.length; index++) expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(100);
     // Pipelined: the model was already working while PDFs were still being requested.
     const firstLlmCall = Math.min(...services.openai.requests.map((request) => request.receivedAt));
     expect(firstLlmCall).toBeLessThan(pdfRequests().at(-1)!.startedAt);

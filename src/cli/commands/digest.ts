@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { readDigestBriefs, writeDigest } from '../../output/digest-store.js';
+import { acquireRunLock } from '../../pipeline/acquire-run-lock.js';
 import { parseDay } from '../../arxiv/parse-day.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_CODES } from '../exit-codes.js';
@@ -13,8 +14,16 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
   if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD is required');
   parseDay(values.date);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
-  const briefs = await readDigestBriefs(config.outputDir, values.date);
-  const paths = await writeDigest(config.outputDir, values.date, briefs, { publicUrl: config.publicUrl });
+  // The feeds are shared with nightly runs: rebuild them only while no run is writing.
+  const lock = await acquireRunLock(config.outputDir, { command: `digest --date ${values.date}` });
+  let paths: Awaited<ReturnType<typeof writeDigest>>;
+  let briefs: Awaited<ReturnType<typeof readDigestBriefs>>;
+  try {
+    briefs = await readDigestBriefs(config.outputDir, values.date);
+    paths = await writeDigest(config.outputDir, values.date, briefs, { publicUrl: config.publicUrl });
+  } finally {
+    await lock.release();
+  }
   io.stderr.write(`wrote ${paths.markdown}, ${paths.html} and the feeds (${briefs.length} papers)\n`);
   return EXIT_CODES.ok;
 }
