@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ENV_NAMES } from '../config/config-schema.js';
 import { BriefError } from '../errors/brief-error.js';
 import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
-import type { IdsFromSource } from './ids-from-source.js';
+import type { IdsFromSource, SourceProblem } from './ids-from-source.js';
 import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
 import { SourceError } from './source-error.js';
@@ -54,13 +55,13 @@ export async function fetchHfDailyPapers(
   }
 
   const ids: ArxivId[] = [];
-  const problems: string[] = [];
+  const problems: SourceProblem[] = [];
   result.data.forEach((item, index) => {
     try {
       ids.push(parseArxivId(item.paper.id));
     } catch (error) {
       if (!(error instanceof BriefError)) throw error;
-      problems.push(`item ${index + 1}: ${error.message}`);
+      problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
     }
   });
   return { ids: dedupeArxivIds(ids), problems };
@@ -82,9 +83,19 @@ async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeo
     return text;
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
-    throw new SourceError(requestUrl, `could not read Hugging Face daily papers at ${requestUrl}: ${reason}`, { cause: error });
+    const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : describeNetworkError(error);
+    throw new SourceError(requestUrl, `could not read Hugging Face daily papers at ${requestUrl}: ${reason}; check ${ENV_NAMES.hfDailyPapersUrl} and the network`, {
+      cause: error,
+    });
   }
+}
+
+// fetch says only "fetch failed"; its cause (ECONNREFUSED, ENOTFOUND, bad port) says why.
+function describeNetworkError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const why = typeof cause?.code === 'string' ? cause.code : cause?.message;
+  return typeof why === 'string' && why !== '' ? `${message} (${why})` : message;
 }
 
 function preview(text: string): string {

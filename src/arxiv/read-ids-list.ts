@@ -1,6 +1,6 @@
 import { BriefError } from '../errors/brief-error.js';
 import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
-import type { IdsFromSource } from './ids-from-source.js';
+import type { IdsFromSource, SourceProblem } from './ids-from-source.js';
 import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 
 /**
@@ -9,7 +9,7 @@ import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
  */
 export function readIdsList(text: string): IdsFromSource {
   const ids: ArxivId[] = [];
-  const problems: string[] = [];
+  const problems: SourceProblem[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const content = line.replace(/#.*$/, '').trim();
     if (content === '') return;
@@ -17,7 +17,7 @@ export function readIdsList(text: string): IdsFromSource {
       ids.push(parseArxivId(content));
     } catch (error) {
       if (!(error instanceof BriefError)) throw error;
-      problems.push(`line ${index + 1}: ${error.message}`);
+      problems.push({ entry: content, message: `line ${index + 1}: ${error.message}` });
     }
   });
   return { ids: dedupeArxivIds(ids), problems };

@@ -4,7 +4,7 @@
  * no longer an autolink), no `javascript:`-style URLs, no code spans or emphasis, and no block
  * syntax (heading, quote, list) at the start; newlines collapse to spaces.
  * Ordinary punctuation (`:`, `-`, `(`, `%`) mid-line stays as it is, and so do bare http(s) URLs,
- * which show their target and so cannot mislead.
+ * which show their target and so cannot mislead. Control characters (NUL, C0, DEL, C1) are dropped.
  */
 export function escapeMarkdownInline(text: string): string {
   return escapeLine(text.replace(/\s+/g, ' ').trim());
@@ -33,8 +33,12 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 // A zero-width space splits the scheme from its colon, so no renderer or linkifier sees a URL.
 const ZERO_WIDTH_SPACE = '\u200B';
 
+// Invisible and meaningless in prose; NUL and friends break markdown tools and XML-based mail pipelines.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
 function escapeLine(line: string): string {
   const escaped = line
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/\\/g, '\\\\')
     .replace(/[&<>]/g, (character) => HTML_ENTITIES[character] ?? character)
     .replace(/[`*_[\]~|]/g, '\\$&')

@@ -1,6 +1,7 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
 import { renderFlowchartMermaid } from './flowchart/render-flowchart-mermaid.js';
+import { ARXIV_HOSTS, safeUrl } from './safe-url.js';
 import { SUMMARY_POINTS } from './summary-points.js';
 
 const OPTION_LETTERS = ['A', 'B', 'C'] as const;
@@ -15,11 +16,13 @@ export function renderBriefBody(brief: Brief, level: number): string {
   const heading = '#'.repeat(level);
   const sub = '#'.repeat(level + 1);
   const { paper } = brief;
+  // Like the HTML edition: a link only to arXiv, never whatever URL a stored brief carries.
+  const link = safeUrl(paper.pdfUrl, ARXIV_HOSTS) ?? safeUrl(paper.absUrl, ARXIV_HOSTS);
   const lines: string[] = [
     `${heading} ${escapeMarkdownInline(paper.title)}`,
     '',
-    `Published: ${paper.published.slice(0, 10)}`,
-    `Link: ${paper.pdfUrl}`,
+    `Published: ${escapeMarkdownInline(paper.published.slice(0, 10))}`,
+    ...(link === null ? [] : [`Link: ${link}`]),
     `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
     '',
   ];

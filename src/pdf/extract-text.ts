@@ -146,8 +146,8 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
         ),
       );
     }, job.timeoutMs);
-    // A copy is transferred so the caller's bytes stay usable.
-    const copy = job.bytes.slice();
+    // A copy is transferred so the caller's bytes stay usable; Buffer#slice would share (and detach) them.
+    const copy = new Uint8Array(job.bytes);
     poolWorker.thread.postMessage({ id: job.id, bytes: copy }, [copy.buffer]);
   }
 

@@ -3,7 +3,7 @@ import { dedupeArxivIds } from '../arxiv/dedupe-arxiv-ids.js';
 import { fetchHfDailyPapers, type FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import { fetchPaperMetadata } from '../arxiv/fetch-paper-metadata.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
-import type { IdsFromSource } from '../arxiv/ids-from-source.js';
+import type { IdsFromSource, SourceProblem } from '../arxiv/ids-from-source.js';
 import { listArxivCategory } from '../arxiv/list-arxiv-category.js';
 import { readIdsList } from '../arxiv/read-ids-list.js';
 import type { PaperMetadata } from '../brief/brief-schema.js';
@@ -23,7 +23,7 @@ export interface CollectedPapers {
   /** Listed by the source but unknown to arXiv. */
   notFound: string[];
   /** Entries of the source that were not usable IDs. */
-  problems: string[];
+  problems: SourceProblem[];
 }
 
 /** Reads the day's list from its source and looks the papers up on arXiv in batches. */
@@ -57,5 +57,6 @@ export async function collectPapers(
     if (paper) papers.push(paper);
     else notFound.push(formatArxivId(arxivId));
   }
-  return { source: { kind: source.kind, detail, empty: unique.length === 0 }, papers, notFound, problems: listed.problems };
+  const empty = unique.length === 0 && listed.problems.length === 0;
+  return { source: { kind: source.kind, detail, empty }, papers, notFound, problems: listed.problems };
 }

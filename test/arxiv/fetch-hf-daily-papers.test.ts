@@ -42,8 +42,8 @@ describe('fetchHfDailyPapers', () => {
 
     expect(result.ids).toEqual([{ id: '2509.08721', version: null }]);
     expect(result.problems).toEqual([
-      expect.stringMatching(/^item 2: "\.\.\/\.\.\/etc\/passwd" is not an arXiv ID/),
-      expect.stringMatching(/^item 3: "foo" is not an arXiv ID/),
+      { entry: '../../etc/passwd', message: expect.stringMatching(/^item 2: "\.\.\/\.\.\/etc\/passwd" is not an arXiv ID/) },
+      { entry: 'foo', message: expect.stringMatching(/^item 3: "foo" is not an arXiv ID/) },
     ]);
   });
 
@@ -79,7 +79,10 @@ describe('fetchHfDailyPapers', () => {
   it('fails with SourceError when the server cannot be reached', async () => {
     const url = hf.url;
     await hf.close();
-    await expect(fetchHfDailyPapers(undiciFetch, url, '2025-09-10')).rejects.toThrow(SourceError);
+    const failure = await fetchHfDailyPapers(undiciFetch, url, '2025-09-10').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SourceError);
+    // "fetch failed" alone does not say why; the cause's code does.
+    expect((failure as Error).message).toMatch(/^could not read Hugging Face daily papers at .*: fetch failed \(ECONNREFUSED\); check HF_DAILY_PAPERS_URL and the network$/);
     hf = await startFakeHf();
   });
 

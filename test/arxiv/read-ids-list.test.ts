@@ -21,8 +21,14 @@ describe('readIdsList', () => {
         { id: '0807.3577', version: null },
       ],
       problems: [
-        'line 5: "not-an-id" is not an arXiv ID: expected e.g. 2509.08721, 2509.08721v2, hep-th/9108004 or https://arxiv.org/abs/2509.08721',
-        'line 7: "../../etc/passwd" is not an arXiv ID: expected e.g. 2509.08721, 2509.08721v2, hep-th/9108004 or https://arxiv.org/abs/2509.08721',
+        {
+          entry: 'not-an-id',
+          message: 'line 5: "not-an-id" is not an arXiv ID: expected e.g. 2509.08721, 2509.08721v2, hep-th/9108004 or https://arxiv.org/abs/2509.08721',
+        },
+        {
+          entry: '../../etc/passwd',
+          message: 'line 7: "../../etc/passwd" is not an arXiv ID: expected e.g. 2509.08721, 2509.08721v2, hep-th/9108004 or https://arxiv.org/abs/2509.08721',
+        },
       ],
     });
   });

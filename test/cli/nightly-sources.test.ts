@@ -91,7 +91,7 @@ describe('summarize nightly: where the day’s papers come from', () => {
     const result = await runCliCaptured(['nightly', '--date', NIGHT, '--ids-file', idsFile], services.env);
 
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/warning: line 5: .*not-an-id/);
+    expect(result.stderr).toMatch(/failed not-an-id .*line 5: .*is not an arXiv ID/);
     expect(result.stderr).toMatch(/failed 2509\.19999 .*not found on arXiv/);
     // One API request for the three distinct papers; the asked versions win.
     expect(apiRequests()).toHaveLength(1);
@@ -103,8 +103,23 @@ describe('summarize nightly: where the day’s papers come from', () => {
       ['2509.10001', 2, 'summarized'],
       ['2509.10002', 1, 'summarized'],
       ['2509.19999', undefined, 'failed'],
+      ['not-an-id', undefined, 'failed'],
     ]);
     expect(report.papers[2]).toMatchObject({ stage: 'metadata' });
+    expect(report.papers[3]).toMatchObject({ stage: 'metadata', reason: expect.stringMatching(/^line 5: "not-an-id" is not an arXiv ID/) });
+  });
+
+  it('fails the run (exit 3) on a line that is no arXiv ID, even with --quiet, and lists it in the report', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+
+    const result = await runCliCaptured(['nightly', '--date', NIGHT, '--ids-file', '-', '--quiet'], services.env, `${papers[0]!.id}\n2509.1000l\n`);
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/failed 2509\.1000l .*line 2: "2509\.1000l" is not an arXiv ID/);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report).toMatchObject({ status: 'completed', exitCode: 3, source: { empty: false }, totals: { summarized: 1, failed: 1 } });
+    expect(report.papers[1]).toMatchObject({ id: '2509.1000l', outcome: 'failed', stage: 'metadata' });
   });
 
   it('reads the IDs from standard input with --ids-file -', async () => {

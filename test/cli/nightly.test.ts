@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../src/brief/brief-schema.js';
@@ -236,5 +236,21 @@ describe('summarize nightly', () => {
     }
     expect((await nightly()).code).toBe(0);
     expect(await readRunReports(services.outputDir)).toHaveLength(1);
+  });
+
+  it('exits 1 with one clear line, before any request, when the cache folder cannot be written', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    const blocker = join(services.outputDir, '..', 'a-file');
+    await writeFile(blocker, 'not a folder\n');
+
+    const result = await nightly([], { SUMMARIZE_CACHE_DIR: join(blocker, 'cache') });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^summarize: cannot create .*a-file\/cache: part of the path is a file, not a folder; .*SUMMARIZE_CACHE_DIR to a folder this user can write\n$/);
+    expect(services.hf.requests).toHaveLength(0);
+    expect(services.arxiv.requests).toHaveLength(0);
+    expect(existsSync(join(services.outputDir, '.summarize.lock'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../src/brief/brief-schema.js';
@@ -47,6 +47,28 @@ describe('summarize <id>', () => {
     expect(request.response_format.type).toBe('json_schema');
     expect(request.messages[0].role).toBe('system');
     expect(request.messages[1].content).toMatch(/<paper_text>\n[\s\S]*Our pipeline downloads the PDF[\s\S]*<\/paper_text>/);
+  });
+
+  it('summarizes each version asked for when several versions of one paper are given', async () => {
+    const result = await runCliCaptured(['2509.08721v1', '2509.08721', '--json'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).map((document: { paper: { version: number } }) => document.paper.version)).toEqual([1, 2]);
+    expect(pdfRequests().map((request) => request.path)).toEqual(['/pdf/2509.08721v1', '/pdf/2509.08721v2']);
+  });
+
+  it('fails before any request or model call when the output folder cannot be written', async () => {
+    const blocker = join(services.outputDir, '..', 'a-file');
+    await writeFile(blocker, 'not a folder\n');
+
+    const result = await runCliCaptured(['2509.08721', '--out', join(blocker, 'output')], services.env);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^summarize: cannot create .*a-file\/output: part of the path is a file, not a folder; .*SUMMARIZE_OUTPUT_DIR \(or --out\)/);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(services.arxiv.requests).toHaveLength(0);
+    expect(services.openai.requests).toHaveLength(0);
   });
 
   it('accepts every ID form and writes an old-style ID with _ for /', async () => {

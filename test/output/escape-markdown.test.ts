@@ -52,6 +52,12 @@ describe('escapeMarkdownInline', () => {
     );
   });
 
+  it('drops NUL, C0 and C1 control characters, even inside a scheme', () => {
+    expect(escapeMarkdownInline('Bad\u0000 title\u0001\u001B[31m red\u007F\u0085 java\u0000script:x')).toBe(
+      'Bad title\\[31m red javascript\u200B:x',
+    );
+  });
+
   it('does not let a newline start a block in the middle of the text', () => {
     expect(escapeMarkdownInline('Title\n# injected heading\n- list')).toBe('Title # injected heading - list');
   });

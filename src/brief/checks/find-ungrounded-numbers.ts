@@ -73,6 +73,11 @@ function collectPaperValues(paperText: string): Float64Array {
   for (const match of normalized.matchAll(/(?<![\d,.])(\d+),(\d{1,2})(?![\d,])/g)) {
     values.push(Number(`${match[1]}.${match[2]}`));
   }
+  // PDF text flattens superscripts: 10^{-4} reads "10−4" and 4.98 × 10^5 reads "4.98 × 105".
+  for (const match of normalized.matchAll(/(?<![\d.])(?:(\d+(?:\.\d+)?)\s?[×x·*]\s?)?10(-?)(\d{1,2})(?!\d|\.\d)/g)) {
+    const [, mantissa, minus, exponent] = match;
+    if (mantissa !== undefined || minus === '-') values.push(Number(mantissa ?? 1) * 10 ** Number(`${minus}${exponent}`));
+  }
   return Float64Array.from(values.filter(Number.isFinite)).sort();
 }
 

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors/brief-error.js';
 import { readDigestBriefs, writeDigest } from '../../output/digest-store.js';
 import { acquireRunLock } from '../../pipeline/acquire-run-lock.js';
 import { parseDay } from '../../arxiv/parse-day.js';
+import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -14,6 +15,7 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
   if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD is required');
   parseDay(values.date);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   // The feeds are shared with nightly runs: rebuild them only while no run is writing.
   const lock = await acquireRunLock(config.outputDir, { command: `digest --date ${values.date}` });
   let paths: Awaited<ReturnType<typeof writeDigest>>;

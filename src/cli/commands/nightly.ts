@@ -18,6 +18,7 @@ import { planRun } from '../../pipeline/plan-run.js';
 import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
 import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
+import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -53,6 +54,8 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
   }
 
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
   const lock = await acquireRunLock(config.outputDir, { command: `nightly ${argv.join(' ')}`.trim() });
   const unregister = releaseRunLockOnExit(lock);
   await removeAbandonedTemporaryFiles(config.outputDir);
@@ -77,7 +80,6 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
   try {
     const userAgent = buildUserAgent(readPackageVersion());
     const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent });
-    for (const problem of collected.problems) reporter.warn(problem);
     if (collected.source.empty) reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
 
     const stored = new Map<string, Brief>();
@@ -86,14 +88,20 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
       if (brief) stored.set(`${paper.id}v${paper.version}`, brief);
     }
     const plan = planRun(collected.papers, stored, { model: config.model, promptVersion: context.prompts.version, force: values.force });
-    reporter.start(collected.papers.length + collected.notFound.length);
+    reporter.start(collected.papers.length + collected.notFound.length + collected.problems.length);
     const notFound: PaperRun[] = collected.notFound.map((id) => {
       reporter.paperEvent({ id, kind: 'failed', detail: 'not found on arXiv' });
       return { id, outcome: 'failed', stage: 'metadata', reason: `not found on arXiv (check the ID at https://arxiv.org/abs/${id})`, durations: { totalMs: 0 } };
     });
+    // A line or item that is no arXiv ID is a paper the editor expected: it fails the run, never just vanishes.
+    const invalid: PaperRun[] = collected.problems.map(({ entry, message }) => {
+      const id = entry || '(empty)';
+      reporter.paperEvent({ id, kind: 'failed', detail: message });
+      return { id, outcome: 'failed', stage: 'metadata', reason: message, durations: { totalMs: 0 } };
+    });
 
     const result = await runPapers(context, { plan, reporter, stopSignal: stopController.signal, abortSignal: abortController.signal, maxCostUsd, dryRun });
-    const papers = [...collected.papers.map((paper) => result.papers.get(paper)!), ...notFound];
+    const papers = [...collected.papers.map((paper) => result.papers.get(paper)!), ...notFound, ...invalid];
     if (dryRun) io.stdout.write(renderDryRunTable(result.estimates, config.model));
 
     // The digest lists the day's briefs in the source's order; failed papers are not in it.

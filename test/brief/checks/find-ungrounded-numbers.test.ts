@@ -39,6 +39,11 @@ describe('findUngroundedNumbers', () => {
     ['-0.35', 'a change of −0.35'],
     ['0.35', 'a change of −0.35'],
     ['3e-5', 'learning rate 3 × 10^-5'],
+    ['1e-4', 'a learning rate of 10\u22124 with Adam'],
+    ['10^-4', 'a learning rate of 10\u22124.'],
+    ['0.0001', 'a learning rate of 10\u22124'],
+    ['1.2e-3', 'where \u03b4 = 1.2 \u00d7 10\u22123 and'],
+    ['4.98 × 10^5', 'tLS = 4.98 \u00d7 105 y'],
     ['94.2%', 'accuracyof94.2on the test set'],
     ['9,280', 'a collection of 9,280 summaries'],
     ['2019', 'Devlin et al. (2019)'],
@@ -59,6 +64,8 @@ describe('findUngroundedNumbers', () => {
     ['1,024', 'batch size 1,000'],
     ['2021', 'Devlin et al. (2019)'],
     ['0.91', 'accuracy of 0.94'],
+    ['1e-5', 'a learning rate of 10\u22124'],
+    ['2.2e-3', 'where \u03b4 = 1.2 \u00d7 10\u22123 and'],
   ])('flags %j against %j', (claim, paperText) => {
     expect(ungroundedIn(`The result is ${claim} overall.`, paperText)).toEqual([claim]);
   });
