@@ -20,7 +20,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
-      io.stdout.write(HELP_TEXT);
+      // Asked for, help is the output; given no arguments, it is the usage error's message.
+      (first === undefined ? io.stderr : io.stdout).write(HELP_TEXT);
       return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
     }
     if (first === '--version' || first === '-v') {

@@ -36,7 +36,7 @@ export async function runTextCommand(
     const started = now();
     try {
       const { name, bytes } = await dependencies.loadPdf(input);
-      const extracted = await dependencies.extractor.extract(bytes);
+      const extracted = await dependencies.extractor.extract(bytes, { minLetters: 1 });
       const cleaned = cleanPaperText(extracted.pages);
       const seconds = (now() - started) / 1000;
       if (options.stats) {

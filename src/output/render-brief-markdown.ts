@@ -21,8 +21,9 @@ export function renderBriefBody(brief: Brief, level: number): string {
   const lines: string[] = [
     `${heading} ${escapeMarkdownInline(paper.title)}`,
     '',
-    `Published: ${escapeMarkdownInline(paper.published.slice(0, 10))}`,
-    ...(link === null ? [] : [`Link: ${link}`]),
+    // Two trailing spaces: a hard line break, so the lines stay lines when the markdown is rendered.
+    `Published: ${escapeMarkdownInline(paper.published.slice(0, 10))}  `,
+    ...(link === null ? [] : [`Link: ${link}  `]),
     `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
     '',
   ];
@@ -44,7 +45,7 @@ export function renderBriefBody(brief: Brief, level: number): string {
   brief.quiz.forEach((question, index) => {
     lines.push(`Q${index + 1}. ${escapeMarkdownInline(question.question)}`, '');
     question.options.forEach((option, optionIndex) => {
-      lines.push(`   ${OPTION_LETTERS[optionIndex]}. ${escapeMarkdownInline(option)}`);
+      lines.push(`   ${OPTION_LETTERS[optionIndex]}. ${escapeMarkdownInline(option)}${optionIndex < question.options.length - 1 ? '  ' : ''}`);
     });
     lines.push('');
   });

@@ -24,9 +24,9 @@ afterEach(async () => {
 describe('the daily digest', () => {
   it('is written in the seed format, without the failed paper, with its JSON index, HTML edition and feeds', async () => {
     const markdown = await readFile(digestFile('md'), 'utf8');
-    expect(markdown.startsWith(`# ${NIGHT} Papers\n\n## Paper 1\n\n### Nightly Paper 1\n\nPublished: ${NIGHT}\nLink: https://arxiv.org/pdf/2509.10001v1\n`)).toBe(true);
+    expect(markdown.startsWith(`# ${NIGHT} Papers\n\n## Paper 1\n\n### Nightly Paper 1\n\nPublished: ${NIGHT}  \nLink: https://arxiv.org/pdf/2509.10001v1  \n`)).toBe(true);
     expect(markdown.match(/^## Paper \d+$/gm)).toEqual(['## Paper 1', '## Paper 2']);
-    expect(markdown).toContain('### Nightly Paper 3\n\nPublished: 2025-09-10\nLink: https://arxiv.org/pdf/2509.10003v1\n');
+    expect(markdown).toContain('### Nightly Paper 3\n\nPublished: 2025-09-10  \nLink: https://arxiv.org/pdf/2509.10003v1  \n');
     expect(markdown).not.toContain('Nightly Paper 2');
     for (const paper of markdown.split(/^## Paper \d+$/m).slice(1)) {
       for (const label of ['1. 📘 Topic and Domain:', '2. 💡 Previous Research and New Ideas:', '3. ❓ Problem:', '4. 🛠️ Methods:', '5. 📊 Results and Evaluation:']) {

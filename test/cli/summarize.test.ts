@@ -28,7 +28,7 @@ describe('summarize <id>', () => {
 
     expect(result.stderr).not.toContain('internal error');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# Grounded Briefs of Papers\n\nPublished: 2025-09-10\nLink: https:\/\/arxiv\.org\/pdf\/2509\.08721v2\n/);
+    expect(result.stdout).toMatch(/^# Grounded Briefs of Papers\n\nPublished: 2025-09-10  \nLink: https:\/\/arxiv\.org\/pdf\/2509\.08721v2  \n/);
     for (const label of ['1. 📘 Topic and Domain:', '2. 💡 Previous Research and New Ideas:', '3. ❓ Problem:', '4. 🛠️ Methods:', '5. 📊 Results and Evaluation:', '## Critique', '## Quiz', 'Q3.', '```mermaid']) {
       expect(result.stdout).toContain(label);
     }

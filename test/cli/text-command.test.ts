@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdfFile, runTextCommand } from '../../src/cli/text-command.js';
 import { UsageError } from '../../src/errors/brief-error.js';
 import { createPdfExtractor } from '../../src/pdf/extract-text.js';
-import { makePdf } from '../helpers/make-pdf.js';
+import { makePdf, makeScannedLikePdf } from '../helpers/make-pdf.js';
 
 const BODY =
   'Summaries of papers are only as good as the text they read. We clean extracted text before a model sees it, ' +
@@ -53,6 +53,15 @@ describe('runTextCommand', () => {
     expect(result.stdout).not.toMatch(/^\d$/m);
     expect(result.stdout.match(/Clean Paper/g)).toHaveLength(1);
     expect(result.stdout).not.toContain('==>');
+  });
+
+  it('shows a short text too (a debugging aid), but still refuses a page with no text at all', async () => {
+    await writeFile(join(folder, 'short.pdf'), await makePdf({ pages: ['A short note.'] }));
+    await writeFile(join(folder, 'scanned.pdf'), await makeScannedLikePdf());
+    const result = await run([join(folder, 'short.pdf'), join(folder, 'scanned.pdf')]);
+    expect(result.failures).toBe(1);
+    expect(result.stdout).toContain('A short note.');
+    expect(result.stderr).toContain('no extractable text (scanned PDF?)');
   });
 
   it('separates several PDFs, reports a failing one on stderr and goes on', async () => {

@@ -5,7 +5,7 @@ import { makeSampleBrief } from '../helpers/sample-brief.js';
 describe('renderBriefMarkdown', () => {
   it('links to the arXiv PDF of an ordinary brief', () => {
     const markdown = renderBriefMarkdown(makeSampleBrief());
-    expect(markdown).toContain('Published: 2025-01-03\nLink: https://arxiv.org/pdf/2501.01234v2\nAuthors: Ada Lovelace');
+    expect(markdown).toContain('Published: 2025-01-03  \nLink: https://arxiv.org/pdf/2501.01234v2  \nAuthors: Ada Lovelace');
   });
 
   it('lets no HTML or foreign link in through the stored paper URL or date', () => {

@@ -123,9 +123,10 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
     const reportPath = await writeRunReport(config.outputDir, report);
     reporter.finish(report.totals);
     const { totals } = report;
+    // The reporter's closing line has the counts and spend; this one says where to look.
     reporter.log(
-      `${report.status}: ${totals.summarized} summarized, ${totals.skipped} skipped, ${totals.failed} failed, ${totals.notStarted} not started; ` +
-        `$${totals.costUsd.toFixed(4)}${totals.costUnknown ? ' (plus calls to a model without a price)' : ''}; report ${reportPath}` +
+      `status ${report.status}` +
+        `${totals.costUnknown ? ', spend excludes calls to a model without a price' : ''}; report ${reportPath}` +
         (digest ? `; digest ${digest.markdown}` : ''),
     );
     return report.exitCode;

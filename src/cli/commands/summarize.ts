@@ -17,7 +17,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 
 /** `summarize <id>...`: brief each paper, print markdown (or JSON) to stdout, log to stderr. */
 export async function runSummarize(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('summarize', argv, {
+  const { values, positionals } = parseCommandArgs(null, argv, {
     json: { type: 'boolean', default: false },
     model: { type: 'string' },
     out: { type: 'string' },
