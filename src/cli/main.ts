@@ -1,11 +1,12 @@
 import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
 import { type CliIo, processIo } from './cli-io.js';
+import type { Outcome } from '../pipeline/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { HELP_TEXT } from './help-text.js';
 import { collectSecrets, redactConfiguredSecrets } from './redact-secrets.js';
 import { readPackageVersion } from './read-package-version.js';
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
+type Command = (argv: string[], io: CliIo) => Promise<Outcome>;
 
 // Each command is loaded only when used, so `summarize --help` starts fast.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -29,15 +30,22 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       return EXIT_CODES.ok;
     }
     const loadCommand = COMMANDS[first];
-    if (loadCommand) return await (await loadCommand())(rest, io);
+    if (loadCommand) return OUTCOME_EXIT_CODES[await (await loadCommand())(rest, io)];
     const { runSummarize } = await import('./commands/summarize.js');
-    return await runSummarize(argv, io);
+    return OUTCOME_EXIT_CODES[await runSummarize(argv, io)];
   } catch (error) {
     return reportError(error, io);
   }
 }
 
 // --- internal ---
+
+const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
+  done: EXIT_CODES.ok,
+  failed: EXIT_CODES.failure,
+  partial: EXIT_CODES.partialFailure,
+  interrupted: EXIT_CODES.interrupted,
+};
 
 function reportError(error: unknown, io: CliIo): number {
   const secrets = collectSecrets(io.env);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageSchema } from '../brief/brief-schema.js';
-import { EXIT_CODES } from '../cli/exit-codes.js';
+import type { Outcome } from './outcome.js';
 
 // What a run did, paper by paper: written to <outputDir>/runs/<startedAt>.json so cron runs can be read back.
 
@@ -79,7 +79,7 @@ export const RunReportSchema = z.object({
   papers: z.array(PaperRunSchema),
   totals: RunTotalsSchema,
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
-  exitCode: z.number().int().nonnegative(),
+  outcome: z.enum(['done', 'failed', 'partial', 'interrupted']).describe('what cron sees: exit code 0, 1, 3 or 130'),
 });
 export type RunReport = z.infer<typeof RunReportSchema>;
 
@@ -112,18 +112,18 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
 }
 
 /**
- * The exit code cron sees: 0 when every paper was summarized or skipped; 3 when some failed or
+ * What cron sees (exit code in parentheses): 0 when every paper was summarized or skipped; 3 when some failed or
  * the budget stopped the run with papers left undone (both mean "the day is incomplete, look at the
  * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
  * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
  */
-export function runExitCode(report: Pick<RunReport, 'status' | 'totals' | 'options'>): number {
-  if (report.status === 'interrupted') return EXIT_CODES.interrupted;
-  if (report.status === 'budget-stopped') return EXIT_CODES.partialFailure;
+export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'>): Outcome {
+  if (report.status === 'interrupted') return 'interrupted';
+  if (report.status === 'budget-stopped') return 'partial';
   // A dry run leaves every paper not started on purpose; only its failures count.
   const notStarted = report.options.dryRun ? 0 : report.totals.notStarted;
-  if (report.totals.failed > 0 || notStarted > 0) return EXIT_CODES.partialFailure;
-  return EXIT_CODES.ok;
+  if (report.totals.failed > 0 || notStarted > 0) return 'partial';
+  return 'done';
 }
 
 export interface BuildRunReportInput {
@@ -158,7 +158,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     papers: input.papers,
     totals,
     ...(input.digest ? { digest: input.digest } : {}),
-    exitCode: runExitCode({ status, totals, options: input.options }),
+    outcome: runOutcome({ status, totals, options: input.options }),
   };
 }
 

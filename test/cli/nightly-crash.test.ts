@@ -83,7 +83,7 @@ describe('summarize nightly, killed with SIGKILL mid-run', () => {
     expect(services.openai.requests.length - callsAtKill).toBe(PAPERS - briefsLeft.length);
     const [report] = await readRunReports(services.outputDir);
     expect(report!.totals).toMatchObject({ papers: PAPERS, skipped: briefsLeft.length, summarized: PAPERS - briefsLeft.length, failed: 0 });
-    expect(report!.exitCode).toBe(0);
+    expect(report!.outcome).toBe('done');
   });
 });
 

@@ -41,7 +41,7 @@ describe('summarize nightly, interrupted with Ctrl-C (SIGINT)', () => {
     expect(services.openai.requests).toHaveLength(2);
     const report = await readLastRunReport(services.outputDir);
     expect(report.status).toBe('interrupted');
-    expect(report.exitCode).toBe(130);
+    expect(report.outcome).toBe('interrupted');
     // The call in flight was let finish and its brief kept; the rest were not started.
     expect(report.totals).toMatchObject({ summarized: 2, notStarted: PAPERS - 2, failed: 0 });
     const briefs = (await readdir(join(services.outputDir, 'papers'))).filter((name) => name.endsWith('.json'));

@@ -28,7 +28,7 @@ describe('summarize nightly: where the day’s papers come from', () => {
     expect(services.hf.requests.map((request) => request.query.date)).toEqual([NIGHT]);
     expect(services.arxiv.requests).toHaveLength(0);
     const report = await readLastRunReport(services.outputDir);
-    expect(report).toMatchObject({ status: 'empty-source', exitCode: 0, source: { kind: 'hf', empty: true }, totals: { papers: 0 } });
+    expect(report).toMatchObject({ status: 'empty-source', outcome: 'done', source: { kind: 'hf', empty: true }, totals: { papers: 0 } });
   });
 
   it.each([
@@ -118,7 +118,7 @@ describe('summarize nightly: where the day’s papers come from', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/failed 2509\.1000l .*line 2: "2509\.1000l" is not an arXiv ID/);
     const report = await readLastRunReport(services.outputDir);
-    expect(report).toMatchObject({ status: 'completed', exitCode: 3, source: { empty: false }, totals: { summarized: 1, failed: 1 } });
+    expect(report).toMatchObject({ status: 'completed', outcome: 'partial', source: { empty: false }, totals: { summarized: 1, failed: 1 } });
     expect(report.papers[1]).toMatchObject({ id: '2509.1000l', outcome: 'failed', stage: 'metadata' });
   });
 

@@ -51,7 +51,7 @@ describe('summarize nightly', () => {
     for (const paper of papers) expect(lines.filter((line) => line.includes(`${paper.id}v1`))).toHaveLength(1);
 
     const report = await readLastRunReport(services.outputDir);
-    expect(report).toMatchObject({ command: 'nightly', date: NIGHT, status: 'completed', exitCode: 0, source: { kind: 'hf', empty: false } });
+    expect(report).toMatchObject({ command: 'nightly', date: NIGHT, status: 'completed', outcome: 'done', source: { kind: 'hf', empty: false } });
     expect(report.papers.map((paper) => [paper.id, paper.outcome])).toEqual(papers.map((paper) => [paper.id, 'summarized']));
     expect(report.totals).toMatchObject({ papers: 8, summarized: 8, skipped: 0, failed: 0, notStarted: 0, costUnknown: false });
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -120,7 +120,7 @@ describe('summarize nightly', () => {
     expect(outcomeLines(result.stderr, 'summarized')).toHaveLength(1);
     expect(outcomeLines(result.stderr, 'failed')).toHaveLength(2);
     const report = await readLastRunReport(services.outputDir);
-    expect(report.exitCode).toBe(3);
+    expect(report.outcome).toBe('partial');
     expect(report.totals).toMatchObject({ summarized: 1, failed: 2 });
     const [first, second, third] = report.papers;
     expect(first).toMatchObject({ id: '2509.10001', outcome: 'summarized' });

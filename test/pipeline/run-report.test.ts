@@ -8,7 +8,7 @@ import {
   computeTotals,
   type PaperRun,
   RunReportSchema,
-  runExitCode,
+  runOutcome,
 } from '../../src/pipeline/run-report.js';
 import { runReportStem, writeRunReport } from '../../src/pipeline/write-run-report.js';
 
@@ -82,7 +82,7 @@ describe('buildRunReport', () => {
       schemaVersion: 1,
       durationMs: 190_500,
       status: 'completed',
-      exitCode: 0,
+      outcome: 'done',
       totals: { papers: 2, summarized: 1, skipped: 1 },
       digest: { path: 'digest/2026-11-21.md', papers: 1 },
     });
@@ -92,34 +92,34 @@ describe('buildRunReport', () => {
   it('exits 3 when a paper failed', () => {
     expect(buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] })).toMatchObject({
       status: 'completed',
-      exitCode: 3,
+      outcome: 'partial',
     });
   });
 
   it('marks a budget stop with status budget-stopped and exit 3', () => {
     const report = buildRunReport({ ...baseInput, papers: [summarized('a', 2.1), notStarted], stoppedBy: 'budget' });
-    expect(report).toMatchObject({ status: 'budget-stopped', exitCode: 3, totals: { notStarted: 1 } });
+    expect(report).toMatchObject({ status: 'budget-stopped', outcome: 'partial', totals: { notStarted: 1 } });
   });
 
   it('marks an interrupted run with exit 130, whatever the papers did', () => {
     const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01)], stoppedBy: 'interrupt' });
-    expect(report).toMatchObject({ status: 'interrupted', exitCode: 130 });
+    expect(report).toMatchObject({ status: 'interrupted', outcome: 'interrupted' });
   });
 
   it('reports an empty source as such instead of a silent success', () => {
     const report = buildRunReport({ ...baseInput, source: { ...baseInput.source, empty: true } });
-    expect(report).toMatchObject({ status: 'empty-source', exitCode: 0, totals: { papers: 0 } });
+    expect(report).toMatchObject({ status: 'empty-source', outcome: 'done', totals: { papers: 0 } });
   });
 
-  it('runExitCode agrees with the status', () => {
+  it('runOutcome agrees with the status', () => {
     const totals = computeTotals([]);
     const options = baseInput.options;
-    expect(runExitCode({ status: 'completed', totals, options })).toBe(0);
-    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 }, options })).toBe(3);
+    expect(runOutcome({ status: 'completed', totals, options })).toBe('done');
+    expect(runOutcome({ status: 'completed', totals: { ...totals, notStarted: 1 }, options })).toBe('partial');
     // A dry run starts no paper on purpose; only its failures make it exit 3.
     const dryRun = { ...options, dryRun: true };
-    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1 }, options: dryRun })).toBe(0);
-    expect(runExitCode({ status: 'completed', totals: { ...totals, notStarted: 1, failed: 1 }, options: dryRun })).toBe(3);
+    expect(runOutcome({ status: 'completed', totals: { ...totals, notStarted: 1 }, options: dryRun })).toBe('done');
+    expect(runOutcome({ status: 'completed', totals: { ...totals, notStarted: 1, failed: 1 }, options: dryRun })).toBe('partial');
   });
 });
 

@@ -5,11 +5,11 @@ import { acquireRunLock } from '../../pipeline/acquire-run-lock.js';
 import { parseDay } from '../../arxiv/parse-day.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { CliIo } from '../cli-io.js';
-import { EXIT_CODES } from '../exit-codes.js';
+import type { Outcome } from '../../pipeline/outcome.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 /** `summarize digest --date D`: rebuild the day's digest from the stored briefs, byte for byte. */
-export async function runDigest(argv: string[], io: CliIo): Promise<number> {
+export async function runDigest(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('digest', argv, { date: { type: 'string' }, out: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`digest: unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD is required');
@@ -27,5 +27,5 @@ export async function runDigest(argv: string[], io: CliIo): Promise<number> {
     await lock.release();
   }
   io.stderr.write(`wrote ${paths.markdown}, ${paths.html} and the feeds (${briefs.length} papers)\n`);
-  return EXIT_CODES.ok;
+  return 'done';
 }

@@ -4,7 +4,7 @@ import { renderCheckLine } from '../../doctor/render-check-line.js';
 import { summarizeCheckResults } from '../../doctor/summarize-check-results.js';
 import { UsageError } from '../../errors/brief-error.js';
 import type { CliIo } from '../cli-io.js';
-import { EXIT_CODES } from '../exit-codes.js';
+import type { Outcome } from '../../pipeline/outcome.js';
 import { readPackageVersion } from '../read-package-version.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { collectSecrets, redactConfiguredSecrets } from '../redact-secrets.js';
@@ -22,11 +22,11 @@ Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** `summarize doctor`: runs the checks, prints one line each as they finish, exits 1 if any failed. */
-export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
+export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
   const flags = readFlags(argv);
   if (flags.help) {
     io.stdout.write(DOCTOR_HELP);
-    return EXIT_CODES.ok;
+    return 'done';
   }
   const secrets = collectSecrets(io.env);
   // Lines go to stderr under --json so stdout stays one parseable document for monitoring.
@@ -42,7 +42,7 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<number> {
   const summary = summarizeCheckResults(results);
   write(lines, summary.line);
   if (flags.json) write(io.stdout, `${JSON.stringify({ ok: summary.ok, checks: results }, null, 2)}\n`);
-  return summary.ok ? EXIT_CODES.ok : EXIT_CODES.failure;
+  return summary.ok ? 'done' : 'failed';
 }
 
 // --- internal ---

@@ -19,6 +19,7 @@ import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
 import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
+import type { Outcome } from '../../pipeline/outcome.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -26,7 +27,7 @@ import { readPackageVersion } from '../read-package-version.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
 
 /** `summarize nightly`: the day's papers from a source, summarized in a pipeline, a digest and a run report. */
-export async function runNightly(argv: string[], io: CliIo): Promise<number> {
+export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('nightly', argv, {
     date: { type: 'string' },
     source: { type: 'string' },
@@ -129,7 +130,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<number> {
         `${totals.costUnknown ? ', spend excludes calls to a model without a price' : ''}; report ${reportPath}` +
         (digest ? `; digest ${digest.markdown}` : ''),
     );
-    return report.exitCode;
+    return report.outcome;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

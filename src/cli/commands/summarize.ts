@@ -12,11 +12,11 @@ import { createPaperContext } from '../../pipeline/create-paper-context.js';
 import { summarizePaper } from '../../pipeline/summarize-paper.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { CliIo } from '../cli-io.js';
-import { EXIT_CODES } from '../exit-codes.js';
+import type { Outcome } from '../../pipeline/outcome.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 /** `summarize <id>...`: brief each paper, print markdown (or JSON) to stdout, log to stderr. */
-export async function runSummarize(argv: string[], io: CliIo): Promise<number> {
+export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs(null, argv, {
     json: { type: 'boolean', default: false },
     model: { type: 'string' },
@@ -67,7 +67,7 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await context.close();
   }
-  return failures > 0 ? EXIT_CODES.failure : EXIT_CODES.ok;
+  return failures > 0 ? 'failed' : 'done';
 }
 
 // --- internal ---

@@ -12,13 +12,13 @@ import { downloadPdf } from '../../pdf/download-pdf.js';
 import { createPdfExtractor } from '../../pdf/extract-text.js';
 import { createPaperCache } from '../../pipeline/paper-cache.js';
 import type { CliIo } from '../cli-io.js';
-import { EXIT_CODES } from '../exit-codes.js';
+import type { Outcome } from '../../pipeline/outcome.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { readPackageVersion } from '../read-package-version.js';
 import { readPdfFile, runTextCommand } from '../text-command.js';
 
 /** `summarize text <id | file.pdf>... [--stats]`: the cleaned text the model would read. */
-export async function runText(argv: string[], io: CliIo): Promise<number> {
+export async function runText(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('text', argv, { stats: { type: 'boolean', default: false } });
   if (positionals.length === 0) throw new UsageError('text: give a PDF file or an arXiv ID, e.g. `summarize text 2509.08721` or `summarize text paper.pdf`');
   // A path that exists is a file; anything else must be an arXiv ID, checked before any work.
@@ -49,7 +49,7 @@ export async function runText(argv: string[], io: CliIo): Promise<number> {
         return { name: toFileStem(paper.id, paper.version), bytes };
       },
     });
-    return failures > 0 ? EXIT_CODES.failure : EXIT_CODES.ok;
+    return failures > 0 ? 'failed' : 'done';
   } finally {
     await Promise.all([extractor.close(), queue?.close()]);
   }
