@@ -17,6 +17,12 @@ export const PaperMetadataSchema = z.object({
   abstract: z.string(),
   absUrl: z.string().url(),
   pdfUrl: z.string().url(),
+  comment: z.string().optional().describe("the authors' arXiv comment, e.g. \"15 pages, accepted at NeurIPS 2025\""),
+  journalRef: z.string().optional().describe('arXiv journal_ref: where the paper was published'),
+  doi: z.string().optional().describe('the published version\'s DOI, e.g. 10.1103/PhysRevD.1.1'),
+  upvotes: z.number().int().nonnegative().optional().describe('Hugging Face daily-papers upvotes when the paper came from there'),
+  githubRepo: z.string().url().optional().describe('the code repository, from Hugging Face (https only)'),
+  projectPage: z.string().url().optional().describe('the project page, from Hugging Face (https only)'),
 });
 export type PaperMetadata = z.infer<typeof PaperMetadataSchema>;
 
