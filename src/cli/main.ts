@@ -4,7 +4,7 @@ import type { Outcome } from '../pipeline/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { HELP_TEXT } from './help-text.js';
 import { collectSecrets, redactConfiguredSecrets } from './redact-secrets.js';
-import { readPackageVersion } from './read-package-version.js';
+import { readPackageVersion } from '../config/read-package-version.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<Outcome>;
 

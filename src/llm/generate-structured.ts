@@ -8,7 +8,8 @@ import { NoValidOutputError } from './no-valid-output-error.js';
 import { parseJsonText } from './parse-json-text.js';
 import { addUsage, readCompletionUsage, ZERO_USAGE } from './read-completion-usage.js';
 import { validateWithSchema } from './validate-with-schema.js';
-import { type LlmRetryOptions, withLlmRetries } from './with-llm-retries.js';
+import { requestCompletion } from './request-completion.js';
+import type { LlmRetryOptions } from './with-llm-retries.js';
 
 export interface GenerateStructuredOptions<T> {
   client: OpenAI;
@@ -56,18 +57,15 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
   let lastAnswer: { rawText: string; finishReason: string | undefined; problem: AnswerProblem } | undefined;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const completion: ChatCompletion = await withLlmRetries(
-      () =>
-        client.chat.completions.create(
-          {
-            model,
-            messages,
-            response_format: { type: 'json_schema', json_schema: jsonSchema },
-            ...(maxOutputTokens === undefined ? {} : { max_completion_tokens: maxOutputTokens }),
-          },
-          signal ? { signal } : undefined,
-        ),
-      { ...retry, ...(signal ? { signal } : {}) },
+    const completion: ChatCompletion = await requestCompletion(
+      client,
+      {
+        model,
+        messages,
+        response_format: { type: 'json_schema', json_schema: jsonSchema },
+        ...(maxOutputTokens === undefined ? {} : { max_completion_tokens: maxOutputTokens }),
+      },
+      { signal, retry },
     );
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const choice = completion.choices[0];

@@ -8,6 +8,8 @@ export interface LlmErrorDetails {
   requestId?: string;
   /** HTTP requests made, first one included. */
   requests?: number;
+  /** The run's endpoint breaker is open: the endpoint failed too many requests in a row. */
+  endpointDown?: boolean;
   cause?: unknown;
 }
 
@@ -16,11 +18,13 @@ export class LlmError extends BriefError {
   readonly status: number | undefined;
   readonly requestId: string | undefined;
   readonly requests: number | undefined;
+  readonly endpointDown: boolean;
 
   constructor(message: string, details: LlmErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
     this.requestId = details.requestId;
     this.requests = details.requests;
+    this.endpointDown = details.endpointDown ?? false;
   }
 }

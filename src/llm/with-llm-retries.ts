@@ -1,8 +1,10 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { describeLlmFailure } from './describe-llm-failure.js';
+import type { EndpointBreaker } from './endpoint-breaker.js';
 import { LlmError } from './llm-error.js';
 import { readRetryDelay } from './read-retry-delay.js';
+import type { UsageMeter } from './usage-meter.js';
 
 const RETRYABLE_STATUSES = new Set([
   408, // Request Timeout
@@ -32,6 +34,10 @@ export interface LlmRetryOptions {
   signal?: AbortSignal;
   /** Told before each wait, e.g. to log "retrying in 2 s". */
   onRetry?: (event: { request: number; delayMs: number; reason: string }) => void;
+  /** Counts every request sent and every one the server refused; the caller records the answered ones. */
+  meter?: UsageMeter;
+  /** Shared by the run's papers: once the endpoint failed too often in a row, no request is sent or retried. */
+  breaker?: EndpointBreaker;
 }
 
 /**
@@ -53,14 +59,23 @@ export async function withLlmRetries<T>(
     now = Date.now,
     signal,
     onRetry,
+    meter,
+    breaker,
   } = options;
   for (let request = 1; ; request += 1) {
+    if (breaker?.openReason) throw new LlmError(`${breaker.openReason}; no more requests are sent this run`, { requests: request - 1, endpointDown: true });
+    meter?.requestSent();
+    let result: T;
     try {
-      return await call(request);
+      result = await call(request);
     } catch (error) {
       if (!(error instanceof APIError)) throw error;
+      // A status means the server answered and billed nothing; a timeout or lost connection may have been billed.
+      if (error.status !== undefined) meter?.requestRefused();
       const evidence = readEvidence(error, request);
+      if (isEndpointFailure(error)) breaker?.recordFailure(describeLlmFailure(error));
       if (!isRetryable(error)) throw new LlmError(describeLlmFailure(error), evidence);
+      if (breaker?.openReason) throw new LlmError(`${describeLlmFailure(error)}; ${breaker.openReason}`, { ...evidence, endpointDown: true });
       if (request > maxRetries) {
         throw new LlmError(`${describeLlmFailure(error)} (gave up after ${request} requests)`, evidence);
       }
@@ -77,7 +92,10 @@ export async function withLlmRetries<T>(
       onRetry?.({ request, delayMs, reason: describeLlmFailure(error) });
       await sleep(delayMs, signal);
       if (signal?.aborted) throw new LlmError('the LLM request was cancelled', { ...evidence, cause: signal.reason });
+      continue;
     }
+    breaker?.recordSuccess();
+    return result;
   }
 }
 
@@ -91,6 +109,13 @@ function isRetryable(error: APIError): boolean {
   if (shouldRetry === 'true') return true;
   if (shouldRetry === 'false') return false;
   return error.status !== undefined && RETRYABLE_STATUSES.has(error.status);
+}
+
+// The endpoint itself is down or overloaded, not our request: timeouts, lost connections, 5xx.
+function isEndpointFailure(error: APIError): boolean {
+  if (error instanceof APIUserAbortError) return false;
+  if (error instanceof APIConnectionError) return true;
+  return error.status !== undefined && error.status >= 500;
 }
 
 function computeBackoff(request: number, initialDelayMs: number, maxDelayMs: number, random: () => number): number {

@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import { type ArxivQueue, createArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import { loadPrompts, type Prompts } from '../brief/load-prompts.js';
-import { readPackageVersion } from '../cli/read-package-version.js';
+import { readPackageVersion } from '../config/read-package-version.js';
 import type { Config } from '../config/config-schema.js';
 import { createLlmClient } from '../llm/create-llm-client.js';
 import { createPdfExtractor, type PdfExtractor } from '../pdf/extract-text.js';

@@ -12,7 +12,8 @@ import { PaperError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
-import { addUsage } from '../llm/read-completion-usage.js';
+import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
+import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import { planPaperInput } from './plan-paper-input.js';
 import { writeSectionNotes } from './write-section-notes.js';
 import type { PaperText } from './paper-text.js';
@@ -21,6 +22,10 @@ export interface GenerateBriefDependencies {
   config: Config;
   prompts: Prompts;
   llm: OpenAI;
+  /** Records every request and its usage as it is paid for, so the caller counts the spend even when this fails. */
+  meter?: UsageMeter;
+  /** The run's breaker for a dead endpoint; none for a single paper. */
+  breaker?: EndpointBreaker;
   /** Default: the system clock; tests fix it. */
   now?: () => Date;
   signal?: AbortSignal;
@@ -35,10 +40,10 @@ export class BriefGenerationError extends PaperError {
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
-  const { config, prompts, llm, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, meter = createUsageMeter(), breaker, now = () => new Date(), signal } = dependencies;
   const startedAt = performance.now();
-  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry: { maxRetryAfterMs: config.maxRetryAfterMs, signal } };
-  let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+  const retry = { maxRetryAfterMs: config.maxRetryAfterMs, signal, meter, ...(breaker ? { breaker } : {}) };
+  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry };
   let attempts = 0;
 
   try {
@@ -46,7 +51,6 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     let modelText = input.text;
     if (input.chunks) {
       const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes });
-      usage = addUsage(usage, notes.usage);
       attempts += notes.calls;
       modelText = notes.text;
     }
@@ -56,7 +60,6 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       { role: 'user', content: renderPrompt(prompts.brief, promptValues(paper, modelText)) },
     ];
     const first = await generateStructured({ ...call, messages, schema: BriefContentSchema, schemaName: 'paper_brief' });
-    usage = addUsage(usage, first.usage);
     attempts += first.attempts;
     let content: BriefContent = first.value;
 
@@ -69,12 +72,12 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
         schema: BriefContentSchema,
         schemaName: 'paper_brief',
       });
-      usage = addUsage(usage, repaired.usage);
       attempts += repaired.attempts;
       content = repaired.value;
     }
 
     content = { ...content, quiz: balanceAnswerPositions(content.quiz, `${paper.id}v${paper.version}`) };
+    const { usage } = meter;
     return BriefSchema.parse({
       schemaVersion: 1,
       paper,
@@ -104,10 +107,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       },
     });
   } catch (error) {
-    if (error instanceof LlmError) {
-      const spent = 'usage' in error && error.usage ? addUsage(usage, error.usage as Usage) : usage;
-      throw new BriefGenerationError(paper.id, error.message, spent, { cause: error });
-    }
+    if (error instanceof LlmError) throw new BriefGenerationError(paper.id, error.message, meter.usage, { cause: error });
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
-import type { ProgressReporter } from '../cli/progress/create-progress-reporter.js';
+import type { ProgressReporter } from './progress-reporter.js';
 import { BriefError, PaperError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { estimateCostUsd } from '../llm/estimate-cost-usd.js';

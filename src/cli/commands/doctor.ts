@@ -5,7 +5,7 @@ import { summarizeCheckResults } from '../../doctor/summarize-check-results.js';
 import { UsageError } from '../../errors/brief-error.js';
 import type { CliIo } from '../cli-io.js';
 import type { Outcome } from '../../pipeline/outcome.js';
-import { readPackageVersion } from '../read-package-version.js';
+import { readPackageVersion } from '../../config/read-package-version.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { collectSecrets, redactConfiguredSecrets } from '../redact-secrets.js';
 

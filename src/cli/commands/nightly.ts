@@ -23,7 +23,7 @@ import type { Outcome } from '../../pipeline/outcome.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { readPackageVersion } from '../read-package-version.js';
+import { readPackageVersion } from '../../config/read-package-version.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
 
 /** `summarize nightly`: the day's papers from a source, summarized in a pipeline, a digest and a run report. */

@@ -14,7 +14,7 @@ import { createPaperCache } from '../../pipeline/paper-cache.js';
 import type { CliIo } from '../cli-io.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { readPackageVersion } from '../read-package-version.js';
+import { readPackageVersion } from '../../config/read-package-version.js';
 import { readPdfFile, runTextCommand } from '../text-command.js';
 
 /** `summarize text <id | file.pdf>... [--stats]`: the cleaned text the model would read. */

@@ -1,42 +1,10 @@
-import type { RunTotals } from '../../pipeline/run-report.js';
+import type { PaperEvent, PaperEventKind, ProgressReporter, ProgressTotals } from '../../pipeline/progress-reporter.js';
 import { formatClockTime } from './format-clock-time.js';
 import { formatDuration } from './format-duration.js';
 import { formatUsd } from './format-usd.js';
 import { renderOutcomeLine } from './render-outcome-line.js';
 import { renderProgressLine } from './render-progress-line.js';
 import { toTerminalText } from './to-terminal-text.js';
-
-export type PaperEventKind =
-  | 'queued'
-  | 'downloading'
-  | 'extracting'
-  | 'generating'
-  | 'summarized'
-  | 'skipped'
-  | 'failed';
-
-export interface PaperEvent {
-  id: string;
-  title?: string;
-  kind: PaperEventKind;
-  /** Why it was skipped or failed, or what the current step is doing. */
-  detail?: string;
-  /** Spend on this paper, with its outcome; `null` when the model has no known price. */
-  costUsd?: number | null;
-  /** How long the paper took; default: since its first event. */
-  durationMs?: number;
-}
-
-export type ProgressTotals = Pick<RunTotals, 'summarized' | 'skipped' | 'failed' | 'notStarted' | 'costUsd' | 'costUnknown'>;
-
-export interface ProgressReporter {
-  start(total: number): void;
-  paperEvent(event: PaperEvent): void;
-  log(line: string): void;
-  warn(line: string): void;
-  error(line: string): void;
-  finish(totals: ProgressTotals): void;
-}
 
 export interface ProgressReporterOptions {
   /** Default: `process.stderr`, so stdout stays clean for data. */

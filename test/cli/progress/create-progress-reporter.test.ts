@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, type ProgressTotals } from '../../../src/cli/progress/create-progress-reporter.js';
+import { createProgressReporter } from '../../../src/cli/progress/create-progress-reporter.js';
+import type { ProgressTotals } from '../../../src/pipeline/progress-reporter.js';
 
 // A stderr stand-in that keeps every chunk, as the terminal or the cron mail would receive them.
 function createCapture(): { stream: Writable; text: () => string } {
