@@ -11,7 +11,7 @@ type Command = (argv: string[], io: CliIo) => Promise<Outcome>;
 // Each command is loaded only when used, so `summarize --help` starts fast.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   text: async () => (await import('./commands/text.js')).runText,
-  nightly: async () => (await import('./commands/nightly.js')).runNightly,
+  nightly: async () => (await import('./commands/nightly.js')).nightlyCommand,
   digest: async () => (await import('./commands/digest.js')).runDigest,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 };

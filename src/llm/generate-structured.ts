@@ -29,6 +29,8 @@ export interface GenerateStructuredOptions<T> {
   retry?: LlmRetryOptions | undefined;
   /** Default: performance.now, for durationMs. */
   now?: () => number;
+  /** Asked before each repair call; false stops repairing (a spending budget is reached). Default: always. */
+  admitRepair?: () => boolean;
 }
 
 export interface GenerateStructuredResult<T> {
@@ -49,14 +51,20 @@ export interface GenerateStructuredResult<T> {
  * an unusable answer goes back to the model with what was wrong, up to `maxAttempts` calls.
  */
 export async function generateStructured<T>(options: GenerateStructuredOptions<T>): Promise<GenerateStructuredResult<T>> {
-  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now() } = options;
+  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true } = options;
   const startedAt = now();
   const { json_schema: jsonSchema } = zodResponseFormat(schema, schemaName);
   const messages = [...options.messages];
   let usage = ZERO_USAGE;
   let lastAnswer: { rawText: string; finishReason: string | undefined; problem: AnswerProblem } | undefined;
 
+  let attempts = 0;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    if (attempt > 1 && !admitRepair()) {
+      lastAnswer?.problem.issues.push('no repair was attempted: the --max-cost budget is reached');
+      break;
+    }
+    attempts = attempt;
     const completion: ChatCompletion = await requestCompletion(
       client,
       {
@@ -93,7 +101,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
     finishReason: lastAnswer?.finishReason,
     issues: lastAnswer?.problem.issues ?? ['no attempt was made (maxAttempts < 1)'],
     usage,
-    attempts: maxAttempts,
+    attempts,
   });
 }
 

@@ -14,7 +14,7 @@ export interface UsageMeter {
   requestRefused(): void;
 }
 
-export function createUsageMeter(): UsageMeter {
+export function createUsageMeter({ onAnswered }: { onAnswered?: (usage: Usage) => void } = {}): UsageMeter {
   let usage = ZERO_USAGE;
   let requests = 0;
   let settled = 0;
@@ -34,6 +34,7 @@ export function createUsageMeter(): UsageMeter {
     requestAnswered(answered) {
       usage = addUsage(usage, answered);
       settled += 1;
+      onAnswered?.(answered);
     },
     requestRefused() {
       settled += 1;

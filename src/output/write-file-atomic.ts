@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { OutputWriteError } from './output-write-error.js';
 
 // Readers (and a crash) see the old file or the new one, never half of one: write aside, fsync, rename.
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new OutputWriteError(dirname(path), error);
+  }
   const temporaryPath = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await open(temporaryPath, 'w');
@@ -17,6 +22,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temporaryPath, path);
   } catch (error) {
     await rm(temporaryPath, { force: true });
-    throw error;
+    throw new OutputWriteError(path, error);
   }
 }

@@ -26,6 +26,8 @@ export interface GenerateBriefDependencies {
   meter?: UsageMeter;
   /** The run's breaker for a dead endpoint; none for a single paper. */
   breaker?: EndpointBreaker;
+  /** Asked before each call beyond the first (repairs, the grounding round); false skips it. Default: always. */
+  admitFollowUp?: () => boolean;
   /** Default: the system clock; tests fix it. */
   now?: () => Date;
   signal?: AbortSignal;
@@ -40,10 +42,10 @@ export class BriefGenerationError extends PaperError {
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
-  const { config, prompts, llm, meter = createUsageMeter(), breaker, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, meter = createUsageMeter(), breaker, admitFollowUp = () => true, now = () => new Date(), signal } = dependencies;
   const startedAt = performance.now();
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs, signal, meter, ...(breaker ? { breaker } : {}) };
-  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry };
+  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry, admitRepair: admitFollowUp };
   let attempts = 0;
 
   try {
@@ -63,9 +65,9 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     attempts += first.attempts;
     let content: BriefContent = first.value;
 
-    // One grounding round: numbers the paper does not contain go back to the model once.
+    // One grounding round: numbers the paper does not contain go back to the model once (they stay flagged if the budget says no).
     const ungrounded = findUngroundedNumbers(content, paperText.text);
-    if (ungrounded.length > 0) {
+    if (ungrounded.length > 0 && admitFollowUp()) {
       const repaired = await generateStructured({
         ...call,
         messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],

@@ -1,4 +1,6 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import { isBriefReusable } from '../output/brief-store.js';
 
 export interface RunPlan {
   /** Papers with a reusable brief: no PDF request, no LLM call. */
@@ -12,18 +14,14 @@ export interface RunPlan {
  */
 export function planRun(
   papers: readonly PaperMetadata[],
+  /** Keyed by file stem (`2509.08721v2`, `hep-th_9108004v1`). */
   storedBriefs: ReadonlyMap<string, Brief>,
   wanted: { model: string; promptVersion: string; force: boolean },
 ): RunPlan {
   const plan: RunPlan = { skip: [], summarize: [] };
   for (const paper of papers) {
-    const stored = storedBriefs.get(`${paper.id}v${paper.version}`);
-    const reusable =
-      !wanted.force &&
-      stored !== undefined &&
-      stored.generation.model === wanted.model &&
-      stored.generation.promptVersion === wanted.promptVersion;
-    if (reusable) plan.skip.push({ paper, brief: stored });
+    const stored = storedBriefs.get(toFileStem(paper.id, paper.version));
+    if (!wanted.force && stored !== undefined && isBriefReusable(stored, wanted)) plan.skip.push({ paper, brief: stored });
     else plan.summarize.push(paper);
   }
   return plan;

@@ -2,16 +2,20 @@ import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
-import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
+import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { BriefError, PaperError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
+import { createEndpointBreaker } from '../llm/endpoint-breaker.js';
 import { estimateCostUsd } from '../llm/estimate-cost-usd.js';
+import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
+import { OutputWriteError } from '../output/output-write-error.js';
 import { writeBrief } from '../output/brief-store.js';
 import { countTokens } from '../text/count-tokens.js';
 import type { PaperContext } from './create-paper-context.js';
-import { BriefGenerationError, generateBrief } from './generate-brief.js';
+import { generateBrief } from './generate-brief.js';
 import { loadPaperText } from './load-paper-text.js';
+import { keepPendingBrief } from './pending-briefs.js';
 import type { PaperText } from './paper-text.js';
 import { planPaperInput } from './plan-paper-input.js';
 import type { RunPlan } from './plan-run.js';
@@ -19,6 +23,12 @@ import type { PaperRun } from './run-report.js';
 
 // A brief (JSON of five points, critique, quiz, flowchart) is about this long; reasoning models think on top.
 export const EXPECTED_OUTPUT_TOKENS = 3_000;
+
+// Failed LLM requests in a row, across papers, before a run stops starting papers: more than one paper's retries.
+export const LLM_FAILURE_LIMIT = 8;
+
+/** Why a run ended before its work list did. */
+export type StopReason = 'interrupt' | 'budget' | 'arxiv-refused' | 'llm-unavailable' | 'output-unwritable';
 
 export interface RunPapersOptions {
   plan: RunPlan;
@@ -43,7 +53,7 @@ export interface RunPapersResult {
   papers: Map<PaperMetadata, PaperRun>;
   briefs: Map<PaperMetadata, Brief>;
   estimates: DryRunEstimate[];
-  stoppedBy?: 'interrupt' | 'budget';
+  stoppedBy?: StopReason;
 }
 
 /**
@@ -57,11 +67,15 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
-  let spentUsd = 0;
-  let reservedUsd = 0;
+  // Spend is counted per answered request, and every request not yet answered holds a reservation of its estimate.
+  const budget = { spentUsd: 0, reservedUsd: 0 };
+  const fitsBudget = (usd: number) => maxCostUsd === undefined || budget.spentUsd + budget.reservedUsd + usd <= maxCostUsd;
   let budgetStopped = false;
   // arXiv's 403 means it refuses us: asking again for every other paper would make it worse.
   let refusedBy: ArxivForbiddenError | undefined;
+  const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
+  // A full disk refuses every later brief too: stop paying for briefs that cannot be written.
+  let outputRefused: string | undefined;
   // One paper at a time waits for arXiv, in the source's order, so the PDFs come in that order and a stop
   // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
   // and the model overlap the next downloads.
@@ -106,11 +120,28 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     reason,
     durations: { totalMs: Math.round(performance.now() - startedAt) },
   });
-  const isStopped = () => stopSignal.aborted || budgetStopped || refusedBy !== undefined;
+  const currentStop = (): StopReason | undefined => {
+    if (stopSignal.aborted) return 'interrupt';
+    if (budgetStopped) return 'budget';
+    if (refusedBy) return 'arxiv-refused';
+    if (outputRefused) return 'output-unwritable';
+    if (breaker.openReason) return 'llm-unavailable';
+    return undefined;
+  };
+  const isStopped = () => currentStop() !== undefined;
   const stopReason = () => {
-    if (budgetStopped) return 'the --max-cost budget was reached';
-    if (refusedBy) return 'arXiv refused a download (HTTP 403), so no more were attempted';
-    return 'the run was interrupted';
+    switch (currentStop()) {
+      case 'budget':
+        return 'the --max-cost budget was reached';
+      case 'arxiv-refused':
+        return 'arXiv refused a download (HTTP 403), so no more were attempted';
+      case 'output-unwritable':
+        return `the output folder refused a brief (${outputRefused}), so no more were paid for`;
+      case 'llm-unavailable':
+        return `${breaker.openReason}, so no more papers were started`;
+      default:
+        return 'the run was interrupted';
+    }
   };
 
   const processPaper = async (paper: PaperMetadata, signal: AbortSignal, priority: number): Promise<PaperRun> => {
@@ -128,6 +159,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const promptTokens = instructionTokens + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
     const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
     const estimate = estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS, config.prices);
+    // A repair or the grounding round resends the conversation: the paper, and an answer more.
+    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, config.prices) ?? 0;
     if (dryRun) {
       result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate });
       return { ...identify(paper), outcome: 'not-started', reason: 'dry run', durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) } };
@@ -135,20 +168,37 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 
     return llmQueue.add(
       async (): Promise<PaperRun> => {
-        if (stopSignal.aborted || budgetStopped) return notStarted(paper, stopReason(), startedAt);
-        // Spend so far, plus what calls in flight may still cost, plus this paper's estimate.
-        if (maxCostUsd !== undefined && spentUsd + reservedUsd + (estimate ?? 0) > maxCostUsd) {
+        // A refused download stops downloads only: the papers already here still go to the model.
+        if (isStopped() && currentStop() !== 'arxiv-refused') return notStarted(paper, stopReason(), startedAt);
+        // Spend so far, plus what requests in flight may still cost, plus this paper's estimate.
+        if (!fitsBudget(estimate ?? 0)) {
           budgetStopped = true;
-          result.stoppedBy ??= 'budget';
           return notStarted(paper, stopReason(), startedAt);
         }
-        reservedUsd += estimate ?? 0;
+        let reservedUsd = estimate ?? 0;
+        budget.reservedUsd += reservedUsd;
+        const meter = createUsageMeter({
+          onAnswered: (usage) => {
+            budget.reservedUsd -= reservedUsd;
+            reservedUsd = 0;
+            budget.spentUsd += computeCostUsd(config.model, usage, config.prices) ?? 0;
+          },
+        });
+        // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
+        const admitFollowUp = () => {
+          if (!fitsBudget(followUpEstimate)) {
+            budgetStopped = true;
+            return false;
+          }
+          budget.reservedUsd += followUpEstimate;
+          reservedUsd += followUpEstimate;
+          return true;
+        };
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         try {
-          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal });
-          await writeBrief(config.outputDir, brief);
-          spentUsd += brief.generation.costUsd ?? 0;
+          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp });
+          await storeBrief(brief);
           result.briefs.set(paper, brief);
           const run: PaperRun = {
             ...identify(paper),
@@ -161,27 +211,40 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'summarized', costUsd: run.costUsd ?? null, durationMs: run.durations.totalMs });
           return run;
         } catch (error) {
-          const usage = error instanceof BriefGenerationError ? error.usage : undefined;
-          const costUsd = usage ? computeCostUsd(config.model, usage, config.prices) : undefined;
-          spentUsd += costUsd ?? 0;
-          return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, usage, costUsd);
+          return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, meter);
         } finally {
-          reservedUsd -= estimate ?? 0;
+          budget.reservedUsd -= reservedUsd;
         }
       },
       { priority },
     );
   };
 
-  const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, usage?: Usage, costUsd?: number | null): PaperRun => {
+  // The output folder refused the brief: keep it in the cache for the next run, and pay for no more.
+  const storeBrief = async (brief: Brief) => {
+    try {
+      await writeBrief(config.outputDir, brief);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      outputRefused ??= error.message;
+      const keptAt = await keepPendingBrief(config.cacheDir, brief);
+      const kept = keptAt ? `; the brief is kept in ${keptAt} and the next run writes it without paying again` : '';
+      throw new PaperError(brief.paper.id, 'write', `${error.message}${kept}`, { cause: error });
+    }
+  };
+
+  const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, meter?: UsageMeter): PaperRun => {
     // A bug in one paper's path must not stop the others either; its message still names the paper.
     const reason = abortSignal.aborted ? 'abandoned when the run was interrupted' : describeFailure(error);
+    // Every paid request counts, whatever failed after it; requests never answered have an unknown cost.
+    const spent = meter && meter.requests > 0 ? { usage: meter.usage, costUsd: computeCostUsd(config.model, meter.usage, config.prices) } : {};
     const run: PaperRun = {
       ...identify(paper),
       outcome: 'failed',
       reason,
       stage: error instanceof PaperError ? error.stage : undefined,
-      ...(usage ? { usage, costUsd: costUsd ?? null } : {}),
+      ...spent,
+      ...(meter && meter.unmetered > 0 ? { unmeteredRequests: meter.unmetered } : {}),
       durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) },
     };
     reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'failed', detail: reason });
@@ -204,7 +267,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   );
   runAbort.release();
   for (const [paper, run] of runs) result.papers.set(paper, run);
-  if (stopSignal.aborted && !result.stoppedBy) result.stoppedBy = 'interrupt';
+  const stoppedBy = currentStop();
+  if (stoppedBy) result.stoppedBy = stoppedBy;
   return result;
 }
 

@@ -26,8 +26,18 @@ export const RunOptionsSchema = z.object({
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 
-export const RunStatusSchema = z.enum(['completed', 'interrupted', 'budget-stopped', 'empty-source']);
+export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'interrupted', 'budget-stopped', 'empty-source']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const StopReasonSchema = z.enum(['interrupt', 'budget', 'arxiv-refused', 'llm-unavailable', 'output-unwritable']);
+
+/** A step after the papers (publishing the edition, sending it): recorded so its failure is seen, never lost. */
+export const RunStepSchema = z.object({
+  ok: z.boolean(),
+  detail: z.string().describe('what was written or sent, or why it failed'),
+  paths: z.array(z.string()).optional(),
+});
+export type RunStep = z.infer<typeof RunStepSchema>;
 
 export const PaperOutcomeSchema = z.enum(['summarized', 'skipped', 'failed', 'not-started']);
 export type PaperOutcome = z.infer<typeof PaperOutcomeSchema>;
@@ -42,6 +52,7 @@ export const PaperRunSchema = z.object({
   attempts: z.number().int().nonnegative().optional(),
   usage: UsageSchema.optional(),
   costUsd: z.number().nonnegative().nullable().optional().describe('null when the model has no known price; absent when no model call was made'),
+  unmeteredRequests: z.number().int().positive().optional().describe('LLM requests never answered (timed out, abandoned): their cost is unknown, so costUsd is a lower bound'),
   durations: z.object({
     downloadMs: milliseconds.optional(),
     extractMs: milliseconds.optional(),
@@ -61,7 +72,7 @@ export const RunTotalsSchema = z.object({
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
   costUsd: z.number().nonnegative().describe('known spend only; see costUnknown'),
-  costUnknown: z.boolean().describe('true when some paper used a model without a price, so costUsd is a lower bound'),
+  costUnknown: z.boolean().describe('true when some paper used a model without a price or made requests never answered, so costUsd is a lower bound'),
 });
 export type RunTotals = z.infer<typeof RunTotalsSchema>;
 
@@ -76,9 +87,12 @@ export const RunReportSchema = z.object({
   source: RunSourceSchema,
   options: RunOptionsSchema,
   status: RunStatusSchema,
+  stopReason: StopReasonSchema.optional().describe('why the run ended before its list did'),
   papers: z.array(PaperRunSchema),
   totals: RunTotalsSchema,
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
+  publish: RunStepSchema.optional().describe('writing the digest, editions, archive and feeds'),
+  send: RunStepSchema.optional().describe('mailing the edition (--send)'),
   outcome: z.enum(['done', 'failed', 'partial', 'interrupted']).describe('what cron sees: exit code 0, 1, 3 or 130'),
 });
 export type RunReport = z.infer<typeof RunReportSchema>;
@@ -106,6 +120,7 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
     }
     if (typeof paper.costUsd === 'number') totals.costUsd += paper.costUsd;
     else if (paper.costUsd === null) totals.costUnknown = true;
+    if (paper.unmeteredRequests) totals.costUnknown = true;
   }
   totals.costUsd = roundUsd(totals.costUsd);
   return totals;
@@ -117,9 +132,13 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
  * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
  * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
  */
-export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'>): Outcome {
+export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send'>>): Outcome {
+  // A report still `running` is what a run killed mid-way leaves behind.
+  if (report.status === 'running') return 'failed';
   if (report.status === 'interrupted') return 'interrupted';
-  if (report.status === 'budget-stopped') return 'partial';
+  if (report.status === 'budget-stopped' || report.status === 'stopped') return 'partial';
+  // The briefs are written, but readers got no edition (or not all of them got it).
+  if (report.publish?.ok === false || report.send?.ok === false) return 'partial';
   // A dry run leaves every paper not started on purpose; only its failures count.
   const notStarted = report.options.dryRun ? 0 : report.totals.notStarted;
   if (report.totals.failed > 0 || notStarted > 0) return 'partial';
@@ -136,14 +155,18 @@ export interface BuildRunReportInput {
   options: RunOptions;
   papers: PaperRun[];
   /** Why the run ended before its work list did; omitted when it ran to the end. */
-  stoppedBy?: 'interrupt' | 'budget';
+  stoppedBy?: z.infer<typeof StopReasonSchema> | undefined;
   digest?: RunReport['digest'];
+  publish?: RunStep;
+  send?: RunStep;
+  /** A report written at the start, before any paper: status `running` until the final one replaces it. */
+  running?: boolean;
 }
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
 export function buildRunReport(input: BuildRunReportInput): RunReport {
   const totals = computeTotals(input.papers);
-  const status = runStatus(input.stoppedBy, input.source);
+  const status = input.running ? 'running' : runStatus(input.stoppedBy, input.source);
   return {
     schemaVersion: 1,
     runId: input.runId,
@@ -155,10 +178,13 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     source: input.source,
     options: input.options,
     status,
+    ...(input.stoppedBy ? { stopReason: input.stoppedBy } : {}),
     papers: input.papers,
     totals,
     ...(input.digest ? { digest: input.digest } : {}),
-    outcome: runOutcome({ status, totals, options: input.options }),
+    ...(input.publish ? { publish: input.publish } : {}),
+    ...(input.send ? { send: input.send } : {}),
+    outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send }),
   };
 }
 
@@ -174,6 +200,7 @@ const OUTCOME_TOTAL = {
 function runStatus(stoppedBy: BuildRunReportInput['stoppedBy'], source: RunSource): RunStatus {
   if (stoppedBy === 'interrupt') return 'interrupted';
   if (stoppedBy === 'budget') return 'budget-stopped';
+  if (stoppedBy) return 'stopped';
   return source.empty ? 'empty-source' : 'completed';
 }
 

@@ -81,7 +81,9 @@ describe('summarize nightly, killed with SIGKILL mid-run', () => {
     // Each paper was paid for once, plus at most the calls in flight when the first run died.
     expect(services.openai.requests.length).toBeLessThanOrEqual(PAPERS + CONCURRENCY);
     expect(services.openai.requests.length - callsAtKill).toBe(PAPERS - briefsLeft.length);
-    const [report] = await readRunReports(services.outputDir);
+    // The killed run's report, reserved at its start, says it never finished; the rerun's has the night.
+    const [killed, report] = await readRunReports(services.outputDir);
+    expect(killed).toMatchObject({ status: 'running', outcome: 'failed' });
     expect(report!.totals).toMatchObject({ papers: PAPERS, skipped: briefsLeft.length, summarized: PAPERS - briefsLeft.length, failed: 0 });
     expect(report!.outcome).toBe('done');
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import {
   RunReportSchema,
   runOutcome,
 } from '../../src/pipeline/run-report.js';
-import { runReportStem, writeRunReport } from '../../src/pipeline/write-run-report.js';
+import { reserveRunReport, runReportStem, writeRunReport } from '../../src/pipeline/write-run-report.js';
+import { canMountTmpfs, mountSmallDisk } from '../helpers/small-disk.js';
 
 const summarized = (id: string, costUsd: number | null, inputTokens = 1000): PaperRun => ({
   id,
@@ -137,18 +138,19 @@ describe('writeRunReport', () => {
     expect(runReportStem('2026-11-22T03:00:01+01:00')).toBe('2026-11-22T02-00-01Z');
   });
 
-  it('writes runs/<startedAt>.json that reads back as the same valid report', async () => {
-    const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] });
-    const path = await writeRunReport(outputDir, report);
+  it('reserves runs/<startedAt>.json at the start, then replaces it with the final report that reads back the same', async () => {
+    const path = await reserveRunReport(outputDir, buildRunReport({ ...baseInput, running: true }), 2);
     expect(path).toBe(join(outputDir, 'runs', '2026-11-22T02-00-01Z.json'));
-    const written: unknown = JSON.parse(await readFile(path, 'utf8'));
-    expect(RunReportSchema.parse(written)).toEqual(report);
+    expect(RunReportSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toMatchObject({ status: 'running', outcome: 'failed' });
+    const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] });
+    await writeRunReport(path, report);
+    expect(RunReportSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toEqual(report);
     expect(await readdir(join(outputDir, 'runs'))).toEqual(['2026-11-22T02-00-01Z.json']);
   });
 
   it('keeps both reports when two runs start in the same second', async () => {
-    const first = await writeRunReport(outputDir, buildRunReport(baseInput));
-    const second = await writeRunReport(outputDir, buildRunReport({ ...baseInput, runId: 'run/2' }));
+    const first = await reserveRunReport(outputDir, buildRunReport(baseInput), 0);
+    const second = await reserveRunReport(outputDir, buildRunReport({ ...baseInput, runId: 'run/2' }), 0);
     expect(first).not.toBe(second);
     expect((await readdir(join(outputDir, 'runs'))).sort()).toEqual([
       '2026-11-22T02-00-01Z-run_2.json',
@@ -156,10 +158,25 @@ describe('writeRunReport', () => {
     ]);
   });
 
+  it.skipIf(!canMountTmpfs)('writes the final report over the reserved bytes when the disk is full', async () => {
+    const disk = mountSmallDisk(256 * 1024);
+    try {
+      const path = await reserveRunReport(disk.path, buildRunReport({ ...baseInput, running: true }), 2);
+      const reservedSize = (await stat(path)).size;
+      await disk.fill();
+      const report = buildRunReport({ ...baseInput, papers: [summarized('a', 0.01), failed] });
+      await writeRunReport(path, report);
+      expect(RunReportSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toEqual(report);
+      expect((await stat(path)).size).toBe(reservedSize);
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it('refuses to write a report that breaks the schema, and writes nothing', async () => {
     const report = buildRunReport(baseInput);
     const broken = { ...report, date: '21/11/2026', totals: { ...report.totals, failed: -1 } };
-    await expect(writeRunReport(outputDir, broken)).rejects.toThrow(/run report does not match its schema[\s\S]*date[\s\S]*failed/);
+    await expect(reserveRunReport(outputDir, broken, 0)).rejects.toThrow(/run report does not match its schema[\s\S]*date[\s\S]*failed/);
     expect(await readdir(outputDir)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors/brief-error.js';
 import { readDigestBriefs, writeDigest } from '../../output/digest-store.js';
 import { acquireRunLock } from '../../pipeline/acquire-run-lock.js';
 import { parseDay } from '../../arxiv/parse-day.js';
-import { assertFolderWritable } from '../assert-folder-writable.js';
+import { assertFolderWritable } from '../../pipeline/assert-folder-writable.js';
 import type { CliIo } from '../cli-io.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { parseCommandArgs } from '../parse-command-args.js';

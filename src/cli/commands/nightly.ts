@@ -1,33 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
-import { fetch } from 'undici';
-import { buildUserAgent } from '../../arxiv/build-user-agent.js';
 import { parseDay } from '../../arxiv/parse-day.js';
-import type { Brief } from '../../brief/brief-schema.js';
 import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { findModelPrice } from '../../llm/model-prices.js';
-import { readStoredBrief } from '../../output/brief-store.js';
-import { writeDigest } from '../../output/digest-store.js';
-import { acquireRunLock, defaultIsProcessAlive, releaseRunLockOnExit } from '../../pipeline/acquire-run-lock.js';
-import { collectPapers, type PaperSource } from '../../pipeline/collect-papers.js';
-import { createPaperContext } from '../../pipeline/create-paper-context.js';
-import { planRun } from '../../pipeline/plan-run.js';
-import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
-import { runPapers } from '../../pipeline/run-papers.js';
-import { writeRunReport } from '../../pipeline/write-run-report.js';
-import { assertFolderWritable } from '../assert-folder-writable.js';
+import type { PaperSource } from '../../pipeline/collect-papers.js';
 import type { Outcome } from '../../pipeline/outcome.js';
+import { runNightly } from '../../pipeline/run-nightly.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { readPackageVersion } from '../../config/read-package-version.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
+import { watchInterrupts } from '../watch-interrupts.js';
 
 /** `summarize nightly`: the day's papers from a source, summarized in a pipeline, a digest and a run report. */
-export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
+export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('nightly', argv, {
     date: { type: 'string' },
     source: { type: 'string' },
@@ -55,88 +42,25 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
   }
 
-  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
-  await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
-  const lock = await acquireRunLock(config.outputDir, { command: `nightly ${argv.join(' ')}`.trim() });
-  const unregister = releaseRunLockOnExit(lock);
-  await removeAbandonedTemporaryFiles(config.outputDir);
   const reporter = createProgressReporter({ stream: io.stderr, quiet: values.quiet });
-  const stopController = new AbortController();
-  const abortController = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (signal === 'SIGINT' && !stopController.signal.aborted) {
-      reporter.warn('interrupted: starting no new papers; waiting for those in flight (Ctrl-C again to abandon them)');
-      stopController.abort();
-      return;
-    }
-    reporter.warn('interrupted: abandoning the papers in flight');
-    stopController.abort();
-    abortController.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const startedAt = new Date();
-  const context = await createPaperContext(config);
+  const interrupts = watchInterrupts(reporter);
   try {
-    const userAgent = buildUserAgent(readPackageVersion());
-    const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent });
-    if (collected.source.empty) reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
-
-    const stored = new Map<string, Brief>();
-    for (const paper of collected.papers) {
-      const brief = await readStoredBrief(config.outputDir, paper.id, paper.version);
-      if (brief) stored.set(`${paper.id}v${paper.version}`, brief);
-    }
-    const plan = planRun(collected.papers, stored, { model: config.model, promptVersion: context.prompts.version, force: values.force });
-    reporter.start(collected.papers.length + collected.notFound.length + collected.problems.length);
-    const notFound: PaperRun[] = collected.notFound.map((id) => {
-      reporter.paperEvent({ id, kind: 'failed', detail: 'not found on arXiv' });
-      return { id, outcome: 'failed', stage: 'metadata', reason: `not found on arXiv (check the ID at https://arxiv.org/abs/${id})`, durations: { totalMs: 0 } };
-    });
-    // A line or item that is no arXiv ID is a paper the editor expected: it fails the run, never just vanishes.
-    const invalid: PaperRun[] = collected.problems.map(({ entry, message }) => {
-      const id = entry || '(empty)';
-      reporter.paperEvent({ id, kind: 'failed', detail: message });
-      return { id, outcome: 'failed', stage: 'metadata', reason: message, durations: { totalMs: 0 } };
-    });
-
-    const result = await runPapers(context, { plan, reporter, stopSignal: stopController.signal, abortSignal: abortController.signal, maxCostUsd, dryRun });
-    const papers = [...collected.papers.map((paper) => result.papers.get(paper)!), ...notFound, ...invalid];
-    if (dryRun) io.stdout.write(renderDryRunTable(result.estimates, config.model));
-
-    // The digest lists the day's briefs in the source's order; failed papers are not in it.
-    const briefs = collected.papers.flatMap((paper) => result.briefs.get(paper) ?? []);
-    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, date, briefs, { publicUrl: config.publicUrl }) : undefined;
-
-    const report = buildRunReport({
-      runId: randomUUID(),
-      command: 'nightly',
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      date,
-      source: collected.source,
-      options: { model: config.model, promptVersion: context.prompts.version, maxCostUsd, dryRun, limit },
-      papers,
-      stoppedBy: result.stoppedBy,
-      ...(digest ? { digest: { path: digest.markdown, papers: briefs.length } } : {}),
-    });
-    const reportPath = await writeRunReport(config.outputDir, report);
+    const { report, reportPath, estimates } = await runNightly(
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { config, reporter, stopSignal: interrupts.stopSignal, abortSignal: interrupts.abortSignal },
+    );
+    if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model));
     reporter.finish(report.totals);
     const { totals } = report;
     // The reporter's closing line has the counts and spend; this one says where to look.
     reporter.log(
-      `status ${report.status}` +
-        `${totals.costUnknown ? ', spend excludes calls to a model without a price' : ''}; report ${reportPath}` +
-        (digest ? `; digest ${digest.markdown}` : ''),
+      `status ${report.status}${report.stopReason && report.status === 'stopped' ? ` (${report.stopReason})` : ''}` +
+        `${totals.costUnknown ? ', spend excludes calls whose cost is unknown' : ''}; report ${reportPath}` +
+        (report.digest ? `; digest ${report.digest.path}` : ''),
     );
     return report.outcome;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await context.close();
-    unregister();
-    await lock.release();
+    interrupts.dispose();
   }
 }
 
@@ -167,21 +91,6 @@ async function resolveSource(
     return { kind: 'arxiv', date, categories: values.category };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
-}
-
-// writeFileAtomic's `<file>.<pid>.<hex>.tmp`: a process killed mid-write (kill -9, power cut) leaves one behind.
-const TEMPORARY_FILE = /\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-/** Deletes temporary files of dead writers, so a crashed run leaves no debris once the next one starts. */
-async function removeAbandonedTemporaryFiles(outputDir: string): Promise<void> {
-  for (const folder of [outputDir, join(outputDir, 'papers'), join(outputDir, 'digests'), join(outputDir, 'runs')]) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    for (const name of names) {
-      const writerPid = Number(TEMPORARY_FILE.exec(name)?.[1]);
-      // A live writer may be `summarize <id>` next to this run; its file is not ours to remove.
-      if (writerPid > 0 && !defaultIsProcessAlive(writerPid)) await rm(join(folder, name), { force: true });
-    }
-  }
 }
 
 function parsePositive(flag: string, value: string, integer: boolean): number {

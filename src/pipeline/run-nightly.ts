@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { fetch as undiciFetch } from 'undici';
+import { buildUserAgent } from '../arxiv/build-user-agent.js';
+import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
+import type { Config } from '../config/config-schema.js';
+import { readPackageVersion } from '../config/read-package-version.js';
+import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
+import { assertFolderWritable } from './assert-folder-writable.js';
+import { collectPapers, type PaperSource } from './collect-papers.js';
+import { createPaperContext } from './create-paper-context.js';
+import type { Outcome } from './outcome.js';
+import { planPapers } from './plan-papers.js';
+import type { ProgressReporter } from './progress-reporter.js';
+import { publishEditionStep } from './publish-edition-step.js';
+import { recordUnusableEntries } from './record-unusable-entries.js';
+import { recoverPendingBriefs } from './pending-briefs.js';
+import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
+import { buildRunReport, type PaperRun, type RunReport, type RunStep } from './run-report.js';
+import { type DryRunEstimate, runPapers } from './run-papers.js';
+import { reserveRunReport, writeRunReport } from './write-run-report.js';
+
+export interface NightlyRequest {
+  source: PaperSource;
+  /** YYYY-MM-DD: the day whose papers these are, and the edition's date. */
+  date: string;
+  limit?: number | undefined;
+  maxCostUsd?: number | undefined;
+  dryRun: boolean;
+  force: boolean;
+  /** The command line, recorded in the lock so a blocked run can say who holds it. */
+  commandLine: string;
+}
+
+export interface NightlyEnvironment {
+  config: Config;
+  reporter: ProgressReporter;
+  /** Stops starting new papers (first Ctrl-C). */
+  stopSignal: AbortSignal;
+  /** Abandons the papers in flight (second Ctrl-C, SIGTERM). */
+  abortSignal: AbortSignal;
+  /** Default: undici's fetch, for Hugging Face. */
+  fetch?: FetchFunction;
+  /** Default: the system clock. */
+  now?: () => Date;
+}
+
+export interface NightlyResult {
+  outcome: Outcome;
+  report: RunReport;
+  reportPath: string;
+  /** Dry runs only: what each paper would cost. */
+  estimates: DryRunEstimate[];
+}
+
+/**
+ * The night, top to bottom: collect the day's papers, plan which need work, run them (pipelined),
+ * publish the edition, and record it all in a run report that exists from the start, so no failure loses it.
+ */
+export async function runNightly(request: NightlyRequest, environment: NightlyEnvironment): Promise<NightlyResult> {
+  const { config, reporter, now = () => new Date() } = environment;
+  const startedAt = now();
+  if (request.date > startedAt.toISOString().slice(0, 10)) reporter.warn(`--date ${request.date} is in the future: no source lists papers for it yet`);
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
+  const lock = await acquireRunLock(config.outputDir, { command: request.commandLine });
+  const unregister = releaseRunLockOnExit(lock);
+  try {
+    await removeAbandonedTemporaryFiles(config.outputDir);
+    const context = await createPaperContext(config);
+    try {
+      const recovered = await recoverPendingBriefs(config.outputDir, config.cacheDir);
+      if (recovered.length > 0) reporter.log(`wrote ${recovered.length} brief(s) an earlier run paid for but could not write: ${recovered.join(', ')}`);
+
+      // 1. Collect: the day's list from its source, looked up on arXiv in batches.
+      const userAgent = buildUserAgent(readPackageVersion());
+      const collected = await collectPapers(request.source, { config, arxivQueue: context.arxivQueue, fetch: environment.fetch ?? undiciFetch, limit: request.limit, userAgent });
+      if (collected.source.empty) reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
+      const papers = collected.papers;
+
+      // 2. The report exists before any money is spent, with room for every paper.
+      const runId = randomUUID();
+      const options = { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun, limit: request.limit };
+      const reportBase = { runId, command: 'nightly' as const, startedAt: startedAt.toISOString(), date: request.date, source: collected.source, options };
+      const candidates = papers.length + collected.notFound.length + collected.problems.length;
+      const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates);
+
+      // 3. Plan: which papers need work (a rerun costs nothing).
+      const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
+      reporter.start(candidates);
+      const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
+
+      // 4. Run: download, extract and brief, pipelined.
+      const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
+      const paperRuns = [...papers.map((paper) => result.papers.get(paper)!), ...unusable];
+
+      // 5. Publish: the day's edition in the source's order; failed papers are not in it.
+      const briefs = papers.flatMap((paper) => result.briefs.get(paper) ?? []);
+      let publish: RunStep | undefined;
+      let digest: RunReport['digest'];
+      if (!request.dryRun && briefs.length > 0) {
+        publish = await publishEditionStep(config, request.date, briefs, reporter);
+        if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: briefs.length };
+      }
+
+      const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish });
+      await writeRunReport(reportPath, report);
+      return { outcome: report.outcome, report, reportPath, estimates: result.estimates };
+    } finally {
+      await context.close();
+    }
+  } finally {
+    unregister();
+    await lock.release();
+  }
+}

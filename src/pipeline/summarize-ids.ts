@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import { PaperNotFoundError } from '../arxiv/paper-not-found-error.js';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
+import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import type { Config } from '../config/config-schema.js';
+import { assertFolderWritable } from './assert-folder-writable.js';
+import { createPaperContext } from './create-paper-context.js';
+import { lookUpPapers } from './look-up-papers.js';
+import type { Outcome } from './outcome.js';
+import { recoverPendingBriefs } from './pending-briefs.js';
+import { planPapers } from './plan-papers.js';
+import type { ProgressReporter } from './progress-reporter.js';
+import { buildRunReport, type PaperRun } from './run-report.js';
+import { runPapers } from './run-papers.js';
+import { reserveRunReport, writeRunReport } from './write-run-report.js';
+
+export interface SummarizeIdsResult {
+  /** `failed` when any paper failed: a one-off has no partial success to report. */
+  outcome: Outcome;
+  /** One per ID typed, in that order: the brief, or why there is none. */
+  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; skipped?: boolean; failure?: string }>;
+  reportPath: string;
+}
+
+/** `summarize <id>...`: the nightly run's own per-paper path for the IDs typed, with its run report; no lock, no edition. */
+export async function summarizeIds(
+  ids: ArxivId[],
+  { config, reporter, force, now = () => new Date() }: { config: Config; reporter: ProgressReporter; force: boolean; now?: () => Date },
+): Promise<SummarizeIdsResult> {
+  // Found out now, not after the model was paid for.
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
+  const startedAt = now();
+  const context = await createPaperContext(config, { extractorPoolSize: 1 });
+  try {
+    await recoverPendingBriefs(config.outputDir, config.cacheDir);
+    const labels = [...new Set(ids.map(formatArxivId))];
+    reporter.log(`looking up ${labels.join(', ')} on arXiv`);
+    const found = await lookUpPapers(context.arxivQueue, config.arxivApiUrl, ids);
+    // `2509.08721` and `2509.08721v2` may name one version: it is briefed once.
+    const papers = [...new Map(labels.flatMap((label) => found.get(label) ?? []).map((paper) => [toFileStem(paper.id, paper.version), paper])).values()];
+
+    const runId = randomUUID();
+    const options = { model: config.model, promptVersion: context.prompts.version, dryRun: false };
+    const reportBase = { runId, command: 'summarize' as const, startedAt: startedAt.toISOString(), date: startedAt.toISOString().slice(0, 10), source: { kind: 'ids' as const, detail: labels.join(' '), empty: false }, options };
+    const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length);
+
+    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
+    reporter.start(labels.length);
+    const never = new AbortController().signal;
+    const result = await runPapers(context, { plan, reporter, stopSignal: never, abortSignal: never, dryRun: false });
+
+    const outcomes: SummarizeIdsResult['papers'] = [];
+    const runs: PaperRun[] = [];
+    for (const label of labels) {
+      const paper = found.get(label);
+      if (!paper) {
+        const failure = new PaperNotFoundError(label).message;
+        outcomes.push({ label, failure });
+        runs.push({ id: label, outcome: 'failed', stage: 'metadata', reason: failure, durations: { totalMs: 0 } });
+        continue;
+      }
+      const run = result.papers.get(paper)!;
+      runs.push(run);
+      const brief = result.briefs.get(paper);
+      outcomes.push({ label, paper, ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }) });
+    }
+    const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
+    await writeRunReport(reportPath, report);
+    return { outcome: outcomes.some((entry) => entry.failure) ? 'failed' : 'done', papers: outcomes, reportPath };
+  } finally {
+    await context.close();
+  }
+}
