@@ -152,6 +152,7 @@ describe('summarize nightly', () => {
     expect(pdfRequests().map((request) => request.path)).toEqual(['/pdf/2509.10001v1', '/pdf/2509.10002v1']);
     const report = await readLastRunReport(services.outputDir);
     expect(report.papers.map((paper) => paper.outcome)).toEqual(['summarized', 'failed', 'not-started', 'not-started']);
+    expect(report).toMatchObject({ status: 'stopped', stopReason: 'arxiv-refused', outcome: 'partial' });
     expect(report.papers[1]!.reason).toMatch(/HTTP 403/);
     expect(report.papers[3]!.reason).toMatch(/arXiv refused/);
   });
