@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { redactSecrets } from './redact-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 
 /** One line saying what went wrong with an LLM request and what to check, never quoting the key. */
 export function describeLlmFailure(error: unknown): string {

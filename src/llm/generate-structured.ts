@@ -3,6 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { Usage } from '../brief/brief-schema.js';
+import { assertChatCompletion } from './assert-chat-completion.js';
 import { type AnswerProblem, buildRepairMessage } from './build-repair-message.js';
 import { NoValidOutputError } from './no-valid-output-error.js';
 import { parseJsonText } from './parse-json-text.js';
@@ -56,7 +57,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
   let lastAnswer: { rawText: string; finishReason: string | undefined; problem: AnswerProblem } | undefined;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const completion: ChatCompletion = await withLlmRetries(
+    const completion: ChatCompletion = assertChatCompletion(await withLlmRetries(
       () =>
         client.chat.completions.create(
           {
@@ -68,7 +69,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
           signal ? { signal } : undefined,
         ),
       { ...retry, ...(signal ? { signal } : {}) },
-    );
+    ));
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const choice = completion.choices[0];
     const rawText = choice?.message.content ?? '';

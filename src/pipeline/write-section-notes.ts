@@ -3,6 +3,7 @@ import type { PaperMetadata, Usage } from '../brief/brief-schema.js';
 import { renderPrompt } from '../brief/render-prompt.js';
 import { LlmError } from '../llm/llm-error.js';
 import { addUsage, readCompletionUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
+import { assertChatCompletion } from '../llm/assert-chat-completion.js';
 import { type LlmRetryOptions, withLlmRetries } from '../llm/with-llm-retries.js';
 
 interface SectionNotesOptions {
@@ -23,9 +24,8 @@ export async function writeSectionNotes(
   const notes: string[] = [];
   for (const [index, chunk] of chunks.entries()) {
     const content = renderPrompt(prompt, { title: paper.title, part: index + 1, parts: chunks.length, paperText: chunk });
-    const completion = await withLlmRetries(
-      () => client.chat.completions.create({ model, messages: [{ role: 'user', content }] }, { signal }),
-      retry,
+    const completion = assertChatCompletion(
+      await withLlmRetries(() => client.chat.completions.create({ model, messages: [{ role: 'user', content }] }, { signal }), retry),
     );
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const text = completion.choices[0]?.message.content?.trim();

@@ -181,7 +181,7 @@ describe('withLlmRetries', () => {
 
     const error = (await askModel(clientFor()).catch((caught: unknown) => caught)) as LlmError;
 
-    expect(error.message).toMatch(/bad request for key \[redacted key\]/);
+    expect(error.message).toMatch(/bad request for key \[redacted\]/);
     expect(error.message).not.toContain(API_KEY);
   });
 

@@ -18,6 +18,7 @@ import { planRun } from '../../pipeline/plan-run.js';
 import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
 import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
+import { collectConfigSecrets } from '../../secrets/collect-secrets.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import type { CliIo } from '../cli-io.js';
@@ -121,7 +122,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
       stoppedBy: result.stoppedBy,
       ...(digest ? { digest: { path: digest.markdown, papers: briefs.length } } : {}),
     });
-    const reportPath = await writeRunReport(config.outputDir, report);
+    const reportPath = await writeRunReport(config.outputDir, report, collectConfigSecrets(config));
     reporter.finish(report.totals);
     const { totals } = report;
     // The reporter's closing line has the counts and spend; this one says where to look.
