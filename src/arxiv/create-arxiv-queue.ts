@@ -300,6 +300,14 @@ function readFailure(
       { cause, status, receivedBytes: received },
     );
   }
+  // The answer had begun: the server was reached, the transfer was cut (a streamed body has no length to compare).
+  if (received > 0) {
+    return new ArxivRequestError(url, 'truncated', `truncated download from ${url}: the connection closed after ${received} bytes`, {
+      cause,
+      status,
+      receivedBytes: received,
+    });
+  }
   return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describe(cause)}`, {
     cause,
     status,
