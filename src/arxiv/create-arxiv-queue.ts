@@ -78,8 +78,29 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
   const dispatcher = options.dispatcher ?? new Agent({ connections: 1, pipelining: 1 });
   const queue = new PQueue({ concurrency: 1 });
   let lastStartAt: number | null = null;
+  // A Retry-After is arXiv's word to this client, not to one URL: every request waits for it.
+  let pause: { startedAt: number; until: number; url: string } | null = null;
   let closed = false;
   const closing = new AbortController();
+
+  async function waitForPause(url: string, signal: AbortSignal | undefined): Promise<void> {
+    if (pause === null) return;
+    const remainingMs = pause.until - now();
+    if (remainingMs <= 0) {
+      pause = null;
+      return;
+    }
+    if (remainingMs > maxRetryAfterMs) {
+      throw new ArxivRequestError(
+        url,
+        'retry-after-too-long',
+        `arXiv asked every client to pause for ${formatSeconds(pause.until - pause.startedAt)} (Retry-After on ${pause.url}); ` +
+          `not sending ${url} for another ${formatSeconds(remainingMs)}, longer than the ${formatSeconds(maxRetryAfterMs)} ` +
+          `we wait (${ENV_NAMES.maxRetryAfterMs}); try again later`,
+      );
+    }
+    await sleep(remainingMs, signal);
+  }
 
   async function waitForTurn(signal: AbortSignal | undefined): Promise<void> {
     let wait = lastStartAt === null ? 0 : lastStartAt + minIntervalMs - now();
@@ -97,6 +118,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
     const timeoutMs = init.timeoutMs ?? defaultTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       init.signal?.throwIfAborted();
+      await waitForPause(url, init.signal);
       await waitForTurn(init.signal);
       const attemptSignal = createAttemptSignal(timeoutMs, init.signal);
       const attempts = `${attempt + 1} attempt${attempt === 0 ? '' : 's'}`;
@@ -134,6 +156,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         if (status === TOO_MANY_REQUESTS || status === SERVICE_UNAVAILABLE) {
           const header = headerValue(data.headers['retry-after']);
           const retryAfterMs = parseRetryAfter(header, now());
+          if (retryAfterMs !== null) pause = { startedAt: now(), until: now() + retryAfterMs, url };
           if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
             throw new ArxivRequestError(
               url,
