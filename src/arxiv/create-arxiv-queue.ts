@@ -5,6 +5,7 @@ import { ENV_NAMES } from '../config/config-schema.js';
 import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
 import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
+import { formatDuration } from '../format/format-duration.js';
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */
@@ -94,8 +95,8 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
       throw new ArxivRequestError(
         url,
         'retry-after-too-long',
-        `arXiv asked every client to pause for ${formatSeconds(pause.until - pause.startedAt)} (Retry-After on ${pause.url}); ` +
-          `not sending ${url} for another ${formatSeconds(remainingMs)}, longer than the ${formatSeconds(maxRetryAfterMs)} ` +
+        `arXiv asked every client to pause for ${formatDuration(pause.until - pause.startedAt, { style: 'spaced' })} (Retry-After on ${pause.url}); ` +
+          `not sending ${url} for another ${formatDuration(remainingMs, { style: 'spaced' })}, longer than the ${formatDuration(maxRetryAfterMs, { style: 'spaced' })} ` +
           `we wait (${ENV_NAMES.maxRetryAfterMs}); try again later`,
       );
     }
@@ -161,8 +162,8 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
             throw new ArxivRequestError(
               url,
               'retry-after-too-long',
-              `arXiv answered HTTP ${status} for ${url} and asked us to wait ${formatSeconds(retryAfterMs)} ` +
-                `(Retry-After: ${header}), longer than the ${formatSeconds(maxRetryAfterMs)} we accept ` +
+              `arXiv answered HTTP ${status} for ${url} and asked us to wait ${formatDuration(retryAfterMs, { style: 'spaced' })} ` +
+                `(Retry-After: ${header}), longer than the ${formatDuration(maxRetryAfterMs, { style: 'spaced' })} we accept ` +
                 `(${ENV_NAMES.maxRetryAfterMs}); try again later`,
               { status },
             );
@@ -356,6 +357,3 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? `${error.message} (${code})` : error.message;
 }
 
-function formatSeconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}

@@ -3,6 +3,7 @@ import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { describeLlmFailure } from './describe-llm-failure.js';
 import { LlmError } from './llm-error.js';
 import { readRetryDelay } from './read-retry-delay.js';
+import { formatDuration } from '../format/format-duration.js';
 
 const RETRYABLE_STATUSES = new Set([
   408, // Request Timeout
@@ -67,8 +68,8 @@ export async function withLlmRetries<T>(
       const askedMs = readRetryDelay(error.headers, now());
       if (askedMs !== undefined && askedMs > maxRetryAfterMs) {
         throw new LlmError(
-          `the LLM server asked to wait ${formatSeconds(askedMs)} (Retry-After); giving up: limit is ` +
-            `${formatSeconds(maxRetryAfterMs)}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
+          `the LLM server asked to wait ${formatDuration(askedMs, { style: 'spaced' })} (Retry-After); giving up: limit is ` +
+            `${formatDuration(maxRetryAfterMs, { style: 'spaced' })}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
             `(${describeLlmFailure(error)})`,
           evidence,
         );
@@ -109,10 +110,6 @@ function readEvidence(error: APIError, request: number) {
   };
 }
 
-function formatSeconds(milliseconds: number): string {
-  const seconds = milliseconds / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
 
 async function sleepWithSignal(milliseconds: number, signal?: AbortSignal): Promise<void> {
   try {

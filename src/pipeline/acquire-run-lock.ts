@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { RunError } from '../errors/brief-error.js';
+import { formatDuration } from '../format/format-duration.js';
 
 export const RUN_LOCK_FILE_NAME = '.summarize.lock';
 
@@ -284,7 +285,7 @@ function heldMessage(path: string, lock: LockFile, reason: 'alive' | 'other-host
   const advice =
     reason === 'other-host'
       ? `if no summarize run is going on on ${record.hostname}, it is safe to delete ${path}; otherwise wait for it to finish ` +
-        `(a lock from another host is taken over only after ${formatSpan(staleAfterMs)})`
+        `(a lock from another host is taken over only after ${formatDuration(staleAfterMs, { style: 'spaced' })})`
       : 'wait for it to finish, or remove the file if that process is gone';
   return `${holder} holds ${path}; ${advice}`;
 }
@@ -325,11 +326,6 @@ async function removeIfUnchanged(path: string, observed: LockFile): Promise<void
   await unlink(asidePath).catch(ignoreMissing);
 }
 
-function formatSpan(milliseconds: number): string {
-  if (milliseconds % 3_600_000 === 0) return `${milliseconds / 3_600_000} h`;
-  if (milliseconds % 60_000 === 0) return `${milliseconds / 60_000} min`;
-  return `${Math.round(milliseconds / 1000)} s`;
-}
 
 function uniqueSiblingPath(path: string, purpose: string): string {
   return `${path}.${purpose}.${process.pid}.${randomBytes(6).toString('hex')}`;

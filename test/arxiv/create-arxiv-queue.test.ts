@@ -116,8 +116,8 @@ describe('createArxivQueue', () => {
     expect(failure).toBeInstanceOf(ArxivRequestError);
     expect((failure as ArxivRequestError).reason).toBe('retry-after-too-long');
     expect((failure as Error).message).toContain(url);
-    expect((failure as Error).message).toContain('wait 120 s');
-    expect((failure as Error).message).toContain('60 s');
+    expect((failure as Error).message).toContain('wait 2 min');
+    expect((failure as Error).message).toContain('the 1 min we accept');
     expect(arxiv.requests).toHaveLength(1);
   });
 

@@ -66,7 +66,7 @@ describe('withLlmRetries', () => {
     expect(error).toBeInstanceOf(LlmError);
     expect(error).toBeInstanceOf(BriefError);
     expect((error as LlmError).message).toMatch(
-      /^the LLM server asked to wait 3600 s \(Retry-After\); giving up: limit is 60 s, raise SUMMARIZE_MAX_RETRY_AFTER_MS/,
+      /^the LLM server asked to wait 1 h \(Retry-After\); giving up: limit is 1 min, raise SUMMARIZE_MAX_RETRY_AFTER_MS/,
     );
     expect((error as LlmError).status).toBe(429);
     expect((error as LlmError).requestId).toBe('req_fake_1');
