@@ -6,6 +6,7 @@ import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
 import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
 import { formatDuration } from '../format/format-duration.js';
+import { describeNetworkError } from '../http/describe-network-error.js';
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */
@@ -138,7 +139,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         if (init.signal?.aborted) throw init.signal.reason;
         const failure = attemptSignal.timedOut()
           ? new ArxivRequestError(url, 'timeout', `arXiv did not answer ${url} within ${timeoutMs} ms (${attempts})`, { cause: error })
-          : new ArxivRequestError(url, 'network', `could not reach arXiv at ${url} (${attempts}): ${describe(error)}`, { cause: error });
+          : new ArxivRequestError(url, 'network', `could not reach arXiv at ${url} (${attempts}): ${describeNetworkError(error)}`, { cause: error });
         if (attempt >= maxRetries) throw failure;
         await sleep(backoffMs * 2 ** attempt, init.signal);
         continue;
@@ -332,7 +333,7 @@ function readFailure(
       receivedBytes: received,
     });
   }
-  return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describe(cause)}`, {
+  return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describeNetworkError(cause)}`, {
     cause,
     status,
     receivedBytes: received,
@@ -351,9 +352,4 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
-}
 

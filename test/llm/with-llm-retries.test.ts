@@ -138,7 +138,7 @@ describe('withLlmRetries', () => {
     const error = await askModel(client, { maxRetries: 1 }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(LlmError);
-    expect((error as LlmError).message).toMatch(/could not reach the LLM server \(ECONNREFUSED.*OPENAI_BASE_URL/);
+    expect((error as LlmError).message).toMatch(/could not reach the LLM server \(connection refused \(ECONNREFUSED\).*OPENAI_BASE_URL/);
     expect(sleeps).toHaveLength(1);
     fake = await startFakeOpenAi();
   });
