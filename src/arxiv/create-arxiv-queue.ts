@@ -5,6 +5,8 @@ import { ENV_NAMES } from '../config/config-schema.js';
 import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
 import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
+import { formatDuration } from '../format/format-duration.js';
+import { describeNetworkError } from '../http/describe-network-error.js';
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */
@@ -78,8 +80,29 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
   const dispatcher = options.dispatcher ?? new Agent({ connections: 1, pipelining: 1 });
   const queue = new PQueue({ concurrency: 1 });
   let lastStartAt: number | null = null;
+  // A Retry-After is arXiv's word to this client, not to one URL: every request waits for it.
+  let pause: { startedAt: number; until: number; url: string } | null = null;
   let closed = false;
   const closing = new AbortController();
+
+  async function waitForPause(url: string, signal: AbortSignal | undefined): Promise<void> {
+    if (pause === null) return;
+    const remainingMs = pause.until - now();
+    if (remainingMs <= 0) {
+      pause = null;
+      return;
+    }
+    if (remainingMs > maxRetryAfterMs) {
+      throw new ArxivRequestError(
+        url,
+        'retry-after-too-long',
+        `arXiv asked every client to pause for ${formatDuration(pause.until - pause.startedAt, { style: 'spaced' })} (Retry-After on ${pause.url}); ` +
+          `not sending ${url} for another ${formatDuration(remainingMs, { style: 'spaced' })}, longer than the ${formatDuration(maxRetryAfterMs, { style: 'spaced' })} ` +
+          `we wait (${ENV_NAMES.maxRetryAfterMs}); try again later`,
+      );
+    }
+    await sleep(remainingMs, signal);
+  }
 
   async function waitForTurn(signal: AbortSignal | undefined): Promise<void> {
     let wait = lastStartAt === null ? 0 : lastStartAt + minIntervalMs - now();
@@ -97,6 +120,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
     const timeoutMs = init.timeoutMs ?? defaultTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       init.signal?.throwIfAborted();
+      await waitForPause(url, init.signal);
       await waitForTurn(init.signal);
       const attemptSignal = createAttemptSignal(timeoutMs, init.signal);
       const attempts = `${attempt + 1} attempt${attempt === 0 ? '' : 's'}`;
@@ -115,7 +139,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         if (init.signal?.aborted) throw init.signal.reason;
         const failure = attemptSignal.timedOut()
           ? new ArxivRequestError(url, 'timeout', `arXiv did not answer ${url} within ${timeoutMs} ms (${attempts})`, { cause: error })
-          : new ArxivRequestError(url, 'network', `could not reach arXiv at ${url} (${attempts}): ${describe(error)}`, { cause: error });
+          : new ArxivRequestError(url, 'network', `could not reach arXiv at ${url} (${attempts}): ${describeNetworkError(error)}`, { cause: error });
         if (attempt >= maxRetries) throw failure;
         await sleep(backoffMs * 2 ** attempt, init.signal);
         continue;
@@ -134,12 +158,13 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         if (status === TOO_MANY_REQUESTS || status === SERVICE_UNAVAILABLE) {
           const header = headerValue(data.headers['retry-after']);
           const retryAfterMs = parseRetryAfter(header, now());
+          if (retryAfterMs !== null) pause = { startedAt: now(), until: now() + retryAfterMs, url };
           if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
             throw new ArxivRequestError(
               url,
               'retry-after-too-long',
-              `arXiv answered HTTP ${status} for ${url} and asked us to wait ${formatSeconds(retryAfterMs)} ` +
-                `(Retry-After: ${header}), longer than the ${formatSeconds(maxRetryAfterMs)} we accept ` +
+              `arXiv answered HTTP ${status} for ${url} and asked us to wait ${formatDuration(retryAfterMs, { style: 'spaced' })} ` +
+                `(Retry-After: ${header}), longer than the ${formatDuration(maxRetryAfterMs, { style: 'spaced' })} we accept ` +
                 `(${ENV_NAMES.maxRetryAfterMs}); try again later`,
               { status },
             );
@@ -300,7 +325,15 @@ function readFailure(
       { cause, status, receivedBytes: received },
     );
   }
-  return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describe(cause)}`, {
+  // The answer had begun: the server was reached, the transfer was cut (a streamed body has no length to compare).
+  if (received > 0) {
+    return new ArxivRequestError(url, 'truncated', `truncated download from ${url}: the connection closed after ${received} bytes`, {
+      cause,
+      status,
+      receivedBytes: received,
+    });
+  }
+  return new ArxivRequestError(url, 'network', `the connection broke while reading ${url}: ${describeNetworkError(cause)}`, {
     cause,
     status,
     receivedBytes: received,
@@ -319,12 +352,4 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
-}
 
-function formatSeconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}

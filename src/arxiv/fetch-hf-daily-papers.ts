@@ -6,6 +6,7 @@ import type { IdsFromSource, SourceProblem } from './ids-from-source.js';
 import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
 import { SourceError } from './source-error.js';
+import { describeNetworkError } from '../http/describe-network-error.js';
 
 /** What we need of `fetch` (undici's and the global one both fit). */
 export type FetchFunction = (
@@ -88,14 +89,6 @@ async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeo
       cause: error,
     });
   }
-}
-
-// fetch says only "fetch failed"; its cause (ECONNREFUSED, ENOTFOUND, bad port) says why.
-function describeNetworkError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const why = typeof cause?.code === 'string' ? cause.code : cause?.message;
-  return typeof why === 'string' && why !== '' ? `${message} (${why})` : message;
 }
 
 function preview(text: string): string {

@@ -3,6 +3,7 @@ import { PaperMetadataSchema, type PaperMetadata } from '../brief/brief-schema.j
 import { BriefError } from '../errors/brief-error.js';
 import { ArxivApiError } from './arxiv-api-error.js';
 import { parseArxivId } from './parse-arxiv-id.js';
+import { stripControlCharacters } from '../text/strip-control-characters.js';
 
 /** One page of answers from the arXiv query API. */
 export type AtomFeed = { totalResults: number; entries: PaperMetadata[] };
@@ -98,6 +99,7 @@ function asArray(node: unknown): unknown[] {
   return Array.isArray(node) ? node : [node];
 }
 
+// Validated at the boundary: no bidi override or control character reaches a title, an author or an abstract.
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return stripControlCharacters(text).replace(/\s+/g, ' ').trim();
 }

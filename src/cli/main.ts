@@ -3,7 +3,9 @@ import { type CliIo, processIo } from './cli-io.js';
 import type { Outcome } from '../pipeline/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { HELP_TEXT } from './help-text.js';
-import { collectSecrets, redactConfiguredSecrets } from './redact-secrets.js';
+import { readEnvFile } from '../config/read-env-file.js';
+import { collectSecrets } from '../secrets/collect-secrets.js';
+import { redactStream } from '../secrets/redact-stream.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<Outcome>;
@@ -17,7 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** The only place that turns outcomes and errors into exit codes. */
-export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: string[], givenIo: CliIo = processIo()): Promise<number> {
+  // Every line a command prints passes here, so no configured secret reaches the terminal or --json output.
+  const io = redactIo(givenIo);
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
@@ -47,9 +51,19 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   interrupted: EXIT_CODES.interrupted,
 };
 
+function redactIo(io: CliIo): CliIo {
+  let fileValues: Record<string, string> = {};
+  try {
+    fileValues = readEnvFile();
+  } catch {
+    // An unreadable .env is reported by the config loader; the environment's secrets are still covered.
+  }
+  const secrets = collectSecrets([io.env, fileValues]);
+  return { ...io, stdout: redactStream(io.stdout, secrets), stderr: redactStream(io.stderr, secrets) };
+}
+
 function reportError(error: unknown, io: CliIo): number {
-  const secrets = collectSecrets(io.env);
-  const write = (text: string) => io.stderr.write(redactConfiguredSecrets(text, secrets));
+  const write = (text: string) => io.stderr.write(text);
   if (error instanceof UsageError) {
     write(`summarize: ${error.message}\nRun \`summarize --help\` for usage.\n`);
     return EXIT_CODES.usage;

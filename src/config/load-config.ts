@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseDotenv } from 'dotenv';
 import type { z } from 'zod';
 import { ConfigError } from '../errors/brief-error.js';
 import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
+import { readEnvFile } from './read-env-file.js';
 
 /** Values given on the command line; they win over the environment. */
 export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir'>>;
@@ -16,7 +15,7 @@ export interface LoadConfigOptions {
 
 // The one place that reads the environment: everything below takes a Config.
 export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: LoadConfigOptions = {}): Config {
-  const fileValues = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  const fileValues = readEnvFile(envFile);
   // Like dotenv: a variable already set in the environment wins over the file.
   const merged: Record<string, string | undefined> = { ...fileValues, ...env };
   const problems: string[] = [];

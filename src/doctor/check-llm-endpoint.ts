@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { describeLlmFailure } from '../llm/describe-llm-failure.js';
-import { redactSecrets } from '../llm/redact-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 import type { CheckResult } from './check-result.js';
 import { describeNetworkFailure } from './describe-network-failure.js';
 

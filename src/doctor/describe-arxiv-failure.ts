@@ -3,6 +3,7 @@ import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { describeNetworkFailure } from './describe-network-failure.js';
+import { formatDuration } from '../format/format-duration.js';
 
 /** A failed request to arXiv (API or PDF host) in plain words, with the fix. */
 export function describeArxivFailure(error: unknown, url: string, urlSetting: string, timeoutMs: number): { message: string; fix: string } {
@@ -26,7 +27,7 @@ export function describeArxivFailure(error: unknown, url: string, urlSetting: st
       return describeNetworkFailure(error.cause ?? error, host, urlSetting);
     case 'timeout':
       return {
-        message: `${host} did not answer within ${formatSeconds(timeoutMs)}`,
+        message: `${host} did not answer within ${formatDuration(timeoutMs, { style: 'spaced' })}`,
         fix: `arXiv may be slow or down (https://status.arxiv.org); otherwise check the network, the proxy or ${urlSetting}`,
       };
     case 'status':
@@ -43,6 +44,3 @@ export function describeArxivFailure(error: unknown, url: string, urlSetting: st
 
 // --- internal ---
 
-function formatSeconds(milliseconds: number): string {
-  return `${Math.round(milliseconds / 100) / 10} s`;
-}

@@ -3,7 +3,7 @@ import { createArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { createLlmClient, OPENAI_BASE_URL } from '../llm/create-llm-client.js';
-import { redactSecrets } from '../llm/redact-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 import { checkArxivApi } from './check-arxiv-api.js';
 import { checkConfig } from './check-config.js';
 import { checkFolderWritable } from './check-folder-writable.js';

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { ConfigError } from '../errors/brief-error.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
@@ -34,6 +35,22 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
     adminAPIKey: null,
     timeout: options.timeoutMs,
     maxRetries: 0,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: redactErrorBodies(options.fetch ?? globalThis.fetch, options.apiKey ? [options.apiKey] : []),
   });
+}
+
+// --- internal ---
+
+// Servers echo the key in error bodies; redacted here, no error message, per-paper reason or report ever holds it.
+function redactErrorBodies(fetch: typeof globalThis.fetch, secrets: readonly string[]): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.ok) return response;
+    const headers = new Headers(response.headers);
+    // The body is re-encoded as plain text of a new length.
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    const body = redactSecrets(await response.text(), secrets);
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  };
 }

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { redactSecrets } from './redact-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
+import { describeNetworkError } from '../http/describe-network-error.js';
 
 /** One line saying what went wrong with an LLM request and what to check, never quoting the key. */
 export function describeLlmFailure(error: unknown): string {
@@ -7,7 +8,7 @@ export function describeLlmFailure(error: unknown): string {
     return 'the LLM server did not answer in time: raise SUMMARIZE_LLM_TIMEOUT_MS or check the server';
   }
   if (error instanceof APIConnectionError) {
-    return `could not reach the LLM server (${describeCause(error.cause)}): check OPENAI_BASE_URL and the network`;
+    return `could not reach the LLM server (${describeNetworkError(error.cause)}): check OPENAI_BASE_URL and the network`;
   }
   if (error instanceof APIUserAbortError) return 'the LLM request was cancelled';
   if (!(error instanceof APIError)) return error instanceof Error ? redactSecrets(error.message) : String(error);
@@ -34,9 +35,3 @@ function readServerMessage(error: APIError): string {
   return error.message.replace(/^\d{3}\s+/, '') || 'no message';
 }
 
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return 'connection failed';
-  const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
-  const innerMessage = cause.cause instanceof Error ? cause.cause.message : undefined;
-  return [code, innerMessage ?? cause.message].filter(Boolean).join(' ');
-}

@@ -3,6 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { Usage } from '../brief/brief-schema.js';
+import { assertChatCompletion } from './assert-chat-completion.js';
 import { type AnswerProblem, buildRepairMessage } from './build-repair-message.js';
 import { NoValidOutputError } from './no-valid-output-error.js';
 import { parseJsonText } from './parse-json-text.js';

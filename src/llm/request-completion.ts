@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { assertChatCompletion } from './assert-chat-completion.js';
 import { readCompletionUsage } from './read-completion-usage.js';
 import { type LlmRetryOptions, withLlmRetries } from './with-llm-retries.js';
 
@@ -9,10 +10,18 @@ export async function requestCompletion(
   body: ChatCompletionCreateParamsNonStreaming,
   { signal, retry }: { signal?: AbortSignal | undefined; retry?: LlmRetryOptions | undefined },
 ): Promise<ChatCompletion> {
-  const completion = await withLlmRetries(() => client.chat.completions.create(body, signal ? { signal } : undefined), {
+  const answer = await withLlmRetries(() => client.chat.completions.create(body, signal ? { signal } : undefined), {
     ...retry,
     ...(signal ? { signal } : {}),
   });
+  let completion: ChatCompletion;
+  try {
+    completion = assertChatCompletion(answer);
+  } catch (error) {
+    // A 200 with a web page is no model's answer: nothing was billed for it.
+    retry?.meter?.requestRefused();
+    throw error;
+  }
   retry?.meter?.requestAnswered(readCompletionUsage(completion.usage));
   return completion;
 }

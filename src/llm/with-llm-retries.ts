@@ -5,6 +5,7 @@ import type { EndpointBreaker } from './endpoint-breaker.js';
 import { LlmError } from './llm-error.js';
 import { readRetryDelay } from './read-retry-delay.js';
 import type { UsageMeter } from './usage-meter.js';
+import { formatDuration } from '../format/format-duration.js';
 
 const RETRYABLE_STATUSES = new Set([
   408, // Request Timeout
@@ -82,8 +83,8 @@ export async function withLlmRetries<T>(
       const askedMs = readRetryDelay(error.headers, now());
       if (askedMs !== undefined && askedMs > maxRetryAfterMs) {
         throw new LlmError(
-          `the LLM server asked to wait ${formatSeconds(askedMs)} (Retry-After); giving up: limit is ` +
-            `${formatSeconds(maxRetryAfterMs)}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
+          `the LLM server asked to wait ${formatDuration(askedMs, { style: 'spaced' })} (Retry-After); giving up: limit is ` +
+            `${formatDuration(maxRetryAfterMs, { style: 'spaced' })}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
             `(${describeLlmFailure(error)})`,
           evidence,
         );
@@ -134,10 +135,6 @@ function readEvidence(error: APIError, request: number) {
   };
 }
 
-function formatSeconds(milliseconds: number): string {
-  const seconds = milliseconds / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
 
 async function sleepWithSignal(milliseconds: number, signal?: AbortSignal): Promise<void> {
   try {

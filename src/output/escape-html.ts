@@ -1,8 +1,11 @@
+import { stripControlCharacters } from '../text/strip-control-characters.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 // Text from a paper or the model becomes inert text in HTML and XML alike (also attribute-safe in either quote style).
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '') // not allowed in XML 1.0; XML parsers reject them
+  // Controls and U+FFFE/U+FFFF are not allowed in XML 1.0: XML parsers reject them.
+  return stripControlCharacters(text)
+    .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/[&<>"']/g, (character) => ENTITIES[character] ?? character);
 }

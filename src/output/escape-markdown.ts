@@ -1,3 +1,5 @@
+import { stripControlCharacters } from '../text/strip-control-characters.js';
+
 /**
  * Makes untrusted text (titles, abstracts, model output) safe to place on one markdown line:
  * no HTML (`<`, `>`, `&` become entities), no links or images (`[`, `]` escaped, `<http…>` is
@@ -33,12 +35,9 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 // A zero-width space splits the scheme from its colon, so no renderer or linkifier sees a URL.
 const ZERO_WIDTH_SPACE = '\u200B';
 
-// Invisible and meaningless in prose; NUL and friends break markdown tools and XML-based mail pipelines.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-
 function escapeLine(line: string): string {
-  const escaped = line
-    .replace(CONTROL_CHARACTERS, '')
+  // Invisible and meaningless in prose; NUL and friends break markdown tools and XML-based mail pipelines.
+  const escaped = stripControlCharacters(line)
     .replace(/\\/g, '\\\\')
     .replace(/[&<>]/g, (character) => HTML_ENTITIES[character] ?? character)
     .replace(/[`*_[\]~|]/g, '\\$&')

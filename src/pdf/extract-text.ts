@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PdfExtractError } from './pdf-extract-error.js';
+import { formatDuration } from '../format/format-duration.js';
 
 /** The raw text of a PDF, one string per page, as pdf-parse gives it (clean it with cleanPaperText). */
 export interface ExtractedPdf {
@@ -142,7 +143,7 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
       retire(poolWorker)?.reject(
         new PdfExtractError(
           'timeout',
-          `extraction timed out after ${formatSeconds(job.timeoutMs)} s; the PDF may be huge or hostile: raise the timeout or summarize another version`,
+          `extraction timed out after ${formatDuration(job.timeoutMs, { style: 'spaced' })}; the PDF may be huge or hostile: raise the timeout or summarize another version`,
         ),
       );
     }, job.timeoutMs);
@@ -288,6 +289,3 @@ function checkHasText(extracted: ExtractedPdf, minLetters: number): void {
   }
 }
 
-function formatSeconds(milliseconds: number): string {
-  return String(Math.round(milliseconds / 100) / 10);
-}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { RunError } from '../errors/brief-error.js';
+import { formatDuration } from '../format/format-duration.js';
 
 export const RUN_LOCK_FILE_NAME = '.summarize.lock';
 
@@ -15,6 +16,10 @@ export const RunLockRecordSchema = z.object({
   hostname: z.string().min(1),
   startedAt: z.string(),
   command: z.string().optional(),
+  /** Field 22 of /proc/<pid>/stat (clock ticks after boot): a reused pid has another one. */
+  processStartTime: z.string().optional(),
+  /** /proc/sys/kernel/random/boot_id: after a reboot, no pid of the lock's time is alive. */
+  bootId: z.string().optional(),
 });
 export type RunLockRecord = z.infer<typeof RunLockRecordSchema>;
 
@@ -35,8 +40,12 @@ export interface AcquireRunLockOptions {
   command?: string;
   /** Default: `Date.now`. */
   now?: () => number;
-  /** Default: `process.kill(pid, 0)`; EPERM counts as alive. */
+  /** Default: `process.kill(pid, 0)`, EPERM counting as alive and a zombie as dead. */
   isProcessAlive?: (pid: number) => boolean;
+  /** Default: field 22 of `/proc/<pid>/stat`; undefined where there is no /proc. */
+  readProcessStartTime?: (pid: number) => string | undefined;
+  /** Default: `/proc/sys/kernel/random/boot_id`; undefined where there is no /proc. */
+  bootId?: string | undefined;
   /**
    * A lock written on another host cannot be checked for a live process, so it counts as held
    * until it is this old (by its `startedAt`). Default: 24 hours.
@@ -57,20 +66,30 @@ export async function acquireRunLock(outputDir: string, options: AcquireRunLockO
     command,
     now = Date.now,
     isProcessAlive = defaultIsProcessAlive,
+    readProcessStartTime = defaultReadProcessStartTime,
+    bootId = readBootId(),
     staleAfterMs = 24 * 60 * 60 * 1000,
     unreadableGraceMs = 5000,
   } = options;
   const path = join(outputDir, RUN_LOCK_FILE_NAME);
   await mkdir(outputDir, { recursive: true });
   const startedAt = new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const record: RunLockRecord = { pid, hostname, startedAt, ...(command ? { command } : {}) };
+  const processStartTime = readProcessStartTime(pid);
+  const record: RunLockRecord = {
+    pid,
+    hostname,
+    startedAt,
+    ...(command ? { command } : {}),
+    ...(processStartTime ? { processStartTime } : {}),
+    ...(bootId ? { bootId } : {}),
+  };
   const content = `${JSON.stringify(record)}\n`;
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (await createExclusive(path, content)) return await ownedLock(path, content);
     const existing = await readLockFile(path);
     if (!existing) continue;
-    const verdict = judgeLock(existing, { hostname, now: now(), isProcessAlive, staleAfterMs, unreadableGraceMs });
+    const verdict = judgeLock(existing, { pid, hostname, bootId, now: now(), isProcessAlive, readProcessStartTime, staleAfterMs, unreadableGraceMs });
     if (verdict.held) throw new RunError(heldMessage(path, existing, verdict.reason, staleAfterMs));
     await removeStaleLock(path, existing, now);
   }
@@ -95,16 +114,45 @@ export function releaseRunLockOnExit(lock: RunLock, target: NodeJS.EventEmitter 
 export function defaultIsProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A zombie has exited and only waits for its parent to read its status: it runs nothing.
+  const state = readProcStat(pid)?.state;
+  return state !== 'Z' && state !== 'X';
 }
 
 // --- internal ---
 
 const MAX_ATTEMPTS = 20;
+/** The exact contents of the locks this process holds now: a lock with our pid and other contents was left by an earlier process. */
+const heldByThisProcess = new Set<string>();
+
+function defaultReadProcessStartTime(pid: number): string | undefined {
+  return readProcStat(pid)?.startTime;
+}
+
+// /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so fields are counted after the last ")".
+function readProcStat(pid: number): { state: string; startTime: string } | undefined {
+  try {
+    const afterName = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1) ?? '';
+    const fields = afterName.trim().split(' ');
+    // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
+    const [state, startTime] = [fields[0], fields[19]];
+    return state && startTime ? { state, startTime } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 /** A takeover holds its mutex for milliseconds; one this old was left by a process that died in between. */
 const ABANDONED_TAKEOVER_MS = 10_000;
 
@@ -142,14 +190,17 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 
 async function ownedLock(path: string, content: string): Promise<RunLock> {
   const { ino } = await stat(path);
+  heldByThisProcess.add(content);
   const isStillOurs = (raw: string, inode: number) => raw === content && inode === ino;
   return {
     path,
     async release() {
+      heldByThisProcess.delete(content);
       const current = await readLockFile(path);
       if (current && isStillOurs(current.raw, current.inode)) await unlink(path).catch(ignoreMissing);
     },
     releaseSync() {
+      heldByThisProcess.delete(content);
       try {
         const raw = readFileSync(path, 'utf8');
         if (isStillOurs(raw, statSync(path).ino)) unlinkSync(path);
@@ -170,7 +221,9 @@ async function readLockFile(path: string): Promise<LockFile | undefined> {
     throw error;
   }
   try {
-    const [raw, stats] = [await handle.readFile('utf8'), await handle.stat()];
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new RunError(`${path} is a directory, not a lock file: remove it (rmdir ${path}) and run again`);
+    const raw = await handle.readFile('utf8');
     return { raw, inode: stats.ino, modifiedMs: stats.mtimeMs, record: parseRecord(raw) };
   } finally {
     await handle.close();
@@ -188,19 +241,39 @@ function parseRecord(raw: string): RunLockRecord | undefined {
 
 function judgeLock(
   lock: LockFile,
-  context: { hostname: string; now: number; isProcessAlive: (pid: number) => boolean; staleAfterMs: number; unreadableGraceMs: number },
+  context: {
+    pid: number;
+    hostname: string;
+    bootId: string | undefined;
+    now: number;
+    isProcessAlive: (pid: number) => boolean;
+    readProcessStartTime: (pid: number) => string | undefined;
+    staleAfterMs: number;
+    unreadableGraceMs: number;
+  },
 ): Verdict {
   const { record } = lock;
   if (!record) {
     // File times come from the real clock, so they are compared with it rather than the injected one.
     return Date.now() - lock.modifiedMs < context.unreadableGraceMs ? { held: true, reason: 'unreadable' } : { held: false };
   }
-  if (record.hostname === context.hostname) {
-    return context.isProcessAlive(record.pid) ? { held: true, reason: 'alive' } : { held: false };
-  }
+  if (record.hostname === context.hostname) return judgeLocalHolder(lock.raw, record, context) ? { held: true, reason: 'alive' } : { held: false };
   const startedMs = Date.parse(record.startedAt);
   const ageMs = Number.isNaN(startedMs) ? Date.now() - lock.modifiedMs : context.now - startedMs;
   return ageMs < context.staleAfterMs ? { held: true, reason: 'other-host' } : { held: false };
+}
+
+// A pid alone proves little after a restart: pids are reused, in containers often the very same one.
+function judgeLocalHolder(
+  raw: string,
+  record: RunLockRecord,
+  context: { pid: number; bootId: string | undefined; isProcessAlive: (pid: number) => boolean; readProcessStartTime: (pid: number) => string | undefined },
+): boolean {
+  if (record.pid === context.pid) return heldByThisProcess.has(raw);
+  if (record.bootId && context.bootId && record.bootId !== context.bootId) return false;
+  if (!context.isProcessAlive(record.pid)) return false;
+  const startTime = record.processStartTime === undefined ? undefined : context.readProcessStartTime(record.pid);
+  return startTime === undefined || startTime === record.processStartTime;
 }
 
 function heldMessage(path: string, lock: LockFile, reason: 'alive' | 'other-host' | 'unreadable', staleAfterMs: number): string {
@@ -211,7 +284,8 @@ function heldMessage(path: string, lock: LockFile, reason: 'alive' | 'other-host
   const holder = `another summarize run (pid ${record.pid}${reason === 'other-host' ? ` on ${record.hostname}` : ''}, started ${record.startedAt})`;
   const advice =
     reason === 'other-host'
-      ? `wait for it to finish, or remove the file if that process is gone (a lock from another host is taken over only after ${formatSpan(staleAfterMs)})`
+      ? `if no summarize run is going on on ${record.hostname}, it is safe to delete ${path}; otherwise wait for it to finish ` +
+        `(a lock from another host is taken over only after ${formatDuration(staleAfterMs, { style: 'spaced' })})`
       : 'wait for it to finish, or remove the file if that process is gone';
   return `${holder} holds ${path}; ${advice}`;
 }
@@ -252,11 +326,6 @@ async function removeIfUnchanged(path: string, observed: LockFile): Promise<void
   await unlink(asidePath).catch(ignoreMissing);
 }
 
-function formatSpan(milliseconds: number): string {
-  if (milliseconds % 3_600_000 === 0) return `${milliseconds / 3_600_000} h`;
-  if (milliseconds % 60_000 === 0) return `${milliseconds / 60_000} min`;
-  return `${Math.round(milliseconds / 1000)} s`;
-}
 
 function uniqueSiblingPath(path: string, purpose: string): string {
   return `${path}.${purpose}.${process.pid}.${randomBytes(6).toString('hex')}`;

@@ -33,20 +33,21 @@ export async function loadPaperText(paper: PaperMetadata, dependencies: LoadPape
   }
 
   const downloadStartedAt = performance.now();
-  let bytes = await cache.readPdf(paper.id, paper.version);
-  if (!bytes) {
-    bytes = await downloadPdf(arxivQueue, config.arxivPdfUrl, paper.id, paper.version, {
+  const cachedBytes = await cache.readPdf(paper.id, paper.version);
+  const bytes =
+    cachedBytes ??
+    (await downloadPdf(arxivQueue, config.arxivPdfUrl, paper.id, paper.version, {
       maxBytes: config.pdfMaxBytes,
       timeoutMs: config.pdfTimeoutMs,
-    });
-    await cache.writePdf(paper.id, paper.version, bytes);
-  }
+    }));
   const downloadMs = performance.now() - downloadStartedAt;
 
   const extractStartedAt = performance.now();
   try {
     const extracted = await extractor.extract(bytes, { signal });
     const cleaned = cleanPaperText(extracted.pages);
+    // Kept only once extracted: a cut or encrypted file must be downloaded again next time, not reused.
+    if (!cachedBytes) await cache.writePdf(paper.id, paper.version, bytes);
     await cache.writeText(paper.id, paper.version, { pageCount: extracted.pageCount, text: cleaned.text, stats: cleaned.stats });
     return {
       pageCount: extracted.pageCount,
@@ -58,6 +59,8 @@ export async function loadPaperText(paper: PaperMetadata, dependencies: LoadPape
     };
   } catch (error) {
     if (error instanceof PdfExtractError) {
+      // Bytes cached by an older version that did not check first.
+      if (cachedBytes) await cache.removePdf(paper.id, paper.version);
       throw new PaperError(paper.id, 'extract', `${error.message} (${paper.pdfUrl})`, { cause: error });
     }
     throw error;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -24,6 +24,9 @@ export function createPaperCache(cacheDir: string) {
     },
     async writePdf(id: string, version: number, bytes: Uint8Array): Promise<void> {
       await writeFileAtomic(pdfPath(id, version), bytes);
+    },
+    async removePdf(id: string, version: number): Promise<void> {
+      await rm(pdfPath(id, version), { force: true });
     },
     async readText(id: string, version: number): Promise<CachedText | null> {
       try {

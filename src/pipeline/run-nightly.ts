@@ -3,6 +3,7 @@ import { fetch as undiciFetch } from 'undici';
 import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import type { Config } from '../config/config-schema.js';
+import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
@@ -79,10 +80,12 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
       // 2. The report exists before any money is spent, with room for every paper.
       const runId = randomUUID();
+      // Failure reasons quote servers, and a server may quote the key.
+      const secrets = collectConfigSecrets(config);
       const options = { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun, limit: request.limit };
       const reportBase = { runId, command: 'nightly' as const, startedAt: startedAt.toISOString(), date: request.date, source: collected.source, options };
       const candidates = papers.length + collected.notFound.length + collected.problems.length;
-      const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates);
+      const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
 
       // 3. Plan: which papers need work (a rerun costs nothing).
       const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
@@ -103,7 +106,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
       }
 
       const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish });
-      await writeRunReport(reportPath, report);
+      await writeRunReport(reportPath, report, secrets);
       return { outcome: report.outcome, report, reportPath, estimates: result.estimates };
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
+import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { createPaperContext } from './create-paper-context.js';
 import { lookUpPapers } from './look-up-papers.js';
@@ -43,9 +44,11 @@ export async function summarizeIds(
     const papers = [...new Map(labels.flatMap((label) => found.get(label) ?? []).map((paper) => [toFileStem(paper.id, paper.version), paper])).values()];
 
     const runId = randomUUID();
+    // Failure reasons quote servers, and a server may quote the key.
+    const secrets = collectConfigSecrets(config);
     const options = { model: config.model, promptVersion: context.prompts.version, dryRun: false };
     const reportBase = { runId, command: 'summarize' as const, startedAt: startedAt.toISOString(), date: startedAt.toISOString().slice(0, 10), source: { kind: 'ids' as const, detail: labels.join(' '), empty: false }, options };
-    const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length);
+    const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length, secrets);
 
     const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
     reporter.start(labels.length);
@@ -68,7 +71,7 @@ export async function summarizeIds(
       outcomes.push({ label, paper, ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }) });
     }
     const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
-    await writeRunReport(reportPath, report);
+    await writeRunReport(reportPath, report, secrets);
     return { outcome: outcomes.some((entry) => entry.failure) ? 'failed' : 'done', papers: outcomes, reportPath };
   } finally {
     await context.close();

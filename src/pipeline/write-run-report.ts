@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { OutputWriteError } from '../output/output-write-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 import { type RunReport, RunReportSchema } from './run-report.js';
 
 // Room kept in the reserved report: a header, and each paper's entry with a long failure reason.
@@ -13,9 +14,10 @@ const RESERVED_BYTES_PER_PAPER = 2 * 1024;
  * Writes the report of a run that is starting (status `running`) to `<outputDir>/runs/<startedAt>.json`,
  * padded to room for `papers` entries, so the final report fits in place even on a disk that fills up meanwhile.
  * A second run started in the same second gets the run ID appended rather than overwriting the first.
+ * `secrets` (and key-shaped text) are redacted from every field: reasons quote servers.
  */
-export async function reserveRunReport(outputDir: string, report: RunReport, papers: number): Promise<string> {
-  const json = serialize(report);
+export async function reserveRunReport(outputDir: string, report: RunReport, papers: number, secrets: readonly string[] = []): Promise<string> {
+  const json = serialize(report, secrets);
   const stem = runReportStem(report.startedAt);
   let path = join(outputDir, 'runs', `${stem}.json`);
   if (await exists(path)) path = join(outputDir, 'runs', `${stem}-${report.runId.replace(/[^\w.-]/g, '_')}.json`);
@@ -28,8 +30,8 @@ export async function reserveRunReport(outputDir: string, report: RunReport, pap
  * Replaces the report at `path` (from reserveRunReport) with the final one; when the disk refuses a new file,
  * writes over the reserved bytes instead (JSON allows the trailing spaces).
  */
-export async function writeRunReport(path: string, report: RunReport): Promise<string> {
-  const json = serialize(report);
+export async function writeRunReport(path: string, report: RunReport, secrets: readonly string[] = []): Promise<string> {
+  const json = serialize(report, secrets);
   try {
     await writeFileAtomic(path, json);
   } catch (error) {
@@ -46,11 +48,11 @@ export function runReportStem(startedAt: string): string {
 
 // --- internal ---
 
-function serialize(report: RunReport): string {
+function serialize(report: RunReport, secrets: readonly string[]): string {
   const parsed = RunReportSchema.safeParse(report);
   // An invalid report is our bug, not the user's: fail loudly with the issues.
   if (!parsed.success) throw new Error(`run report does not match its schema:\n${z.prettifyError(parsed.error)}`);
-  return `${JSON.stringify(parsed.data, null, 2)}\n`;
+  return redactSecrets(`${JSON.stringify(parsed.data, null, 2)}\n`, secrets);
 }
 
 async function overwriteInPlace(path: string, json: string, original: OutputWriteError): Promise<void> {

@@ -116,9 +116,30 @@ describe('createArxivQueue', () => {
     expect(failure).toBeInstanceOf(ArxivRequestError);
     expect((failure as ArxivRequestError).reason).toBe('retry-after-too-long');
     expect((failure as Error).message).toContain(url);
-    expect((failure as Error).message).toContain('wait 120 s');
-    expect((failure as Error).message).toContain('60 s');
+    expect((failure as Error).message).toContain('wait 2 min');
+    expect((failure as Error).message).toContain('the 1 min we accept');
     expect(arxiv.requests).toHaveLength(1);
+  });
+
+  it('holds back the whole queue after a Retry-After above the cap: later requests fail without being sent, then wait out the rest', async () => {
+    arxiv.failNext('/pdf/', { status: 429, headers: { 'retry-after': '2' } });
+    const polite = makeQueue({ minIntervalMs: 0, maxRetryAfterMs: 1_000 });
+
+    const pdfFailure = await polite.fetch(`${arxiv.pdfUrl}/2509.08721v2`).catch((error: unknown) => error);
+    const apiFailure = await polite.fetch(apiUrl()).catch((error: unknown) => error);
+
+    expect((pdfFailure as ArxivRequestError).reason).toBe('retry-after-too-long');
+    // The API request, a different kind, was not sent during arXiv's pause, and says why.
+    expect(apiFailure).toBeInstanceOf(ArxivRequestError);
+    expect((apiFailure as ArxivRequestError).reason).toBe('retry-after-too-long');
+    expect((apiFailure as Error).message).toMatch(/arXiv asked every client to pause for 2 s \(Retry-After on .*\/pdf\/2509\.08721v2\); not sending .*\/api\/query.* for another [\d.]+ s/);
+    expect(arxiv.requests).toHaveLength(1);
+
+    // Once the rest of the pause is within the cap, the next request waits for it instead of failing.
+    await delay(1_200);
+    await (await polite.fetch(apiUrl())).discard();
+    expect(arxiv.requests).toHaveLength(2);
+    expect(arxiv.requests[1]!.startedAt - arxiv.requests[0]!.startedAt).toBeGreaterThanOrEqual(2_000 - NETWORK_JITTER_MS);
   });
 
   it('stops at a 403 without retrying', async () => {

@@ -82,7 +82,7 @@ describe('fetchHfDailyPapers', () => {
     const failure = await fetchHfDailyPapers(undiciFetch, url, '2025-09-10').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SourceError);
     // "fetch failed" alone does not say why; the cause's code does.
-    expect((failure as Error).message).toMatch(/^could not read Hugging Face daily papers at .*: fetch failed \(ECONNREFUSED\); check HF_DAILY_PAPERS_URL and the network$/);
+    expect((failure as Error).message).toMatch(/^could not read Hugging Face daily papers at .*: connection refused \(ECONNREFUSED\); check HF_DAILY_PAPERS_URL and the network$/);
     hf = await startFakeHf();
   });
 

@@ -53,6 +53,16 @@ describe('parseAtomFeed', () => {
     expect(feed.entries[0]?.title).toBe('1984');
   });
 
+  it('drops bidi controls (U+202A–U+202E, U+2066–U+2069) and other invisible characters from title, authors and abstract', () => {
+    const hostile = ONE_ENTRY.replace(/<title>[\s\S]*?<\/title>/, '<title>Safe \u202Etxt.exe\u202C Title\u2066x\u2069</title>')
+      .replace('Ada Lovelace', 'Ada\u202A Love\u200Blace\u0007')
+      .replace('second line.', 'second \u2067line\u2068.\u202B\u202D');
+    const [entry] = parseAtomFeed(hostile).entries;
+    expect(entry?.title).toBe('Safe txt.exe Titlex');
+    expect(entry?.authors[0]).toBe('Ada Lovelace');
+    expect(entry?.abstract).toBe('First line of the abstract second line.');
+  });
+
   it('reads an empty feed', () => {
     expect(parseAtomFeed(FEED_START.replace('>1<', '>0<') + '\n</feed>')).toEqual({ totalResults: 0, entries: [] });
   });

@@ -130,9 +130,9 @@ describe('summarize doctor', () => {
 
     expect(result.exitCode).toBe(1);
     const host = new URL(unreachable).host;
-    expect(lineOf(result.stdout, 'arXiv API')).toBe(`✗ arXiv API: cannot reach ${host}: connection refused`);
+    expect(lineOf(result.stdout, 'arXiv API')).toBe(`✗ arXiv API: cannot reach ${host}: connection refused (ECONNREFUSED)`);
     expect(result.stdout).toContain('fix: check the network, the proxy settings (HTTPS_PROXY) or ARXIV_API_URL');
-    expect(lineOf(result.stdout, 'arXiv PDFs')).toBe(`✗ arXiv PDFs: cannot reach ${host}: connection refused`);
+    expect(lineOf(result.stdout, 'arXiv PDFs')).toBe(`✗ arXiv PDFs: cannot reach ${host}: connection refused (ECONNREFUSED)`);
     // the other checks still ran
     expect(lineOf(result.stdout, 'LLM endpoint')).toMatch(/^✓ /);
     expect(result.stdout).toContain('2 checks failed');

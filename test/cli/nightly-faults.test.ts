@@ -37,7 +37,7 @@ describe('summarize nightly under faults', () => {
     // The disk fills up while the third paper is at the model.
     services.openai.setResponder(async (body, request) => {
       if (services.openai.requests.indexOf(request) === 2) await filled.fill();
-      return groundedBriefResponder(body, request);
+      return groundedBriefResponder(body);
     });
 
     const result = await nightly([], { SUMMARIZE_OUTPUT_DIR: outputDir, SUMMARIZE_LLM_CONCURRENCY: '1' });
@@ -108,9 +108,9 @@ describe('summarize nightly under faults', () => {
     services = await startFakeServices(papers);
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
     // Every first answer is garbage; its repair is good. Each call costs what the estimate expects.
-    services.openai.setResponder((body, request) => {
+    services.openai.setResponder((body) => {
       const repairing = body.messages.length > 2;
-      return repairing ? { ...groundedBriefResponder(body, request), usage: fullPriceUsage } : { content: 'not JSON', usage: fullPriceUsage };
+      return repairing ? { ...groundedBriefResponder(body), usage: fullPriceUsage } : { content: 'not JSON', usage: fullPriceUsage };
     });
 
     const result = await nightly(['--max-cost', '0.031'], { SUMMARIZE_LLM_CONCURRENCY: '3' });

@@ -42,6 +42,25 @@ describe('a PDF that cannot be briefed fails that paper with its cause', () => {
     });
   });
 
+  describe('a PDF that failed its checks is not kept in the cache', () => {
+    it('a file cut short at the source fails, and the next run, given the whole PDF, succeeds', async () => {
+      const whole = await makePaperPdf('A paper');
+      let served = 0;
+      // arXiv serves a cut file with a matching Content-Length once (the transfer itself is complete), then the real one.
+      const pdf = () => (served++ === 0 ? whole.subarray(0, Math.floor(whole.length / 2)) : whole);
+      services = await startFakeServices([{ id: '2509.08721', title: 'A paper', pdf }]);
+
+      const first = await runCliCaptured(['2509.08721'], services.env);
+      expectFailedWithoutOutput(first, /2509\.08721/);
+      const second = await runCliCaptured(['2509.08721'], services.env);
+
+      expect(second.stderr).not.toContain('internal error');
+      expect(second.code).toBe(0);
+      expect(served).toBe(2);
+      expect(existsSync(join(services.outputDir, 'papers', '2509.08721v1.json'))).toBe(true);
+    });
+  });
+
   describe.skipIf(!hasFixtures)('real broken PDFs from ../shared/fixtures', () => {
     it('an encrypted PDF', async () => {
       const result = await summarizeWithPdf(readFileSync(join(FIXTURE_PDFS_DIR, 'x_encrypted_password-example.pdf')));

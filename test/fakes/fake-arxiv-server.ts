@@ -40,7 +40,7 @@ export type FakeResponse = {
   delayMs?: number;
   /** Close the connection without answering at all (a network error for the client). */
   dropConnection?: boolean;
-  /** Send the body chunked, without Content-Length, as a server streaming an unknown size would. */
+  /** Send the body chunked, without Content-Length, as a server streaming an unknown size would (with `truncate`: cut halfway). */
   omitContentLength?: boolean;
   /** Send the headers and half the body, pause this long, then send the rest (a slow body). */
   stallBodyMs?: number;
@@ -250,8 +250,11 @@ function send(
   if (omitContentLength) {
     // several writes so the client sees a stream, not one block
     const chunkSize = 16 * 1024;
-    for (let offset = 0; offset < bytes.length; offset += chunkSize) outgoing.write(bytes.subarray(offset, offset + chunkSize));
-    outgoing.end();
+    // With `truncate`, the connection drops halfway through, so the cut shows no length to compare with.
+    const end = truncate ? Math.floor(bytes.length / 2) : bytes.length;
+    for (let offset = 0; offset < end; offset += chunkSize) outgoing.write(bytes.subarray(offset, Math.min(end, offset + chunkSize)));
+    if (truncate) setTimeout(() => outgoing.socket?.destroy(), 20);
+    else outgoing.end();
     return;
   }
   const half = Math.floor(bytes.length / 2);

@@ -277,6 +277,15 @@ describe('generateStructured', () => {
     expect(result.value).toEqual({ low: 1, high: 5 });
     expect(lastUserMessage(1)).toMatch(/\(whole answer\): low must be below high/);
   });
+
+  it('says the endpoint answered HTML, not JSON, when a web page comes back with HTTP 200', async () => {
+    fake.enqueue({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><body>Welcome to nginx!</body></html>' });
+
+    const error = await generateBrief().catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(LlmError);
+    expect((error as LlmError).message).toBe('the LLM endpoint answered with HTML, not JSON: check OPENAI_BASE_URL (it usually ends in /v1)');
+  });
 });
 
 // --- internal ---

@@ -126,6 +126,15 @@ describe('downloadPdf', () => {
     );
   });
 
+  it('reports a streamed body cut off before its end as a truncated download, not as arXiv being unreachable', async () => {
+    arxiv.addPaper({ id: '2509.00001', pdf: new Uint8Array(Buffer.concat([Buffer.from(PDF), Buffer.alloc(200_000, 32)])) });
+    arxiv.failNext('/pdf/2509.00001', { truncate: true, omitContentLength: true });
+
+    const failure = await downloadFailure('2509.00001', 1);
+
+    expect(failure.message).toMatch(/^2509\.00001: truncated download from http:\/\/127\.0\.0\.1:\d+\/pdf\/2509\.00001v1: the connection closed after \d+ bytes; try again$/);
+  });
+
   it('reports a server error that outlasted the retries', async () => {
     arxiv.failNext('/pdf/', { status: 500 });
     const failure = await downloadFailure();

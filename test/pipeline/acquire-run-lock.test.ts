@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunError } from '../../src/errors/brief-error.js';
@@ -96,7 +98,106 @@ describe('acquireRunLock between real processes', () => {
   });
 });
 
+// A child that lives for 10 s and leaves its own child a zombie (exited, never reaped): `exec sleep` does not reap.
+async function startZombie(): Promise<number> {
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(parent);
+  const pid = Number(await new Promise<string>((resolve) => createInterface({ input: parent.stdout! }).once('line', resolve)));
+  for (let tries = 0; tries < 200; tries++) {
+    if (readStat(pid)?.state === 'Z') return pid;
+    await delay(10);
+  }
+  throw new Error(`process ${pid} did not become a zombie`);
+}
+
+function readStat(pid: number): { state: string; startTime: string } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+    return { state: fields[0]!, startTime: fields[19]! };
+  } catch {
+    return undefined;
+  }
+}
+
+function startSleeper(): ChildProcess {
+  const child = spawn('sleep', ['10'], { stdio: 'ignore' });
+  children.push(child);
+  return child;
+}
+
+describe.skipIf(process.platform !== 'linux')('acquireRunLock tells a live holder from a reused pid (Linux /proc)', () => {
+  it('records the process start time and the boot id beside the pid', async () => {
+    const lock = await acquireRunLock(outputDir);
+    const record = JSON.parse(await readFile(lockPath(), 'utf8'));
+    expect(record).toMatchObject({ pid: process.pid, processStartTime: readStat(process.pid)!.startTime });
+    expect(record.bootId).toBe(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+    await lock.release();
+  });
+
+  it('takes over a lock whose pid now belongs to another, later-started process', async () => {
+    const { child, result } = await startHolder();
+    expect(result.acquired).toBe(true);
+    const record = JSON.parse(await readFile(lockPath(), 'utf8'));
+    child.kill('SIGKILL');
+    await waitForExit(child);
+    // After a restart the pid is handed to an unrelated process: same pid number, another start time.
+    const sleeper = startSleeper();
+    await writeFile(lockPath(), JSON.stringify({ ...record, pid: sleeper.pid }));
+
+    const lock = await acquireRunLock(outputDir);
+    expect(JSON.parse(await readFile(lockPath(), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+  });
+
+  it('still refuses when the pid and its start time both match a live process', async () => {
+    const sleeper = startSleeper();
+    await delay(50);
+    const startTime = readStat(sleeper.pid!)!.startTime;
+    await writeFile(lockPath(), JSON.stringify({ pid: sleeper.pid, hostname: hostname(), startedAt: '2026-11-22T02:00:01Z', processStartTime: startTime }));
+    await expect(acquireRunLock(outputDir)).rejects.toThrow(`another summarize run (pid ${sleeper.pid}, started 2026-11-22T02:00:01Z) holds`);
+  });
+
+  it('counts a zombie process as dead', async () => {
+    const zombie = await startZombie();
+    await writeFile(lockPath(), JSON.stringify({ pid: zombie, hostname: hostname(), startedAt: '2026-11-22T02:00:01Z' }));
+
+    const lock = await acquireRunLock(outputDir);
+    expect(JSON.parse(await readFile(lockPath(), 'utf8'))).toMatchObject({ pid: process.pid });
+    await lock.release();
+  });
+
+  it('takes over a lock holding our own pid that this process did not take (a restarted job got its old pid back)', async () => {
+    await writeFile(lockPath(), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: '2026-11-22T02:00:01Z' }));
+
+    const lock = await acquireRunLock(outputDir);
+    expect(JSON.parse(await readFile(lockPath(), 'utf8')).startedAt).not.toBe('2026-11-22T02:00:01Z');
+    // A lock this very process holds still counts as held.
+    await expect(acquireRunLock(outputDir)).rejects.toThrow(`another summarize run (pid ${process.pid}`);
+    await lock.release();
+  });
+
+  it('takes over a lock from before the last reboot (another boot id)', async () => {
+    const sleeper = startSleeper();
+    await writeFile(lockPath(), JSON.stringify({ pid: sleeper.pid, hostname: hostname(), startedAt: '2026-11-22T02:00:01Z', bootId: 'a-previous-boot' }));
+    const lock = await acquireRunLock(outputDir);
+    await lock.release();
+  });
+});
+
 describe('acquireRunLock', () => {
+  it('says how to clear a lock from another host: the file to delete, safe when no run is going on there', async () => {
+    await writeFile(lockPath(), JSON.stringify({ pid: 1, hostname: 'other-host', startedAt: new Date().toISOString() }));
+    const message = await acquireRunLock(outputDir).catch((error: Error) => error.message);
+    expect(message).toContain(`if no summarize run is going on on other-host, it is safe to delete ${lockPath()}`);
+  });
+
+  it('fails with a clear message, no stack trace, when the lock path is a directory', async () => {
+    await mkdir(lockPath());
+    const failure = await acquireRunLock(outputDir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RunError);
+    expect((failure as Error).message).toBe(`${lockPath()} is a directory, not a lock file: remove it (rmdir ${lockPath()}) and run again`);
+  });
+
   it('writes pid, hostname, start time and command, and release removes the file', async () => {
     const lock = await acquireRunLock(outputDir, {
       pid: 4242,
@@ -105,7 +206,7 @@ describe('acquireRunLock', () => {
       now: () => Date.parse('2026-11-22T02:00:01.500Z'),
     });
     expect(lock.path).toBe(lockPath());
-    expect(JSON.parse(await readFile(lockPath(), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(lockPath(), 'utf8'))).toMatchObject({
       pid: 4242,
       hostname: 'box',
       startedAt: '2026-11-22T02:00:01Z',

@@ -1,3 +1,5 @@
+import { stripControlCharacters } from '../../text/strip-control-characters.js';
+
 /** Text in a paper that looks written for an LLM reviewer or summarizer rather than for people. */
 export interface InjectionFinding {
   /** Which kind of instruction, e.g. "ignore previous instructions". */
@@ -68,8 +70,7 @@ const INJECTION_PATTERNS: Array<{ name: string; pattern: RegExp }> = [
 
 // Hidden prompts hide behind zero-width characters, and PDF text breaks lines (and words) anywhere.
 function normalizeForDetection(text: string): string {
-  return text
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+  return stripControlCharacters(text)
     .replace(/(\p{L})-[ \t]*\r?\n\s*(\p{L})/gu, '$1$2')
     .replace(/\s+/g, ' ');
 }

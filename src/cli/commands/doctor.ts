@@ -7,7 +7,6 @@ import type { CliIo } from '../cli-io.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { readPackageVersion } from '../../config/read-package-version.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import { collectSecrets, redactConfiguredSecrets } from '../redact-secrets.js';
 
 const DOCTOR_HELP = `summarize doctor [--json] [--timeout SECONDS]
 
@@ -28,10 +27,10 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
     io.stdout.write(DOCTOR_HELP);
     return 'done';
   }
-  const secrets = collectSecrets(io.env);
   // Lines go to stderr under --json so stdout stays one parseable document for monitoring.
   const lines = flags.json ? io.stderr : io.stdout;
-  const write = (stream: NodeJS.WritableStream, text: string) => stream.write(redactConfiguredSecrets(text, secrets));
+  // Secrets are redacted by the streams main.ts hands over.
+  const write = (stream: NodeJS.WritableStream, text: string) => stream.write(text);
 
   const results = await runDoctorChecks({
     env: io.env,

@@ -1,6 +1,6 @@
 import type { PaperEvent, PaperEventKind, ProgressReporter, ProgressTotals } from '../../pipeline/progress-reporter.js';
 import { formatClockTime } from './format-clock-time.js';
-import { formatDuration } from './format-duration.js';
+import { formatDuration } from '../../format/format-duration.js';
 import { formatUsd } from './format-usd.js';
 import { renderOutcomeLine } from './render-outcome-line.js';
 import { renderProgressLine } from './render-progress-line.js';

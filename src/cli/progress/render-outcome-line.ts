@@ -1,5 +1,5 @@
 import { formatClockTime } from './format-clock-time.js';
-import { formatDuration } from './format-duration.js';
+import { formatDuration } from '../../format/format-duration.js';
 import { formatUsd } from './format-usd.js';
 import { toTerminalText } from './to-terminal-text.js';
 

@@ -1,3 +1,5 @@
+import { stripControlCharacters } from '../../text/strip-control-characters.js';
+
 export interface TerminalTextOptions {
   /** Collapse newlines and runs of spaces (arXiv titles carry line breaks). Default: false. */
   singleLine?: boolean;
@@ -11,7 +13,11 @@ export interface TerminalTextOptions {
  * in cron mail.
  */
 export function toTerminalText(text: string, options: TerminalTextOptions = {}): string {
-  let cleaned = text.replace(ESCAPE_SEQUENCE, '').replace(options.singleLine ? ANY_CONTROL : CONTROL_EXCEPT_NEWLINE, ' ');
+  let cleaned = stripControlCharacters(text.replace(ESCAPE_SEQUENCE, ''), {
+    keepTabs: false,
+    keepNewlines: !options.singleLine,
+    replacement: ' ',
+  });
   if (options.singleLine) cleaned = cleaned.replace(/\s+/g, ' ').trim();
   const characters = Array.from(cleaned);
   if (options.maxLength !== undefined && characters.length > options.maxLength) {
@@ -24,5 +30,3 @@ export function toTerminalText(text: string, options: TerminalTextOptions = {}):
 
 // CSI (ESC [ … final byte), OSC (ESC ] … BEL or ESC \), and two-character escapes.
 const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;

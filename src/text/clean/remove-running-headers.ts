@@ -5,26 +5,41 @@ const MIN_PAGE_SHARE = 0.3;
 /** ...and on at least this many pages. */
 const MIN_PAGES = 3;
 
-/** Running headers/footers: lines that repeat (digits masked) at the top or bottom of many pages. */
+/** A line that repeats only with its numbers masked is a header if at most this long (journal footers with a URL reach ~100). */
+const MAX_NUMBERED_HEADER_LENGTH = 120;
+
+/**
+ * Running headers/footers: lines that repeat at the top or bottom of many pages, either identically
+ * or, when they look like a header (short, not a sentence), with only their numbers changing.
+ */
 export function findRunningHeaderLines(pages: string[]): Set<string> {
   const pagesByKey = new Map<string, number>();
+  const formsByKey = new Map<string, Set<string>>();
   for (const page of pages) {
     const lines = page.split('\n');
-    const keys = new Set(edgeLines(lines).map((index) => headerKey(lines[index]!)));
-    for (const key of keys) pagesByKey.set(key, (pagesByKey.get(key) ?? 0) + 1);
+    const edges = edgeLines(lines).map((index) => lines[index]!);
+    for (const key of new Set(edges.map(headerKey))) pagesByKey.set(key, (pagesByKey.get(key) ?? 0) + 1);
+    for (const line of edges) {
+      const forms = formsByKey.get(headerKey(line)) ?? new Set<string>();
+      forms.add(normalizeSpacing(line));
+      formsByKey.set(headerKey(line), forms);
+    }
   }
   const minimum = Math.max(MIN_PAGES, Math.ceil(pages.length * MIN_PAGE_SHARE));
   const headers = new Set<string>();
   for (const [key, count] of pagesByKey) {
     // Short keys are brackets and axis labels from figures, not headers.
-    if (count >= minimum && (key.match(/\p{L}/gu)?.length ?? 0) >= 3) headers.add(key);
+    if (count < minimum || (key.match(/\p{L}/gu)?.length ?? 0) < 3) continue;
+    const forms = formsByKey.get(key)!;
+    // "Lemma 3. For every n > 5 the bound holds." on each page: numbered sentences are content, page numbers in a header are not.
+    if (forms.size === 1 || [...forms].every(looksLikeHeader)) headers.add(key);
   }
   return headers;
 }
 
 /** The normalized form two occurrences of one header share: digits masked, spacing and case ignored. */
 export function headerKey(line: string): string {
-  return line.trim().replace(/\d+/g, '#').replace(/\s+/g, ' ').toLowerCase();
+  return normalizeSpacing(line).replace(/\d+/g, '#');
 }
 
 /** Removes running headers and footers; on the first page only footers, since its top holds the title. */
@@ -46,6 +61,18 @@ export function removeRunningHeaders(pages: string[]): { pages: string[]; remove
 }
 
 // --- internal ---
+
+function normalizeSpacing(line: string): string {
+  return line.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+// Headers are short labels ("Journal of Cosmology 10 (2008) 003 7"), not sentences ending in a full stop.
+function looksLikeHeader(line: string): boolean {
+  if (line.length > MAX_NUMBERED_HEADER_LENGTH) return false;
+  const words = line.match(/\p{L}{2,}/gu) ?? [];
+  const endsLikeSentence = /[.!?:]$/.test(line);
+  return !(endsLikeSentence && words.length >= 4);
+}
 
 /** Indexes of the first and last EDGE_LINES non-empty lines. */
 function edgeLines(lines: string[]): number[] {

@@ -24,6 +24,21 @@ describe('removeRunningHeaders', () => {
     expect(result.removed).toBe(13);
   });
 
+  it('keeps page-top sentences that only repeat once their numbers are masked', () => {
+    const lemmas = Array.from({ length: 30 }, (_, index) => {
+      const number = index + 1;
+      return `Lemma ${number}. For every n > ${number + 2} the bound holds.\nProof text of page ${number}.\nMore proof.\nEven more proof.\nThe end of it.\nLast line.`;
+    });
+    const result = removeRunningHeaders(lemmas);
+    expect(result.pages.join('\n').match(/^Lemma \d+\. For every n > \d+ the bound holds\.$/gm)).toHaveLength(30);
+  });
+
+  it('still removes a sentence-like line repeated identically on every page', () => {
+    const repeated = Array.from({ length: 5 }, (_, index) => `Preprint. Under review at a conference this year.\nBody ${index}.\na\nb\nc\nd\ne\n${index + 1}`);
+    const result = removeRunningHeaders(repeated);
+    expect(result.pages.slice(1).join('\n')).not.toContain('Preprint. Under review');
+  });
+
   it('leaves a line that repeats in the middle of pages', () => {
     const middle = [1, 2, 3, 4].map((number) => `top ${number}\na\nb\nc\nSee Table 1\nd\ne\nf\nbottom text ${number * 7}x`);
     expect(removeRunningHeaders(middle).pages.join('\n').match(/See Table 1/g)).toHaveLength(4);

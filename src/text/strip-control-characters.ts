@@ -1,0 +1,29 @@
+export interface StripControlCharactersOptions {
+  /** Keep TAB (U+0009). Default: true. */
+  keepTabs?: boolean;
+  /** Keep LF (U+000A). Default: true. CR always goes: alone it moves the cursor, and CRLF text should be unified first. */
+  keepNewlines?: boolean;
+  /** Put in place of each removed character; a space keeps words apart. Default: `''`. */
+  replacement?: string;
+}
+
+/**
+ * Removes the characters that never belong in text we read or print. The one documented range:
+ * - C0 controls U+0000–U+001F (TAB and LF kept unless told otherwise), DEL and C1 U+007F–U+009F;
+ * - invisible format characters: soft hyphen U+00AD, zero-width space, non-joiner and joiner
+ *   U+200B–U+200D, word joiner U+2060, byte-order mark U+FEFF;
+ * - bidirectional controls U+202A–U+202E and U+2066–U+2069, which can make a title read backwards
+ *   (U+202E, the right-to-left override, turns "txt.exe" into "exe.txt" on screen).
+ */
+export function stripControlCharacters(text: string, options: StripControlCharactersOptions = {}): string {
+  const { keepTabs = true, keepNewlines = true, replacement = '' } = options;
+  return text.replace(CONTROL_CHARACTERS, (character) => {
+    if (character === '\t' && keepTabs) return character;
+    if (character === '\n' && keepNewlines) return character;
+    return replacement;
+  });
+}
+
+// --- internal ---
+
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
