@@ -61,6 +61,25 @@ describe('a PDF that cannot be briefed fails that paper with its cause', () => {
     });
   });
 
+  describe('summarize text does not keep a PDF that failed either', () => {
+    it('a cut file fails `text`, and the next `text`, given the whole PDF, downloads it again', async () => {
+      const whole = await makePaperPdf('A paper');
+      let served = 0;
+      const pdf = () => (served++ === 0 ? whole.subarray(0, Math.floor(whole.length / 2)) : whole);
+      services = await startFakeServices([{ id: '2509.08721', title: 'A paper', pdf }]);
+
+      const first = await runCliCaptured(['text', '2509.08721'], services.env);
+      expect(first.code).toBe(1);
+      const second = await runCliCaptured(['text', '2509.08721'], services.env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('A paper');
+      expect(served).toBe(2);
+      // Now it is whole, it is kept: a third look downloads nothing.
+      await runCliCaptured(['text', '2509.08721'], services.env);
+      expect(served).toBe(2);
+    });
+  });
+
   describe.skipIf(!hasFixtures)('real broken PDFs from ../shared/fixtures', () => {
     it('an encrypted PDF', async () => {
       const result = await summarizeWithPdf(readFileSync(join(FIXTURE_PDFS_DIR, 'x_encrypted_password-example.pdf')));

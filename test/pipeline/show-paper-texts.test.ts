@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPdfFile, runTextCommand } from '../../src/cli/text-command.js';
+import { readPdfFile } from '../../src/pdf/read-pdf-file.js';
+import { showPaperTexts } from '../../src/pipeline/show-paper-texts.js';
 import { UsageError } from '../../src/errors/brief-error.js';
 import { createPdfExtractor } from '../../src/pdf/extract-text.js';
 import { makePdf, makeScannedLikePdf } from '../helpers/make-pdf.js';
@@ -11,7 +12,7 @@ const BODY =
   'Summaries of papers are only as good as the text they read. We clean extracted text before a model sees it, ' +
   'and we measure what the cleaning removes from each paper in our collection of test documents.';
 
-describe('runTextCommand', () => {
+describe('showPaperTexts', () => {
   const extractor = createPdfExtractor({ poolSize: 1 });
   let folder: string;
   beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('runTextCommand', () => {
   async function run(inputs: string[], stats = false) {
     let stdout = '';
     let stderr = '';
-    const failures = await runTextCommand(inputs, { stats }, {
+    const failures = await showPaperTexts(inputs, { stats }, {
       loadPdf: readPdfFile,
       extractor,
       stdout: (text) => (stdout += text),

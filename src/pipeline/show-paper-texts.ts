@@ -1,18 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { BriefError, UsageError } from '../errors/brief-error.js';
+import { BriefError } from '../errors/brief-error.js';
 import type { PdfExtractor } from '../pdf/extract-text.js';
 import { type CleaningStats, cleanPaperText } from '../text/clean-paper-text.js';
 import { countTokens } from '../text/count-tokens.js';
 
-export interface TextCommandOptions {
+export interface ShowPaperTextsOptions {
   /** Print one table row per input (pages, characters, tokens, what was removed, time) instead of the text. */
   stats: boolean;
 }
 
-export interface TextCommandDependencies {
-  /** Turns what the user typed (a path, an arXiv ID) into PDF bytes. */
-  loadPdf(input: string): Promise<{ name: string; bytes: Uint8Array }>;
+export interface ShowPaperTextsDependencies {
+  /** Turns what the user typed (a path, an arXiv ID) into PDF bytes; `keep` is called once they extracted cleanly. */
+  loadPdf(input: string): Promise<{ name: string; bytes: Uint8Array; keep?: () => Promise<void> }>;
   extractor: Pick<PdfExtractor, 'extract'>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -21,10 +19,10 @@ export interface TextCommandDependencies {
 }
 
 /** `summarize text`: the cleaned text the model would read, or statistics about it. Returns the number of failed inputs. */
-export async function runTextCommand(
+export async function showPaperTexts(
   inputs: string[],
-  options: TextCommandOptions,
-  dependencies: TextCommandDependencies,
+  options: ShowPaperTextsOptions,
+  dependencies: ShowPaperTextsDependencies,
 ): Promise<number> {
   const now = dependencies.now ?? (() => performance.now());
   let failures = 0;
@@ -35,8 +33,9 @@ export async function runTextCommand(
   for (const [index, input] of inputs.entries()) {
     const started = now();
     try {
-      const { name, bytes } = await dependencies.loadPdf(input);
+      const { name, bytes, keep } = await dependencies.loadPdf(input);
       const extracted = await dependencies.extractor.extract(bytes, { minLetters: 1 });
+      await keep?.();
       const cleaned = cleanPaperText(extracted.pages);
       const seconds = (now() - started) / 1000;
       if (options.stats) {
@@ -62,18 +61,6 @@ export async function runTextCommand(
     }
   }
   return failures;
-}
-
-/** The default loadPdf for paths on disk. */
-export async function readPdfFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
-  try {
-    const bytes = await readFile(path);
-    return { name: basename(path), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
-    throw new UsageError(`cannot read ${path}: ${reason}`, { cause: error });
-  }
 }
 
 // --- internal ---
