@@ -5,7 +5,7 @@ import { ConfigError } from '../errors/brief-error.js';
 import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
 
 /** Values given on the command line; they win over the environment. */
-export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir'>>;
+export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath'>>;
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;

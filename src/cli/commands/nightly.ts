@@ -3,6 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
 import { fetch } from 'undici';
+import { parseAnnounceTypes } from '../../arxiv/announce-type.js';
 import { buildUserAgent } from '../../arxiv/build-user-agent.js';
 import { parseDay } from '../../arxiv/parse-day.js';
 import type { Brief } from '../../brief/brief-schema.js';
@@ -18,6 +19,13 @@ import { planRun } from '../../pipeline/plan-run.js';
 import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
 import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
+import { buildEditionPapers } from '../../pipeline/build-edition-papers.js';
+import { rankCandidates, type CandidateRanking } from '../../pipeline/rank-candidates.js';
+import { describeCandidates, describeRanking } from '../../pipeline/describe-ranking.js';
+import { renderRankedTable } from '../../output/render-ranked-table.js';
+import { isEmptyInterests } from '../../rank/parse-interests.js';
+import { readInterestsFile } from '../../rank/read-interests-file.js';
+import { resolveRankMethod } from '../../rank/resolve-rank-method.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import type { CliIo } from '../cli-io.js';
@@ -40,6 +48,11 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    // --- choosing papers ---
+    announce: { type: 'string' },
+    interests: { type: 'string' },
+    rank: { type: 'string' },
+    top: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
   const date = values.date ?? new Date().toISOString().slice(0, 10);
@@ -47,9 +60,19 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const limit = values.limit === undefined ? undefined : parsePositive('--limit', values.limit, true);
   const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositive('--max-cost', values['max-cost'], false);
   const dryRun = values['dry-run'];
+  const top = values.top === undefined ? undefined : parsePositive('--top', values.top, true);
   const source = await resolveSource(values, date, io);
 
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
+  // The interests are read before any request, so a missing file or a wrong --rank costs nothing.
+  const interests = config.interestsPath === undefined ? undefined : await readInterestsFile(config.interestsPath);
+  const warnings: string[] = [];
+  let rankMethod = resolveRankMethod(values.rank, { hasInterests: interests !== undefined, sourceKind: source.kind });
+  if (interests && isEmptyInterests(interests)) {
+    warnings.push(`the interests file ${config.interestsPath} names no interest; keeping the source's order`);
+    if (rankMethod === 'interests') rankMethod = 'source';
+  }
+  const ranks = rankMethod !== 'source' || top !== undefined || interests !== undefined;
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
@@ -61,6 +84,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const unregister = releaseRunLockOnExit(lock);
   await removeAbandonedTemporaryFiles(config.outputDir);
   const reporter = createProgressReporter({ stream: io.stderr, quiet: values.quiet });
+  for (const warning of warnings) reporter.warn(warning);
   const stopController = new AbortController();
   const abortController = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -80,16 +104,39 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const context = await createPaperContext(config);
   try {
     const userAgent = buildUserAgent(readPackageVersion());
-    const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent });
-    if (collected.source.empty) reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
+    const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent, exampleIds: interests?.examples });
+    // The announcement list carries its own day; the machine's clock may already be on the next one.
+    const runDate = collected.date ?? date;
+    if (collected.source.empty && source.kind === 'arxiv-announced') {
+      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} (${collected.source.detail}): no announcements at weekends and on holidays; no edition today`);
+    } else if (collected.source.empty) {
+      reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
+    }
+
+    const ranking: CandidateRanking | undefined = ranks
+      ? await rankCandidates(collected.papers, {
+          method: rankMethod,
+          interests,
+          examplePapers: collected.examples,
+          top,
+          embeddingModel: config.embeddingModel,
+          cacheDir: config.cacheDir,
+          prices: config.prices,
+          llm: context.llm,
+          warn: (line) => reporter.warn(line),
+        })
+      : undefined;
+    // Only the selected papers go on: the others cost no PDF request and no model call.
+    const chosen = ranking ? ranking.ranked.filter((candidate) => candidate.selected).map((candidate) => candidate.paper) : collected.papers;
+    if (dryRun && ranking) io.stdout.write(renderRankedTable(ranking.ranked, top));
 
     const stored = new Map<string, Brief>();
-    for (const paper of collected.papers) {
+    for (const paper of chosen) {
       const brief = await readStoredBrief(config.outputDir, paper.id, paper.version);
       if (brief) stored.set(`${paper.id}v${paper.version}`, brief);
     }
-    const plan = planRun(collected.papers, stored, { model: config.model, promptVersion: context.prompts.version, force: values.force });
-    reporter.start(collected.papers.length + collected.notFound.length + collected.problems.length);
+    const plan = planRun(chosen, stored, { model: config.model, promptVersion: context.prompts.version, force: values.force });
+    reporter.start(chosen.length + collected.notFound.length + collected.problems.length);
     const notFound: PaperRun[] = collected.notFound.map((id) => {
       reporter.paperEvent({ id, kind: 'failed', detail: 'not found on arXiv' });
       return { id, outcome: 'failed', stage: 'metadata', reason: `not found on arXiv (check the ID at https://arxiv.org/abs/${id})`, durations: { totalMs: 0 } };
@@ -102,24 +149,26 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
     });
 
     const result = await runPapers(context, { plan, reporter, stopSignal: stopController.signal, abortSignal: abortController.signal, maxCostUsd, dryRun });
-    const papers = [...collected.papers.map((paper) => result.papers.get(paper)!), ...notFound, ...invalid];
+    const papers = [...describeCandidates(chosen, ranking, result.papers), ...notFound, ...invalid];
     if (dryRun) io.stdout.write(renderDryRunTable(result.estimates, config.model));
 
-    // The digest lists the day's briefs in the source's order; failed papers are not in it.
-    const briefs = collected.papers.flatMap((paper) => result.briefs.get(paper) ?? []);
-    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, date, briefs, { publicUrl: config.publicUrl }) : undefined;
+    // The digest lists the day's briefs in rank order (the source's order when unranked); failed papers are not in it.
+    const edition = buildEditionPapers(chosen, result.briefs, ranking?.ranked);
+    const briefs = edition.map((paper) => paper.brief);
+    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, runDate, briefs, { publicUrl: config.publicUrl }) : undefined;
 
     const report = buildRunReport({
       runId: randomUUID(),
       command: 'nightly',
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      date,
+      date: runDate,
       source: collected.source,
       options: { model: config.model, promptVersion: context.prompts.version, maxCostUsd, dryRun, limit },
       papers,
       stoppedBy: result.stoppedBy,
       ...(digest ? { digest: { path: digest.markdown, papers: briefs.length } } : {}),
+      ...(ranking ? { ranking: describeRanking(ranking, rankMethod, top, config.interestsPath) } : {}),
     });
     const reportPath = await writeRunReport(config.outputDir, report);
     reporter.finish(report.totals);
@@ -143,7 +192,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
 // --- internal ---
 
 async function resolveSource(
-  values: { source?: string | undefined; category?: string[] | undefined; 'ids-file'?: string | undefined },
+  values: { source?: string | undefined; category?: string[] | undefined; 'ids-file'?: string | undefined; date?: string | undefined; announce?: string | undefined },
   date: string,
   io: CliIo,
 ): Promise<PaperSource> {
@@ -158,13 +207,18 @@ async function resolveSource(
     }
   }
   const kind = values.source ?? (values.category ? 'arxiv' : 'hf');
+  if (values.announce !== undefined && (kind !== 'arxiv' || values.date !== undefined)) {
+    throw new UsageError('nightly: --announce goes with --source arxiv without --date (the announcement feed)');
+  }
   if (kind === 'hf') {
     if (values.category) throw new UsageError('nightly: --category goes with --source arxiv');
     return { kind: 'hf', date };
   }
   if (kind === 'arxiv') {
     if (!values.category?.length) throw new UsageError('nightly: --source arxiv needs at least one --category, e.g. --category cs.LG');
-    return { kind: 'arxiv', date, categories: values.category };
+    // With --date, the papers submitted that day (query API); without, the latest announcement list.
+    if (values.date !== undefined) return { kind: 'arxiv', date, categories: values.category };
+    return { kind: 'arxiv-announced', categories: values.category, announceTypes: parseAnnounceTypes(values.announce ?? 'new') };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
 }

@@ -1,0 +1,29 @@
+import type { PaperMetadata } from '../brief/brief-schema.js';
+import type { RankMethod } from '../rank/rank-papers.js';
+import type { CandidateRanking } from './rank-candidates.js';
+import type { PaperRun, RunReport } from './run-report.js';
+
+/** Every candidate in rank order: the selected with what the run did, the others not selected; each with its rank. */
+export function describeCandidates(chosen: readonly PaperMetadata[], ranking: CandidateRanking | undefined, runs: ReadonlyMap<PaperMetadata, PaperRun>): PaperRun[] {
+  if (!ranking) return chosen.map((paper) => runs.get(paper)!);
+  return ranking.ranked.map(({ paper, rank, score, reason, selected }) => {
+    const run: PaperRun = selected
+      ? runs.get(paper)!
+      : { id: paper.id, version: paper.version, title: paper.title, outcome: 'not-selected', reason: rank === null ? reason : 'ranked below --top', durations: { totalMs: 0 } };
+    return { ...run, ranking: { rank, score, reason } };
+  });
+}
+
+/** The run report's summary of how the candidates were chosen and what the embeddings cost. */
+export function describeRanking(ranking: CandidateRanking, method: RankMethod, top: number | undefined, interestsPath: string | undefined): NonNullable<RunReport['ranking']> {
+  return {
+    method,
+    scoring: ranking.scoring,
+    ...(interestsPath === undefined ? {} : { interests: interestsPath }),
+    ...(top === undefined ? {} : { top }),
+    candidates: ranking.ranked.length,
+    selected: ranking.ranked.filter((candidate) => candidate.selected).length,
+    excluded: ranking.ranked.filter((candidate) => candidate.rank === null).length,
+    ...(ranking.embeddings ? { embeddings: ranking.embeddings } : {}),
+  };
+}
