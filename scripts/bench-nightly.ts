@@ -114,6 +114,9 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 
+// The ranking case (choosing among 1,000 candidates) runs next, with its own fakes.
+await import('./bench-rank.js');
+
 // --- internal ---
 
 interface TimedRun {
