@@ -92,6 +92,7 @@ export async function collectPapers(
     else notFound.push(formatArxivId(arxivId));
   }
   const examples = exampleIds.flatMap((arxivId) => metadata.get(arxivId.id) ?? []);
-  const empty = unique.length === 0 && listed.problems.length === 0;
+  // An announcement with papers, none of the types asked for, is no weekend: the run says which types there were.
+  const empty = source.kind !== 'arxiv-announced' && unique.length === 0 && listed.problems.length === 0;
   return { source: { kind: source.kind, detail, empty }, papers, notFound, problems: listed.problems, ...(date ? { date } : {}), examples };
 }

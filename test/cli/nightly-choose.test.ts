@@ -110,6 +110,26 @@ describe('summarize nightly: the announcement feed', () => {
     expect(report).toMatchObject({ status: 'empty-source', outcome: 'done', date: '2025-09-13' });
   });
 
+  it('says so in one line when the announcement has none of the types asked for', async () => {
+    services = await startFakeServices(await withPdfs());
+    services.arxiv.announce(ANNOUNCED, [{ id: '2509.10006', type: 'replace' }]);
+
+    const result = await runCliCaptured(announced, services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/is of type new .*--announce picks others/g)).toHaveLength(1);
+    expect(result.stderr).not.toContain('arXiv announced no papers');
+    expect(pdfPaths()).toHaveLength(0);
+    expect(existsSync(join(services.outputDir, 'digests'))).toBe(false);
+  });
+
+  it('explains submitted and announced days, and the new flags, in --help', async () => {
+    const result = await runCliCaptured(['--help'], {});
+    expect(result.stdout).toMatch(/without --date: arXiv's latest announcement/);
+    expect(result.stdout).toMatch(/submitted that day/);
+    for (const flag of ['--announce TYPES', '--interests F', '--rank M', '--top N']) expect(result.stdout).toContain(flag);
+  });
+
   it('makes a mistyped category a usage error naming it', async () => {
     await startAnnouncing();
 

@@ -109,6 +109,8 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
     const runDate = collected.date ?? date;
     if (collected.source.empty && source.kind === 'arxiv-announced') {
       reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} (${collected.source.detail}): no announcements at weekends and on holidays; no edition today`);
+    } else if (source.kind === 'arxiv-announced' && collected.papers.length === 0 && collected.notFound.length === 0) {
+      reporter.warn(`none of the papers announced in ${source.categories.join(', ')} is of type ${source.announceTypes.join(' or ')} (${collected.source.detail}); --announce picks others`);
     } else if (collected.source.empty) {
       reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
     }
