@@ -4,12 +4,13 @@
 // npm run build && npm run bench:rank -- [--candidates 1000] [--top 10] [--interval-ms 100]
 // Prints candidates, embeddings requests, seconds, and PDF requests for the unselected (target: 0), then a rerun's.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type RunReport, RunReportSchema } from '../src/pipeline/run-report.js';
+import type { RunReport } from '../src/pipeline/run-report.js';
+import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
 import { groundedBriefResponder } from '../test/helpers/brief-responder.js';
@@ -131,25 +132,4 @@ function describeRun(label: string, run: TimedRun): Array<[string, string]> {
     [`${label}: PDF requests`, `${run.pdfRequests.length} for ${selected.size} selected; ${unselectedPdfs} for the unselected ${mark(unselectedPdfs === TARGETS.unselectedPdfRequests)} (target ${TARGETS.unselectedPdfRequests})`],
     [`${label}: outcome`, `${run.report.totals.summarized} summarized, ${run.report.totals.skipped} skipped, ${run.report.totals.notSelected} not selected, exit ${run.exitCode}`],
   ];
-}
-
-async function readNewestReport(folder: string): Promise<RunReport> {
-  const reports = await Promise.all(
-    (await readdir(folder)).map(async (name) => RunReportSchema.parse(JSON.parse(await readFile(join(folder, name), 'utf8')))),
-  );
-  return reports.sort((left, right) => left.startedAt.localeCompare(right.startedAt)).at(-1)!;
-}
-
-function readPositive(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} takes a whole number above 0, not ${JSON.stringify(value)}`);
-  return number;
-}
-
-function formatSeconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(2)} s`;
-}
-
-function mark(ok: boolean): string {
-  return ok ? 'ok' : 'MISSED';
 }
