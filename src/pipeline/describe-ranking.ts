@@ -27,3 +27,14 @@ export function describeRanking(ranking: CandidateRanking, method: RankMethod, t
     ...(ranking.embeddings ? { embeddings: ranking.embeddings } : {}),
   };
 }
+
+/** One line for the log: how many candidates, ranked how, how many go on, what the embeddings cost. */
+export function describeRankingLine(ranking: CandidateRanking, method: RankMethod, top: number | undefined): string {
+  const selected = ranking.ranked.filter((candidate) => candidate.selected).length;
+  const excluded = ranking.ranked.filter((candidate) => candidate.rank === null).length;
+  const how = method === 'interests' && ranking.scoring !== 'none' ? `interests (${ranking.scoring})` : method;
+  const spend = ranking.embeddings
+    ? `; ${ranking.embeddings.requests} embeddings request${ranking.embeddings.requests === 1 ? '' : 's'}, ${ranking.embeddings.cachedTexts} from the cache`
+    : '';
+  return `ranked ${ranking.ranked.length} candidates by ${how}${excluded > 0 ? `, ${excluded} excluded` : ''}; ${top === undefined ? 'all' : `top ${selected}`} go on${spend}`;
+}

@@ -47,7 +47,11 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
   if (method !== 'interests' || !interests) return { ranked: rankPapers(candidates, { method, interests, top }), scoring: 'none' };
   const profile: ProfileEntry[] = [
     ...interests.topics.map((topic) => ({ label: topic, text: topic })),
-    ...(options.examplePapers ?? []).map((paper) => ({ label: `like ${paper.id}: ${paper.title}`, text: embeddingText(paper) })),
+    ...(options.examplePapers ?? []).map((paper) => ({
+      label: `like ${paper.id}: ${paper.title}`,
+      text: embeddingText(paper),
+      paper: { id: paper.id, version: paper.version },
+    })),
   ];
   if (profile.length === 0 || candidates.length === 0) return { ranked: rankPapers(candidates, { method, interests, top }), scoring: 'none' };
 
@@ -84,13 +88,9 @@ async function scoreWithEmbeddings(
 ): Promise<{ relevance: Relevance[]; spend: EmbeddingSpend }> {
   const model = options.embeddingModel;
   const cache = createEmbeddingCache(options.cacheDir, model);
-  const examples = new Map((options.examplePapers ?? []).map((paper) => [`like ${paper.id}: ${paper.title}`, paper]));
   const wanted: Array<{ key: EmbeddingKey; text: string }> = [
     ...candidates.map((paper) => ({ key: { id: paper.id, version: paper.version }, text: embeddingText(paper) })),
-    ...profile.map((entry) => {
-      const example = examples.get(entry.label);
-      return { key: example ? { id: example.id, version: example.version } : { text: entry.text }, text: entry.text };
-    }),
+    ...profile.map((entry) => ({ key: entry.paper ?? { text: entry.text }, text: entry.text })),
   ];
   const vectors = await Promise.all(wanted.map(({ key }) => cache.read(key)));
   const missing = wanted.flatMap((item, index) => (vectors[index] === null ? [{ ...item, index }] : []));

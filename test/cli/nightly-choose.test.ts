@@ -168,6 +168,7 @@ describe('summarize nightly: interests, ranking and --top', () => {
 
     expect(result.code).toBe(0);
     expect(outcomeLines(result.stderr, 'summarized')).toHaveLength(2);
+    expect(result.stderr).toContain('ranked 4 candidates by interests (embeddings), 1 excluded; top 2 go on; 1 embeddings request, 0 from the cache');
     // No PDF for a paper not selected.
     expect(pdfPaths().sort()).toEqual(['/pdf/2509.10001v1', '/pdf/2509.10003v1']);
     expect(services.openai.requests).toHaveLength(2);
@@ -232,7 +233,7 @@ describe('summarize nightly: interests, ranking and --top', () => {
       await withPdfs([{ id: '2501.00001', title: 'Message passing on molecular graphs', abstract: 'Graph neural networks predict molecule properties.' }]),
     );
     services.arxiv.announce(ANNOUNCED, [...ANNOUNCEMENT]);
-    const interests = await writeInterests('2501.00001\n');
+    const interests = await writeInterests('2501.00001\n2501.99999\n');
 
     const result = await runCliCaptured([...announced, '--interests', interests, '--top', '1', '--dry-run'], services.env);
 
@@ -240,6 +241,7 @@ describe('summarize nightly: interests, ranking and --top', () => {
     const apiRequests = services.arxiv.requests.filter((request) => request.path === '/api/query');
     expect(apiRequests).toHaveLength(1);
     expect(apiRequests[0]!.query.id_list).toContain('2501.00001');
+    expect(result.stderr).toContain('the example paper 2501.99999 in the interests file is not on arXiv');
     expect(pdfPaths()).toEqual(['/pdf/2509.10002v1']);
     expect((await readLastRunReport(services.outputDir)).papers[0]!.ranking!.reason).toBe('nearest interest: like 2501.00001: Message passing on molecular graphs');
   });

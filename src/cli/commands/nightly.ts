@@ -21,7 +21,7 @@ import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
 import { buildEditionPapers } from '../../pipeline/build-edition-papers.js';
 import { rankCandidates, type CandidateRanking } from '../../pipeline/rank-candidates.js';
-import { describeCandidates, describeRanking } from '../../pipeline/describe-ranking.js';
+import { describeCandidates, describeRanking, describeRankingLine } from '../../pipeline/describe-ranking.js';
 import { renderRankedTable } from '../../output/render-ranked-table.js';
 import { isEmptyInterests } from '../../rank/parse-interests.js';
 import { readInterestsFile } from '../../rank/read-interests-file.js';
@@ -128,6 +128,9 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
           warn: (line) => reporter.warn(line),
         })
       : undefined;
+    const missingExamples = (interests?.examples ?? []).filter((example) => !collected.examples.some((paper) => paper.id === example.id));
+    for (const example of missingExamples) reporter.warn(`the example paper ${example.id} in the interests file is not on arXiv; it is left out of the profile`);
+    if (ranking) reporter.log(describeRankingLine(ranking, rankMethod, top));
     // Only the selected papers go on: the others cost no PDF request and no model call.
     const chosen = ranking ? ranking.ranked.filter((candidate) => candidate.selected).map((candidate) => candidate.paper) : collected.papers;
     if (dryRun && ranking) io.stdout.write(renderRankedTable(ranking.ranked, top));
