@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { ENV_NAMES, type Price } from '../config/config-schema.js';
+import { ConfigError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createEmbeddingCache, type EmbeddingKey } from '../rank/create-embedding-cache.js';
 import { embedTexts } from '../rank/embed-texts.js';
@@ -63,8 +64,14 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
     const { relevance, spend } = await scoreWithEmbeddings(candidates, profile, options);
     return { ranked: rankPapers(candidates, { method, interests, relevance, top }), scoring: 'embeddings', embeddings: spend };
   } catch (error) {
-    if (!(error instanceof EmbeddingsUnavailableError)) throw error;
-    options.warn(`${error.message} (no embeddings there; set ${ENV_NAMES.embeddingModel}): ranking by keywords (BM25) instead`);
+    if (error instanceof EmbeddingsUnavailableError) {
+      options.warn(`${error.message} (no embeddings there; set ${ENV_NAMES.embeddingModel}): ranking by keywords (BM25) instead`);
+    } else if (error instanceof ConfigError) {
+      // A dry run needs no key; without one there are no embeddings either.
+      options.warn(`no ${ENV_NAMES.openaiApiKey} or ${ENV_NAMES.openaiBaseUrl} for embeddings: ranking by keywords (BM25) instead`);
+    } else {
+      throw error;
+    }
     return byKeywords(candidates, profile, options);
   }
 }

@@ -23,6 +23,8 @@ const PAPERS: FakePaper[] = [
     title: 'Sparse attention for retrieval over very long documents',
     abstract: 'We retrieve passages from very long documents with sparse attention and long context windows.',
     categories: ['cs.CL'],
+    comment: '15 pages, accepted at NeurIPS 2025',
+    doi: '10.1000/example.1',
   },
   { id: '2509.10002', title: 'Graph neural networks for molecule property prediction', abstract: 'Message passing over molecular graphs predicts chemical properties.' },
   {
@@ -83,6 +85,22 @@ describe('summarize nightly: the announcement feed', () => {
     expect(report.date).toBe(ANNOUNCED);
     expect(report.source).toMatchObject({ kind: 'arxiv-announced', empty: false });
     expect(existsSync(join(services.outputDir, 'digests', `${ANNOUNCED}.md`))).toBe(true);
+    // arXiv's comment and DOI reach the brief and its markdown.
+    const brief = JSON.parse(await readFile(join(services.outputDir, 'papers', '2509.10001v1.json'), 'utf8'));
+    expect(brief.paper).toMatchObject({ comment: '15 pages, accepted at NeurIPS 2025', doi: '10.1000/example.1' });
+    expect(await readFile(join(services.outputDir, 'papers', '2509.10001v1.md'), 'utf8')).toContain('Comment: 15 pages, accepted at NeurIPS 2025');
+  });
+
+  it('ranks by keywords with one warning on a dry run without an API key', async () => {
+    await startAnnouncing();
+    const interests = await writeInterests();
+    const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _url, ...withoutKey } = services.env;
+
+    const result = await runCliCaptured([...announced, '--interests', interests, '--top', '2', '--dry-run'], withoutKey);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/no OPENAI_API_KEY or OPENAI_BASE_URL for embeddings: ranking by keywords \(BM25\) instead/g)).toHaveLength(1);
+    expect(pdfPaths().sort()).toEqual(['/pdf/2509.10001v1', '/pdf/2509.10003v1']);
   });
 
   it('takes the announce types asked for with --announce new,cross', async () => {

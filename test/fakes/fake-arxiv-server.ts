@@ -25,6 +25,10 @@ export type FakePaper = {
   published?: string;
   /** ISO timestamp of the latest version. Default: `published`. */
   updated?: string;
+  /** arXiv's `comment`, `journal_ref` and `doi` elements; absent by default. */
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
   /** The PDF bytes, or a function of the version asked for. Default: `makeFakePdf(title)`. */
   pdf?: Uint8Array | ((version: number) => Uint8Array);
 };
@@ -378,8 +382,15 @@ function entry(paper: FakePaper, version: number): string {
 ${(paper.authors ?? ['Ada Lovelace', 'Alan Turing']).map((author) => `    <author>\n      <name>${escapeXml(author)}</name>\n    </author>\n`).join('')}    <link href="http://arxiv.org/abs/${paper.id}v${version}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${paper.id}v${version}" rel="related" type="application/pdf"/>
     <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${primary}" scheme="http://arxiv.org/schemas/atom"/>
-${categories.map((category) => `    <category term="${category}" scheme="http://arxiv.org/schemas/atom"/>\n`).join('')}  </entry>
+${categories.map((category) => `    <category term="${category}" scheme="http://arxiv.org/schemas/atom"/>\n`).join('')}${arxivExtras(paper)}  </entry>
 `;
+}
+
+// The API's optional `arxiv:` elements, as the real answers carry them.
+function arxivExtras(paper: FakePaper): string {
+  const element = (name: string, value: string | undefined) =>
+    value === undefined ? '' : `    <arxiv:${name} xmlns:arxiv="http://arxiv.org/schemas/atom">${escapeXml(value)}</arxiv:${name}>\n`;
+  return element('comment', paper.comment) + element('journal_ref', paper.journalRef) + element('doi', paper.doi);
 }
 
 function errorFeed(message: string): string {
