@@ -1,5 +1,6 @@
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import type { RankMethod } from '../rank/rank-papers.js';
+import type { RankingPlan } from './plan-ranking.js';
 import type { CandidateRanking } from './rank-candidates.js';
 import type { PaperRun, RunReport } from './run-report.js';
 
@@ -15,12 +16,12 @@ export function describeCandidates(chosen: readonly PaperMetadata[], ranking: Ca
 }
 
 /** The run report's summary of how the candidates were chosen and what the embeddings cost. */
-export function describeRanking(ranking: CandidateRanking, method: RankMethod, top: number | undefined, interestsPath: string | undefined): NonNullable<RunReport['ranking']> {
+export function describeRanking(ranking: CandidateRanking, plan: Pick<RankingPlan, 'method' | 'top' | 'interestsPath'>): NonNullable<RunReport['ranking']> {
   return {
-    method,
+    method: plan.method,
     scoring: ranking.scoring,
-    ...(interestsPath === undefined ? {} : { interests: interestsPath }),
-    ...(top === undefined ? {} : { top }),
+    ...(plan.interestsPath === undefined ? {} : { interests: plan.interestsPath }),
+    ...(plan.top === undefined ? {} : { top: plan.top }),
     candidates: ranking.ranked.length,
     selected: ranking.ranked.filter((candidate) => candidate.selected).length,
     excluded: ranking.ranked.filter((candidate) => candidate.rank === null).length,

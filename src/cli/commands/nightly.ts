@@ -20,12 +20,10 @@ import { buildRunReport, type PaperRun } from '../../pipeline/run-report.js';
 import { runPapers } from '../../pipeline/run-papers.js';
 import { writeRunReport } from '../../pipeline/write-run-report.js';
 import { buildEditionPapers } from '../../pipeline/build-edition-papers.js';
-import { rankCandidates, type CandidateRanking } from '../../pipeline/rank-candidates.js';
-import { describeCandidates, describeRanking, describeRankingLine } from '../../pipeline/describe-ranking.js';
+import { choosePapers } from '../../pipeline/choose-papers.js';
+import { describeCandidates, describeRanking } from '../../pipeline/describe-ranking.js';
+import { planRanking } from '../../pipeline/plan-ranking.js';
 import { renderRankedTable } from '../../output/render-ranked-table.js';
-import { isEmptyInterests } from '../../rank/parse-interests.js';
-import { readInterestsFile } from '../../rank/read-interests-file.js';
-import { resolveRankMethod } from '../../rank/resolve-rank-method.js';
 import { assertFolderWritable } from '../assert-folder-writable.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import type { CliIo } from '../cli-io.js';
@@ -64,15 +62,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const source = await resolveSource(values, date, io);
 
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
-  // The interests are read before any request, so a missing file or a wrong --rank costs nothing.
-  const interests = config.interestsPath === undefined ? undefined : await readInterestsFile(config.interestsPath);
-  const warnings: string[] = [];
-  let rankMethod = resolveRankMethod(values.rank, { hasInterests: interests !== undefined, sourceKind: source.kind });
-  if (interests && isEmptyInterests(interests)) {
-    warnings.push(`the interests file ${config.interestsPath} names no interest; keeping the source's order`);
-    if (rankMethod === 'interests') rankMethod = 'source';
-  }
-  const ranks = rankMethod !== 'source' || top !== undefined || interests !== undefined;
+  const rankingPlan = await planRanking({ rankFlag: values.rank, interestsPath: config.interestsPath, sourceKind: source.kind, top });
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
@@ -84,7 +74,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const unregister = releaseRunLockOnExit(lock);
   await removeAbandonedTemporaryFiles(config.outputDir);
   const reporter = createProgressReporter({ stream: io.stderr, quiet: values.quiet });
-  for (const warning of warnings) reporter.warn(warning);
+  for (const warning of rankingPlan.warnings) reporter.warn(warning);
   const stopController = new AbortController();
   const abortController = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -104,7 +94,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
   const context = await createPaperContext(config);
   try {
     const userAgent = buildUserAgent(readPackageVersion());
-    const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent, exampleIds: interests?.examples });
+    const collected = await collectPapers(source, { config, arxivQueue: context.arxivQueue, fetch, limit, userAgent, exampleIds: rankingPlan.interests?.examples });
     // The announcement list carries its own day; the machine's clock may already be on the next one.
     const runDate = collected.date ?? date;
     if (collected.source.empty && source.kind === 'arxiv-announced') {
@@ -115,24 +105,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
       reporter.warn(`the source listed no papers for ${date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
     }
 
-    const ranking: CandidateRanking | undefined = ranks
-      ? await rankCandidates(collected.papers, {
-          method: rankMethod,
-          interests,
-          examplePapers: collected.examples,
-          top,
-          embeddingModel: config.embeddingModel,
-          cacheDir: config.cacheDir,
-          prices: config.prices,
-          llm: context.llm,
-          warn: (line) => reporter.warn(line),
-        })
-      : undefined;
-    const missingExamples = (interests?.examples ?? []).filter((example) => !collected.examples.some((paper) => paper.id === example.id));
-    for (const example of missingExamples) reporter.warn(`the example paper ${example.id} in the interests file is not on arXiv; it is left out of the profile`);
-    if (ranking) reporter.log(describeRankingLine(ranking, rankMethod, top));
-    // Only the selected papers go on: the others cost no PDF request and no model call.
-    const chosen = ranking ? ranking.ranked.filter((candidate) => candidate.selected).map((candidate) => candidate.paper) : collected.papers;
+    const { chosen, ranking } = await choosePapers(collected, rankingPlan, { config, llm: context.llm, log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) });
     if (dryRun && ranking) io.stdout.write(renderRankedTable(ranking.ranked, top));
 
     const stored = new Map<string, Brief>();
@@ -173,7 +146,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
       papers,
       stoppedBy: result.stoppedBy,
       ...(digest ? { digest: { path: digest.markdown, papers: briefs.length } } : {}),
-      ...(ranking ? { ranking: describeRanking(ranking, rankMethod, top, config.interestsPath) } : {}),
+      ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}),
     });
     const reportPath = await writeRunReport(config.outputDir, report);
     reporter.finish(report.totals);
