@@ -37,7 +37,7 @@ export const PaperRunSchema = z.object({
   version: z.number().int().positive().optional(),
   title: z.string().optional(),
   outcome: PaperOutcomeSchema,
-  reason: z.string().optional().describe('why it was skipped, failed or not started'),
+  reason: z.string().optional().describe('why it was skipped, failed, not started or not selected'),
   stage: z.enum(['metadata', 'download', 'extract', 'generate', 'write']).optional().describe('where it failed'),
   attempts: z.number().int().nonnegative().optional(),
   usage: UsageSchema.optional(),
