@@ -4,13 +4,14 @@
 // Prints the wall time against the pipeline's lower bound, model calls and tokens per paper, peak memory
 // and the wall time of a no-op rerun. Targets: ratio ≤ 1.2, peak memory < 400 MB, no-op rerun < 2 s.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type RunReport, RunReportSchema } from '../src/pipeline/run-report.js';
+import type { RunReport } from '../src/pipeline/run-report.js';
+import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeHf } from '../test/fakes/fake-hf-server.js';
 import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
@@ -114,6 +115,9 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 
+// The ranking case (choosing among 1,000 candidates) runs next, with its own fakes.
+await import('./bench-rank.js');
+
 // --- internal ---
 
 interface TimedRun {
@@ -162,12 +166,6 @@ function describeExtraction(report: RunReport): string {
   return `mean ${(total / Math.max(1, times.length)).toFixed(0)} ms, sum ${(total / 1000).toFixed(2)} s (queue wait included)`;
 }
 
-async function readNewestReport(folder: string): Promise<RunReport> {
-  const reports = await Promise.all(
-    (await readdir(folder)).map(async (name) => RunReportSchema.parse(JSON.parse(await readFile(join(folder, name), 'utf8')))),
-  );
-  return reports.sort((left, right) => left.startedAt.localeCompare(right.startedAt)).at(-1)!;
-}
 
 // Real papers when the workplace has them; else generated 12-page PDFs of about the same text size.
 async function loadPdfs(): Promise<{ pdfs: Uint8Array[]; pdfSource: string }> {
@@ -185,18 +183,4 @@ async function loadPdfs(): Promise<{ pdfs: Uint8Array[]; pdfSource: string }> {
     Array.from({ length: 4 }, (_, variant) => makePdf({ title: `Generated paper ${variant + 1}`, pages: Array.from({ length: 12 }, (__, index) => page(index + variant)) })),
   );
   return { pdfs, pdfSource: 'generated, 12 pages each' };
-}
-
-function readPositive(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new Error(`${flag} takes a whole number above 0, not ${JSON.stringify(value)}`);
-  return number;
-}
-
-function formatSeconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(2)} s`;
-}
-
-function mark(ok: boolean): string {
-  return ok ? 'ok' : 'MISSED';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PaperMetadata } from '../brief/brief-schema.js';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { BriefError } from '../errors/brief-error.js';
 import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
@@ -7,6 +8,7 @@ import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
 import { SourceError } from './source-error.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
+import { safeUrl } from '../output/safe-url.js';
 
 /** What we need of `fetch` (undici's and the global one both fit). */
 export type FetchFunction = (
@@ -21,8 +23,23 @@ export type FetchHfDailyPapersOptions = {
   userAgent?: string;
 };
 
-// only what we use; the real items carry much more
-const DailyPapersSchema = z.array(z.object({ paper: z.object({ id: z.string() }) }));
+/** What Hugging Face adds to a paper's arXiv metadata; links only when https. */
+export type HfPaperExtras = Pick<PaperMetadata, 'upvotes' | 'githubRepo' | 'projectPage'>;
+
+/** The day's IDs, and per arXiv ID (without version) what Hugging Face knows of it. */
+export type HfDailyPapers = IdsFromSource & { extras: Map<string, HfPaperExtras> };
+
+// only what we use; the real items carry much more, and a malformed extra is dropped, not fatal
+const DailyPapersSchema = z.array(
+  z.object({
+    paper: z.object({
+      id: z.string(),
+      upvotes: z.number().int().nonnegative().optional().catch(undefined),
+      githubRepo: z.string().optional().catch(undefined),
+      projectPage: z.string().optional().catch(undefined),
+    }),
+  }),
+);
 
 const OK = 200;
 
@@ -32,7 +49,7 @@ export async function fetchHfDailyPapers(
   url: string,
   date: string,
   { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
-): Promise<IdsFromSource> {
+): Promise<HfDailyPapers> {
   parseDay(date);
   const requestUrl = `${url}?date=${date}`;
   const text = await fetchText(fetchFunction, requestUrl, timeoutMs, userAgent);
@@ -57,18 +74,31 @@ export async function fetchHfDailyPapers(
 
   const ids: ArxivId[] = [];
   const problems: SourceProblem[] = [];
+  const extras = new Map<string, HfPaperExtras>();
   result.data.forEach((item, index) => {
     try {
-      ids.push(parseArxivId(item.paper.id));
+      const arxivId = parseArxivId(item.paper.id);
+      ids.push(arxivId);
+      if (!extras.has(arxivId.id)) extras.set(arxivId.id, readExtras(item.paper));
     } catch (error) {
       if (!(error instanceof BriefError)) throw error;
       problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
     }
   });
-  return { ids: dedupeArxivIds(ids), problems };
+  return { ids: dedupeArxivIds(ids), problems, extras };
 }
 
 // --- internal ---
+
+function readExtras(paper: { upvotes?: number | undefined; githubRepo?: string | undefined; projectPage?: string | undefined }): HfPaperExtras {
+  const githubRepo = paper.githubRepo ? safeUrl(paper.githubRepo, 'any') : null;
+  const projectPage = paper.projectPage ? safeUrl(paper.projectPage, 'any') : null;
+  return {
+    ...(paper.upvotes === undefined ? {} : { upvotes: paper.upvotes }),
+    ...(githubRepo ? { githubRepo } : {}),
+    ...(projectPage ? { projectPage } : {}),
+  };
+}
 
 async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeoutMs: number, userAgent: string | undefined): Promise<string> {
   const signal = AbortSignal.timeout(timeoutMs);

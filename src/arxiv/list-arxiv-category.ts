@@ -41,15 +41,20 @@ export async function listArxivCategory(
   return [...papers.values()];
 }
 
-// --- internal ---
-
-function buildSearchQuery(categories: string[], date: string): string {
+/** Refuses what cannot be an arXiv category before any request, naming it. */
+export function assertArxivCategories(categories: string[]): void {
   if (categories.length === 0) throw new UsageError('no arXiv category given: expected e.g. cs.LG, hep-th or math.GT');
   for (const category of categories) {
     if (!CATEGORY.test(category)) {
       throw new UsageError(`${JSON.stringify(category)} is not an arXiv category: expected e.g. cs.LG, hep-th or math.GT`);
     }
   }
+}
+
+// --- internal ---
+
+function buildSearchQuery(categories: string[], date: string): string {
+  assertArxivCategories(categories);
   const { year, month, day } = parseDay(date);
   const stamp = `${year}${month}${day}`;
   const anyCategory = categories.map((category) => `cat:${category}`).join(' OR ');

@@ -74,6 +74,10 @@ function toPaperMetadata(entry: XmlRecord): PaperMetadata {
     abstract: collapse(textOf(entry.summary)),
     absUrl: `https://arxiv.org/abs/${arxivId.id}v${version}`,
     pdfUrl: `https://arxiv.org/pdf/${arxivId.id}v${version}`,
+    // The `arxiv:` extras readers judge a paper by; absent when the authors gave none.
+    ...optionalText('comment', entry.comment),
+    ...optionalText('journalRef', entry.journal_ref),
+    ...optionalText('doi', entry.doi),
   };
   const result = PaperMetadataSchema.safeParse(candidate);
   if (!result.success) {
@@ -81,6 +85,11 @@ function toPaperMetadata(entry: XmlRecord): PaperMetadata {
     throw new ArxivApiError(`the entry for ${arxivId.id} is incomplete (${problems})`, { cause: result.error });
   }
   return result.data;
+}
+
+function optionalText<Key extends string>(key: Key, node: unknown): Partial<Record<Key, string>> {
+  const text = collapse(textOf(node));
+  return text === '' ? {} : ({ [key]: text } as Record<Key, string>);
 }
 
 function textOf(node: unknown): string {

@@ -58,6 +58,13 @@ export const ConfigSchema = z.object({
   pdfMaxBytes: positiveInt.default(50 * 1024 * 1024),
   pdfTimeoutMs: positiveInt.default(120_000),
   prices: z.record(z.string(), PriceSchema).default({}),
+  // --- choosing papers (announcement feed, interests, ranking) ---
+  /** arXiv's announcement feed (RSS 2.0); `${arxivRssUrl}/cs.LG+cs.CL`. */
+  arxivRssUrl: httpUrl.default('https://rss.arxiv.org/rss'),
+  /** The interests file that ranks a nightly run's candidates (--interests overrides). */
+  interestsPath: z.string().min(1).optional(),
+  /** The embeddings model for ranking by interests; `none` ranks by keywords (BM25) instead. */
+  embeddingModel: z.string().min(1).default('text-embedding-3-small'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -82,4 +89,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   pdfMaxBytes: 'SUMMARIZE_PDF_MAX_BYTES',
   pdfTimeoutMs: 'SUMMARIZE_PDF_TIMEOUT_MS',
   prices: 'SUMMARIZE_PRICES',
+  arxivRssUrl: 'ARXIV_RSS_URL',
+  interestsPath: 'SUMMARIZE_INTERESTS',
+  embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',
 };

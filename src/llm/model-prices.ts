@@ -15,6 +15,10 @@ export const MODEL_PRICES: Readonly<Record<string, Price>> = {
   'gpt-4o-mini': { input: 0.15, cachedInput: 0.075, output: 0.6 },
   'o4-mini': { input: 1.1, cachedInput: 0.275, output: 4.4 },
   o3: { input: 2, cachedInput: 0.5, output: 8 },
+  // Embeddings (ranking by interests): input only.
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+  'text-embedding-ada-002': { input: 0.1, output: 0 },
 };
 
 // A dated snapshot: gpt-4o-mini-2024-07-18, gpt-4-0613.

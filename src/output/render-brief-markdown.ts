@@ -18,13 +18,17 @@ export function renderBriefBody(brief: Brief, level: number): string {
   const { paper } = brief;
   // Like the HTML edition: a link only to arXiv, never whatever URL a stored brief carries.
   const link = safeUrl(paper.pdfUrl, ARXIV_HOSTS) ?? safeUrl(paper.absUrl, ARXIV_HOSTS);
+  const details = [
+    `Published: ${escapeMarkdownInline(paper.published.slice(0, 10))}`,
+    ...(link === null ? [] : [`Link: ${link}`]),
+    `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
+    ...describeExtras(paper),
+  ];
   const lines: string[] = [
     `${heading} ${escapeMarkdownInline(paper.title)}`,
     '',
     // Two trailing spaces: a hard line break, so the lines stay lines when the markdown is rendered.
-    `Published: ${escapeMarkdownInline(paper.published.slice(0, 10))}  `,
-    ...(link === null ? [] : [`Link: ${link}  `]),
-    `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
+    ...details.map((line, index) => (index < details.length - 1 ? `${line}  ` : line)),
     '',
   ];
   if (brief.checks.warnings.length > 0) {
@@ -54,4 +58,22 @@ export function renderBriefBody(brief: Brief, level: number): string {
     lines.push(`- Q${index + 1}: ${OPTION_LETTERS[question.answerIndex]}. ${escapeMarkdownInline(question.explanation)}`);
   });
   return lines.join('\n');
+}
+
+// --- internal ---
+
+/** What readers judge a paper by besides its abstract: the authors' comment, where it appeared, its code. */
+function describeExtras(paper: Brief['paper']): string[] {
+  const lines: string[] = [];
+  if (paper.comment) lines.push(`Comment: ${escapeMarkdownInline(paper.comment)}`);
+  if (paper.journalRef) lines.push(`Journal: ${escapeMarkdownInline(paper.journalRef)}`);
+  const doiLink = paper.doi ? safeUrl(`https://doi.org/${paper.doi}`, ['doi.org']) : null;
+  if (doiLink) lines.push(`DOI: ${doiLink}`);
+  if (paper.upvotes !== undefined) lines.push(`Upvotes: ${paper.upvotes}`);
+  // Links only when https, whatever a stored brief carries.
+  const code = paper.githubRepo ? safeUrl(paper.githubRepo, 'any') : null;
+  if (code) lines.push(`Code: ${code}`);
+  const projectPage = paper.projectPage ? safeUrl(paper.projectPage, 'any') : null;
+  if (projectPage) lines.push(`Project page: ${projectPage}`);
+  return lines;
 }

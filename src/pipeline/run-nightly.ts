@@ -3,14 +3,19 @@ import { fetch as undiciFetch } from 'undici';
 import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import type { Config } from '../config/config-schema.js';
+import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
-import { collectPapers, type PaperSource } from './collect-papers.js';
+import { buildEditionPapers } from './build-edition-papers.js';
+import { choosePapers } from './choose-papers.js';
+import { type CollectedPapers, collectPapers, type PaperSource } from './collect-papers.js';
 import { createPaperContext } from './create-paper-context.js';
+import { describeCandidates, describeRanking } from './describe-ranking.js';
 import type { Outcome } from './outcome.js';
 import { planPapers } from './plan-papers.js';
+import { planRanking } from './plan-ranking.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
@@ -28,6 +33,10 @@ export interface NightlyRequest {
   maxCostUsd?: number | undefined;
   dryRun: boolean;
   force: boolean;
+  /** `--rank`: interests, upvotes or source; default from the interests file and the source. */
+  rankFlag?: string | undefined;
+  /** `--top N`: keep the N best after ranking, before any PDF is requested. */
+  top?: number | undefined;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
   commandLine: string;
 }
@@ -43,6 +52,8 @@ export interface NightlyEnvironment {
   fetch?: FetchFunction;
   /** Default: the system clock. */
   now?: () => Date;
+  /** Shown the ranked candidates once they are ranked, before any PDF is requested (dry runs print them). */
+  showRanking?: (ranked: RankedPaper[]) => void;
 }
 
 export interface NightlyResult {
@@ -61,6 +72,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
   const { config, reporter, now = () => new Date() } = environment;
   const startedAt = now();
   if (request.date > startedAt.toISOString().slice(0, 10)) reporter.warn(`--date ${request.date} is in the future: no source lists papers for it yet`);
+  // The interests file is read and --rank settled before any request, so a mistake costs nothing.
+  const rankingPlan = await planRanking({ rankFlag: request.rankFlag, interestsPath: config.interestsPath, sourceKind: request.source.kind, top: request.top });
+  for (const warning of rankingPlan.warnings) reporter.warn(warning);
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
   const lock = await acquireRunLock(config.outputDir, { command: request.commandLine });
@@ -74,38 +88,59 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
       // 1. Collect: the day's list from its source, looked up on arXiv in batches.
       const userAgent = buildUserAgent(readPackageVersion());
-      const collected = await collectPapers(request.source, { config, arxivQueue: context.arxivQueue, fetch: environment.fetch ?? undiciFetch, limit: request.limit, userAgent });
-      if (collected.source.empty) reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
-      const papers = collected.papers;
+      const collected = await collectPapers(request.source, {
+        config,
+        arxivQueue: context.arxivQueue,
+        fetch: environment.fetch ?? undiciFetch,
+        limit: request.limit,
+        userAgent,
+        exampleIds: rankingPlan.interests?.examples,
+      });
+      // The announcement list carries its own day; the machine's clock may already be on the next one.
+      const date = collected.date ?? request.date;
+      warnAboutAnEmptyList(collected, request, reporter);
 
-      // 2. The report exists before any money is spent, with room for every paper.
+      // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
+      const { chosen: papers, ranking } = await choosePapers(collected, rankingPlan, { config, llm: context.llm, log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) });
+      if (ranking) environment.showRanking?.(ranking.ranked);
+
+      // 3. The report exists before any money is spent, with room for every paper.
       const runId = randomUUID();
       // Failure reasons quote servers, and a server may quote the key.
       const secrets = collectConfigSecrets(config);
       const options = { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun, limit: request.limit };
-      const reportBase = { runId, command: 'nightly' as const, startedAt: startedAt.toISOString(), date: request.date, source: collected.source, options };
-      const candidates = papers.length + collected.notFound.length + collected.problems.length;
+      const reportBase = { runId, command: 'nightly' as const, startedAt: startedAt.toISOString(), date, source: collected.source, options };
+      const candidates = collected.papers.length + collected.notFound.length + collected.problems.length;
       const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
 
-      // 3. Plan: which papers need work (a rerun costs nothing).
+      // 4. Plan: which papers need work (a rerun costs nothing).
       const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
-      reporter.start(candidates);
+      reporter.start(papers.length + collected.notFound.length + collected.problems.length);
       const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
-      // 4. Run: download, extract and brief, pipelined.
+      // 5. Run: download, extract and brief, pipelined.
       const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
-      const paperRuns = [...papers.map((paper) => result.papers.get(paper)!), ...unusable];
+      const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
-      // 5. Publish: the day's edition in the source's order; failed papers are not in it.
-      const briefs = papers.flatMap((paper) => result.briefs.get(paper) ?? []);
+      // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
+      const edition = buildEditionPapers(papers, result.briefs, ranking?.ranked);
+      const briefs = edition.map((paper) => paper.brief);
       let publish: RunStep | undefined;
       let digest: RunReport['digest'];
       if (!request.dryRun && briefs.length > 0) {
-        publish = await publishEditionStep(config, request.date, briefs, reporter);
+        publish = await publishEditionStep(config, date, briefs, reporter);
         if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: briefs.length };
       }
 
-      const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish });
+      const report = buildRunReport({
+        ...reportBase,
+        finishedAt: now().toISOString(),
+        papers: paperRuns,
+        stoppedBy: result.stoppedBy,
+        digest,
+        publish,
+        ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}),
+      });
       await writeRunReport(reportPath, report, secrets);
       return { outcome: report.outcome, report, reportPath, estimates: result.estimates };
     } finally {
@@ -114,5 +149,20 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
   } finally {
     unregister();
     await lock.release();
+  }
+}
+
+// --- internal ---
+
+function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyRequest, reporter: ProgressReporter): void {
+  const { source } = request;
+  if (source.kind === 'arxiv-announced') {
+    if (collected.source.empty) {
+      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} (${collected.source.detail}): no announcements at weekends and on holidays; no edition today`);
+    } else if (collected.papers.length === 0 && collected.notFound.length === 0) {
+      reporter.warn(`none of the papers announced in ${source.categories.join(', ')} is of type ${source.announceTypes.join(' or ')} (${collected.source.detail}); --announce picks others`);
+    }
+  } else if (collected.source.empty) {
+    reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
   }
 }

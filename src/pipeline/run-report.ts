@@ -11,7 +11,7 @@ export const RunCommandSchema = z.enum(['nightly', 'summarize']);
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
 export const RunSourceSchema = z.object({
-  kind: z.enum(['hf', 'arxiv', 'file', 'stdin', 'ids']),
+  kind: z.enum(['hf', 'arxiv', 'arxiv-announced', 'file', 'stdin', 'ids']),
   detail: z.string().describe('where the IDs came from: URL, file path, category query or the IDs typed'),
   empty: z.boolean().describe('true when the source listed no papers at all'),
 });
@@ -39,7 +39,7 @@ export const RunStepSchema = z.object({
 });
 export type RunStep = z.infer<typeof RunStepSchema>;
 
-export const PaperOutcomeSchema = z.enum(['summarized', 'skipped', 'failed', 'not-started']);
+export const PaperOutcomeSchema = z.enum(['summarized', 'skipped', 'failed', 'not-started', 'not-selected']);
 export type PaperOutcome = z.infer<typeof PaperOutcomeSchema>;
 
 export const PaperRunSchema = z.object({
@@ -47,12 +47,20 @@ export const PaperRunSchema = z.object({
   version: z.number().int().positive().optional(),
   title: z.string().optional(),
   outcome: PaperOutcomeSchema,
-  reason: z.string().optional().describe('why it was skipped, failed or not started'),
+  reason: z.string().optional().describe('why it was skipped, failed, not started or not selected'),
   stage: z.enum(['metadata', 'download', 'extract', 'generate', 'write']).optional().describe('where it failed'),
   attempts: z.number().int().nonnegative().optional(),
   usage: UsageSchema.optional(),
   costUsd: z.number().nonnegative().nullable().optional().describe('null when the model has no known price; absent when no model call was made'),
   unmeteredRequests: z.number().int().positive().optional().describe('LLM requests never answered (timed out, abandoned): their cost is unknown, so costUsd is a lower bound'),
+  ranking: z
+    .object({
+      rank: z.number().int().positive().nullable().describe('1 for the best; null when a -term in the interests dropped it'),
+      score: z.number(),
+      reason: z.string().describe('why it ranked there: "nearest interest: …", "matches: …", "42 upvotes"'),
+    })
+    .optional()
+    .describe('where ranking put the paper; absent when the run did not rank'),
   durations: z.object({
     downloadMs: milliseconds.optional(),
     extractMs: milliseconds.optional(),
@@ -68,6 +76,7 @@ export const RunTotalsSchema = z.object({
   skipped: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   notStarted: z.number().int().nonnegative(),
+  notSelected: z.number().int().nonnegative().optional().describe('candidates ranked below --top or dropped by a -term'),
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
@@ -93,6 +102,28 @@ export const RunReportSchema = z.object({
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
   publish: RunStepSchema.optional().describe('writing the digest, editions, archive and feeds'),
   send: RunStepSchema.optional().describe('mailing the edition (--send)'),
+  ranking: z
+    .object({
+      method: z.enum(['interests', 'upvotes', 'source']),
+      scoring: z.enum(['embeddings', 'keywords', 'none']).describe('how interests were scored; keywords is the BM25 fallback'),
+      interests: z.string().optional().describe('the interests file'),
+      top: z.number().int().positive().optional(),
+      candidates: z.number().int().nonnegative(),
+      selected: z.number().int().nonnegative(),
+      excluded: z.number().int().nonnegative(),
+      embeddings: z
+        .object({
+          model: z.string(),
+          requests: z.number().int().nonnegative(),
+          cachedTexts: z.number().int().nonnegative(),
+          embeddedTexts: z.number().int().nonnegative(),
+          inputTokens: z.number().int().nonnegative(),
+          costUsd: z.number().nonnegative().nullable().describe('null when the embedding model has no known price'),
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('how the candidates were chosen; absent when the run did not rank'),
   outcome: z.enum(['done', 'failed', 'partial', 'interrupted']).describe('what cron sees: exit code 0, 1, 3 or 130'),
 });
 export type RunReport = z.infer<typeof RunReportSchema>;
@@ -105,6 +136,7 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
     skipped: 0,
     failed: 0,
     notStarted: 0,
+    notSelected: 0,
     inputTokens: 0,
     outputTokens: 0,
     cachedInputTokens: 0,
@@ -161,6 +193,7 @@ export interface BuildRunReportInput {
   send?: RunStep;
   /** A report written at the start, before any paper: status `running` until the final one replaces it. */
   running?: boolean;
+  ranking?: RunReport['ranking'];
 }
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
@@ -184,6 +217,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     ...(input.digest ? { digest: input.digest } : {}),
     ...(input.publish ? { publish: input.publish } : {}),
     ...(input.send ? { send: input.send } : {}),
+    ...(input.ranking ? { ranking: input.ranking } : {}),
     outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send }),
   };
 }
@@ -195,6 +229,7 @@ const OUTCOME_TOTAL = {
   skipped: 'skipped',
   failed: 'failed',
   'not-started': 'notStarted',
+  'not-selected': 'notSelected',
 } as const satisfies Record<PaperOutcome, keyof RunTotals>;
 
 function runStatus(stoppedBy: BuildRunReportInput['stoppedBy'], source: RunSource): RunStatus {

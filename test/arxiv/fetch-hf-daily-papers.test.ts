@@ -22,7 +22,7 @@ describe('fetchHfDailyPapers', () => {
     hf.setDay('2025-09-10', ['2509.08721', { id: '2509.00002', title: 'Second' }, '2509.08721']);
     const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
 
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ids: [
         { id: '2509.08721', version: null },
         { id: '2509.00002', version: null },
@@ -33,7 +33,7 @@ describe('fetchHfDailyPapers', () => {
   });
 
   it('works with the global fetch too, and reads an empty day', async () => {
-    expect(await fetchHfDailyPapers(globalThis.fetch, hf.url, '2025-09-11')).toEqual({ ids: [], problems: [] });
+    expect(await fetchHfDailyPapers(globalThis.fetch, hf.url, '2025-09-11')).toEqual({ ids: [], problems: [], extras: new Map() });
   });
 
   it('reports items whose ID is not an arXiv ID and keeps the others', async () => {
@@ -96,6 +96,16 @@ describe('fetchHfDailyPapers', () => {
     expect(await fetchHfDailyPapers(undiciFetch, hf.url, '2026-03-06')).toEqual({
       ids: [{ id: '2602.23229', version: null }],
       problems: [],
+      extras: new Map([['2602.23229', { upvotes: 10, githubRepo: 'https://github.com/marco-garosi/CIRCLE', projectPage: 'https://circle-lmm.github.io/' }]]),
     });
+  });
+
+  it('keeps only https links and drops a malformed upvote count', async () => {
+    hf.setDay('2025-09-10', [{ id: '2509.08721', upvotes: 7, githubRepo: 'http://github.com/a/b', projectPage: 'javascript:alert(1)' }]);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+    expect(result.extras.get('2509.08721')).toEqual({ upvotes: 7 });
+
+    hf.setDay('2025-09-11', { status: 200, body: JSON.stringify([{ paper: { id: '2509.08721', upvotes: 'many' } }]) });
+    expect((await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-11')).extras.get('2509.08721')).toEqual({});
   });
 });

@@ -125,4 +125,17 @@ describe.skipIf(!hasFixtures)('parseAtomFeed on a real arXiv answer', () => {
       published: '2015-01-21T02:41:55Z',
     });
   });
+
+  it('reads the comment, journal reference and DOI, and leaves them out when absent', () => {
+    const report = feed?.entries.find((entry) => entry.id === '1503.01162');
+    expect(report).toMatchObject({
+      comment: 'Conference funded by NSF grant REESE-1205273. 31 pages',
+      journalRef: 'Science & Education, September 2014, 23(9): 1853-1873',
+      doi: '10.1007/s11191-014-9716-8',
+    });
+    const quantum = feed?.entries.find((entry) => entry.id === 'quant-ph/0210005');
+    expect(quantum?.comment).toBe('6 pages, invited contribution to QCMC 2002, a considerably abbreviated version of quant-ph/0208078');
+    expect(quantum).not.toHaveProperty('doi');
+    expect(quantum).not.toHaveProperty('journalRef');
+  });
 });

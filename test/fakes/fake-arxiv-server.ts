@@ -25,6 +25,10 @@ export type FakePaper = {
   published?: string;
   /** ISO timestamp of the latest version. Default: `published`. */
   updated?: string;
+  /** arXiv's `comment`, `journal_ref` and `doi` elements; absent by default. */
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
   /** The PDF bytes, or a function of the version asked for. Default: `makeFakePdf(title)`. */
   pdf?: Uint8Array | ((version: number) => Uint8Array);
 };
@@ -67,7 +71,15 @@ export type FakeArxiv = {
   apiUrl: string;
   /** `${url}/pdf`, PDFs at `/pdf/<id>v<n>`. */
   pdfUrl: string;
+  /** `${url}/rss`, the announcement feed (RSS 2.0) at `/rss/cs.LG+cs.CL`, like rss.arxiv.org. */
+  rssUrl: string;
   addPaper(paper: FakePaper): void;
+  /**
+   * Sets the latest announcement (`date` YYYY-MM-DD): papers already added, each with its announce type.
+   * The feed for some categories lists the entries with any of them; none at all is an empty feed
+   * (a weekend). A category outside `FAKE_ARXIV_CATEGORIES` gets rss.arxiv.org's HTTP 400.
+   */
+  announce(date: string, entries: Array<{ id: string; type: 'new' | 'cross' | 'replace' | 'replace-cross' }>): void;
   /** Every request received, in order. */
   requests: RecordedRequest[];
   /**
@@ -88,6 +100,7 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
   const papers = new Map<string, FakePaper>();
   const scripted: Array<{ match: (request: RecordedRequest) => boolean; response: FakeResponse; remaining: number }> = [];
   const requests: RecordedRequest[] = [];
+  let announcement: { date: string; entries: Array<{ id: string; type: string }> } = { date: '2025-09-11', entries: [] };
 
   const server = createServer((incoming, outgoing) => {
     const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1');
@@ -132,6 +145,7 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
   function route(request: RecordedRequest): Answer {
     if (request.path === '/api/query') return answerQuery(papers, request.query);
     if (request.path.startsWith('/pdf/')) return answerPdf(papers, request.path.slice('/pdf/'.length));
+    if (request.path.startsWith('/rss/')) return answerRss(papers, announcement, request.path.slice('/rss/'.length));
     return { status: 404, headers: { 'content-type': 'text/plain' }, body: `no route for ${request.path}` };
   }
 
@@ -144,9 +158,13 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
     url,
     apiUrl: `${url}/api/query`,
     pdfUrl: `${url}/pdf`,
+    rssUrl: `${url}/rss`,
     requests,
     addPaper(paper) {
       papers.set(paper.id, paper);
+    },
+    announce(date, entries) {
+      announcement = { date, entries };
     },
     failNext(match, response, times = 1) {
       const matcher = typeof match === 'string' ? (request: RecordedRequest) => request.path.startsWith(match) : match;
@@ -183,6 +201,9 @@ export function makeFakePdf(...lines: string[]): Uint8Array {
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
+
+/** The categories the fake's announcement feed knows; any other gets rss.arxiv.org's "Bad subject class" 400. */
+export const FAKE_ARXIV_CATEGORIES = ['cs.LG', 'cs.CL', 'cs.AI', 'cs.IR', 'cs.CV', 'stat.ML', 'math.GT', 'hep-th'];
 
 // --- internal ---
 
@@ -236,6 +257,67 @@ function answerPdf(papers: Map<string, FakePaper>, rest: string): Answer {
   }
   const pdf = typeof paper.pdf === 'function' ? paper.pdf(version) : (paper.pdf ?? makeFakePdf(titleOf(paper)));
   return { status: 200, headers: { 'content-type': 'application/pdf' }, body: pdf };
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// Built to rss.arxiv.org's RSS 2.0: the ID, version and type lead the description; the day is in pubDate, US Eastern.
+function answerRss(papers: Map<string, FakePaper>, announcement: { date: string; entries: Array<{ id: string; type: string }> }, spec: string): Answer {
+  const categories = spec.split('+');
+  for (const category of categories) {
+    if (!FAKE_ARXIV_CATEGORIES.includes(category)) {
+      const [archive, subject] = category.split('.');
+      return {
+        status: 400,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: `<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>Bad subject class '${escapeXml(subject ?? archive ?? '')}'. Valid subject classes for the archive '${escapeXml(archive ?? '')}' are: ${FAKE_ARXIV_CATEGORIES.join(', ')}.</p>\n`,
+      };
+    }
+  }
+  const day = new Date(`${announcement.date}T12:00:00Z`);
+  const pubDate = `${WEEKDAYS[day.getUTCDay()]}, ${String(day.getUTCDate()).padStart(2, '0')} ${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCFullYear()} 00:00:00 -0400`;
+  const items = announcement.entries.flatMap(({ id, type }) => {
+    const paper = papers.get(id);
+    if (!paper || !(paper.categories ?? ['cs.LG']).some((category) => categories.includes(category))) return [];
+    const version = type.startsWith('replace') ? (paper.version ?? 1) : 1;
+    const abstract = paper.abstract ?? `We study ${titleOf(paper)} and report what we found.`;
+    return [
+      `<item>
+<title>${escapeXml(titleOf(paper))}</title>
+<link>https://arxiv.org/abs/${paper.id}</link>
+<description>arXiv:${paper.id}v${version} Announce Type: ${type} 
+Abstract: ${escapeXml(abstract)}</description>
+<guid isPermaLink="false">oai:arXiv.org:${paper.id}v${version}</guid>
+${(paper.categories ?? ['cs.LG']).map((category) => `<category>${category}</category>`).join('\n')}
+<pubDate>${pubDate}</pubDate>
+<arxiv:announce_type>${type}</arxiv:announce_type>
+<dc:rights>http://creativecommons.org/licenses/by/4.0/</dc:rights>
+<dc:creator>${escapeXml((paper.authors ?? ['Ada Lovelace', 'Alan Turing']).join(', '))}</dc:creator>
+</item>`,
+    ];
+  });
+  const body = `<?xml version='1.0' encoding='UTF-8'?>
+<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
+<channel>
+<title>${escapeXml(spec)} updates on arXiv.org</title>
+<link>http://rss.arxiv.org/rss/${escapeXml(spec)}</link>
+<description>${escapeXml(spec)} updates on the arXiv.org e-print archive.</description>
+<atom:link href="http://rss.arxiv.org/rss/${escapeXml(spec)}" rel="self" type="application/rss+xml"/>
+<docs>http://www.rssboard.org/rss-specification</docs>
+<language>en-us</language>
+<lastBuildDate>${pubDate.replace('00:00:00 -0400', '04:00:05 +0000')}</lastBuildDate>
+<managingEditor>rss-help@arxiv.org</managingEditor>
+<pubDate>${pubDate}</pubDate>
+<skipDays>
+<day>Sunday</day>
+<day>Saturday</day>
+</skipDays>
+${items.join('\n')}
+</channel>
+</rss>
+`;
+  return { status: 200, headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body };
 }
 
 function send(
@@ -303,8 +385,15 @@ function entry(paper: FakePaper, version: number): string {
 ${(paper.authors ?? ['Ada Lovelace', 'Alan Turing']).map((author) => `    <author>\n      <name>${escapeXml(author)}</name>\n    </author>\n`).join('')}    <link href="http://arxiv.org/abs/${paper.id}v${version}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${paper.id}v${version}" rel="related" type="application/pdf"/>
     <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${primary}" scheme="http://arxiv.org/schemas/atom"/>
-${categories.map((category) => `    <category term="${category}" scheme="http://arxiv.org/schemas/atom"/>\n`).join('')}  </entry>
+${categories.map((category) => `    <category term="${category}" scheme="http://arxiv.org/schemas/atom"/>\n`).join('')}${arxivExtras(paper)}  </entry>
 `;
+}
+
+// The API's optional `arxiv:` elements, as the real answers carry them.
+function arxivExtras(paper: FakePaper): string {
+  const element = (name: string, value: string | undefined) =>
+    value === undefined ? '' : `    <arxiv:${name} xmlns:arxiv="http://arxiv.org/schemas/atom">${escapeXml(value)}</arxiv:${name}>\n`;
+  return element('comment', paper.comment) + element('journal_ref', paper.journalRef) + element('doi', paper.doi);
 }
 
 function errorFeed(message: string): string {

@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A paper on the fake daily list: its arXiv ID, or the ID with the fields a test cares about. */
-export type FakeHfItem = string | { id: string; title?: string; summary?: string; publishedAt?: string };
+export type FakeHfItem =
+  | string
+  | { id: string; title?: string; summary?: string; publishedAt?: string; upvotes?: number; githubRepo?: string; projectPage?: string };
 
 /** One request the fake received. */
 export type RecordedHfRequest = { method: string; path: string; query: Record<string, string>; startedAt: number };
@@ -54,8 +56,15 @@ export async function startFakeHf(): Promise<FakeHf> {
 // --- internal ---
 
 function expand(item: FakeHfItem, date: string): unknown {
-  const { id, title = `Paper ${typeof item === 'string' ? item : item.id}`, summary = 'An abstract.', publishedAt = `${date}T08:00:00.000Z` } =
-    typeof item === 'string' ? { id: item } : item;
+  const {
+    id,
+    title = `Paper ${typeof item === 'string' ? item : item.id}`,
+    summary = 'An abstract.',
+    publishedAt = `${date}T08:00:00.000Z`,
+    upvotes = 3,
+    githubRepo,
+    projectPage,
+  } = typeof item === 'string' ? { id: item } : item;
   return {
     paper: {
       id,
@@ -64,8 +73,11 @@ function expand(item: FakeHfItem, date: string): unknown {
       submittedOnDailyAt: publishedAt,
       title,
       summary,
-      upvotes: 3,
+      upvotes,
       discussionId: '000000000000000000000002',
+      // The real item's field names (../shared/fixtures/hf); absent when the authors gave none.
+      ...(projectPage === undefined ? {} : { projectPage }),
+      ...(githubRepo === undefined ? {} : { githubRepo }),
     },
     publishedAt,
     title,

@@ -53,6 +53,9 @@ export interface FakeOpenAiOptions {
   apiKey?: string;
 }
 
+/** What `POST /v1/embeddings` does: answer (hashed bag-of-words vectors), or an HTTP status as a server without embeddings. */
+export type FakeEmbeddingsMode = 'vectors' | { status: number };
+
 export interface FakeOpenAi {
   /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
   baseUrl: string;
@@ -62,6 +65,10 @@ export interface FakeOpenAi {
   enqueue(...responses: FakeChatResponse[]): void;
   /** Replaces the responder used once the queue is empty. */
   setResponder(responder: FakeResponder): void;
+  /** Every `POST /v1/embeddings` received, oldest first; `body.input` holds the texts. */
+  embeddingRequests: FakeRequest[];
+  /** Default 'vectors': texts sharing words get closer vectors. */
+  setEmbeddings(mode: FakeEmbeddingsMode): void;
   /** Stops the server, dropping open connections and pending delayed answers. */
   close(): Promise<void>;
 }
@@ -85,6 +92,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const pendingTimers = new Set<NodeJS.Timeout>();
   let responder = options.responder ?? defaultFakeResponder;
   let answered = 0;
+  const embeddingRequests: FakeRequest[] = [];
+  let embeddingsMode: FakeEmbeddingsMode = 'vectors';
 
   const server = createServer((incoming, outgoing) => {
     handleRequest(incoming, outgoing).catch((error: unknown) => {
@@ -108,6 +117,19 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         owned_by: 'fake-openai',
       }));
       sendJson(outgoing, 200, { object: 'list', data });
+      return;
+    }
+    if (incoming.method === 'POST' && path === '/v1/embeddings') {
+      const body = JSON.parse(await readBody(incoming));
+      embeddingRequests.push({ body, headers: incoming.headers, receivedAt: Date.now() });
+      if (embeddingsMode !== 'vectors') {
+        sendJson(outgoing, embeddingsMode.status, errorBody(`no embeddings for ${String(body?.model)} on this server`, 'invalid_request_error'));
+        return;
+      }
+      const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+      const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: hashedBagOfWords(text) }));
+      const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+      sendJson(outgoing, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
       return;
     }
     if (incoming.method !== 'POST' || path !== '/v1/chat/completions') {
@@ -165,6 +187,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     },
     setResponder: (next) => {
       responder = next;
+    },
+    embeddingRequests,
+    setEmbeddings: (mode) => {
+      embeddingsMode = mode;
     },
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);
@@ -285,6 +311,22 @@ function sendCompletion(outgoing: ServerResponse, requestBody: any, response: Fa
 
 function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
+}
+
+const EMBEDDING_DIMENSIONS = 256;
+const FILLER_WORDS = new Set('a an and are as at by for from in is it of on or that the this to we with our'.split(' '));
+
+/** A unit vector counting the text's words in hashed buckets: texts sharing words point alike, as real embeddings of related texts do. */
+export function hashedBagOfWords(text: string): number[] {
+  const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    if (FILLER_WORDS.has(word)) continue;
+    let hash = 2166136261;
+    for (const character of word) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619);
+    vector[(hash >>> 0) % EMBEDDING_DIMENSIONS]! += 1;
+  }
+  const norm = Math.hypot(...vector);
+  return norm === 0 ? vector : vector.map((value) => value / norm);
 }
 
 function errorBody(message: string, type: string, code: string | null = null) {

@@ -32,4 +32,25 @@ describe('renderBriefMarkdown', () => {
     expect(markdown).not.toContain('javascript:');
     expect(markdown).not.toContain('evil.example');
   });
+
+  it("shows the authors' comment, journal, DOI, upvotes and https links, one a line", () => {
+    const markdown = renderBriefMarkdown(
+      makeSampleBrief({
+        paper: {
+          comment: '15 pages, accepted at *NeurIPS* 2025',
+          journalRef: 'Phys. Rev. D 1, 1 (2025)',
+          doi: '10.1103/PhysRevD.1.1',
+          upvotes: 42,
+          githubRepo: 'https://github.com/example/code',
+          projectPage: 'http://example.org/insecure',
+        },
+      }),
+    );
+    expect(markdown).toContain(
+      'Authors: Ada Lovelace, Alan Turing, Grace Hopper  \nComment: 15 pages, accepted at \\*NeurIPS\\* 2025  \nJournal: Phys. Rev. D 1, 1 (2025)  \n' +
+        'DOI: https://doi.org/10.1103/PhysRevD.1.1  \nUpvotes: 42  \nCode: https://github.com/example/code\n',
+    );
+    expect(markdown).not.toContain('insecure');
+  });
 });
+

@@ -46,13 +46,15 @@ const baseInput: BuildRunReportInput = {
 
 describe('computeTotals', () => {
   it('counts outcomes and adds tokens and known spend', () => {
-    const totals = computeTotals([summarized('a', 0.1), summarized('b', 0.2, 500), skipped, failed, notStarted]);
+    const notSelected: PaperRun = { id: 'f', outcome: 'not-selected', ranking: { rank: 3, score: 0.2, reason: 'nearest interest: graphs' }, durations: { totalMs: 0 } };
+    const totals = computeTotals([summarized('a', 0.1), summarized('b', 0.2, 500), skipped, failed, notStarted, notSelected]);
     expect(totals).toEqual({
-      papers: 5,
+      papers: 6,
       summarized: 2,
       skipped: 1,
       failed: 1,
       notStarted: 1,
+      notSelected: 1,
       inputTokens: 1500,
       outputTokens: 400,
       cachedInputTokens: 200,
@@ -121,6 +123,8 @@ describe('buildRunReport', () => {
     const dryRun = { ...options, dryRun: true };
     expect(runOutcome({ status: 'completed', totals: { ...totals, notStarted: 1 }, options: dryRun })).toBe('done');
     expect(runOutcome({ status: 'completed', totals: { ...totals, notStarted: 1, failed: 1 }, options: dryRun })).toBe('partial');
+    // Papers ranked below --top were left out on purpose: the day is complete.
+    expect(runOutcome({ status: 'completed', totals: { ...totals, notSelected: 40 }, options })).toBe('done');
   });
 });
 

@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
+import { parseAnnounceTypes } from '../../arxiv/announce-type.js';
 import { parseDay } from '../../arxiv/parse-day.js';
 import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { findModelPrice } from '../../llm/model-prices.js';
+import { renderRankedTable } from '../../output/render-ranked-table.js';
 import type { PaperSource } from '../../pipeline/collect-papers.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { runNightly } from '../../pipeline/run-nightly.js';
+import type { RankedPaper } from '../../rank/rank-papers.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -27,6 +30,11 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    // --- choosing papers ---
+    announce: { type: 'string' },
+    interests: { type: 'string' },
+    rank: { type: 'string' },
+    top: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
   const date = values.date ?? new Date().toISOString().slice(0, 10);
@@ -34,9 +42,10 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const limit = values.limit === undefined ? undefined : parsePositive('--limit', values.limit, true);
   const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositive('--max-cost', values['max-cost'], false);
   const dryRun = values['dry-run'];
+  const top = values.top === undefined ? undefined : parsePositive('--top', values.top, true);
   const source = await resolveSource(values, date, io);
 
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
@@ -46,8 +55,15 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, commandLine: `nightly ${argv.join(' ')}`.trim() },
-      { config, reporter, stopSignal: interrupts.stopSignal, abortSignal: interrupts.abortSignal },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      {
+        config,
+        reporter,
+        stopSignal: interrupts.stopSignal,
+        abortSignal: interrupts.abortSignal,
+        // A dry run shows the ranked candidates before any PDF is requested.
+        ...(dryRun ? { showRanking: (ranked: RankedPaper[]) => io.stdout.write(renderRankedTable(ranked, top)) } : {}),
+      },
     );
     if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model));
     reporter.finish(report.totals);
@@ -67,7 +83,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
 // --- internal ---
 
 async function resolveSource(
-  values: { source?: string | undefined; category?: string[] | undefined; 'ids-file'?: string | undefined },
+  values: { source?: string | undefined; category?: string[] | undefined; 'ids-file'?: string | undefined; date?: string | undefined; announce?: string | undefined },
   date: string,
   io: CliIo,
 ): Promise<PaperSource> {
@@ -82,13 +98,18 @@ async function resolveSource(
     }
   }
   const kind = values.source ?? (values.category ? 'arxiv' : 'hf');
+  if (values.announce !== undefined && (kind !== 'arxiv' || values.date !== undefined)) {
+    throw new UsageError('nightly: --announce goes with --source arxiv without --date (the announcement feed)');
+  }
   if (kind === 'hf') {
     if (values.category) throw new UsageError('nightly: --category goes with --source arxiv');
     return { kind: 'hf', date };
   }
   if (kind === 'arxiv') {
     if (!values.category?.length) throw new UsageError('nightly: --source arxiv needs at least one --category, e.g. --category cs.LG');
-    return { kind: 'arxiv', date, categories: values.category };
+    // With --date, the papers submitted that day (query API); without, the latest announcement list.
+    if (values.date !== undefined) return { kind: 'arxiv', date, categories: values.category };
+    return { kind: 'arxiv-announced', categories: values.category, announceTypes: parseAnnounceTypes(values.announce ?? 'new') };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
 }

@@ -1,0 +1,36 @@
+import { UsageError } from '../errors/brief-error.js';
+import type { ArxivQueue } from './create-arxiv-queue.js';
+import { assertArxivCategories } from './list-arxiv-category.js';
+import { parseAnnouncementFeed, type AnnouncementFeed } from './parse-announcement-feed.js';
+import { SourceError } from './source-error.js';
+
+const OK = 200;
+
+/**
+ * The latest announcement list of `categories`, in one request to `${rssUrl}/cs.LG+cs.CL` through the
+ * polite arXiv queue. rss.arxiv.org answers a category it does not know with HTTP 400 ("Bad subject
+ * class …"); an empty channel whose description reports an error is taken the same way: a usage error.
+ */
+export async function fetchAnnouncements(queue: ArxivQueue, rssUrl: string, categories: string[]): Promise<AnnouncementFeed & { url: string }> {
+  assertArxivCategories(categories);
+  const url = `${rssUrl}/${categories.join('+')}`;
+  const response = await queue.fetch(url);
+  const body = await response.text();
+  if (response.status >= 400 && response.status < 500) {
+    throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')} (HTTP ${response.status}: ${preview(body)}); check their spelling, e.g. cs.LG, hep-th, math.GT`);
+  }
+  if (response.status !== OK) throw new SourceError(url, `arXiv's announcement feed answered HTTP ${response.status} for ${url}; try again later`);
+  const feed = parseAnnouncementFeed(body, url);
+  if (feed.papers.length === 0 && /\b(error|invalid|bad|unknown)\b/i.test(feed.description)) {
+    throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')}: ${feed.description}; check their spelling, e.g. cs.LG, hep-th, math.GT`);
+  }
+  return { ...feed, url };
+}
+
+// --- internal ---
+
+// Werkzeug's 400 page is HTML; its text is the message.
+function preview(body: string): string {
+  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text || '(empty body)';
+}

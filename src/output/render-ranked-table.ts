@@ -1,0 +1,26 @@
+import type { RankedPaper } from '../rank/rank-papers.js';
+
+/** The dry run's first answer: every candidate in rank order, which are kept, and why. */
+export function renderRankedTable(ranked: readonly RankedPaper[], top: number | undefined): string {
+  const selected = ranked.filter((candidate) => candidate.selected).length;
+  const lines = [
+    `Ranked ${ranked.length} candidate${ranked.length === 1 ? '' : 's'}; ${top === undefined ? 'all' : `the top ${selected}`} go on (marked *).`,
+    '',
+    '| rank | score | reason | paper |',
+    '|---:|---:|---|---|',
+  ];
+  for (const candidate of ranked) {
+    const rank = candidate.rank === null ? '–' : `${candidate.selected ? '*' : ''}${candidate.rank}`;
+    const title = cell(candidate.paper.title).slice(0, 70);
+    lines.push(`| ${rank} | ${candidate.score.toFixed(4)} | ${cell(candidate.reason)} | ${candidate.paper.id}v${candidate.paper.version} ${title} |`);
+  }
+  lines.push('', '');
+  return lines.join('\n');
+}
+
+// --- internal ---
+
+// A pipe would end the cell early; a newline would end the row.
+function cell(text: string): string {
+  return text.replace(/\|/g, '/').replace(/\s+/g, ' ').trim();
+}
