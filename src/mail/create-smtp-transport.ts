@@ -1,0 +1,23 @@
+import nodemailer from 'nodemailer';
+import type { SmtpServer } from './parse-smtp-url.js';
+
+export interface CreateSmtpTransportOptions {
+  /** Limit for connecting, the greeting and each later wait. Default: 30_000. */
+  timeoutMs?: number;
+}
+
+// No logging (it could carry the AUTH exchange), no fetching of URLs or files named by message content.
+export function createSmtpTransport(server: SmtpServer, { timeoutMs = 30_000 }: CreateSmtpTransportOptions = {}) {
+  return nodemailer.createTransport({
+    host: server.host,
+    port: server.port,
+    secure: server.secure,
+    ...(server.auth ? { auth: server.auth } : {}),
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    logger: false,
+    debug: false,
+    disableUrlAccess: true,
+  });
+}
