@@ -6,7 +6,7 @@ const FONT_STACK = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helv
 export const EMAIL_INLINE_CSS = `
 .page { background-color: #f3f4f6; margin: 0; padding: 0; }
 .container { width: 100%; max-width: 600px; }
-.card { background-color: #ffffff; color: #1f2937; padding: 20px 24px; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; border: 1px solid #e5e7eb; }
+.card { background-color: #ffffff; color: #1f2937; padding: 20px 24px; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; border: 1px solid #e5e7eb; word-break: break-word; overflow-wrap: anywhere; }
 .gap { height: 12px; font-size: 12px; line-height: 12px; }
 .masthead { font-size: 24px; line-height: 1.25; margin: 0 0 4px 0; font-weight: 700; color: #111827; }
 .kicker { font-size: 13px; color: #4b5563; margin: 0 0 4px 0; }
@@ -17,7 +17,7 @@ export const EMAIL_INLINE_CSS = `
 .reason { font-size: 14px; color: #1f2937; background-color: #eff6ff; padding: 6px 10px; margin: 0 0 10px 0; }
 .point { margin: 0 0 8px 0; }
 .point-label { font-weight: 700; }
-.figure { display: block; border: 0; height: auto; margin: 8px 0; max-width: 100%; }
+.figure { display: block; border: 0; height: auto; margin: 8px 0; }
 .more { margin: 10px 0 0 0; font-weight: 700; }
 .more a { color: #1d4ed8; }
 .overflow-list { margin: 0; padding: 0 0 0 24px; }

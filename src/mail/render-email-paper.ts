@@ -34,7 +34,8 @@ export function renderEmailPaper(paper: EditionPaper, position: number, links: P
     `<p class="meta"><a href="${escapeHtml(links.abstract)}">arXiv</a>${links.pdf ? ` · <a href="${escapeHtml(links.pdf)}">PDF</a>` : ''}</p>`,
     reason ? `<p class="reason"><strong>Why picked:</strong> ${escapeHtml(reason)}</p>` : '',
     ...SUMMARY_POINTS.map(([key, heading]) => `<p class="point"><span class="point-label">${escapeHtml(heading)}:</span> ${escapeHtml(brief.summary[key])}</p>`),
-    figure ? `<img class="figure" src="${escapeHtml(figure.src)}" width="${figure.width}" alt="${escapeHtml(figure.alt)}">` : '',
+    // width for Outlook; the CSS width lets phones shrink it, the max-width keeps a small chart from growing.
+    figure ? `<img class="figure" src="${escapeHtml(figure.src)}" width="${figure.width}" alt="${escapeHtml(figure.alt)}" style="width:100%;max-width:${figure.width}px;">` : '',
     links.page ? `<p class="more"><a href="${escapeHtml(links.page)}">Full brief, flowchart and quiz →</a></p>` : '',
     '</td></tr>',
   ].filter((line) => line !== '');
