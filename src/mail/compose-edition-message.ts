@@ -26,9 +26,12 @@ export function defaultEditionSubject(date: string, paperCount: number): string 
 // One multipart/alternative message (text, then HTML with its related images), identified by the edition's content.
 export function composeEditionMessage(input: ComposeEditionMessageInput): SendMailOptions & { messageId: string; subject: string } {
   const subject = input.subject ?? defaultEditionSubject(input.date, input.paperCount);
+  // Readers must not see each other's addresses: several recipients get the message addressed to the sender.
+  const shownTo = input.to.length === 1 ? [...input.to] : [input.from];
   return {
     from: input.from,
-    to: [...input.to],
+    to: shownTo,
+    envelope: { from: bareAddress(input.from), to: input.to.map(bareAddress) },
     subject,
     text: input.email.text,
     html: input.email.html,
@@ -40,6 +43,10 @@ export function composeEditionMessage(input: ComposeEditionMessageInput): SendMa
 }
 
 // --- internal ---
+
+function bareAddress(address: string): string {
+  return /<([^>]+)>\s*$/.exec(address)?.[1] ?? address;
+}
 
 // `<date.hash@domain>`: the same edition gets the same ID, so a mailbox can tell a duplicate from a new edition.
 function createEditionMessageId({ date, email, from, attemptNumber }: ComposeEditionMessageInput): string {

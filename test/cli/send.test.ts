@@ -62,7 +62,9 @@ describe('summarize send', () => {
     const mail = await parse(received!.raw);
     expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
     expect(addresses(mail.from)).toEqual(['brief@example.org']);
-    expect(addresses(mail.to)).toEqual(['ada@example.com', 'alan@example.com']);
+    // The recipients do not see each other: the envelope carries them, the To: header names the sender.
+    expect(addresses(mail.to)).toEqual(['brief@example.org']);
+    expect(received!.raw.toString('latin1')).not.toMatch(/ada@example\.com|alan@example\.com/);
     expect(mail.messageId).toMatch(/^<2025-01-31\.[0-9a-f]{16}@example\.org>$/);
     for (const brief of makeSampleBriefs()) {
       expect(mail.text).toContain(brief.paper.title);
@@ -118,6 +120,13 @@ describe('summarize send', () => {
     const [first, second] = await Promise.all(smtp.messages.map((message) => parse(message.raw)));
     expect(second!.messageId).not.toBe(first!.messageId);
     expect((await readRecord()).attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('lets only one of two simultaneous sends through: the other finds the output folder locked', async () => {
+    const results = await Promise.all([send(), send()]);
+    expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
+    expect(results.find((result) => result.code === 1)!.stderr).toMatch(/another summarize run \(pid \d+, started .*\) holds .*\.summarize\.lock/);
+    expect(smtp.messages).toHaveLength(1);
   });
 
   it('records a rejected recipient and exits 3', async () => {
