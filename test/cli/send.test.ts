@@ -91,8 +91,10 @@ describe('summarize send', () => {
   it('links the web archive and its flowchart images under an https public URL, with no attachments', async () => {
     env.SUMMARIZE_PUBLIC_URL = 'https://news.example.org/brief/';
     env.SUMMARIZE_MAIL_UNSUBSCRIBE = 'mailto:leave@example.org?subject=unsubscribe';
+    env.SUMMARIZE_MAIL_SUBJECT = 'Papers of the day';
     expect((await send()).code).toBe(0);
     const mail = await parse(smtp.messages[0]!.raw);
+    expect(mail.subject).toBe('Papers of the day');
     expect(mail.attachments).toEqual([]);
     const html = mail.html as string;
     expect(html).toContain('href="https://news.example.org/brief/papers/2501.01234v2.html"');
@@ -212,6 +214,13 @@ describe('summarize send', () => {
     const result = await runCliCaptured(['send', '--date', 'yesterday', '--dry-run'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Subject:    arXiv Brief — ${yesterday}: 1 paper`);
+  });
+
+  it('explains itself with --help', async () => {
+    const result = await runCliCaptured(['send', '--help'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today\]/);
+    expect(smtp.connections).toBe(0);
   });
 
   it('names the command that makes a missing edition', async () => {

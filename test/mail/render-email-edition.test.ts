@@ -118,6 +118,12 @@ describe('renderEmailEdition', () => {
     expect(email.html.match(/<td class="card" style="background-color: #ffffff; color: #1f2937;/g)).toHaveLength(4);
   });
 
+  it('renders the plain-text part of a fixed edition exactly', async () => {
+    const papers = makeSampleBriefs().map((brief, index) => ({ brief, ...(index === 0 ? { reason: 'matches: retrieval' } : {}) }));
+    const email = renderEmailEdition({ date: DATE, papers }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/leave' });
+    await expect(email.text).toMatchFileSnapshot('__snapshots__/email-edition.txt');
+  });
+
   it('is written as digests/<date>.email.html and digests/<date>.txt', async () => {
     const outputDir = await mkdtemp(join(tmpdir(), 'arxiv-brief-email-'));
     try {
