@@ -11,6 +11,8 @@ export type FakeSmtp = {
   messages: ReceivedMail[];
   /** Connections opened, to prove a dry run or a refusal made none. */
   connections: number;
+  /** While true, a message is stored on arrival but never answered: the window in which a sender can crash. */
+  holdReplies: boolean;
   close(): Promise<void>;
 };
 
@@ -26,7 +28,7 @@ export type FakeSmtpOptions = {
 /** A real SMTP server (smtp-server, from the nodemailer project) on 127.0.0.1, with AUTH PLAIN/LOGIN and no STARTTLS. */
 export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], secure = false }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const messages: ReceivedMail[] = [];
-  const state = { connections: 0 };
+  const state = { connections: 0, holdReplies: false };
   const server = new SMTPServer({
     secure,
     authMethods: ['PLAIN', 'LOGIN'],
@@ -57,7 +59,7 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
           to: envelope.rcptTo.map((recipient) => recipient.address),
           raw: Buffer.concat(chunks),
         });
-        callback();
+        if (!state.holdReplies) callback();
       });
     },
   });
@@ -71,6 +73,12 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
     messages,
     get connections() {
       return state.connections;
+    },
+    get holdReplies() {
+      return state.holdReplies;
+    },
+    set holdReplies(value: boolean) {
+      state.holdReplies = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
