@@ -7,9 +7,10 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 /**
  * One attempt to send a day's edition. `sending` is written before the SMTP conversation and replaced
  * once it ends: a `sending` left behind means a crash in between, when the message may have gone out.
+ * `unknown`: the conversation broke off where the server may already have taken the message.
  */
 export const SendAttemptSchema = z.object({
-  status: z.enum(['sending', 'sent', 'partial', 'failed']),
+  status: z.enum(['sending', 'sent', 'partial', 'failed', 'unknown']),
   messageId: z.string(),
   subject: z.string(),
   from: z.string(),

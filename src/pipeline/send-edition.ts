@@ -5,6 +5,7 @@ import { ConfigError } from '../errors/brief-error.js';
 import { composeEditionMessage } from '../mail/compose-edition-message.js';
 import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
+import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl } from '../mail/parse-smtp-url.js';
 import { readStoredEdition } from '../mail/read-stored-edition.js';
@@ -103,8 +104,13 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   } catch (error) {
     const reason = describeSmtpFailure(error, server!);
     const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
-    await recordSendAttempt(config.outputDir, record, { ...attempt, status: 'failed', rejected, finishedAt: now().toISOString(), error: reason });
-    return { outcome: 'failed', summary: `the edition of ${date} was not sent: ${reason}`, ...base, accepted: [], rejected, sizes };
+    const status = isSurelyUndelivered(error) ? 'failed' : 'unknown';
+    await recordSendAttempt(config.outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
+    const summary =
+      status === 'failed'
+        ? `the edition of ${date} was not sent: ${reason}`
+        : `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`;
+    return { outcome: 'failed', summary, ...base, accepted: [], rejected, sizes };
   } finally {
     transport.close();
   }
@@ -123,7 +129,7 @@ function checkMailConfig(config: Config, options: SendEditionOptions) {
   return { from: config.mailFrom!, recipients, server };
 }
 
-// "Already sent" and "may have gone out" stop a send; an earlier failure does not (nothing went out).
+// "Already sent" and "may have gone out" stop a send; a sure failure does not (nothing went out).
 function describeEarlierAttempt(attempt: SendAttempt, date: string): SendEditionResult | undefined {
   const base = { subject: attempt.subject, recipients: attempt.recipients, messageId: attempt.messageId, accepted: attempt.accepted, rejected: attempt.rejected };
   if (attempt.status === 'sent' || attempt.status === 'partial') {
@@ -134,10 +140,11 @@ function describeEarlierAttempt(attempt: SendAttempt, date: string): SendEdition
       ...base,
     };
   }
-  if (attempt.status === 'sending') {
+  if (attempt.status === 'sending' || attempt.status === 'unknown') {
+    const how = attempt.status === 'sending' ? 'did not finish' : `broke off (${attempt.error ?? 'no reason recorded'})`;
     return {
       outcome: 'failed',
-      summary: `a send of the edition of ${date} started at ${attempt.startedAt} did not finish: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      summary: `a send of the edition of ${date} started at ${attempt.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
       ...base,
     };
   }
