@@ -13,6 +13,8 @@ export function createSmtpTransport(server: SmtpServer, { timeoutMs = 30_000 }: 
     port: server.port,
     secure: server.secure,
     ...(server.auth ? { auth: server.auth } : {}),
+    // smtp:// with a password: STARTTLS or nothing, so the password never crosses the network in clear text.
+    requireTLS: !server.secure && server.auth !== undefined && !isLoopback(server.host),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
@@ -20,4 +22,10 @@ export function createSmtpTransport(server: SmtpServer, { timeoutMs = 30_000 }: 
     debug: false,
     disableUrlAccess: true,
   });
+}
+
+// --- internal ---
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
