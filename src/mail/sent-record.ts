@@ -69,5 +69,7 @@ export function findAttemptFor(record: SentRecord, recipients: readonly string[]
 // --- internal ---
 
 function normalizeRecipients(recipients: readonly string[]): string {
-  return [...new Set(recipients.map((recipient) => recipient.toLowerCase()))].sort().join(',');
+  // `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox.
+  const addresses = recipients.map((recipient) => (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase());
+  return [...new Set(addresses)].sort().join(',');
 }

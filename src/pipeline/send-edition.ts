@@ -7,9 +7,9 @@ import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
-import { parseSmtpUrl } from '../mail/parse-smtp-url.js';
+import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
 import { readStoredEdition } from '../mail/read-stored-edition.js';
-import { findAttemptFor, readSentRecord, recordSendAttempt, type SendAttempt } from '../mail/sent-record.js';
+import { findAttemptFor, readSentRecord, recordSendAttempt, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
@@ -86,37 +86,66 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     return { outcome: 'done', summary: `dry run: wrote ${emlPath}; nothing was sent`, ...base, emlPath, sizes: { ...sizes, message: raw.length } };
   }
 
-  const attempt: SendAttempt = { status: 'sending', messageId: message.messageId, subject: message.subject, from, recipients: [...recipients], accepted: [], rejected: [], startedAt: now().toISOString() };
-  await recordSendAttempt(config.outputDir, record, attempt);
-  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${recipients.length} recipient(s) through ${server!.host}:${server!.port}`);
-  const transport = createSmtpTransport(server!, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+  if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
+  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${recipients.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients, server, now, timeoutMs: options.timeoutMs });
+  return { ...delivery, ...base, sizes };
+}
+
+// --- internal ---
+
+type EditionMessage = ReturnType<typeof composeEditionMessage>;
+
+// Intent on disk, the SMTP conversation, then the outcome on disk: a crash in between leaves the intent.
+async function deliverOnce(input: {
+  outputDir: string;
+  record: SentRecord;
+  message: EditionMessage;
+  from: string;
+  recipients: readonly string[];
+  server: SmtpServer;
+  now: () => Date;
+  timeoutMs: number | undefined;
+}): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
+  const { outputDir, record, message, server, now } = input;
+  const date = record.date;
+  const attempt: SendAttempt = {
+    status: 'sending',
+    messageId: message.messageId,
+    subject: message.subject,
+    from: input.from,
+    recipients: [...input.recipients],
+    accepted: [],
+    rejected: [],
+    startedAt: now().toISOString(),
+  };
+  await recordSendAttempt(outputDir, record, attempt);
+  const transport = createSmtpTransport(server, input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs });
   try {
     const info = await transport.sendMail(message);
     const accepted = info.accepted.map(String);
     const rejected = info.rejected.map(String);
     const status = rejected.length === 0 ? 'sent' : 'partial';
-    await recordSendAttempt(config.outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
+    await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
     const summary =
       status === 'sent'
         ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
         : `sent the edition of ${date} to ${accepted.length} recipient(s); the server rejected ${rejected.join(', ')}`;
-    return { outcome: status === 'sent' ? 'done' : 'partial', summary, ...base, accepted, rejected, sizes };
+    return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
   } catch (error) {
-    const reason = describeSmtpFailure(error, server!);
+    const reason = describeSmtpFailure(error, server);
     const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
     const status = isSurelyUndelivered(error) ? 'failed' : 'unknown';
-    await recordSendAttempt(config.outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
+    await recordSendAttempt(outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
     const summary =
       status === 'failed'
         ? `the edition of ${date} was not sent: ${reason}`
         : `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`;
-    return { outcome: 'failed', summary, ...base, accepted: [], rejected, sizes };
+    return { outcome: 'failed', summary, accepted: [], rejected };
   } finally {
     transport.close();
   }
 }
-
-// --- internal ---
 
 function checkMailConfig(config: Config, options: SendEditionOptions) {
   const problems: string[] = [];
