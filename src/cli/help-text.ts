@@ -5,7 +5,9 @@ Usage
   summarize nightly [--date YYYY-MM-DD] [--source hf|arxiv] [--category C]... [--ids-file F|-]
                     [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
                     [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
-  summarize digest --date YYYY-MM-DD [--out DIR]
+  summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
+  summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend]
+                 [--out DIR] [--quiet]      mail the day's edition once (see summarize send --help)
   summarize text <arxiv-id | file.pdf>... [--stats]
   summarize doctor [--json] [--timeout SECONDS]
 

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   nightly: async () => (await import('./commands/nightly.js')).nightlyCommand,
   digest: async () => (await import('./commands/digest.js')).runDigest,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+  send: async () => (await import('./commands/send.js')).runSend,
 };
 
 /** The only place that turns outcomes and errors into exit codes. */

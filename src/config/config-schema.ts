@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
+import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -14,6 +16,15 @@ const httpUrl = z
   .url({ error: 'expected a URL such as https://example.org/path' })
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
+
+const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
+  error: 'expected smtps://user:password@host:465 or smtp://host:25 (special characters in the password percent-encoded)',
+});
+const mailAddressList = z.string().transform((value, context) => {
+  const parsed = parseMailAddresses(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+  return typeof parsed === 'string' ? z.NEVER : parsed;
+});
 
 /** Per-model prices in USD per million tokens; `SUMMARIZE_PRICES` (JSON) adds to or overrides the built-in table. */
 export const PriceSchema = z.object({
@@ -65,6 +76,19 @@ export const ConfigSchema = z.object({
   interestsPath: z.string().min(1).optional(),
   /** The embeddings model for ranking by interests; `none` ranks by keywords (BM25) instead. */
   embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+  /** `smtps://user:pass@host:465` or `smtp://host:25`, for `summarize send`; the password is never shown. */
+  smtpUrl: smtpUrl.optional(),
+  /** The edition's sender, e.g. `arXiv Brief <brief@example.org>`. */
+  mailFrom: mailAddressList.refine((list) => list.length === 1, 'expected one address').transform((list) => list[0]!).optional(),
+  /** The edition's recipients, comma-separated (`send --to` overrides). */
+  mailTo: mailAddressList.optional(),
+  /** Default: names the date and the number of papers. */
+  mailSubject: z.string().min(1).optional(),
+  /** A `List-Unsubscribe` target: an https URL or a mailto: address. */
+  mailUnsubscribe: z
+    .string()
+    .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -92,4 +116,9 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'SUMMARIZE_MAIL_FROM',
+  mailTo: 'SUMMARIZE_MAIL_TO',
+  mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
+  mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
 };

@@ -51,11 +51,14 @@ export function assertLlmConfigured(config: Config): void {
 
 // --- internal ---
 
+// Their values hold a password or a key.
+const SECRET_KEYS: ReadonlyArray<keyof Config> = ['openaiApiKey', 'smtpUrl'];
+
 function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   const key = String(issue.path[0]) as keyof Config;
   const name = ENV_NAMES[key] ?? key;
   const detail = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
   // Never echo a secret back, even a malformed one.
-  const shown = key === 'openaiApiKey' || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
+  const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
   return `${name}${detail}: ${issue.message}${shown}`;
 }

@@ -11,6 +11,7 @@ import { checkLlmEndpoint } from './check-llm-endpoint.js';
 import { checkModelPrice } from './check-model-price.js';
 import { checkPdfHost } from './check-pdf-host.js';
 import { checkPrompts } from './check-prompts.js';
+import { checkSmtp } from './check-smtp.js';
 import type { CheckResult } from './check-result.js';
 
 export type RunDoctorChecksOptions = {
@@ -61,6 +62,8 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     const arxivApi = timed('arxiv-api', 'arXiv API', () => checkArxivApi(queue, config.arxivApiUrl, timeoutMs));
     const pdfHost = timed('pdf-host', 'arXiv PDFs', () => checkPdfHost(queue, config.arxivPdfUrl, timeoutMs));
     const llmEndpoint = timed('llm-endpoint', 'LLM endpoint', () => runLlmCheck(config, timeoutMs, options.fetch));
+    const smtpUrl = config.smtpUrl;
+    const smtp = smtpUrl === undefined ? undefined : timed('smtp', 'SMTP server', () => checkSmtp(smtpUrl, timeoutMs));
 
     report(checkModelPrice(config));
     report(await timed('output-dir', 'output folder', () =>
@@ -73,6 +76,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     report(await arxivApi);
     report(await pdfHost);
     report(await llmEndpoint);
+    if (smtp) report(await smtp);
   } finally {
     await queue.close();
   }

@@ -9,6 +9,7 @@ import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/main.js';
 import { startFakeArxiv, type FakeArxiv } from '../fakes/fake-arxiv-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server.js';
+import { startFakeSmtp } from '../fakes/fake-smtp-server.js';
 
 const RIGHT_KEY = 'sk-right-0123456789abcdef';
 const WRONG_KEY = 'sk-wrong-fedcba9876543210';
@@ -198,6 +199,22 @@ describe('summarize doctor', () => {
 
     expect(result.exitCode).toBe(1);
     expect(lineOf(result.stdout, 'prompt files')).toMatch(/^✗ prompt files: prompt file .*system\.md cannot be read \(ENOENT\)/);
+  });
+
+  it('checks the SMTP server when SMTP_URL is set: login accepted, login refused, never the password', async () => {
+    const smtp = await startFakeSmtp({ pass: 'doctor-Sm7p-pass' });
+    try {
+      const good = await doctor(environment({ SMTP_URL: smtp.url }));
+      expect(good.exitCode).toBe(0);
+      expect(lineOf(good.stdout, 'SMTP server')).toMatch(/^✓ SMTP server: 127\.0\.0\.1:\d+ accepts the login of editor/);
+      const bad = await doctor(environment({ SMTP_URL: smtp.url.replace('doctor-Sm7p-pass', 'doctor-Wrong-pass') }));
+      expect(bad.exitCode).toBe(1);
+      expect(lineOf(bad.stdout, 'SMTP server')).toMatch(/^✗ SMTP server: the SMTP server 127\.0\.0\.1:\d+ refused the login for user editor \(535\)/);
+      expect(bad.output).not.toContain('doctor-Wrong-pass');
+      expect(smtp.messages).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('rejects arguments it does not know with a usage error', async () => {

@@ -11,7 +11,8 @@ import { parseCommandArgs } from '../parse-command-args.js';
 const DOCTOR_HELP = `summarize doctor [--json] [--timeout SECONDS]
 
 Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
-the arXiv PDF host and the LLM endpoint, one line each (✓ ok, ! warning, ✗ failed).
+the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
+sent); one line each (✓ ok, ! warning, ✗ failed).
 Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
 
   --json           print the results as JSON on stdout (the lines go to stderr)

@@ -1,0 +1,77 @@
+import { resolveDay } from '../../arxiv/resolve-day.js';
+import { loadConfig } from '../../config/load-config.js';
+import { UsageError } from '../../errors/brief-error.js';
+import { parseMailAddresses } from '../../mail/parse-mail-addresses.js';
+import type { Outcome } from '../../pipeline/outcome.js';
+import { mailEdition } from '../../pipeline/mail-edition.js';
+import type { SendEditionResult } from '../../pipeline/send-edition.js';
+import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+const SEND_HELP = `summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
+
+Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
+through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes out once per
+list of recipients: digests/<date>.sent.json records who accepted it; a second send says so.
+
+  --date D     the edition's day (default: today, UTC)
+  --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
+  --dry-run    write digests/<date>.eml and print subject, recipients and sizes; no SMTP
+  --resend     send even if this edition already went to these recipients
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet      print errors only
+
+Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected.
+`;
+
+/** `summarize send`: parse flags, take the output folder's lock, mail the edition once. */
+export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
+  const { values, positionals } = parseCommandArgs('send', argv, {
+    date: { type: 'string' },
+    to: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    resend: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    io.stdout.write(SEND_HELP);
+    return 'done';
+  }
+  if (positionals.length > 0) throw new UsageError(`send: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const date = resolveDay(values.date ?? 'today');
+  const to = values.to === undefined ? undefined : parseRecipientsFlag(values.to);
+  const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  // main.ts redacts every configured secret (the SMTP password too) from what is written here.
+  const say = (line: string) => {
+    if (!values.quiet) io.stderr.write(`${line}\n`);
+  };
+  const result = await mailEdition(config, { date, to, dryRun: values['dry-run'], resend: values.resend, log: say });
+  if (values['dry-run']) io.stdout.write(renderDryRun(result));
+  if (result.outcome === 'done') say(result.summary);
+  else io.stderr.write(`summarize: ${result.summary}\n`);
+  return result.outcome;
+}
+
+// --- internal ---
+
+function parseRecipientsFlag(value: string): string[] {
+  const parsed = parseMailAddresses(value);
+  if (typeof parsed === 'string') throw new UsageError(`send: --to: ${parsed}`);
+  return parsed;
+}
+
+function renderDryRun(result: SendEditionResult): string {
+  const kilobytes = (bytes: number | undefined) => `${((bytes ?? 0) / 1000).toFixed(1)} kB`;
+  return [
+    `Subject:    ${result.subject ?? ''}`,
+    `To:         ${(result.recipients ?? []).join(', ')}`,
+    `Message-ID: ${result.messageId ?? ''}`,
+    `HTML:       ${kilobytes(result.sizes?.html)} (Gmail clips above 102 kB)`,
+    `Text:       ${kilobytes(result.sizes?.text)}`,
+    `Message:    ${kilobytes(result.sizes?.message)} with attachments`,
+    `Written:    ${result.emlPath ?? ''}`,
+    '',
+  ].join('\n');
+}

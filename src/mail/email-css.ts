@@ -1,0 +1,49 @@
+import juice from 'juice';
+
+const FONT_STACK = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Inlined into each element: Gmail's app and Outlook desktop read only inline styles. */
+export const EMAIL_INLINE_CSS = `
+.page { background-color: #f3f4f6; margin: 0; padding: 0; }
+.container { width: 100%; max-width: 600px; }
+.card { background-color: #ffffff; color: #1f2937; padding: 20px 24px; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; border: 1px solid #e5e7eb; word-break: break-word; overflow-wrap: anywhere; }
+.gap { height: 12px; font-size: 12px; line-height: 12px; }
+.masthead { font-size: 24px; line-height: 1.25; margin: 0 0 4px 0; font-weight: 700; color: #111827; }
+.kicker { font-size: 13px; color: #4b5563; margin: 0 0 4px 0; }
+.title { font-size: 19px; line-height: 1.3; margin: 0 0 6px 0; font-weight: 700; }
+.title a { color: #1d4ed8; text-decoration: none; }
+.meta { font-size: 13px; color: #4b5563; margin: 0 0 8px 0; }
+.meta a { color: #1d4ed8; }
+.reason { font-size: 14px; color: #1f2937; background-color: #eff6ff; padding: 6px 10px; margin: 0 0 10px 0; }
+.point { margin: 0 0 8px 0; }
+.point-label { font-weight: 700; }
+.figure { display: block; border: 0; height: auto; margin: 8px 0; }
+.more { margin: 10px 0 0 0; font-weight: 700; }
+.more a { color: #1d4ed8; }
+.overflow-list { margin: 0; padding: 0 0 0 24px; }
+.overflow-heading { font-size: 18px; margin: 0 0 8px 0; font-weight: 700; }
+.footer { font-family: ${FONT_STACK}; font-size: 12px; line-height: 1.5; color: #6b7280; padding: 12px 24px; }
+.footer a { color: #4b5563; }
+`;
+
+/** Kept in <head>: dark mode and small screens need media queries, which cannot be inlined. */
+export const EMAIL_HEAD_CSS = `
+:root { color-scheme: light dark; supported-color-schemes: light dark; }
+@media (max-width: 620px) {
+  .card { padding: 16px !important; }
+  .title { font-size: 18px !important; }
+}
+@media (prefers-color-scheme: dark) {
+  .page { background-color: #111827 !important; }
+  .card { background-color: #1f2937 !important; color: #f3f4f6 !important; border-color: #374151 !important; }
+  .masthead { color: #f9fafb !important; }
+  .kicker, .meta, .footer, .footer a { color: #d1d5db !important; }
+  .reason { background-color: #1e3a8a !important; color: #f3f4f6 !important; }
+  .title a, .meta a, .more a, .overflow a { color: #93c5fd !important; }
+}
+`;
+
+// Styles written once as classes, carried onto every element by juice (the well-kept inliner mail tools use).
+export function inlineEmailCss(html: string): string {
+  return juice.inlineContent(html, EMAIL_INLINE_CSS, { applyWidthAttributes: false, applyHeightAttributes: false });
+}

@@ -1,0 +1,147 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Flowchart } from '../brief/flowchart-schema.js';
+import type { Edition } from '../edition/edition.js';
+import { escapeHtml } from '../output/escape-html.js';
+import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
+import { EMAIL_HEAD_CSS, inlineEmailCss } from './email-css.js';
+import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
+import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
+import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
+
+/** Gmail clips messages above 102 KB of HTML; we stay under 100,000 bytes. */
+export const EMAIL_HTML_MAX_BYTES = 100_000;
+
+export interface RenderEmailEditionOptions {
+  /** Where the output folder is published; links and images point there when it is https. */
+  publicUrl?: string | undefined;
+  /** The `List-Unsubscribe` target, also linked in the footer. */
+  unsubscribe?: string | undefined;
+  /** Default: EMAIL_HTML_MAX_BYTES. */
+  maxHtmlBytes?: number;
+}
+
+/** A flowchart the HTML refers to as `cid:<cid>`, to be attached when there is no public URL. */
+export interface EmailImage {
+  cid: string;
+  filename: string;
+  paperId: string;
+  version: number;
+  flowchart: Flowchart;
+}
+
+export interface EmailEdition {
+  html: string;
+  text: string;
+  /** Empty when the images are served under the public URL. */
+  images: EmailImage[];
+  /** Papers shown in full; the rest are in the compact list at the end. */
+  shownInFull: number;
+}
+
+// The mail edition: papers in full while the HTML stays under Gmail's clipping size, the rest as a list of linked titles.
+export function renderEmailEdition(edition: Edition, options: RenderEmailEditionOptions = {}): EmailEdition {
+  const maxBytes = options.maxHtmlBytes ?? EMAIL_HTML_MAX_BYTES;
+  const publicBase = toHttpsBase(options.publicUrl);
+  const webEditionUrl = publicBase === undefined ? undefined : `${publicBase}/digests/${edition.date}.html`;
+  const count = edition.papers.length;
+  const frame = renderFrame(edition, webEditionUrl, options.unsubscribe);
+
+  // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
+  const entries = edition.papers.map((paper, index) =>
+    renderOverflowEntry({ position: index + 1, title: paper.brief.paper.title, url: resolvePaperLinks(paper.brief, publicBase).title }),
+  );
+  const entryBytesFrom = suffixSums(entries.map((entry) => Buffer.byteLength(entry.html)));
+  const overflowFrameBytes = Buffer.byteLength(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl }).html);
+
+  const shown: Array<{ html: string; text: string }> = [];
+  const images: EmailImage[] = [];
+  let usedBytes = Buffer.byteLength(frame.before) + Buffer.byteLength(frame.after);
+  for (const [index, paper] of edition.papers.entries()) {
+    const links = resolvePaperLinks(paper.brief, publicBase);
+    const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.flowchart) : undefined;
+    const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`);
+    const rendered = renderEmailPaper(paper, index + 1, links, figure);
+    const restBytes = index + 1 < count ? overflowFrameBytes + entryBytesFrom[index + 1]! : 0;
+    if (usedBytes + Buffer.byteLength(rendered.html) + restBytes >= maxBytes) break;
+    usedBytes += Buffer.byteLength(rendered.html);
+    shown.push(rendered);
+    if (image) images.push(image);
+  }
+
+  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes) : undefined;
+  const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', frame.after].join('\n');
+  const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
+  return { html, text, images, shownInFull: shown.length };
+}
+
+// --- internal ---
+
+const FIGURE_MAX_WIDTH = 550; // the card's inner width: 600 minus padding and border
+
+function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubscribe: string | undefined) {
+  const count = edition.papers.length;
+  const title = `arXiv Brief — ${edition.date}`;
+  const countText = count === 0 ? 'No papers in this edition.' : `${count} paper${count === 1 ? '' : 's'}, each in five points.`;
+  const preheader = edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · ');
+  const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
+  const note = 'Summaries are written by a language model from each paper’s text; check the paper before citing it.';
+  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>.` : '';
+  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${countText}${webLink}</p></td></tr>`);
+  const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(note)}${unsubscribeLink}</td></tr>`);
+  const gap = inlineEmailCss('<tr><td class="gap">&nbsp;</td></tr>');
+  const before = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    '<meta name="supported-color-schemes" content="light dark">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${EMAIL_HEAD_CSS}</style>`,
+    '</head>',
+    inlineEmailCss('<body class="page"></body>').replace('</body>', ''),
+    `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>`,
+    inlineEmailCss('<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
+    '<tr><td align="center" style="padding:16px 8px;">',
+    inlineEmailCss('<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
+    header,
+    gap,
+  ].join('\n');
+  const after = [gap, footer, '</table>', '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
+  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}\n`;
+  const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;
+  return { before, after, textHeader, textFooter };
+}
+
+// The compact list, cut (and the cut counted) only in the extreme case that even the titles do not fit.
+function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number) {
+  let listed = entries.length;
+  const render = () => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
+  let block = render();
+  while (listed > 0 && Buffer.byteLength(block.html) >= budgetBytes) {
+    const excess = Buffer.byteLength(block.html) - budgetBytes;
+    listed = Math.max(0, listed - Math.max(1, Math.ceil(excess / 120)));
+    block = render();
+  }
+  return block;
+}
+
+function toCidImage(paperId: string, version: number, flowchart: Flowchart): EmailImage {
+  const stem = toFileStem(paperId, version);
+  return { cid: `flowchart-${stem}@arxiv-brief`, filename: `${stem}.flowchart.png`, paperId, version, flowchart };
+}
+
+// The width attribute Outlook needs, from the chart's own size; alt text names the steps for readers without images.
+function describeFigure(flowchart: Flowchart, src: string): EmailFigure {
+  const svgWidth = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH);
+  const steps = flowchart.nodes.map((node) => node.label).join(' → ');
+  const alt = `Method flowchart: ${steps.length > 200 ? `${steps.slice(0, 199)}…` : steps}`;
+  return { src, width: Math.min(FIGURE_MAX_WIDTH, svgWidth), alt };
+}
+
+function suffixSums(values: number[]): number[] {
+  const sums = new Array<number>(values.length + 1).fill(0);
+  for (let index = values.length - 1; index >= 0; index--) sums[index] = sums[index + 1]! + values[index]!;
+  return sums;
+}

@@ -1,0 +1,34 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Brief } from '../brief/brief-schema.js';
+import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+
+/** Where a paper of the email edition points. */
+export interface PaperLinks {
+  /** The paper's page in the web archive when there is a public URL; else its arXiv abstract page. */
+  title: string;
+  /** The paper's page (full brief, flowchart and quiz); absent without a public https URL. */
+  page?: string;
+  /** The flowchart PNG beside the page; absent without a public https URL (it then goes as a CID attachment). */
+  image?: string;
+  abstract: string;
+  pdf?: string;
+}
+
+// Absolute https links only: a mail client has no base to resolve anything else against.
+export function resolvePaperLinks(brief: Brief, publicUrl: string | undefined): PaperLinks {
+  const stem = toFileStem(brief.paper.id, brief.paper.version);
+  const abstract = safeUrl(brief.paper.absUrl, ARXIV_HOSTS) ?? `https://arxiv.org/abs/${brief.paper.id}v${brief.paper.version}`;
+  const pdf = safeUrl(brief.paper.pdfUrl, ARXIV_HOSTS) ?? undefined;
+  const base = toHttpsBase(publicUrl);
+  if (base === undefined) return { title: abstract, abstract, ...(pdf ? { pdf } : {}) };
+  const page = `${base}/papers/${encodeURIComponent(stem)}.html`;
+  const image = `${base}/papers/${encodeURIComponent(stem)}.flowchart.png`;
+  return { title: page, page, image, abstract, ...(pdf ? { pdf } : {}) };
+}
+
+/** The public URL without trailing slash, if it is https (mail links must be); else undefined. */
+export function toHttpsBase(publicUrl: string | undefined): string | undefined {
+  if (publicUrl === undefined) return undefined;
+  const safe = safeUrl(publicUrl, 'any');
+  return safe === null ? undefined : safe.replace(/\/+$/, '');
+}

@@ -1,0 +1,181 @@
+import { join } from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { ENV_NAMES, type Config } from '../config/config-schema.js';
+import { ConfigError } from '../errors/brief-error.js';
+import { composeEditionMessage } from '../mail/compose-edition-message.js';
+import { createSmtpTransport } from '../mail/create-smtp-transport.js';
+import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
+import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
+import { loadEmailImages } from '../mail/load-email-images.js';
+import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
+import { readStoredEdition } from '../mail/read-stored-edition.js';
+import { findAttemptFor, readSentRecord, recordSendAttempt, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
+import { writeEmailEdition } from '../mail/write-email-edition.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import type { Outcome } from './outcome.js';
+
+export interface SendEditionOptions {
+  /** YYYY-MM-DD, already resolved. */
+  date: string;
+  /** Overrides SUMMARIZE_MAIL_TO; already checked addresses. */
+  to?: readonly string[] | undefined;
+  /** Write `digests/<date>.eml` instead of talking to the SMTP server. */
+  dryRun: boolean;
+  /** Send even if the edition already went (or may have gone) to these recipients. */
+  resend: boolean;
+  /** Progress lines for a person. */
+  log: (line: string) => void;
+  /** The clock, for tests. Default: `() => new Date()`. */
+  now?: () => Date;
+  /** SMTP timeouts. Default: 30_000. */
+  timeoutMs?: number;
+}
+
+export interface SendEditionResult {
+  outcome: Outcome;
+  /** What happened, in one line. */
+  summary: string;
+  subject?: string;
+  recipients?: string[];
+  accepted?: string[];
+  rejected?: string[];
+  messageId?: string;
+  /** The .eml of a dry run. */
+  emlPath?: string;
+  /** Bytes of the HTML part, the text part and the whole message (dry run). */
+  sizes?: { html: number; text: number; message?: number };
+}
+
+/**
+ * Mails the day's edition once. The caller holds the run lock of the output folder (`send` takes it;
+ * `nightly --send` already has it). An intent record goes to disk before the SMTP conversation,
+ * so a crash in between is found by the next send instead of mailing everyone twice.
+ */
+export async function sendEdition(config: Config, options: SendEditionOptions): Promise<SendEditionResult> {
+  const now = options.now ?? (() => new Date());
+  const { date, log } = options;
+  const { from, recipients, server } = checkMailConfig(config, options);
+
+  const record = await readSentRecord(config.outputDir, date);
+  const earlier = findAttemptFor(record, recipients);
+  if (earlier && !options.resend && !options.dryRun) {
+    const refusal = describeEarlierAttempt(earlier, date);
+    if (refusal) return refusal;
+  }
+
+  const edition = await readStoredEdition(config.outputDir, date);
+  const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+  const message = composeEditionMessage({
+    date,
+    paperCount: edition.papers.length,
+    email,
+    from,
+    to: recipients,
+    subject: config.mailSubject,
+    unsubscribe: config.mailUnsubscribe,
+    attachments: loadEmailImages(config.outputDir, email.images),
+    attemptNumber: record.attempts.length,
+  });
+  const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };
+  const base = { subject: message.subject, recipients: [...recipients], messageId: message.messageId };
+
+  if (options.dryRun) {
+    const emlPath = join(config.outputDir, 'digests', `${date}.eml`);
+    const raw = await new MailComposer(message).compile().build();
+    await writeFileAtomic(emlPath, raw);
+    return { outcome: 'done', summary: `dry run: wrote ${emlPath}; nothing was sent`, ...base, emlPath, sizes: { ...sizes, message: raw.length } };
+  }
+
+  if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
+  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${recipients.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients, server, now, timeoutMs: options.timeoutMs });
+  return { ...delivery, ...base, sizes };
+}
+
+// --- internal ---
+
+type EditionMessage = ReturnType<typeof composeEditionMessage>;
+
+// Intent on disk, the SMTP conversation, then the outcome on disk: a crash in between leaves the intent.
+async function deliverOnce(input: {
+  outputDir: string;
+  record: SentRecord;
+  message: EditionMessage;
+  from: string;
+  recipients: readonly string[];
+  server: SmtpServer;
+  now: () => Date;
+  timeoutMs: number | undefined;
+}): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
+  const { outputDir, record, message, server, now } = input;
+  const date = record.date;
+  const attempt: SendAttempt = {
+    status: 'sending',
+    messageId: message.messageId,
+    subject: message.subject,
+    from: input.from,
+    recipients: [...input.recipients],
+    accepted: [],
+    rejected: [],
+    startedAt: now().toISOString(),
+  };
+  await recordSendAttempt(outputDir, record, attempt);
+  const transport = createSmtpTransport(server, input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs });
+  try {
+    const info = await transport.sendMail(message);
+    const accepted = info.accepted.map(String);
+    const rejected = info.rejected.map(String);
+    const status = rejected.length === 0 ? 'sent' : 'partial';
+    await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
+    const summary =
+      status === 'sent'
+        ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
+        : `sent the edition of ${date} to ${accepted.length} recipient(s); the server rejected ${rejected.join(', ')}`;
+    return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
+  } catch (error) {
+    const reason = describeSmtpFailure(error, server);
+    const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
+    const status = isSurelyUndelivered(error) ? 'failed' : 'unknown';
+    await recordSendAttempt(outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
+    const summary =
+      status === 'failed'
+        ? `the edition of ${date} was not sent: ${reason}`
+        : `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`;
+    return { outcome: 'failed', summary, accepted: [], rejected };
+  } finally {
+    transport.close();
+  }
+}
+
+function checkMailConfig(config: Config, options: SendEditionOptions) {
+  const problems: string[] = [];
+  if (!config.mailFrom) problems.push(`${ENV_NAMES.mailFrom}: not set; the sender, e.g. "arXiv Brief <brief@example.org>"`);
+  const recipients = options.to ?? config.mailTo ?? [];
+  if (recipients.length === 0) problems.push(`${ENV_NAMES.mailTo}: not set; the recipients, comma-separated (or pass --to)`);
+  if (!options.dryRun && !config.smtpUrl) problems.push(`${ENV_NAMES.smtpUrl}: not set; e.g. smtps://user:password@smtp.example.org:465 (or use --dry-run)`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const server = config.smtpUrl ? parseSmtpUrl(config.smtpUrl) : undefined;
+  return { from: config.mailFrom!, recipients, server };
+}
+
+// "Already sent" and "may have gone out" stop a send; a sure failure does not (nothing went out).
+function describeEarlierAttempt(attempt: SendAttempt, date: string): SendEditionResult | undefined {
+  const base = { subject: attempt.subject, recipients: attempt.recipients, messageId: attempt.messageId, accepted: attempt.accepted, rejected: attempt.rejected };
+  if (attempt.status === 'sent' || attempt.status === 'partial') {
+    const rejectedNote = attempt.rejected.length > 0 ? `; rejected then: ${attempt.rejected.join(', ')}` : '';
+    return {
+      outcome: 'done',
+      summary: `the edition of ${date} was already sent at ${attempt.finishedAt ?? attempt.startedAt} to ${attempt.accepted.length} recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
+      ...base,
+    };
+  }
+  if (attempt.status === 'sending' || attempt.status === 'unknown') {
+    const how = attempt.status === 'sending' ? 'did not finish' : `broke off (${attempt.error ?? 'no reason recorded'})`;
+    return {
+      outcome: 'failed',
+      summary: `a send of the edition of ${date} started at ${attempt.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      ...base,
+    };
+  }
+  return undefined;
+}

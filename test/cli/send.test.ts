@@ -1,0 +1,253 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AddressObject, simpleParser } from 'mailparser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+import { storeEdition } from '../helpers/store-edition.js';
+
+const DATE = '2025-01-31';
+const PASSWORD = 'Sm7p-s3cret-Pa55';
+let root: string;
+let outputDir: string;
+let smtp: FakeSmtp;
+let env: NodeJS.ProcessEnv;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'arxiv-brief-send-'));
+  outputDir = join(root, 'output');
+  await storeEdition(outputDir, DATE, makeSampleBriefs());
+  smtp = await startFakeSmtp({ pass: PASSWORD, rejectRecipients: ['gone@example.net'] });
+  env = {
+    PATH: process.env.PATH,
+    HOME: root,
+    SUMMARIZE_OUTPUT_DIR: outputDir,
+    SMTP_URL: smtp.url,
+    SUMMARIZE_MAIL_FROM: 'arXiv Brief <brief@example.org>',
+    SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com',
+  };
+});
+afterEach(async () => {
+  await smtp.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const send = (...args: string[]) => runCliCaptured(['send', '--date', DATE, ...args], env);
+const readRecord = async () => JSON.parse(await readFile(join(outputDir, 'digests', `${DATE}.sent.json`), 'utf8'));
+const parse = (raw: Buffer) => simpleParser(raw, { keepCidLinks: true });
+const addresses = (field: AddressObject | AddressObject[] | undefined) =>
+  [field ?? []].flat().flatMap((entry) => entry.value.map((mailbox) => mailbox.address));
+
+// Every file under the output folder, to prove the password was written nowhere.
+async function readAllFiles(folder: string): Promise<string> {
+  const names = await readdir(folder, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(names.filter((entry) => entry.isFile()).map((entry) => readFile(join(entry.parentPath, entry.name), 'latin1')));
+  return texts.join('\n');
+}
+
+describe('summarize send', () => {
+  it('mails one multipart/alternative edition with CID flowcharts, records it, and never shows the password', async () => {
+    const result = await send();
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/sent the edition of 2025-01-31 to 2 recipient/);
+    expect(smtp.messages).toHaveLength(1);
+    const [received] = smtp.messages;
+    expect(received!.from).toBe('brief@example.org');
+    expect(received!.to).toEqual(['ada@example.com', 'alan@example.com']);
+    expect(received!.raw.toString('latin1')).toMatch(/Content-Type: multipart\/alternative/);
+
+    const mail = await parse(received!.raw);
+    expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
+    expect(addresses(mail.from)).toEqual(['brief@example.org']);
+    // The recipients do not see each other: the envelope carries them, the To: header names the sender.
+    expect(addresses(mail.to)).toEqual(['brief@example.org']);
+    expect(received!.raw.toString('latin1')).not.toMatch(/ada@example\.com|alan@example\.com/);
+    expect(mail.messageId).toMatch(/^<2025-01-31\.[0-9a-f]{16}@example\.org>$/);
+    for (const brief of makeSampleBriefs()) {
+      expect(mail.text).toContain(brief.paper.title);
+      expect(mail.html).toContain(brief.paper.title);
+      expect(mail.text).toContain(`https://arxiv.org/abs/${brief.paper.id}v${brief.paper.version}`);
+    }
+    const html = mail.html as string;
+    expect(html).not.toMatch(/data:/i);
+    expect(Buffer.byteLength(html)).toBeLessThan(100_000);
+    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="https:\/\//);
+    const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((match) => match[1]);
+    expect(cids).toHaveLength(3);
+    expect(mail.attachments.map((attachment) => attachment.cid).sort()).toEqual([...cids].sort());
+    expect(mail.attachments.every((attachment) => attachment.contentType === 'image/png' && attachment.content.subarray(1, 4).toString() === 'PNG')).toBe(true);
+
+    const record = await readRecord();
+    expect(record.attempts).toHaveLength(1);
+    expect(record.attempts[0]).toMatchObject({ status: 'sent', messageId: mail.messageId, accepted: ['ada@example.com', 'alan@example.com'], rejected: [] });
+    expect(existsSync(join(outputDir, 'digests', `${DATE}.email.html`))).toBe(true);
+    expect(await readFile(join(outputDir, 'digests', `${DATE}.txt`), 'utf8')).toBe(mail.text);
+    expect(`${result.stdout}${result.stderr}${await readAllFiles(outputDir)}`).not.toContain(PASSWORD);
+  });
+
+  it('links the web archive and its flowchart images under an https public URL, with no attachments', async () => {
+    env.SUMMARIZE_PUBLIC_URL = 'https://news.example.org/brief/';
+    env.SUMMARIZE_MAIL_UNSUBSCRIBE = 'mailto:leave@example.org?subject=unsubscribe';
+    env.SUMMARIZE_MAIL_SUBJECT = 'Papers of the day';
+    expect((await send()).code).toBe(0);
+    const mail = await parse(smtp.messages[0]!.raw);
+    expect(mail.subject).toBe('Papers of the day');
+    expect(mail.attachments).toEqual([]);
+    const html = mail.html as string;
+    expect(html).toContain('href="https://news.example.org/brief/papers/2501.01234v2.html"');
+    expect(html).toContain('href="https://news.example.org/brief/digests/2025-01-31.html"');
+    expect(mail.text).toContain('Full brief, flowchart and quiz: https://news.example.org/brief/papers/hep-th_9108004v1.html');
+    const images = html.match(/<img [^>]*>/g) ?? [];
+    expect(images).toHaveLength(3);
+    for (const image of images) {
+      expect(image).toMatch(/src="https:\/\/news\.example\.org\/brief\/papers\/[^"]+\.flowchart\.png"/);
+      expect(image).toMatch(/ width="\d+"/);
+      expect(image).toMatch(/ alt="Method flowchart: [^"]+"/);
+    }
+    expect(smtp.messages[0]!.raw.toString('latin1')).toMatch(/^List-Unsubscribe: <mailto:leave@example\.org\?subject=unsubscribe>\r?$/m);
+  });
+
+  it('sends nothing the second time, and again with --resend under a new Message-ID', async () => {
+    expect((await send()).code).toBe(0);
+    const again = await send();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/already sent at .* to 2 recipient\(s\); nothing sent \(--resend sends it again\)/);
+    expect(smtp.messages).toHaveLength(1);
+
+    expect((await send('--resend')).code).toBe(0);
+    expect(smtp.messages).toHaveLength(2);
+    const [first, second] = await Promise.all(smtp.messages.map((message) => parse(message.raw)));
+    expect(second!.messageId).not.toBe(first!.messageId);
+    expect((await readRecord()).attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('lets only one of two simultaneous sends through: the other finds the output folder locked', async () => {
+    const results = await Promise.all([send(), send()]);
+    expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
+    expect(results.find((result) => result.code === 1)!.stderr).toMatch(/another summarize run \(pid \d+, started .*\) holds .*\.summarize\.lock/);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('records a rejected recipient and exits 3', async () => {
+    env.SUMMARIZE_MAIL_TO = 'ada@example.com,gone@example.net';
+    const result = await send();
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('the server rejected gone@example.net');
+    expect(smtp.messages[0]!.to).toEqual(['ada@example.com']);
+    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'partial', accepted: ['ada@example.com'], rejected: ['gone@example.net'] });
+  });
+
+  it('fails clearly when every recipient is rejected', async () => {
+    const result = await send('--to', 'gone@example.net');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ rejected the message/m);
+    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'failed', rejected: ['gone@example.net'] });
+  });
+
+  it('reports a refused login in one line, records it, and a later send goes ahead without --resend', async () => {
+    env.SMTP_URL = smtp.url.replace(encodeURIComponent(PASSWORD), 'wrong-Pa55word');
+    const result = await send();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ refused the login for user editor \(535\): check the user and password in SMTP_URL$/m);
+    expect(result.stderr).not.toContain('wrong-Pa55word');
+    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'failed', accepted: [] });
+    expect(smtp.messages).toHaveLength(0);
+
+    env.SMTP_URL = smtp.url;
+    expect((await send()).code).toBe(0);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('reports a server that is down', async () => {
+    const down = await startFakeSmtp();
+    await down.close();
+    env.SMTP_URL = `smtp://127.0.0.1:${down.port}`;
+    const result = await send();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot reach the SMTP server 127.0.0.1:${down.port}: connection refused`);
+    expect((await readRecord()).attempts[0].status).toBe('failed');
+  });
+
+  it('reports a TLS failure (a certificate the client does not trust)', async () => {
+    const tls = await startFakeSmtp({ secure: true, pass: PASSWORD });
+    try {
+      env.SMTP_URL = tls.url;
+      const result = await send();
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/TLS with the SMTP server 127\.0\.0\.1:\d+ failed/);
+      expect(result.stderr).not.toContain(PASSWORD);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('refuses to send over an unfinished earlier attempt unless --resend', async () => {
+    const intent = { status: 'sending', messageId: '<x@example.org>', subject: 's', from: 'brief@example.org', recipients: ['ada@example.com', 'alan@example.com'], accepted: [], rejected: [], startedAt: '2025-01-31T06:00:00.000Z' };
+    await writeFile(join(outputDir, 'digests', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
+    const result = await send();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('started at 2025-01-31T06:00:00.000Z did not finish: the message may have gone out');
+    expect(smtp.connections).toBe(0);
+    expect((await send('--resend')).code).toBe(0);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('--dry-run writes the .eml, prints subject, recipients and sizes, and opens no connection', async () => {
+    const result = await send('--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Subject:    arXiv Brief — 2025-01-31: 3 papers');
+    expect(result.stdout).toContain('To:         ada@example.com, alan@example.com');
+    expect(result.stdout).toMatch(/HTML: +\d+\.\d kB/);
+    expect(smtp.connections).toBe(0);
+    const mail = await parse(await readFile(join(outputDir, 'digests', `${DATE}.eml`)));
+    expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
+    expect(mail.attachments).toHaveLength(3);
+    expect(existsSync(join(outputDir, 'digests', `${DATE}.sent.json`))).toBe(false);
+  });
+
+  it('accepts --date yesterday (UTC)', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await storeEdition(outputDir, yesterday, [makeSampleBrief()]);
+    const result = await runCliCaptured(['send', '--date', 'yesterday', '--dry-run'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Subject:    arXiv Brief — ${yesterday}: 1 paper`);
+  });
+
+  it('explains itself with --help', async () => {
+    const result = await runCliCaptured(['send', '--help'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today\]/);
+    expect(smtp.connections).toBe(0);
+  });
+
+  it('names the command that makes a missing edition', async () => {
+    const result = await runCliCaptured(['send', '--date', '2025-02-01'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no edition for 2025-02-01');
+    expect(result.stderr).toContain('`summarize nightly --date 2025-02-01`');
+    expect(result.stderr).toContain('`summarize digest --date 2025-02-01`');
+    expect(smtp.connections).toBe(0);
+  });
+
+  it('rejects a malformed SMTP_URL or address, naming the variable and never the password', async () => {
+    env.SMTP_URL = 'smtps//editor:hunter2-Secret@mail.example.org';
+    const badUrl = await send();
+    expect(badUrl.code).toBe(1);
+    expect(badUrl.stderr).toContain('SMTP_URL: expected smtps://user:password@host:465');
+    expect(badUrl.stderr).not.toContain('hunter2-Secret');
+
+    env.SMTP_URL = smtp.url;
+    env.SUMMARIZE_MAIL_TO = 'ada@example.com, alan.example.com';
+    const badTo = await send();
+    expect(badTo.code).toBe(1);
+    expect(badTo.stderr).toContain('SUMMARIZE_MAIL_TO: "alan.example.com" is not an email address');
+
+    const badFlag = await send('--to', 'nobody');
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain('send: --to: "nobody" is not an email address');
+    expect(smtp.connections).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/edition/edition.js';
+import { EMAIL_HTML_MAX_BYTES, renderEmailEdition } from '../../src/mail/render-email-edition.js';
+import { writeEmailEdition } from '../../src/mail/write-email-edition.js';
+import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+
+const DATE = '2025-01-31';
+const PUBLIC_URL = 'https://news.example.org/brief';
+
+// A day of `count` distinct papers, with the longest fields a real day has (many authors, a comment).
+function makeEdition(count: number): Edition {
+  return {
+    date: DATE,
+    papers: Array.from({ length: count }, (_, index) => ({
+      brief: makeSampleBrief({
+        paper: {
+          id: `2501.${String(10_000 + index)}`,
+          version: 1,
+          title: `Paper ${index + 1}: sparse experts for long-context retrieval at scale`,
+          authors: Array.from({ length: 12 }, (_, author) => `Author ${author + 1}`),
+          absUrl: `https://arxiv.org/abs/2501.${String(10_000 + index)}v1`,
+          pdfUrl: `https://arxiv.org/pdf/2501.${String(10_000 + index)}v1`,
+          comment: '15 pages, 6 figures, accepted at a conference',
+        },
+      }),
+      reason: `matches: retrieval, long context (${index + 1})`,
+    })),
+  };
+}
+
+const FORBIDDEN = [/<details/i, /<script/i, /<form/i, /data:/i, /<link[^>]*rel="?stylesheet/i, /<iframe/i];
+
+describe('renderEmailEdition', () => {
+  it.each([
+    ['with a public URL', PUBLIC_URL],
+    ['without one', undefined],
+  ])('keeps 300 papers under 100,000 bytes, free of constructs mail clients drop, naming every paper not shown in full (%s)', (_, publicUrl) => {
+    const edition = makeEdition(300);
+    const email = renderEmailEdition(edition, { publicUrl });
+    expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    for (const pattern of FORBIDDEN) expect(email.html).not.toMatch(pattern);
+    expect(email.shownInFull).toBeGreaterThan(10);
+    expect(email.shownInFull).toBeLessThan(300);
+    const rest = 300 - email.shownInFull;
+    expect(email.html).toContain(`>And ${rest} more papers</h2>`);
+    expect(email.text).toContain(`And ${rest} more papers:`);
+    for (const paper of edition.papers) {
+      expect(email.html).toContain(`>${paper.brief.paper.title}</a>`);
+      expect(email.text).toContain(paper.brief.paper.title);
+    }
+    // Only the papers in full carry a picture, so the renderer never holds 300 of them.
+    expect(email.images).toHaveLength(publicUrl ? 0 : email.shownInFull);
+    expect(email.html.match(/<img /g)).toHaveLength(email.shownInFull);
+  });
+
+  it('counts the papers it cannot even list, and points to the web edition for them', () => {
+    const email = renderEmailEdition(makeEdition(3000), { publicUrl: PUBLIC_URL });
+    expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    const listed = email.html.match(/<li>/g)?.length ?? 0;
+    expect(listed).toBeGreaterThan(100);
+    const unlisted = 3000 - email.shownInFull - listed;
+    expect(unlisted).toBeGreaterThan(0);
+    expect(email.html).toContain(`…and ${unlisted} more not listed here; every paper is in <a href="${PUBLIC_URL}/digests/${DATE}.html"`);
+    expect(email.text).toContain(`…and ${unlisted} more not listed here; every paper is in the web edition: ${PUBLIC_URL}/digests/${DATE}.html`);
+  });
+
+  it('shows a paper in full: linked title, authors, comment, upvotes, why picked, the five points and the page link', () => {
+    const brief = makeSampleBrief({ paper: { comment: '9 pages, code released', upvotes: 42 } });
+    const email = renderEmailEdition({ date: DATE, papers: [{ brief, reason: 'matches: retrieval' }] }, { publicUrl: PUBLIC_URL });
+    expect(email.html).toContain(`<a href="${PUBLIC_URL}/papers/2501.01234v2.html" style=`);
+    expect(email.html).toContain('Ada Lovelace, Alan Turing, Grace Hopper');
+    expect(email.html).toContain('9 pages, code released · 42 upvotes on Hugging Face');
+    expect(email.html).toContain('<strong>Why picked:</strong> matches: retrieval');
+    expect(email.html).toMatch(/Full brief, flowchart and quiz →<\/a>/);
+    for (const label of ['Topic and Domain', 'Previous Research and New Ideas', 'Problem', 'Methods', 'Results and Evaluation']) {
+      expect(email.html).toContain(`${label}:</span>`);
+      expect(email.text).toContain(`${label}: `);
+    }
+    expect(email.text).toContain('   Why picked: matches: retrieval\n');
+    // The text part carries every link of the HTML part.
+    for (const [, href] of email.html.matchAll(/href="([^"]+)"/g)) expect(email.text).toContain(href!.replace(/&amp;/g, '&'));
+  });
+
+  it('escapes everything that comes from a paper or the model, and links arXiv only over https', () => {
+    const brief = makeSampleBrief({
+      paper: { title: 'Attack <script>alert(1)</script> & "quotes"', authors: ['<img src=x onerror=alert(1)>'], absUrl: 'http://evil.example/abs/1', comment: '<b>bold</b>' },
+      summary: { ...makeSampleBrief().summary, problem: '</td></tr></table><form action="https://evil.example">' },
+    });
+    const email = renderEmailEdition({ date: DATE, papers: [{ brief, reason: '<a href="javascript:alert(1)">x</a>' }] });
+    for (const pattern of FORBIDDEN) expect(email.html).not.toMatch(pattern);
+    expect(email.html).toContain('Attack &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(email.html).not.toContain('<img src=x');
+    expect(email.html).not.toContain('evil.example/abs');
+    expect(email.html).not.toContain('href="javascript:');
+    expect(email.html).toContain('href="https://arxiv.org/abs/2501.01234v2"');
+  });
+
+  it('uses cid: images and arXiv links when the public URL is missing or not https', () => {
+    for (const publicUrl of [undefined, 'http://news.example.org']) {
+      const email = renderEmailEdition({ date: DATE, papers: makeSampleBriefs().map((brief) => ({ brief })) }, { publicUrl });
+      expect(email.html).not.toContain('news.example.org');
+      expect(email.html).not.toContain('Full brief, flowchart and quiz');
+      expect(email.images.map((image) => image.cid)).toEqual(['flowchart-2501.01234v2@arxiv-brief', 'flowchart-2501.05678v1@arxiv-brief', 'flowchart-hep-th_9108004v1@arxiv-brief']);
+      for (const image of email.images) expect(email.html).toContain(`src="cid:${image.cid}" width="`);
+    }
+  });
+
+  it('is a 600 px table layout with inline styles, readable in dark mode', () => {
+    const email = renderEmailEdition({ date: DATE, papers: makeSampleBriefs().map((brief) => ({ brief })) }, { publicUrl: PUBLIC_URL });
+    expect(email.html).toMatch(/<table role="presentation" class="container" width="600"[^>]*style="width: 100%; max-width: 600px;"/);
+    expect(email.html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(email.html).toContain('@media (prefers-color-scheme: dark)');
+    expect(email.html).not.toMatch(/<div[^>]*max-width/);
+    // Every card carries its own colours: Gmail's app and Outlook read no <style>.
+    expect(email.html.match(/<td class="card" style="background-color: #ffffff; color: #1f2937;/g)).toHaveLength(4);
+  });
+
+  it('renders the plain-text part of a fixed edition exactly', async () => {
+    const papers = makeSampleBriefs().map((brief, index) => ({ brief, ...(index === 0 ? { reason: 'matches: retrieval' } : {}) }));
+    const email = renderEmailEdition({ date: DATE, papers }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/leave' });
+    await expect(email.text).toMatchFileSnapshot('__snapshots__/email-edition.txt');
+  });
+
+  it('is written as digests/<date>.email.html and digests/<date>.txt', async () => {
+    const outputDir = await mkdtemp(join(tmpdir(), 'arxiv-brief-email-'));
+    try {
+      const written = await writeEmailEdition(outputDir, { date: DATE, papers: [{ brief: makeSampleBrief() }] }, { publicUrl: PUBLIC_URL });
+      expect(await readFile(join(outputDir, 'digests', `${DATE}.email.html`), 'utf8')).toBe(written.html);
+      expect(await readFile(join(outputDir, 'digests', `${DATE}.txt`), 'utf8')).toBe(written.text);
+    } finally {
+      await rm(outputDir, { recursive: true, force: true });
+    }
+  });
+});
