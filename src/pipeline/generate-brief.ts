@@ -16,6 +16,7 @@ import { addUsage } from '../llm/read-completion-usage.js';
 import { planPaperInput } from './plan-paper-input.js';
 import { writeSectionNotes } from './write-section-notes.js';
 import type { PaperText } from './paper-text.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 export interface GenerateBriefDependencies {
   config: Config;
@@ -74,7 +75,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       content = repaired.value;
     }
 
-    content = { ...content, quiz: balanceAnswerPositions(content.quiz, `${paper.id}v${paper.version}`) };
+    content = { ...content, quiz: balanceAnswerPositions(content.quiz, formatArxivId(paper)) };
     return BriefSchema.parse({
       schemaVersion: 1,
       paper,

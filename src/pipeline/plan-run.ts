@@ -1,4 +1,5 @@
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 export interface RunPlan {
   /** Papers with a reusable brief: no PDF request, no LLM call. */
@@ -17,7 +18,7 @@ export function planRun(
 ): RunPlan {
   const plan: RunPlan = { skip: [], summarize: [] };
   for (const paper of papers) {
-    const stored = storedBriefs.get(`${paper.id}v${paper.version}`);
+    const stored = storedBriefs.get(formatArxivId(paper));
     const reusable =
       !wanted.force &&
       stored !== undefined &&

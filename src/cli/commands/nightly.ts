@@ -26,6 +26,7 @@ import { createProgressReporter } from '../progress/create-progress-reporter.js'
 import { parseCommandArgs } from '../parse-command-args.js';
 import { readPackageVersion } from '../read-package-version.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
+import { formatArxivId } from '../../arxiv/format-arxiv-id.js';
 
 /** `summarize nightly`: the day's papers from a source, summarized in a pipeline, a digest and a run report. */
 export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
@@ -87,7 +88,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
     const stored = new Map<string, Brief>();
     for (const paper of collected.papers) {
       const brief = await readStoredBrief(config.outputDir, paper.id, paper.version);
-      if (brief) stored.set(`${paper.id}v${paper.version}`, brief);
+      if (brief) stored.set(formatArxivId(paper), brief);
     }
     const plan = planRun(collected.papers, stored, { model: config.model, promptVersion: context.prompts.version, force: values.force });
     reporter.start(collected.papers.length + collected.notFound.length + collected.problems.length);
