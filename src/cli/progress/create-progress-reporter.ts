@@ -6,14 +6,7 @@ import { renderOutcomeLine } from './render-outcome-line.js';
 import { renderProgressLine } from './render-progress-line.js';
 import { toTerminalText } from './to-terminal-text.js';
 
-export type PaperEventKind =
-  | 'queued'
-  | 'downloading'
-  | 'extracting'
-  | 'generating'
-  | 'summarized'
-  | 'skipped'
-  | 'failed';
+export type PaperEventKind = 'downloading' | 'generating' | 'summarized' | 'skipped' | 'failed';
 
 export interface PaperEvent {
   id: string;
