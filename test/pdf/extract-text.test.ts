@@ -89,8 +89,10 @@ describe('createPdfExtractor', () => {
   });
 
   it('times out, terminates the worker, and the next PDF still works', async () => {
+    // Long enough that a warm worker cannot answer within the 1 ms limit even when the test process is busy.
+    const slow = await makePdf({ pages: paperPages(60) });
     const bytes = await makePdf({ pages: paperPages(2) });
-    const error = await failureOf(extractor.extract(bytes, { timeoutMs: 1 }));
+    const error = await failureOf(extractor.extract(slow, { timeoutMs: 1 }));
     expect(error.reason).toBe('timeout');
     expect(error.message).toContain('extraction timed out after 0 s');
     const extracted = await extractor.extract(bytes);
