@@ -57,7 +57,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
   let lastAnswer: { rawText: string; finishReason: string | undefined; problem: AnswerProblem } | undefined;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const completion: ChatCompletion = assertChatCompletion(await withLlmRetries(
+    const response = await withLlmRetries(
       () =>
         client.chat.completions.create(
           {
@@ -69,7 +69,8 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
           signal ? { signal } : undefined,
         ),
       { ...retry, ...(signal ? { signal } : {}) },
-    ));
+    );
+    const completion: ChatCompletion = assertChatCompletion(response);
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const choice = completion.choices[0];
     const rawText = choice?.message.content ?? '';
