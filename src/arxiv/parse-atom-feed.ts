@@ -4,6 +4,7 @@ import { BriefError } from '../errors/brief-error.js';
 import { ArxivApiError } from './arxiv-api-error.js';
 import { parseArxivId } from './parse-arxiv-id.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
+import { formatArxivId } from './format-arxiv-id.js';
 
 /** One page of answers from the arXiv query API. */
 export type AtomFeed = { totalResults: number; entries: PaperMetadata[] };
@@ -72,8 +73,8 @@ function toPaperMetadata(entry: XmlRecord): PaperMetadata {
     primaryCategory: textOf(asRecord(entry.primary_category)['@_term']) || categories[0] || '',
     categories,
     abstract: collapse(textOf(entry.summary)),
-    absUrl: `https://arxiv.org/abs/${arxivId.id}v${version}`,
-    pdfUrl: `https://arxiv.org/pdf/${arxivId.id}v${version}`,
+    absUrl: `https://arxiv.org/abs/${formatArxivId({ id: arxivId.id, version })}`,
+    pdfUrl: `https://arxiv.org/pdf/${formatArxivId({ id: arxivId.id, version })}`,
     // The `arxiv:` extras readers judge a paper by; absent when the authors gave none.
     ...optionalText('comment', entry.comment),
     ...optionalText('journalRef', entry.journal_ref),

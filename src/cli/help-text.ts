@@ -37,3 +37,82 @@ Choosing the day's papers (nightly)
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers of a batch failed, 130 interrupted.
 Configuration: environment variables or .env; see .env.example.
 `;
+
+/** Each command's own usage, printed for `summarize <command> --help` (or `-h`). */
+export const COMMAND_HELP = {
+  summarize: `summarize <arxiv-id>... [--json] [--model M] [--out DIR] [--force] [--quiet]
+
+Briefs each paper (five-point summary, critique, quiz, flowchart), writes
+<out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
+
+  --json       print the JSON briefs instead of markdown
+  --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --force      summarize again even when a brief for this version, model and prompts exists
+  --quiet      print errors only
+
+Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
+`,
+  nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today] [--source hf|arxiv] [--category C]... [--ids-file F|-]
+                  [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
+                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--model M] [--out DIR] [--force] [--quiet]
+
+Summarizes the day's papers in a pipeline, then writes the digest and a run report (<out>/runs/).
+
+  --date D         the day whose papers to take: YYYY-MM-DD, yesterday or today (default: today, UTC)
+  --source S       hf (Hugging Face daily papers, the default) or arxiv (needs --category); arxiv
+                   without --date reads the latest announcement (the "new" list), dated by it
+  --category C     an arXiv category for --source arxiv, e.g. cs.LG; repeat for several
+  --ids-file F     take the IDs from a file (- for stdin): one ID or URL a line, # comments
+  --limit N        at most N papers
+  --max-cost USD   stop starting new papers past this spend
+  --dry-run        print the ranked candidates, then download and extract only: tokens and
+                   estimated cost, no LLM call
+  --announce T     announcement kinds: new, cross, replace, replace-cross (default new)
+  --interests F    interests file (or SUMMARIZE_INTERESTS): a topic a line, +term, -term, arXiv IDs
+  --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
+  --top N          keep the N best after ranking; the rest get no PDF request and no model call
+  --send           mail the edition once it is written (see \`summarize send --help\`)
+  --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
+`,
+  digest: `summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
+
+Rebuilds the day's digest, HTML edition and feeds from the stored briefs; no network, no LLM call.
+
+  --date D     the day to rebuild (required)
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+`,
+  send: `summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
+
+Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
+through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes out once per
+list of recipients: digests/<date>.sent.json records who accepted it; a second send says so.
+
+  --date D     the edition's day (default: today, UTC)
+  --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
+  --dry-run    write digests/<date>.eml and print subject, recipients and sizes; no SMTP
+  --resend     send even if this edition already went to these recipients
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet      print errors only
+
+Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected.
+`,
+  text: `summarize text <arxiv-id | file.pdf>... [--stats]
+
+Prints the cleaned text the model would read, for checking extraction.
+
+  --stats      print a table of pages, characters, tokens and what cleaning removed instead
+`,
+  doctor: `summarize doctor [--json] [--timeout SECONDS]
+
+Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
+the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
+sent); one line each (✓ ok, ! warning, ✗ failed).
+Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
+
+  --json           print the results as JSON on stdout (the lines go to stderr)
+  --timeout S      time limit of each network check, in seconds (default: 10)
+`,
+} as const;

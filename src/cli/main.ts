@@ -2,7 +2,7 @@ import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import type { Outcome } from '../pipeline/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { HELP_TEXT } from './help-text.js';
+import { COMMAND_HELP, HELP_TEXT } from './help-text.js';
 import { readEnvFile } from '../config/read-env-file.js';
 import { collectSecrets } from '../secrets/collect-secrets.js';
 import { redactStream } from '../secrets/redact-stream.js';
@@ -34,6 +34,11 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
       io.stdout.write(`${readPackageVersion()}\n`);
       return EXIT_CODES.ok;
     }
+    // Help first, for every command alike: no flag check, config or network before it.
+    if (asksForHelp(argv)) {
+      io.stdout.write(COMMAND_HELP[first in COMMAND_HELP ? (first as keyof typeof COMMAND_HELP) : 'summarize']);
+      return EXIT_CODES.ok;
+    }
     const loadCommand = COMMANDS[first];
     if (loadCommand) return OUTCOME_EXIT_CODES[await (await loadCommand())(rest, io)];
     const { runSummarize } = await import('./commands/summarize.js');
@@ -51,6 +56,11 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   partial: EXIT_CODES.partialFailure,
   interrupted: EXIT_CODES.interrupted,
 };
+
+function asksForHelp(argv: string[]): boolean {
+  const flagsEnd = argv.indexOf('--');
+  return (flagsEnd === -1 ? argv : argv.slice(0, flagsEnd)).some((argument) => argument === '--help' || argument === '-h');
+}
 
 function redactIo(io: CliIo): CliIo {
   let fileValues: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import type { DryRunEstimate } from '../pipeline/run-papers.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 /** The dry run's answer: what each paper would cost before any money is spent. */
 export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: string): string {
@@ -9,7 +10,7 @@ export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: s
     if (estimate.costUsd === null) unknown = true;
     total += estimate.costUsd ?? 0;
     const title = estimate.paper.title.replace(/\|/g, '/').slice(0, 60);
-    lines.push(`| ${estimate.paper.id}v${estimate.paper.version} ${title} | ${estimate.pages} | ${estimate.inputTokens} | ${estimate.mapReduce ? 'yes' : 'no'} | ${estimate.costUsd === null ? 'unknown' : `$${estimate.costUsd.toFixed(4)}`} |`);
+    lines.push(`| ${formatArxivId(estimate.paper)} ${title} | ${estimate.pages} | ${estimate.inputTokens} | ${estimate.mapReduce ? 'yes' : 'no'} | ${estimate.costUsd === null ? 'unknown' : `$${estimate.costUsd.toFixed(4)}`} |`);
   }
   lines.push('', `Total: ${estimates.length} papers, estimated $${total.toFixed(4)}${unknown ? ' (some prices unknown: set SUMMARIZE_PRICES)' : ''}`, '');
   return lines.join('\n');

@@ -79,5 +79,5 @@ function describeListFailure(error: unknown, host: string, model: string, timeou
     };
   }
   if (error instanceof APIError) return { status: 'failed', message: describeLlmFailure(error) };
-  return { status: 'failed', message: redactSecrets(error instanceof Error ? error.message : String(error)) };
+  return { status: 'failed', message: redactSecrets(error instanceof Error ? error.message : String(error), [], { keyShapes: true }) };
 }

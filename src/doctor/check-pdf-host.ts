@@ -3,6 +3,7 @@ import { ENV_NAMES } from '../config/config-schema.js';
 import { PROBE_PAPER } from './check-arxiv-api.js';
 import type { CheckResult } from './check-result.js';
 import { describeArxivFailure } from './describe-arxiv-failure.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 const OK = 200;
 const PDF_MAGIC = '%PDF-';
@@ -10,7 +11,7 @@ const PDF_MAGIC = '%PDF-';
 /** Fetches the start of a known PDF through the polite queue and stops reading after the first chunk. */
 export async function checkPdfHost(queue: ArxivQueue, pdfBaseUrl: string, timeoutMs: number): Promise<CheckResult> {
   const base = { id: 'pdf-host', title: 'arXiv PDFs' };
-  const url = `${pdfBaseUrl}/${PROBE_PAPER.id}v${PROBE_PAPER.version}`;
+  const url = `${pdfBaseUrl}/${formatArxivId(PROBE_PAPER)}`;
   const host = new URL(url).host;
   const setting = ENV_NAMES.arxivPdfUrl;
   try {
@@ -29,7 +30,7 @@ export async function checkPdfHost(queue: ArxivQueue, pdfBaseUrl: string, timeou
         fix: `a captive portal or proxy may be answering instead of arXiv; check the network or ${setting}`,
       };
     }
-    return { ...base, status: 'ok', message: `${host} serves PDFs (${PROBE_PAPER.id}v${PROBE_PAPER.version}, ${contentType})` };
+    return { ...base, status: 'ok', message: `${host} serves PDFs (${formatArxivId(PROBE_PAPER)}, ${contentType})` };
   } catch (error) {
     return { ...base, status: 'failed', ...describeArxivFailure(error, url, setting, timeoutMs) };
   }

@@ -114,7 +114,7 @@ async function timed(id: string, title: string, check: () => Promise<CheckResult
   try {
     result = await check();
   } catch (error) {
-    const detail = redactSecrets(error instanceof Error ? error.message : String(error));
+    const detail = redactSecrets(error instanceof Error ? error.message : String(error), [], { keyShapes: true });
     result = { id, title, status: 'failed', message: `the check itself failed: ${detail}`, fix: 'please report this as a bug' };
   }
   return { ...result, durationMs: Math.round(performance.now() - startedAt) };

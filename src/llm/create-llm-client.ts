@@ -50,7 +50,7 @@ function redactErrorBodies(fetch: typeof globalThis.fetch, secrets: readonly str
     // The body is re-encoded as plain text of a new length.
     headers.delete('content-length');
     headers.delete('content-encoding');
-    const body = redactSecrets(await response.text(), secrets);
+    const body = redactSecrets(await response.text(), secrets, { keyShapes: true });
     return new Response(body, { status: response.status, statusText: response.statusText, headers });
   };
 }

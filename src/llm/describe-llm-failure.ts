@@ -11,10 +11,10 @@ export function describeLlmFailure(error: unknown): string {
     return `could not reach the LLM server (${describeNetworkError(error.cause)}): check OPENAI_BASE_URL and the network`;
   }
   if (error instanceof APIUserAbortError) return 'the LLM request was cancelled';
-  if (!(error instanceof APIError)) return error instanceof Error ? redactSecrets(error.message) : String(error);
+  if (!(error instanceof APIError)) return error instanceof Error ? redactSecrets(error.message, [], { keyShapes: true }) : String(error);
   // The server's 401 text often quotes the key (masked or not); the status says enough.
   if (error.status === 401) return 'the LLM server rejected the API key (401): check OPENAI_API_KEY';
-  const serverMessage = redactSecrets(readServerMessage(error));
+  const serverMessage = redactSecrets(readServerMessage(error), [], { keyShapes: true });
   switch (error.status) {
     case 403:
       return `the LLM server refused access (403: ${serverMessage}): check that OPENAI_API_KEY may use this model`;

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { type Brief, BriefSchema } from '../brief/brief-schema.js';
@@ -52,23 +52,3 @@ export async function writeBrief(outputDir: string, brief: Brief): Promise<Brief
   return paths;
 }
 
-/** Every valid stored brief, for rebuilding digests. */
-export async function listStoredBriefs(outputDir: string): Promise<Brief[]> {
-  const folder = join(outputDir, 'papers');
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch {
-    return [];
-  }
-  const briefs: Brief[] = [];
-  for (const name of names.filter((entry) => entry.endsWith('.json')).sort()) {
-    try {
-      const parsed = BriefSchema.safeParse(JSON.parse(await readFile(join(folder, name), 'utf8')));
-      if (parsed.success) briefs.push(parsed.data);
-    } catch {
-      // A foreign or unreadable file is not a brief; the digest lists only what validates.
-    }
-  }
-  return briefs;
-}

@@ -10,6 +10,7 @@ import { renderDigestMarkdown } from './render-digest-markdown.js';
 import { type Edition, renderEditionHtml } from './render-edition-html.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 // Feeds carry this many of the newest editions.
 const FEED_EDITIONS = 20;
@@ -69,7 +70,7 @@ export async function readDigestBriefs(outputDir: string, date: string): Promise
   const briefs: Brief[] = [];
   for (const paper of index.papers) {
     const brief = await readStoredBrief(outputDir, paper.id, paper.version);
-    if (!brief) throw new BriefError(`${paths.json} lists ${paper.id}v${paper.version}, but its brief is missing or invalid in ${join(outputDir, 'papers')}`);
+    if (!brief) throw new BriefError(`${paths.json} lists ${formatArxivId(paper)}, but its brief is missing or invalid in ${join(outputDir, 'papers')}`);
     briefs.push(brief);
   }
   return briefs;

@@ -2,6 +2,7 @@ import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
 import type { ArxivQueue, ArxivResponse } from '../arxiv/create-arxiv-queue.js';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 /** The PDF of one paper could not be downloaded; `url` is the address we tried. */
 export class PdfDownloadError extends PaperError {
@@ -42,7 +43,7 @@ export async function downloadPdf(
   version: number,
   { maxBytes, timeoutMs }: DownloadPdfOptions,
 ): Promise<Uint8Array> {
-  const url = `${pdfBaseUrl}/${id}v${version}`;
+  const url = `${pdfBaseUrl}/${formatArxivId({ id, version })}`;
   const fail = (message: string, options?: { cause?: unknown; status?: number }) =>
     new PdfDownloadError(id, url, message, options);
 

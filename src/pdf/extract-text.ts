@@ -7,8 +7,6 @@ import { formatDuration } from '../format/format-duration.js';
 export interface ExtractedPdf {
   pages: string[];
   pageCount: number;
-  /** Lower-cased Info dictionary entries (title, author, subject, keywords, creator, producer). */
-  info?: Record<string, string>;
 }
 
 export interface PdfExtractorOptions {
@@ -82,7 +80,7 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
       idle.push(poolWorker);
       // An idle worker must not keep the process alive if the caller forgets close().
       thread.unref();
-      if (reply.ok) job.resolve({ pages: reply.pages, pageCount: reply.pageCount, info: reply.info });
+      if (reply.ok) job.resolve({ pages: reply.pages, pageCount: reply.pageCount });
       else job.reject(classifyFailure(reply.error, job.bytes));
       pump();
     });
@@ -230,7 +228,7 @@ interface Job {
 }
 
 type WorkerReply =
-  | { id: number; ok: true; pages: string[]; pageCount: number; info: Record<string, string> }
+  | { id: number; ok: true; pages: string[]; pageCount: number }
   | { id: number; ok: false; error: { name: string; message: string } };
 
 /** Cheap checks before pdf.js: the header and the end-of-file marker. */

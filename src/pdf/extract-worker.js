@@ -12,12 +12,9 @@ await warmUp();
 
 /**
  * @typedef {{ id: number, bytes: Uint8Array }} ExtractRequest
- * @typedef {{ id: number, ok: true, pages: string[], pageCount: number, info: Record<string, string> }} ExtractSuccess
+ * @typedef {{ id: number, ok: true, pages: string[], pageCount: number }} ExtractSuccess
  * @typedef {{ id: number, ok: false, error: { name: string, message: string } }} ExtractFailure
  */
-
-/** The Info dictionary keys worth handing back, all plain strings. */
-const INFO_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'];
 
 if (!parentPort) throw new Error('extract-worker.js must run in a worker thread');
 const port = parentPort;
@@ -35,13 +32,11 @@ async function extract({ id, bytes }) {
   const parser = new PDFParse({ data: bytes, isEvalSupported: false, verbosity: 0 });
   try {
     const text = await parser.getText({ pageJoiner: '' });
-    const info = await readInfo(parser);
     return {
       id,
       ok: true,
       pages: text.pages.map((page) => page.text),
       pageCount: text.total,
-      info,
     };
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
@@ -85,25 +80,4 @@ function makeEmptyPdf() {
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return new TextEncoder().encode(body);
-}
-
-/**
- * Metadata is a bonus: a broken Info dictionary must not fail the extraction.
- * @param {import('pdf-parse').PDFParse} parser
- * @returns {Promise<Record<string, string>>}
- */
-async function readInfo(parser) {
-  /** @type {Record<string, string>} */
-  const info = {};
-  try {
-    const result = await parser.getInfo();
-    const dictionary = result.info ?? {};
-    for (const key of INFO_KEYS) {
-      const value = dictionary[key];
-      if (typeof value === 'string' && value.trim() !== '') info[key.toLowerCase()] = value.trim();
-    }
-  } catch {
-    // ignored on purpose, see above
-  }
-  return info;
 }

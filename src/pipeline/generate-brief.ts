@@ -17,6 +17,7 @@ import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import { planPaperInput } from './plan-paper-input.js';
 import { writeSectionNotes } from './write-section-notes.js';
 import type { PaperText } from './paper-text.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 export interface GenerateBriefDependencies {
   config: Config;
@@ -78,7 +79,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       content = repaired.value;
     }
 
-    content = { ...content, quiz: balanceAnswerPositions(content.quiz, `${paper.id}v${paper.version}`) };
+    content = { ...content, quiz: balanceAnswerPositions(content.quiz, formatArxivId(paper)) };
     const { usage } = meter;
     return BriefSchema.parse({
       schemaVersion: 1,

@@ -20,6 +20,7 @@ import type { PaperText } from './paper-text.js';
 import { planPaperInput } from './plan-paper-input.js';
 import type { RunPlan } from './plan-run.js';
 import type { PaperRun } from './run-report.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 // A brief (JSON of five points, critique, quiz, flowchart) is about this long; reasoning models think on top.
 export const EXPECTED_OUTPUT_TOKENS = 3_000;
@@ -289,7 +290,7 @@ function identify(paper: PaperMetadata) {
 }
 
 function label(paper: PaperMetadata): string {
-  return `${paper.id}v${paper.version}`;
+  return formatArxivId(paper);
 }
 
 function describeFailure(error: unknown): string {

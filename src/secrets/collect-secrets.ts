@@ -1,6 +1,3 @@
-/** The settings that hold secrets, by their environment variable names. */
-export const SECRET_ENV_NAMES = ['OPENAI_API_KEY', 'SMTP_URL'] as const;
-
 /** Secret settings as the config holds them (`smtpUrl` once mail sending exists). */
 export interface SecretSettings {
   openaiApiKey?: string | undefined;

@@ -4,17 +4,22 @@ export const REDACTED = '[redacted]';
 // API-key shapes servers echo (masked or whole): OpenAI and most compatible providers (sk-…, sk-or-…, gsk-…), Google (AIza…).
 const KEY_SHAPES = /\b(?:sk|rk|pk|gsk|xai|key)-[A-Za-z0-9_*-]{8,}|\bAIza[0-9A-Za-z_-]{20,}/g;
 
-/**
- * Text safe to print or write: every configured secret (whatever its shape, also JSON- and
- * URL-escaped) and anything shaped like an API key replaced by `[redacted]`.
- */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+export interface RedactSecretsOptions {
+  /**
+   * Also replace anything shaped like an API key, configured or not: for text from a server, which may
+   * quote a key we never saw. Off for our own output, where "key-value-store" is just words. Default: false.
+   */
+  keyShapes?: boolean;
+}
+
+/** Text safe to print or write: every configured secret, whatever its shape (also JSON- and URL-escaped), replaced by `[redacted]`. */
+export function redactSecrets(text: string, secrets: readonly string[] = [], { keyShapes = false }: RedactSecretsOptions = {}): string {
   let result = text;
   // Longest first, so a secret containing another is replaced whole.
   for (const secret of expandForms(secrets).sort((left, right) => right.length - left.length)) {
     result = result.split(secret).join(REDACTED);
   }
-  return result.replace(KEY_SHAPES, REDACTED);
+  return keyShapes ? result.replace(KEY_SHAPES, REDACTED) : result;
 }
 
 // --- internal ---

@@ -22,4 +22,21 @@ describe('summarize (the entry point)', () => {
     expect(result.stderr).not.toContain('summarize: summarize:');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  for (const command of ['nightly', 'digest', 'text', 'doctor']) {
+    it(`answers \`${command} --help\` and \`${command} -h\` with its own usage on stdout, exit 0, before any other check`, async () => {
+      for (const flag of ['--help', '-h']) {
+        const result = await runCliCaptured([command, flag], {});
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(new RegExp(`^summarize ${command}\\b`));
+      }
+    });
+  }
+
+  it('answers `summarize <id> --help` with the usage of summarizing papers', async () => {
+    const result = await runCliCaptured(['2509.08721', '-h'], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^summarize <arxiv-id>\.\.\./);
+  });
 });

@@ -6,10 +6,11 @@ import { makeNightlyPapers, NIGHT } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
-// Keys of providers whose keys do not start with `sk-`: Azure OpenAI (32 hex digits) and Google (AIza…).
+// Keys of other shapes than OpenAI's: Azure OpenAI (32 hex digits), Google (AIza…), OpenRouter (sk-or-v1-…).
 const KEYS = {
   azure: '3f9a1c7be20d4e86a5b1c2d3e4f50617',
   google: 'AIzaSyD4kQ9xR2mT7vB1nC8wE3fG6hJ0lK5pZ_u',
+  openrouter: 'sk-or-v1-5d1c0ffee0ddba11ab0de5eed0f1ce2d',
 };
 const SMTP_PASSWORD = 'mail-Pa55word-7731';
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_PDFS_DIR, hasFixtures } from '../helpers/fixtures.js';
 import { makeScannedLikePdf } from '../helpers/make-pdf.js';
@@ -58,6 +59,22 @@ describe('a PDF that cannot be briefed fails that paper with its cause', () => {
       expect(second.code).toBe(0);
       expect(served).toBe(2);
       expect(existsSync(join(services.outputDir, 'papers', '2509.08721v1.json'))).toBe(true);
+    });
+
+    it('a bad PDF already in the cache (left by an older version) is removed when it fails, and downloaded again next run', async () => {
+      const whole = await makePaperPdf('A paper');
+      services = await startFakeServices([{ id: '2509.08721', title: 'A paper', pdf: whole }]);
+      const cachedPdf = join(services.cacheDir, 'pdf', '2509.08721v1.pdf');
+      await mkdir(dirname(cachedPdf), { recursive: true });
+      await writeFile(cachedPdf, whole.subarray(0, Math.floor(whole.length / 2)));
+
+      const first = await runCliCaptured(['2509.08721'], services.env);
+      expectFailedWithoutOutput(first, /2509\.08721/);
+      expect(existsSync(cachedPdf)).toBe(false);
+      const second = await runCliCaptured(['2509.08721'], services.env);
+
+      expect(second.code).toBe(0);
+      expect(services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/'))).toHaveLength(1);
     });
   });
 

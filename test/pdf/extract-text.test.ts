@@ -34,7 +34,6 @@ describe('createPdfExtractor', () => {
     expect(extracted.pages[0]).toContain('A Clean Paper');
     expect(extracted.pages[2]).toContain('Page 3 heading');
     expect(extracted.pages.join('\n')).not.toMatch(/-- \d+ of \d+ --/);
-    expect(extracted.info?.title).toBe('A Clean Paper');
   });
 
   it('runs several PDFs at once on the pool and leaves the caller its bytes', async () => {
@@ -90,8 +89,10 @@ describe('createPdfExtractor', () => {
   });
 
   it('times out, terminates the worker, and the next PDF still works', async () => {
+    // Long enough that a warm worker cannot answer within the 1 ms limit even when the test process is busy.
+    const slow = await makePdf({ pages: paperPages(60) });
     const bytes = await makePdf({ pages: paperPages(2) });
-    const error = await failureOf(extractor.extract(bytes, { timeoutMs: 1 }));
+    const error = await failureOf(extractor.extract(slow, { timeoutMs: 1 }));
     expect(error.reason).toBe('timeout');
     expect(error.message).toContain('extraction timed out after 0 s');
     const extracted = await extractor.extract(bytes);

@@ -18,9 +18,13 @@ describe('redactSecrets', () => {
     expect(redacted).toBe('key [redacted]; body {"password":"[redacted]"}; url [redacted]');
   });
 
-  it('replaces key-shaped text even when it is not configured: OpenAI, OpenRouter, Google', () => {
+  it('replaces key-shaped text in server messages even when it is not configured: OpenAI, OpenRouter, Google', () => {
     const text = 'sk-proj-abcdefgh12345678 sk-or-v1-0123456789abcdef AIzaSyD4kQ9xR2mT7vB1nC8wE3fG6hJ0lK5pZ_u';
-    expect(redactSecrets(text)).toBe('[redacted] [redacted] [redacted]');
+    expect(redactSecrets(text, [], { keyShapes: true })).toBe('[redacted] [redacted] [redacted]');
+  });
+
+  it('leaves key-like words in our own output alone unless they are configured', () => {
+    expect(redactSecrets('a key-value-store-design and sk-learn-compatible-models')).toBe('a key-value-store-design and sk-learn-compatible-models');
   });
 
   it('leaves ordinary text and very short values alone', () => {

@@ -8,26 +8,11 @@ import type { Outcome } from '../../pipeline/outcome.js';
 import { readPackageVersion } from '../../config/read-package-version.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
-const DOCTOR_HELP = `summarize doctor [--json] [--timeout SECONDS]
-
-Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
-the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
-sent); one line each (✓ ok, ! warning, ✗ failed).
-Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
-
-  --json           print the results as JSON on stdout (the lines go to stderr)
-  --timeout S      time limit of each network check, in seconds (default: 10)
-`;
-
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** `summarize doctor`: runs the checks, prints one line each as they finish, exits 1 if any failed. */
 export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
   const flags = readFlags(argv);
-  if (flags.help) {
-    io.stdout.write(DOCTOR_HELP);
-    return 'done';
-  }
   // Lines go to stderr under --json so stdout stays one parseable document for monitoring.
   const lines = flags.json ? io.stderr : io.stdout;
   // Secrets are redacted by the streams main.ts hands over.
@@ -47,10 +32,9 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
 
 // --- internal ---
 
-function readFlags(argv: string[]): { json: boolean; help: boolean; timeoutSeconds: number } {
+function readFlags(argv: string[]): { json: boolean; timeoutSeconds: number } {
   const { values, positionals } = parseCommandArgs('doctor', argv, {
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
     timeout: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`doctor: takes no arguments, got ${positionals.join(' ')}`);
@@ -58,5 +42,5 @@ function readFlags(argv: string[]): { json: boolean; help: boolean; timeoutSecon
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new UsageError(`doctor: --timeout must be a positive number of seconds, got ${JSON.stringify(values.timeout)}`);
   }
-  return { json: values.json ?? false, help: values.help ?? false, timeoutSeconds };
+  return { json: values.json ?? false, timeoutSeconds };
 }

@@ -8,22 +8,6 @@ import type { SendEditionResult } from '../../pipeline/send-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
-const SEND_HELP = `summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
-
-Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
-through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes out once per
-list of recipients: digests/<date>.sent.json records who accepted it; a second send says so.
-
-  --date D     the edition's day (default: today, UTC)
-  --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
-  --dry-run    write digests/<date>.eml and print subject, recipients and sizes; no SMTP
-  --resend     send even if this edition already went to these recipients
-  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
-  --quiet      print errors only
-
-Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected.
-`;
-
 /** `summarize send`: parse flags, take the output folder's lock, mail the edition once. */
 export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('send', argv, {
@@ -33,12 +17,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
     resend: { type: 'boolean', default: false },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) {
-    io.stdout.write(SEND_HELP);
-    return 'done';
-  }
   if (positionals.length > 0) throw new UsageError(`send: unexpected argument ${JSON.stringify(positionals[0])}`);
   const date = resolveDay(values.date ?? 'today');
   const to = values.to === undefined ? undefined : parseRecipientsFlag(values.to);

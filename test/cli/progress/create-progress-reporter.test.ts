@@ -52,7 +52,7 @@ describe('createProgressReporter without a terminal (cron mail)', () => {
     const reporter = createProgressReporter({ stream: capture.stream, isTTY: false, now: clock.now });
 
     reporter.start(3);
-    reporter.paperEvent({ id: '2511.00001', title: 'Attention Is Still\n  All You Need', kind: 'queued' });
+    reporter.paperEvent({ id: '2511.00001', title: 'Attention Is Still\n  All You Need', kind: 'downloading' });
     reporter.paperEvent({ id: '2511.00001', kind: 'downloading' });
     reporter.paperEvent({ id: '2511.00001', kind: 'generating' });
     clock.advance(42_100);
@@ -122,7 +122,7 @@ describe('createProgressReporter on a terminal', () => {
     expect(renderScreen(capture.text())).toEqual([
       '[█████░░░░░░░░░░░░░░░] 1/4 papers · $0.0100 · generating 2511.00002 Sparse Mixtures',
     ]);
-    reporter.paperEvent({ id: '2511.00003', kind: 'queued' });
+    reporter.paperEvent({ id: '2511.00003', kind: 'downloading' });
     reporter.finish(totals);
     const afterFinish = capture.text();
     await sleep(150);
@@ -168,7 +168,7 @@ describe('createProgressReporter on a terminal', () => {
     const capture = createCapture();
     const reporter = createProgressReporter({ stream: capture.stream, isTTY: true, now: createClock().now, columns: 60 });
     reporter.start(3);
-    reporter.paperEvent({ id: '2511.00001', title: 'A title long enough to overflow a sixty column terminal', kind: 'extracting' });
+    reporter.paperEvent({ id: '2511.00001', title: 'A title long enough to overflow a sixty column terminal', kind: 'generating' });
     reporter.finish(totals);
     const barLines = capture.text().split('\r').filter((chunk) => chunk.includes('papers'));
     expect(barLines.length).toBeGreaterThan(0);
