@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
 import { fetch } from 'undici';
 import { buildUserAgent } from '../../arxiv/build-user-agent.js';
@@ -10,8 +9,9 @@ import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { findModelPrice } from '../../llm/model-prices.js';
 import { readStoredBrief } from '../../output/brief-store.js';
-import { writeDigest } from '../../output/digest-store.js';
-import { acquireRunLock, defaultIsProcessAlive, releaseRunLockOnExit } from '../../pipeline/acquire-run-lock.js';
+import { publishEdition } from '../../archive/publish-edition.js';
+import { acquireRunLock, releaseRunLockOnExit } from '../../pipeline/acquire-run-lock.js';
+import { removeAbandonedTemporaryFiles } from '../../pipeline/remove-abandoned-temporary-files.js';
 import { collectPapers, type PaperSource } from '../../pipeline/collect-papers.js';
 import { createPaperContext } from '../../pipeline/create-paper-context.js';
 import { planRun } from '../../pipeline/plan-run.js';
@@ -107,7 +107,7 @@ export async function runNightly(argv: string[], io: CliIo): Promise<Outcome> {
 
     // The digest lists the day's briefs in the source's order; failed papers are not in it.
     const briefs = collected.papers.flatMap((paper) => result.briefs.get(paper) ?? []);
-    const digest = !dryRun && briefs.length > 0 ? await writeDigest(config.outputDir, date, briefs, { publicUrl: config.publicUrl }) : undefined;
+    const digest = !dryRun && briefs.length > 0 ? await publishEdition(config.outputDir, { date, papers: briefs.map((brief) => ({ brief })) }, { publicUrl: config.publicUrl, warn: (message) => reporter.warn(message) }) : undefined;
 
     const report = buildRunReport({
       runId: randomUUID(),
@@ -167,21 +167,6 @@ async function resolveSource(
     return { kind: 'arxiv', date, categories: values.category };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
-}
-
-// writeFileAtomic's `<file>.<pid>.<hex>.tmp`: a process killed mid-write (kill -9, power cut) leaves one behind.
-const TEMPORARY_FILE = /\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-/** Deletes temporary files of dead writers, so a crashed run leaves no debris once the next one starts. */
-async function removeAbandonedTemporaryFiles(outputDir: string): Promise<void> {
-  for (const folder of [outputDir, join(outputDir, 'papers'), join(outputDir, 'digests'), join(outputDir, 'runs')]) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    for (const name of names) {
-      const writerPid = Number(TEMPORARY_FILE.exec(name)?.[1]);
-      // A live writer may be `summarize <id>` next to this run; its file is not ours to remove.
-      if (writerPid > 0 && !defaultIsProcessAlive(writerPid)) await rm(join(folder, name), { force: true });
-    }
-  }
 }
 
 function parsePositive(flag: string, value: string, integer: boolean): number {

@@ -1,0 +1,58 @@
+import { Feed } from 'feed';
+import { escapeHtml } from '../output/escape-html.js';
+import type { EditionRecord } from './edition-record.js';
+
+export interface ArchiveFeedOptions {
+  /** The output folder as readers reach it (SUMMARIZE_PUBLIC_URL, else its file:// URL), without a trailing slash. */
+  baseUrl: string;
+  /** Newest editions kept. Default: 20. */
+  limit?: number;
+}
+
+/** One feed item per edition, newest first, linking the web edition; write it with `.atom1()`, `.rss2()` or `.json1()`. */
+export function buildArchiveFeed(editions: readonly EditionRecord[], { baseUrl, limit = 20 }: ArchiveFeedOptions): Feed {
+  const newest = [...editions].sort((left, right) => right.date.localeCompare(left.date)).slice(0, limit);
+  const items = newest.map((edition) => describeEdition(edition, baseUrl));
+  // The newest item's time, not the clock: the same editions give the same bytes.
+  const updated = items.reduce((latest, item) => (item.date > latest ? item.date : latest), new Date(0));
+  const feed = new Feed({
+    id: `${baseUrl}/feed.xml`,
+    title: 'arXiv Brief: daily papers',
+    description: 'Five-point briefs, critiques and quizzes of the day’s arXiv papers.',
+    link: `${baseUrl}/index.html`,
+    language: 'en',
+    updated,
+    generator: 'arxiv-brief',
+    feedLinks: { atom: `${baseUrl}/feed.xml`, rss: `${baseUrl}/rss.xml`, json: `${baseUrl}/feed.json` },
+    author: { name: 'arxiv-brief' },
+  });
+  for (const item of items) feed.addItem(item);
+  return feed;
+}
+
+// --- internal ---
+
+function describeEdition(edition: EditionRecord, baseUrl: string) {
+  const url = `${baseUrl}/digests/${edition.date}.html`;
+  const count = `${edition.papers.length} ${edition.papers.length === 1 ? 'paper' : 'papers'}`;
+  const generatedTimes = edition.papers.map((paper) => Date.parse(paper.generatedAt)).filter((time) => Number.isFinite(time));
+  const midnight = Date.parse(`${edition.date}T00:00:00Z`);
+  const papers = edition.papers.map((paper) =>
+    [
+      '<li>',
+      `<a href="${escapeHtml(`${baseUrl}/papers/${paper.stem}.html`)}"><strong>${escapeHtml(paper.title)}</strong></a>`,
+      `<br>${escapeHtml(paper.authors.join(', '))}`,
+      paper.reason === undefined ? '' : `<br><em>Why picked:</em> ${escapeHtml(paper.reason)}`,
+      `<p>${escapeHtml(paper.summary.topicAndDomain)} ${escapeHtml(paper.summary.problem)}</p>`,
+      '</li>',
+    ].join(''),
+  );
+  return {
+    id: url,
+    link: url,
+    title: `${edition.date} Papers`,
+    date: new Date(generatedTimes.length > 0 ? Math.max(...generatedTimes) : Number.isFinite(midnight) ? midnight : 0),
+    description: escapeHtml(edition.papers.length === 0 ? 'No papers.' : `${count}: ${edition.papers.map((paper) => paper.title).join('; ')}`),
+    content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>`,
+  };
+}
