@@ -2,6 +2,9 @@ import { Feed } from 'feed';
 import { escapeHtml } from '../output/escape-html.js';
 import type { EditionRecord } from './edition-record.js';
 
+// Papers listed in full per feed item; a reader's feed stays small on a day of 300 papers.
+const PAPERS_PER_ITEM = 30;
+
 export interface ArchiveFeedOptions {
   /** The output folder as readers reach it (SUMMARIZE_PUBLIC_URL, else its file:// URL), without a trailing slash. */
   baseUrl: string;
@@ -37,7 +40,8 @@ function describeEdition(edition: EditionRecord, baseUrl: string) {
   const count = `${edition.papers.length} ${edition.papers.length === 1 ? 'paper' : 'papers'}`;
   const generatedTimes = edition.papers.map((paper) => Date.parse(paper.generatedAt)).filter((time) => Number.isFinite(time));
   const midnight = Date.parse(`${edition.date}T00:00:00Z`);
-  const papers = edition.papers.map((paper) =>
+  const more = edition.papers.length - PAPERS_PER_ITEM;
+  const papers = edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) =>
     [
       '<li>',
       `<a href="${escapeHtml(`${baseUrl}/papers/${paper.stem}.html`)}"><strong>${escapeHtml(paper.title)}</strong></a>`,
@@ -52,7 +56,9 @@ function describeEdition(edition: EditionRecord, baseUrl: string) {
     link: url,
     title: `${edition.date} Papers`,
     date: new Date(generatedTimes.length > 0 ? Math.max(...generatedTimes) : Number.isFinite(midnight) ? midnight : 0),
-    description: escapeHtml(edition.papers.length === 0 ? 'No papers.' : `${count}: ${edition.papers.map((paper) => paper.title).join('; ')}`),
-    content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>`,
+    description: escapeHtml(
+      edition.papers.length === 0 ? 'No papers.' : `${count}: ${edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) => paper.title).join('; ')}${more > 0 ? '; …' : ''}`,
+    ),
+    content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>${more > 0 ? `<p><a href="${escapeHtml(url)}">and ${more} more ${more === 1 ? 'paper' : 'papers'} in the edition</a></p>` : ''}`,
   };
 }

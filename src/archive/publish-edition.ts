@@ -9,12 +9,15 @@ import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { buildArchiveFeed } from './build-archive-feed.js';
 import { buildEditionRecord, type EditionRecord } from './edition-record.js';
-import { readArchive, type Warn, writeEditionRecord } from './read-archive.js';
-import { renderArchiveIndex } from './render-archive-index.js';
+import { createSearchDataBuilder } from './create-search-data-builder.js';
+import { forEachArchivedEdition, type Warn, writeEditionRecord } from './read-archive.js';
+import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
 import { renderPaperPage } from './render-paper-page.js';
-import { renderSearchData } from './render-search-data.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
+
+// The feeds carry this many of the newest editions.
+const FEED_EDITIONS = 20;
 
 export interface PublishEditionOptions {
   /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links use it. Default: the folder's file:// URL. */
@@ -43,28 +46,35 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   // The index goes last: its presence makes the edition part of the archive.
   await writeFileAtomic(paths.json, `${JSON.stringify(buildDigestIndex(edition), null, 2)}\n`);
 
-  const archive = await readArchive(outputDir, warn);
-  await writePaperPages(outputDir, edition, archive);
-  await writeArchiveAssets(outputDir);
-  await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), renderSearchData(archive));
-  const index = join(outputDir, 'index.html');
-  await writeFileAtomic(index, renderArchiveIndex(archive));
+  // One pass over the archive, one edition at a time, keeping only what each output needs.
+  const editionsByStem = new Map(edition.papers.map(({ brief }) => [toFileStem(brief.paper.id, brief.paper.version), [] as string[]]));
+  const indexEntries: ArchiveIndexEntry[] = [];
+  const feedEditions: EditionRecord[] = [];
+  const searchData = createSearchDataBuilder();
+  const editions = await forEachArchivedEdition(outputDir, warn, (record) => {
+    for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
+    indexEntries.push(toArchiveIndexEntry(record));
+    if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
+    searchData.add(record);
+  });
 
-  const feed = buildArchiveFeed(archive, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
+  await writePaperPages(outputDir, edition, editionsByStem);
+  await writeArchiveAssets(outputDir);
+  await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), searchData.render());
+  const index = join(outputDir, 'index.html');
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries));
+
+  const feed = buildArchiveFeed(feedEditions, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
   await writeFileAtomic(join(outputDir, 'feed.xml'), `${feed.atom1()}\n`);
   await writeFileAtomic(join(outputDir, 'rss.xml'), `${feed.rss2()}\n`);
   await writeFileAtomic(join(outputDir, 'feed.json'), `${feed.json1()}\n`);
-  return { ...paths, index, editions: archive.length };
+  return { ...paths, index, editions };
 }
 
 // --- internal ---
 
 // One page at a time: a day of 300 papers never holds more than one page in memory.
-async function writePaperPages(outputDir: string, edition: Edition, archive: readonly EditionRecord[]): Promise<void> {
-  const editionsByStem = new Map(edition.papers.map(({ brief }) => [toFileStem(brief.paper.id, brief.paper.version), [] as string[]]));
-  for (const record of archive) {
-    for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
-  }
+async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {
   for (const { brief } of edition.papers) {
     const stem = toFileStem(brief.paper.id, brief.paper.version);
     const briefPaths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version);

@@ -17,21 +17,24 @@ export async function writeEditionRecord(outputDir: string, record: EditionRecor
 }
 
 /**
- * Every edition in `digests/`, newest first, as the archive's records. An edition without a record (published
- * before the archive existed) gets one from its briefs; one that cannot be read is left out with a warning.
+ * Visits every edition in `digests/`, newest first, as the archive's record, one at a time so the archive is never
+ * all in memory. An edition without a record (published before the archive existed) gets one from its briefs; one
+ * that cannot be read is left out with a warning. Returns the number of editions visited.
  */
-export async function readArchive(outputDir: string, warn: Warn): Promise<EditionRecord[]> {
+export async function forEachArchivedEdition(outputDir: string, warn: Warn, visit: (record: EditionRecord) => void): Promise<number> {
   const dates = (await readdir(join(outputDir, 'digests')).catch(() => [] as string[]))
     .filter((name) => DIGEST_INDEX_NAME.test(name))
     .map((name) => name.slice(0, 10))
     .sort()
     .reverse();
-  const records: EditionRecord[] = [];
+  let visited = 0;
   for (const date of dates) {
     const record = (await readEditionRecord(outputDir, date)) ?? (await rebuildEditionRecord(outputDir, date, warn));
-    if (record) records.push(record);
+    if (!record) continue;
+    visit(record);
+    visited += 1;
   }
-  return records;
+  return visited;
 }
 
 // --- internal ---

@@ -8,11 +8,28 @@ const TITLES_SHOWN = 3;
 /** The scripts the index loads, in order: the library, the data (a global, so `file://` works), the search box. */
 export const ARCHIVE_SEARCH_SCRIPTS = ['assets/minisearch.js', 'assets/search-data.js', 'assets/archive-search.js'];
 
+/** What the index lists of one edition. */
+export interface ArchiveIndexEntry {
+  date: string;
+  paperCount: number;
+  /** The first papers in rank order. */
+  papers: Array<{ stem: string; title: string }>;
+}
+
+/** The index's line for an edition: its date, size and first titles. */
+export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
+  return {
+    date: edition.date,
+    paperCount: edition.papers.length,
+    papers: edition.papers.slice(0, TITLES_SHOWN).map(({ stem, title }) => ({ stem, title })),
+  };
+}
+
 /** `index.html`: a search box over every brief, then every edition, newest first. */
-export function renderArchiveIndex(editions: readonly EditionRecord[]): string {
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): string {
   const items = editions.map((edition) => {
-    const count = edition.papers.length;
-    const titles = edition.papers.slice(0, TITLES_SHOWN).map((paper) => `<li><a href="papers/${paper.stem}.html">${escapeHtml(paper.title)}</a></li>`);
+    const count = edition.paperCount;
+    const titles = edition.papers.map((paper) => `<li><a href="papers/${paper.stem}.html">${escapeHtml(paper.title)}</a></li>`);
     const more = count > TITLES_SHOWN ? `<li><a href="digests/${edition.date}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
     return [
       `<li><a href="digests/${escapeHtml(edition.date)}.html"><strong>${escapeHtml(edition.date)}</strong></a> <span class="muted">· ${count} ${count === 1 ? 'paper' : 'papers'}</span>`,
