@@ -15,13 +15,18 @@ export function renderEditionPage(edition: Edition): string {
   const header = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="muted">${count} ${count === 1 ? 'paper' : 'papers'} · <a href="${escapeHtml(edition.date)}.md">Markdown</a> · <a href="${escapeHtml(edition.date)}.json">JSON</a></p>`,
-    count === 0 ? '<p>No papers were summarized for this day.</p>' : '',
+    count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
   ];
   const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
   return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n') });
 }
 
 // --- internal ---
+
+// The titles up front, each jumping to its paper further down: a day of 300 papers can be skimmed.
+function renderContents(edition: Edition): string {
+  return `<ol class="contents">${edition.papers.map(({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a></li>`).join('')}</ol>`;
+}
 
 function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
   const { paper } = brief;

@@ -15,6 +15,8 @@ describe('renderEditionPage', () => {
     expect(html).toContain('3 papers · <a href="2025-01-21.md">Markdown</a> · <a href="2025-01-21.json">JSON</a>');
     expect(html).toContain('<h2><a href="../papers/2501.01234v2.html">Sparse Experts for Long-Context Retrieval</a></h2>');
     expect(html).toContain('<a href="../papers/hep-th_9108004v1.html">Full brief, flowchart and quiz →</a>');
+    expect(html).toContain('<ol class="contents"><li><a href="#paper-1">Sparse Experts for Long-Context Retrieval</a></li><li><a href="#paper-2">');
+    expect(html).toContain('<article class="card" id="paper-3">');
     expect(html.match(/Why picked:/g)).toHaveLength(1);
     expect(html).toContain('<p class="reason"><strong>Why picked:</strong> matches: retrieval, long context</p>');
     expect(html.match(/<p class="point-label">/g)).toHaveLength(15);
