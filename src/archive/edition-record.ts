@@ -2,15 +2,12 @@ import { z } from 'zod';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { SummarySchema } from '../brief/brief-schema.js';
 import type { Edition } from '../edition/edition.js';
-import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 
 /** What the archive keeps of one paper of an edition: what the index, the search and the feeds show, nothing more. */
 export const ArchivedPaperSchema = z.object({
   stem: z.string().regex(/^[A-Za-z0-9._-]+$/),
   title: z.string(),
   authors: z.array(z.string()),
-  /** The arXiv abstract page, https only; null when the stored link was not arXiv's. */
-  absUrl: z.string().nullable(),
   summary: SummarySchema,
   /** Strengths, limitations and implications as one text, for the search. */
   critique: z.string(),
@@ -36,7 +33,6 @@ export function buildEditionRecord(edition: Edition): EditionRecord {
       stem: toFileStem(brief.paper.id, brief.paper.version),
       title: brief.paper.title,
       authors: brief.paper.authors,
-      absUrl: safeUrl(brief.paper.absUrl, ARXIV_HOSTS),
       summary: brief.summary,
       critique: [...brief.critique.strengths, ...brief.critique.limitations, brief.critique.implications].join(' '),
       generatedAt: brief.generation.generatedAt,
