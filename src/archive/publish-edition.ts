@@ -1,19 +1,18 @@
-import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
-import { getBriefPaths } from '../output/brief-store.js';
 import { buildDigestIndex, type DigestPaths, getDigestPaths } from '../output/digest-store.js';
 import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { buildArchiveFeed } from './build-archive-feed.js';
 import { buildEditionRecord, type EditionRecord } from './edition-record.js';
 import { createSearchDataBuilder } from './create-search-data-builder.js';
-import { forEachArchivedEdition, type Warn, writeEditionRecord } from './read-archive.js';
+import { writeEditionRecord } from './edition-record-store.js';
+import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
 import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
-import { renderPaperPage } from './render-paper-page.js';
+import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
 
 // The feeds carry this many of the newest editions.
@@ -76,13 +75,6 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
 // One page at a time: a day of 300 papers never holds more than one page in memory.
 async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {
   for (const { brief } of edition.papers) {
-    const stem = toFileStem(brief.paper.id, brief.paper.version);
-    const briefPaths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version);
-    const hasFlowchartImage = await access(briefPaths.flowchartPng).then(
-      () => true,
-      () => false,
-    );
-    const editions = editionsByStem.get(stem) ?? [];
-    await writeFileAtomic(join(outputDir, 'papers', `${stem}.html`), renderPaperPage(brief, { editions, hasFlowchartImage }));
+    await writePaperPage(outputDir, brief, editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? []);
   }
 }

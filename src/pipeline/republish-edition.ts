@@ -1,5 +1,5 @@
 import { publishEdition, type PublishedEdition } from '../archive/publish-edition.js';
-import type { Warn } from '../archive/read-archive.js';
+import type { Warn } from '../archive/for-each-archived-edition.js';
 import { readEdition } from '../output/digest-store.js';
 import { acquireRunLock } from './acquire-run-lock.js';
 import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';

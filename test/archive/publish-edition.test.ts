@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishEdition } from '../../src/archive/publish-edition.js';
-import { getEditionRecordPath } from '../../src/archive/read-archive.js';
+import { getEditionRecordPath } from '../../src/archive/edition-record-store.js';
 import type { Edition } from '../../src/edition/edition.js';
 import { getBriefPaths, writeBrief } from '../../src/output/brief-store.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+import { toFileStem } from '../../src/arxiv/to-file-stem.js';
 
 let outputDir: string;
 let warnings: string[];
@@ -27,10 +28,12 @@ afterEach(async () => {
   await rm(outputDir, { recursive: true, force: true });
 });
 
-// An edition published by a version without the archive: its index and briefs, no archive record.
+// An edition published by a version without the archive: its index, briefs and an old page; no record, no paper pages.
 async function publishBeforeTheArchive(edition: Edition): Promise<void> {
   await publishEdition(outputDir, edition, { warn });
   await rm(getEditionRecordPath(outputDir, edition.date));
+  for (const { brief } of edition.papers) await rm(join(outputDir, 'papers', `${toFileStem(brief.paper.id, brief.paper.version)}.html`));
+  await writeFile(join(outputDir, 'digests', `${edition.date}.html`), '<html>the old email-ready edition</html>');
 }
 
 describe('publishEdition', () => {
@@ -68,6 +71,21 @@ describe('publishEdition', () => {
       'https://example.org/briefs/digests/2025-01-21.html',
       'https://example.org/briefs/digests/2025-01-20.html',
     ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('brings an edition from before the archive into it: its record, its web edition and its paper pages', async () => {
+    await publishBeforeTheArchive(OLD);
+
+    const published = await publishEdition(outputDir, TODAY, { warn });
+
+    expect(published.editions).toBe(2);
+    expect(await read('digests/2025-01-20.html')).toContain('href="../papers/2501.05678v1.html"');
+    expect(await read('papers/2501.05678v1.html')).toContain('edition of <a href="../digests/2025-01-20.html">');
+    // The paper also in today's edition lists both.
+    expect(await read('papers/2501.01234v2.html')).toContain('editions of <a href="../digests/2025-01-21.html">2025-01-21</a>, <a href="../digests/2025-01-20.html">');
+    expect(existsSync(getEditionRecordPath(outputDir, '2025-01-20'))).toBe(true);
+    expect(await read('index.html')).toContain('href="papers/2501.05678v1.html"');
     expect(warnings).toEqual([]);
   });
 
