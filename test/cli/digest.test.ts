@@ -99,6 +99,16 @@ describe('the daily digest', () => {
     expect(services.openai.requests).toHaveLength(2);
   });
 
+  it('leaves out an unreadable older edition with a warning, and still publishes', async () => {
+    await writeFile(join(services.outputDir, 'digests', '2025-09-09.json'), '{"schemaVersion": 1, "date": "2025-09-09"');
+
+    const result = await runCliCaptured(['digest', '--date', NIGHT], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: left the edition of 2025-09-09 out of the archive and feeds: .*2025-09-09\.json is not a digest index written by summarize/m);
+    expect(await readFile(join(services.outputDir, 'index.html'), 'utf8')).not.toContain('2025-09-09');
+  });
+
   it('says how to make a digest for a day that has none', async () => {
     const result = await runCliCaptured(['digest', '--date', '2025-09-11'], services.env);
     expect(result.code).toBe(1);
