@@ -40,7 +40,6 @@ export interface PublishedEdition extends DigestPaths {
 export async function publishEdition(outputDir: string, edition: Edition, { publicUrl, warn }: PublishEditionOptions): Promise<PublishedEdition> {
   const paths = getDigestPaths(outputDir, edition.date);
   await writeFileAtomic(paths.markdown, renderDigestMarkdown(edition));
-  await writeFileAtomic(paths.html, renderEditionPage(edition));
   await writeEditionRecord(outputDir, buildEditionRecord(edition));
   // The index goes last: its presence makes the edition part of the archive.
   await writeFileAtomic(paths.json, `${JSON.stringify(buildDigestIndex(edition), null, 2)}\n`);
@@ -58,6 +57,8 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   });
 
   await writePaperPages(outputDir, edition, editionsByStem);
+  // After the pages it links to.
+  await writeFileAtomic(paths.html, renderEditionPage(edition));
   await writeArchiveAssets(outputDir);
   await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), searchData.render());
   const index = join(outputDir, 'index.html');
