@@ -29,8 +29,8 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
 export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): string {
   const items = editions.map((edition) => {
     const count = edition.paperCount;
-    const titles = edition.papers.map((paper) => `<li><a href="papers/${paper.stem}.html">${escapeHtml(paper.title)}</a></li>`);
-    const more = count > TITLES_SHOWN ? `<li><a href="digests/${edition.date}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
+    const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
+    const more = count > TITLES_SHOWN ? `<li><a href="digests/${escapeHtml(edition.date)}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
     return [
       `<li><a href="digests/${escapeHtml(edition.date)}.html"><strong>${escapeHtml(edition.date)}</strong></a> <span class="muted">· ${count} ${count === 1 ? 'paper' : 'papers'}</span>`,
       count === 0 ? '' : `<ul>${titles.join('')}${more}</ul>`,

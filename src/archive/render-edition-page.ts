@@ -30,7 +30,7 @@ function renderContents(edition: Edition): string {
 
 function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
   const { paper } = brief;
-  const page = `../papers/${toFileStem(paper.id, paper.version)}.html`;
+  const page = escapeHtml(`../papers/${toFileStem(paper.id, paper.version)}.html`);
   const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
   const authors = paper.authors.length <= 8 ? paper.authors.join(', ') : `${paper.authors.slice(0, 8).join(', ')} et al. (${paper.authors.length} authors)`;
   const warnings = brief.checks.warnings.length;

@@ -41,7 +41,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
   ].filter((part) => part !== '');
-  return renderPage({ title: paper.title, root: '../', body: body.join('\n') });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', body: body.join('\n') });
 }
 
 // --- internal ---
@@ -77,7 +77,7 @@ function renderFigure(brief: Brief, stem: string): string {
   // The PNG is drawn at 2x for sharp text; the SVG behind the link zooms without limit.
   return [
     '<h3>🧭 Method Workflow</h3>',
-    `<figure><a href="${stem}.flowchart.svg"><img src="${stem}.flowchart.png" alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
+    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png" alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
     '<figcaption>Select the chart for the scalable version.</figcaption></figure>',
   ].join('\n');
 }
