@@ -30,6 +30,9 @@ export interface PublishedEdition extends DigestPaths {
   index: string;
   /** Editions in the archive, this one included. */
   editions: number;
+  /** For run reports and benchmarks: the size of `digests/<date>.html` and how long publishing took. */
+  webEditionBytes: number;
+  durationMs: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export interface PublishedEdition extends DigestPaths {
  * the edition and the stored files alone, so `summarize digest` reproduces it; paper by paper, so memory stays flat.
  */
 export async function publishEdition(outputDir: string, edition: Edition, { publicUrl, warn }: PublishEditionOptions): Promise<PublishedEdition> {
+  const startedAt = performance.now();
   const paths = getDigestPaths(outputDir, edition.date);
   await writeFileAtomic(paths.markdown, renderDigestMarkdown(edition));
   await writeEditionRecord(outputDir, buildEditionRecord(edition));
@@ -58,7 +62,8 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
 
   await writePaperPages(outputDir, edition, editionsByStem);
   // After the pages it links to.
-  await writeFileAtomic(paths.html, renderEditionPage(edition));
+  const webEdition = renderEditionPage(edition);
+  await writeFileAtomic(paths.html, webEdition);
   await writeArchiveAssets(outputDir);
   await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), searchData.render());
   const index = join(outputDir, 'index.html');
@@ -68,7 +73,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   await writeFileAtomic(join(outputDir, 'feed.xml'), `${feed.atom1()}\n`);
   await writeFileAtomic(join(outputDir, 'rss.xml'), `${feed.rss2()}\n`);
   await writeFileAtomic(join(outputDir, 'feed.json'), `${feed.json1()}\n`);
-  return { ...paths, index, editions };
+  return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
 }
 
 // --- internal ---

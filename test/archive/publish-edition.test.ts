@@ -42,6 +42,7 @@ describe('publishEdition', () => {
     const published = await publishEdition(outputDir, TODAY, { publicUrl: 'https://example.org/briefs/', warn });
 
     expect(published.editions).toBe(2);
+    expect(published.webEditionBytes).toBe((await readFile(published.html)).length);
     expect(JSON.parse(await read('digests/2025-01-21.json')).papers).toEqual([
       { id: 'hep-th/9108004', version: 1, title: 'A Toy Model of Boundary Entanglement', reason: 'matches: entanglement' },
       { id: '2501.01234', version: 2, title: 'Sparse Experts for Long-Context Retrieval' },
