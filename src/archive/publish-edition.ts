@@ -5,7 +5,7 @@ import type { Edition } from '../edition/edition.js';
 import { buildDigestIndex, type DigestPaths, getDigestPaths } from '../output/digest-store.js';
 import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { buildArchiveFeed } from './build-archive-feed.js';
+import { renderArchiveFeeds } from './render-archive-feeds.js';
 import { buildEditionRecord, type EditionRecord } from './edition-record.js';
 import { createSearchDataBuilder } from './create-search-data-builder.js';
 import { writeEditionRecord } from './edition-record-store.js';
@@ -69,10 +69,10 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries));
 
-  const feed = buildArchiveFeed(feedEditions, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
-  await writeFileAtomic(join(outputDir, 'feed.xml'), `${feed.atom1()}\n`);
-  await writeFileAtomic(join(outputDir, 'rss.xml'), `${feed.rss2()}\n`);
-  await writeFileAtomic(join(outputDir, 'feed.json'), `${feed.json1()}\n`);
+  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
+  await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
+  await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
+  await writeFileAtomic(join(outputDir, 'feed.json'), feeds.json);
   return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
 }
 

@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('the archive in Chromium', () => {
     ['opened from disk (file://)', () => `${fileUrl('')}/`],
     ['served over http', () => server.url],
   ] as const) {
-    it(`finds a paper by a word only in its summary, and opens its page without errors, ${label}`, async () => {
+    it.concurrent(`finds a paper by a word only in its summary, and opens its page without errors, ${label}`, async () => {
       const { page, problems, dialogs } = await open(new URL('index.html', base()).href);
       await page.locator('#search-input').fill(SUMMARY_ONLY_WORD);
       const results = page.locator('#search-results a');

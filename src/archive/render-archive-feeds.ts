@@ -12,8 +12,17 @@ export interface ArchiveFeedOptions {
   limit?: number;
 }
 
-/** One feed item per edition, newest first, linking the web edition; write it with `.atom1()`, `.rss2()` or `.json1()`. */
-export function buildArchiveFeed(editions: readonly EditionRecord[], { baseUrl, limit = 20 }: ArchiveFeedOptions): Feed {
+export interface ArchiveFeeds {
+  /** `feed.xml` */
+  atom: string;
+  /** `rss.xml` */
+  rss: string;
+  /** `feed.json` */
+  json: string;
+}
+
+/** Atom, RSS 2.0 and JSON Feed with one item per edition, newest first, each linking the web edition. */
+export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl, limit = 20 }: ArchiveFeedOptions): ArchiveFeeds {
   const newest = [...editions].sort((left, right) => right.date.localeCompare(left.date)).slice(0, limit);
   const items = newest.map((edition) => describeEdition(edition, baseUrl));
   // The newest item's time, not the clock: the same editions give the same bytes.
@@ -29,8 +38,12 @@ export function buildArchiveFeed(editions: readonly EditionRecord[], { baseUrl, 
     feedLinks: { atom: `${baseUrl}/feed.xml`, rss: `${baseUrl}/rss.xml`, json: `${baseUrl}/feed.json` },
     author: { name: 'arxiv-brief' },
   });
-  for (const item of items) feed.addItem(item);
-  return feed;
+  for (const { summary: _plainText, ...item } of items) feed.addItem(item);
+  // JSON Feed's summary is plain text; the library gives it the HTML-escaped text the XML formats need.
+  const json = JSON.parse(feed.json1()) as { items: Array<{ id: string; summary?: string }> };
+  const summaries = new Map(items.map((item) => [item.id, item.summary]));
+  for (const item of json.items) item.summary = summaries.get(item.id);
+  return { atom: `${feed.atom1()}\n`, rss: `${feed.rss2()}\n`, json: `${JSON.stringify(json, null, 4)}\n` };
 }
 
 // --- internal ---
@@ -41,6 +54,8 @@ function describeEdition(edition: EditionRecord, baseUrl: string) {
   const generatedTimes = edition.papers.map((paper) => Date.parse(paper.generatedAt)).filter((time) => Number.isFinite(time));
   const midnight = Date.parse(`${edition.date}T00:00:00Z`);
   const more = edition.papers.length - PAPERS_PER_ITEM;
+  const summary =
+    edition.papers.length === 0 ? 'No papers.' : `${count}: ${edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) => paper.title).join('; ')}${more > 0 ? '; …' : ''}`;
   const papers = edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) =>
     [
       '<li>',
@@ -56,9 +71,8 @@ function describeEdition(edition: EditionRecord, baseUrl: string) {
     link: url,
     title: `${edition.date} Papers`,
     date: new Date(generatedTimes.length > 0 ? Math.max(...generatedTimes) : Number.isFinite(midnight) ? midnight : 0),
-    description: escapeHtml(
-      edition.papers.length === 0 ? 'No papers.' : `${count}: ${edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) => paper.title).join('; ')}${more > 0 ? '; …' : ''}`,
-    ),
+    description: escapeHtml(summary),
+    summary,
     content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>${more > 0 ? `<p><a href="${escapeHtml(url)}">and ${more} more ${more === 1 ? 'paper' : 'papers'} in the edition</a></p>` : ''}`,
   };
 }
