@@ -38,7 +38,7 @@ if (values['publish-into'] !== undefined) {
   const large = await measure(papers, history);
   for (const result of [baseline, large]) {
     console.log(
-      `${String(result.papers).padStart(4)} papers (${history} older editions): publish ${result.wallMs} ms, peak RSS ${Math.round(result.maxRssKb / 1024)} MB, ` +
+      `${String(result.papers).padStart(4)} papers (${history} older editions): publish ${result.wallMs} ms, peak RSS ${Math.round(result.maxRssKb / 1024)} MB (${Math.round(result.beforeKb / 1024)} MB with the briefs read, before publishing), ` +
         `web edition ${kilobytes(result.sizes.edition)}, paper pages ${kilobytes(result.sizes.paperPages)} (${result.sizes.paperPageCount}), ` +
         `index ${kilobytes(result.sizes.index)}, search data ${kilobytes(result.sizes.searchData)}, feeds ${kilobytes(result.sizes.feeds)}`,
     );
@@ -53,6 +53,8 @@ interface Measurement {
   papers: number;
   wallMs: number;
   maxRssKb: number;
+  /** RSS with the edition's briefs read, just before publishing. */
+  beforeKb: number;
   sizes: { edition: number; paperPages: number; paperPageCount: number; index: number; searchData: number; feeds: number };
 }
 
@@ -71,13 +73,14 @@ async function measure(papers: number, history: number): Promise<Measurement> {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
     if (exitCode !== 0) throw new Error(`the publishing child exited with ${exitCode}`);
-    const { wallMs, maxRssKb } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { wallMs: number; maxRssKb: number };
+    const { wallMs, maxRssKb, beforeKb } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { wallMs: number; maxRssKb: number; beforeKb: number };
     const pages = (await readdir(join(outputDir, 'papers'))).filter((name) => name.endsWith('.html'));
     const sizeOf = async (...paths: string[]) => (await Promise.all(paths.map((path) => stat(join(outputDir, path))))).reduce((sum, info) => sum + info.size, 0);
     return {
       papers,
       wallMs,
       maxRssKb,
+      beforeKb,
       sizes: {
         edition: await sizeOf(join('digests', `${date}.html`)),
         paperPages: await sizeOf(...pages.map((name) => join('papers', name))),
@@ -96,10 +99,12 @@ async function measure(papers: number, history: number): Promise<Measurement> {
 async function publishStoredEdition(outputDir: string, date: string, papers: number): Promise<void> {
   const dayIndex = Math.round((Date.parse(date) - Date.UTC(2025, 0, 1)) / 86_400_000);
   const edition = await readEditionOfDay(outputDir, date, dayIndex, papers);
+  // What the nightly run holds anyway (the day's briefs): publishing's own share is the difference.
+  const beforeKb = Math.round(process.memoryUsage().rss / 1024);
   const startedAt = performance.now();
   await publishEdition(outputDir, edition, { warn: console.warn });
   const wallMs = Math.round(performance.now() - startedAt);
-  console.log(JSON.stringify({ wallMs, maxRssKb: process.resourceUsage().maxRSS }));
+  console.log(JSON.stringify({ wallMs, maxRssKb: process.resourceUsage().maxRSS, beforeKb }));
 }
 
 function paperId(dayIndex: number, index: number): string {
