@@ -1,10 +1,12 @@
-// Renders the sample edition and saves a screenshot to docs/edition-sample.png: `npx tsx scripts/screenshot-edition.ts [--dark]`.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Publishes the sample edition and saves a screenshot of its web edition to docs/edition-sample.png:
+// `npx tsx scripts/screenshot-edition.ts [--dark]`.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { renderEditionHtml } from '../src/output/render-edition-html.js';
+import { publishEdition } from '../src/archive/publish-edition.js';
+import { writeBrief } from '../src/output/brief-store.js';
 import { makeSampleBriefs } from '../test/helpers/sample-brief.js';
 
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -13,20 +15,18 @@ const outputPath = fileURLToPath(new URL(`../docs/edition-sample${dark ? '-dark'
 
 const directory = await mkdtemp(join(tmpdir(), 'edition-screenshot-'));
 try {
-  const { html } = renderEditionHtml(
-    { date: '2025-01-21', briefs: makeSampleBriefs(), links: { markdown: '2025-01-21.md', json: '2025-01-21.json', feed: 'feed.xml' } },
-    { images: 'inline' },
-  );
-  const pagePath = join(directory, 'edition.html');
-  await writeFile(pagePath, html);
+  const briefs = makeSampleBriefs();
+  for (const brief of briefs) await writeBrief(directory, brief);
+  const reasons = ['matches: retrieval, long context', 'matches: diffusion', undefined];
+  const papers = briefs.map((brief, index) => ({ brief, ...(reasons[index] === undefined ? {} : { reason: reasons[index] }) }));
+  await publishEdition(directory, { date: '2025-01-21', papers }, { warn: (message) => console.warn(message) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 640, height: 1800 }, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light' });
-    await page.goto(pathToFileURL(pagePath).href);
-    await page.locator('details').first().evaluate((element) => element.setAttribute('open', ''));
+    const page = await browser.newPage({ viewport: { width: 760, height: 1400 }, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light' });
+    await page.goto(pathToFileURL(join(directory, 'digests', '2025-01-21.html')).href);
     await page.screenshot({ path: outputPath });
   } finally {
     await browser.close();

@@ -1,93 +1,80 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
-import type { Brief } from '../brief/brief-schema.js';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
 import { readStoredBrief } from './brief-store.js';
-import { renderAtomFeed } from './render-atom-feed.js';
-import { renderDigestMarkdown } from './render-digest-markdown.js';
-import { type Edition, renderEditionHtml } from './render-edition-html.js';
-import { renderJsonFeed } from './render-json-feed.js';
-import { writeFileAtomic } from './write-file-atomic.js';
-import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
-// Feeds carry this many of the newest editions.
-const FEED_EDITIONS = 20;
-
+/** `digests/<date>.json`: the papers of an edition in rank order; what `summarize digest` rebuilds the edition from. */
 export const DigestIndexSchema = z.object({
   schemaVersion: z.literal(1),
   date: z.string(),
-  papers: z.array(z.object({ id: z.string(), version: z.number().int().positive(), title: z.string() })),
+  papers: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int().positive(),
+      title: z.string(),
+      /** Why ranking picked the paper; absent when the run did not rank. */
+      reason: z.string().optional(),
+    }),
+  ),
 });
 export type DigestIndex = z.infer<typeof DigestIndexSchema>;
 
-export function getDigestPaths(outputDir: string, date: string) {
+export interface DigestPaths {
+  markdown: string;
+  json: string;
+  /** The web edition. */
+  html: string;
+}
+
+export function getDigestPaths(outputDir: string, date: string): DigestPaths {
   const stem = join(outputDir, 'digests', date);
   return { markdown: `${stem}.md`, json: `${stem}.json`, html: `${stem}.html` };
 }
 
-/**
- * Writes the day's edition, all rendered from the briefs alone so `summarize digest` reproduces it:
- * `digests/<date>.md`, `.html` (self-contained, email-ready), `.json` (the papers in order), and the feeds.
- */
-export async function writeDigest(
-  outputDir: string,
-  date: string,
-  briefs: readonly Brief[],
-  { publicUrl }: { publicUrl?: string | undefined } = {},
-): Promise<ReturnType<typeof getDigestPaths>> {
-  const paths = getDigestPaths(outputDir, date);
-  const index: DigestIndex = {
+/** The index of an edition, from the edition alone. */
+export function buildDigestIndex(edition: Edition): DigestIndex {
+  return {
     schemaVersion: 1,
-    date,
-    papers: briefs.map((brief) => ({ id: brief.paper.id, version: brief.paper.version, title: brief.paper.title })),
+    date: edition.date,
+    papers: edition.papers.map(({ brief, reason }) => ({
+      id: brief.paper.id,
+      version: brief.paper.version,
+      title: brief.paper.title,
+      ...(reason === undefined ? {} : { reason }),
+    })),
   };
-  await writeFileAtomic(paths.markdown, renderDigestMarkdown(date, briefs));
-  const { html } = renderEditionHtml({ date, briefs: [...briefs], links: { markdown: `${date}.md`, json: `${date}.json`, feed: '../feed.xml' } }, { images: 'inline' });
-  await writeFileAtomic(paths.html, html);
-  // The index goes last: it is what `summarize digest` and the feeds read back.
-  await writeFileAtomic(paths.json, `${JSON.stringify(index, null, 2)}\n`);
-  await writeFeeds(outputDir, publicUrl);
-  return paths;
 }
 
-/** The briefs of a day's digest, in its order, read back from the stored JSON. */
-export async function readDigestBriefs(outputDir: string, date: string): Promise<Brief[]> {
+/** The stored index of a day's edition; a clear error when there is none or it is not ours. */
+export async function readDigestIndex(outputDir: string, date: string): Promise<DigestIndex> {
   const paths = getDigestPaths(outputDir, date);
   let text: string;
   try {
     text = await readFile(paths.json, 'utf8');
   } catch {
-    throw new BriefError(`no digest for ${date} in ${join(outputDir, 'digests')}: run \`summarize nightly --date ${date}\` first`);
+    throw new BriefError(`no edition for ${date} in ${join(outputDir, 'digests')}: make it with \`summarize nightly --date ${date}\``);
   }
-  let index: DigestIndex;
   try {
-    index = DigestIndexSchema.parse(JSON.parse(text));
-  } catch {
-    throw new BriefError(`${paths.json} is not a digest index written by summarize; run \`summarize nightly --date ${date}\` again`);
+    return DigestIndexSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new BriefError(`${paths.json} is not a digest index written by summarize; run \`summarize nightly --date ${date}\` again`, { cause: error });
   }
-  const briefs: Brief[] = [];
-  for (const paper of index.papers) {
-    const brief = await readStoredBrief(outputDir, paper.id, paper.version);
-    if (!brief) throw new BriefError(`${paths.json} lists ${formatArxivId(paper)}, but its brief is missing or invalid in ${join(outputDir, 'papers')}`);
-    briefs.push(brief);
-  }
-  return briefs;
 }
 
-/** `feed.xml` (Atom) and `feed.json` (JSON Feed) in the output folder, from the newest editions. */
-export async function writeFeeds(outputDir: string, publicUrl: string | undefined): Promise<void> {
-  const base = (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '');
-  const dates = (await readdir(join(outputDir, 'digests')).catch(() => []))
-    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
-    .map((name) => name.slice(0, 10))
-    .sort()
-    .reverse()
-    .slice(0, FEED_EDITIONS);
-  const editions: Edition[] = [];
-  for (const date of dates) editions.push({ date, briefs: await readDigestBriefs(outputDir, date) });
-  const title = 'arxiv-brief: daily papers';
-  await writeFileAtomic(join(outputDir, 'feed.xml'), renderAtomFeed(editions, { siteUrl: `${base}/digests`, feedUrl: `${base}/feed.xml`, title }));
-  await writeFileAtomic(join(outputDir, 'feed.json'), renderJsonFeed(editions, { siteUrl: `${base}/digests`, feedUrl: `${base}/feed.json`, title }));
+/** A day's edition read back from its index and the stored briefs, in its order; throws when a brief is missing or invalid. */
+export async function readEdition(outputDir: string, date: string): Promise<Edition> {
+  const index = await readDigestIndex(outputDir, date);
+  const papers: Edition['papers'] = [];
+  for (const paper of index.papers) {
+    const brief = await readStoredBrief(outputDir, paper.id, paper.version);
+    if (!brief) {
+      const stem = toFileStem(paper.id, paper.version);
+      throw new BriefError(`${getDigestPaths(outputDir, date).json} lists ${stem}, but ${join(outputDir, 'papers', `${stem}.json`)} is missing or no longer a valid brief`);
+    }
+    papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
+  }
+  return { date, papers };
 }

@@ -12,7 +12,7 @@ export function renderBriefMarkdown(brief: Brief): string {
 }
 
 /** The brief from its title down; `level` is the title's heading level, so a digest can nest it. */
-export function renderBriefBody(brief: Brief, level: number): string {
+export function renderBriefBody(brief: Brief, level: number, { reason }: { reason?: string | undefined } = {}): string {
   const heading = '#'.repeat(level);
   const sub = '#'.repeat(level + 1);
   const { paper } = brief;
@@ -23,6 +23,8 @@ export function renderBriefBody(brief: Brief, level: number): string {
     ...(link === null ? [] : [`Link: ${link}`]),
     `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
     ...describeExtras(paper),
+    // Why the day's ranking picked it; below the title, so the daily-papers headings stay as they are.
+    ...(reason === undefined ? [] : [`Why picked: ${escapeMarkdownInline(reason)}`]),
   ];
   const lines: string[] = [
     `${heading} ${escapeMarkdownInline(paper.title)}`,

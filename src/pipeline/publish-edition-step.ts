@@ -1,18 +1,22 @@
-import type { Brief } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
+import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
-import { writeDigest } from '../output/digest-store.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import { publishDay } from './publish-day.js';
 import type { RunStep } from './run-report.js';
 
-/** Writes the day's digest, editions and feeds; a failure is recorded and reported, never thrown past the run report. */
-export async function publishEditionStep(config: Config, date: string, briefs: readonly Brief[], reporter: ProgressReporter): Promise<RunStep> {
+/** The night's publish step; a failure is recorded and reported, never thrown past the run report. */
+export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
   try {
-    const paths = await writeDigest(config.outputDir, date, briefs, { publicUrl: config.publicUrl });
-    return { ok: true, detail: `the edition of ${date} with ${briefs.length} papers`, paths: [paths.markdown, paths.html, paths.json] };
+    const published = await publishDay(config, edition, (message) => reporter.warn(message));
+    return {
+      ok: true,
+      detail: `the edition of ${edition.date} with ${edition.papers.length} papers (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,
+      paths: [published.markdown, published.html, published.email.html, published.email.text, published.index],
+    };
   } catch (error) {
     const message = error instanceof BriefError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    reporter.error(`publishing the edition of ${date} failed (the briefs are written; \`summarize digest --date ${date}\` retries it): ${message}`);
+    reporter.error(`publishing the edition of ${edition.date} failed (the briefs are written; \`summarize digest --date ${edition.date}\` retries it): ${message}`);
     return { ok: false, detail: message };
   }
 }

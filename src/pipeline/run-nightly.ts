@@ -3,6 +3,7 @@ import { fetch as undiciFetch } from 'undici';
 import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import type { Config } from '../config/config-schema.js';
+import type { Edition } from '../edition/edition.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { readPackageVersion } from '../config/read-package-version.js';
@@ -123,13 +124,12 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
       const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
       // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
-      const edition = buildEditionPapers(papers, result.briefs, ranking?.ranked);
-      const briefs = edition.map((paper) => paper.brief);
+      const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
       let publish: RunStep | undefined;
       let digest: RunReport['digest'];
-      if (!request.dryRun && briefs.length > 0) {
-        publish = await publishEditionStep(config, date, briefs, reporter);
-        if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: briefs.length };
+      if (!request.dryRun && edition.papers.length > 0) {
+        publish = await publishEditionStep(config, edition, reporter);
+        if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
       }
 
       const report = buildRunReport({

@@ -8,7 +8,7 @@ import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
-import { readStoredEdition } from '../mail/read-stored-edition.js';
+import { readEdition } from '../output/digest-store.js';
 import { findAttemptFor, readSentRecord, recordSendAttempt, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -63,7 +63,7 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     if (refusal) return refusal;
   }
 
-  const edition = await readStoredEdition(config.outputDir, date);
+  const edition = await readEdition(config.outputDir, date);
   const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
   const message = composeEditionMessage({
     date,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNightlyPapers, NIGHT } from '../helpers/nightly-papers.js';
@@ -41,9 +41,10 @@ describe('the daily digest', () => {
     expect(index).toEqual({
       schemaVersion: 1,
       date: NIGHT,
+      // Hugging Face's list is ranked by upvotes, so each paper says why it is there.
       papers: [
-        { id: '2509.10001', version: 1, title: 'Nightly Paper 1' },
-        { id: '2509.10003', version: 1, title: 'Nightly Paper 3' },
+        { id: '2509.10001', version: 1, title: 'Nightly Paper 1', reason: '3 upvotes' },
+        { id: '2509.10003', version: 1, title: 'Nightly Paper 3', reason: '3 upvotes' },
       ],
     });
     const html = await readFile(digestFile('html'), 'utf8');
@@ -52,6 +53,10 @@ describe('the daily digest', () => {
     expect(html).toContain('Nightly Paper 3');
     expect(html).not.toContain('Nightly Paper 2');
 
+    expect(html).toContain('href="../papers/2509.10001v1.html"');
+    expect(existsSync(join(services.outputDir, 'papers', '2509.10001v1.html'))).toBe(true);
+    expect(await readFile(join(services.outputDir, 'index.html'), 'utf8')).toContain(`href="digests/${NIGHT}.html"`);
+    expect(await readFile(join(services.outputDir, 'rss.xml'), 'utf8')).toContain('<rss version="2.0"');
     const atom = await readFile(join(services.outputDir, 'feed.xml'), 'utf8');
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(atom).toContain(NIGHT);
@@ -61,25 +66,54 @@ describe('the daily digest', () => {
     expect(JSON.stringify(jsonFeed.items)).not.toContain('Nightly Paper 2');
   });
 
-  it('is rebuilt byte for byte by `summarize digest --date`', async () => {
-    const [markdown, html] = await Promise.all([readFile(digestFile('md')), readFile(digestFile('html'))]);
-    await Promise.all([rm(digestFile('md')), rm(digestFile('html')), rm(join(services.outputDir, 'feed.xml')), rm(join(services.outputDir, 'feed.json'))]);
+  it('is rebuilt byte for byte by `summarize digest --date`, with its pages, archive and feeds', async () => {
+    // Everything publishing writes, except the index the rebuild starts from.
+    const published = [
+      `digests/${NIGHT}.md`,
+      `digests/${NIGHT}.html`,
+      'papers/2509.10001v1.html',
+      'papers/2509.10003v1.html',
+      'index.html',
+      'assets/search-data.js',
+      'assets/minisearch.js',
+      'assets/archive.css',
+      'assets/archive-search.js',
+      `archive/editions/${NIGHT}.json`,
+      'feed.xml',
+      'rss.xml',
+      'feed.json',
+    ];
+    const before = await Promise.all(published.map((path) => readFile(join(services.outputDir, path))));
+    await Promise.all(published.map((path) => rm(join(services.outputDir, path))));
+    // A writer killed mid-write (pid 999999999 cannot be alive) left a temporary file behind.
+    const abandoned = join(services.outputDir, 'digests', `${NIGHT}.html.999999999.0badcafe.tmp`);
+    await writeFile(abandoned, '<html>half a page');
 
     const result = await runCliCaptured(['digest', '--date', NIGHT], services.env);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('(2 papers)');
-    expect((await readFile(digestFile('md'))).equals(markdown)).toBe(true);
-    expect((await readFile(digestFile('html'))).equals(html)).toBe(true);
-    expect(existsSync(join(services.outputDir, 'feed.xml'))).toBe(true);
-    expect(existsSync(join(services.outputDir, 'feed.json'))).toBe(true);
+    for (const [index, path] of published.entries()) {
+      expect((await readFile(join(services.outputDir, path))).equals(before[index]!), path).toBe(true);
+    }
+    expect(existsSync(abandoned)).toBe(false);
     expect(services.openai.requests).toHaveLength(2);
+  });
+
+  it('leaves out an unreadable older edition with a warning, and still publishes', async () => {
+    await writeFile(join(services.outputDir, 'digests', '2025-09-09.json'), '{"schemaVersion": 1, "date": "2025-09-09"');
+
+    const result = await runCliCaptured(['digest', '--date', NIGHT], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: left the edition of 2025-09-09 out of the archive and feeds: .*2025-09-09\.json is not a digest index written by summarize/m);
+    expect(await readFile(join(services.outputDir, 'index.html'), 'utf8')).not.toContain('2025-09-09');
   });
 
   it('says how to make a digest for a day that has none', async () => {
     const result = await runCliCaptured(['digest', '--date', '2025-09-11'], services.env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no digest for 2025-09-11');
+    expect(result.stderr).toContain('no edition for 2025-09-11');
     expect(result.stderr).toContain('summarize nightly --date 2025-09-11');
   });
 });

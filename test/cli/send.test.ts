@@ -228,7 +228,6 @@ describe('summarize send', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no edition for 2025-02-01');
     expect(result.stderr).toContain('`summarize nightly --date 2025-02-01`');
-    expect(result.stderr).toContain('`summarize digest --date 2025-02-01`');
     expect(smtp.connections).toBe(0);
   });
 

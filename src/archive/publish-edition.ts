@@ -1,0 +1,86 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Edition } from '../edition/edition.js';
+import { buildDigestIndex, type DigestPaths, getDigestPaths } from '../output/digest-store.js';
+import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { renderArchiveFeeds } from './render-archive-feeds.js';
+import { buildEditionRecord, type EditionRecord } from './edition-record.js';
+import { createSearchDataBuilder } from './create-search-data-builder.js';
+import { writeEditionRecord } from './edition-record-store.js';
+import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
+import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
+import { renderEditionPage } from './render-edition-page.js';
+import { writePaperPage } from './write-paper-page.js';
+import { writeArchiveAssets } from './write-archive-assets.js';
+
+// The feeds carry this many of the newest editions.
+const FEED_EDITIONS = 20;
+
+export interface PublishEditionOptions {
+  /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links use it. Default: the folder's file:// URL. */
+  publicUrl?: string | undefined;
+  /** Told about old editions left out of the archive and feeds; publishing goes on. */
+  warn: Warn;
+}
+
+export interface PublishedEdition extends DigestPaths {
+  /** `index.html` of the archive. */
+  index: string;
+  /** Editions in the archive, this one included. */
+  editions: number;
+  /** For run reports and benchmarks: the size of `digests/<date>.html` and how long publishing took. */
+  webEditionBytes: number;
+  durationMs: number;
+}
+
+/**
+ * Publishes a day's edition into the output folder: the digest (`digests/<date>.md|.json`), the web edition
+ * (`digests/<date>.html`), a page per paper, the archive index with its search data, and the feeds. Rendered from
+ * the edition and the stored files alone, so `summarize digest` reproduces it; paper by paper, so memory stays flat.
+ */
+export async function publishEdition(outputDir: string, edition: Edition, { publicUrl, warn }: PublishEditionOptions): Promise<PublishedEdition> {
+  const startedAt = performance.now();
+  const paths = getDigestPaths(outputDir, edition.date);
+  await writeFileAtomic(paths.markdown, renderDigestMarkdown(edition));
+  await writeEditionRecord(outputDir, buildEditionRecord(edition));
+  // The index goes last: its presence makes the edition part of the archive.
+  await writeFileAtomic(paths.json, `${JSON.stringify(buildDigestIndex(edition), null, 2)}\n`);
+
+  // One pass over the archive, one edition at a time, keeping only what each output needs.
+  const editionsByStem = new Map(edition.papers.map(({ brief }) => [toFileStem(brief.paper.id, brief.paper.version), [] as string[]]));
+  const indexEntries: ArchiveIndexEntry[] = [];
+  const feedEditions: EditionRecord[] = [];
+  const searchData = createSearchDataBuilder();
+  const editions = await forEachArchivedEdition(outputDir, warn, (record) => {
+    for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
+    indexEntries.push(toArchiveIndexEntry(record));
+    if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
+    searchData.add(record);
+  });
+
+  await writePaperPages(outputDir, edition, editionsByStem);
+  // After the pages it links to.
+  const webEdition = renderEditionPage(edition);
+  await writeFileAtomic(paths.html, webEdition);
+  await writeArchiveAssets(outputDir);
+  await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), searchData.render());
+  const index = join(outputDir, 'index.html');
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries));
+
+  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
+  await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
+  await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
+  await writeFileAtomic(join(outputDir, 'feed.json'), feeds.json);
+  return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
+}
+
+// --- internal ---
+
+// One page at a time: a day of 300 papers never holds more than one page in memory.
+async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {
+  for (const { brief } of edition.papers) {
+    await writePaperPage(outputDir, brief, editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? []);
+  }
+}

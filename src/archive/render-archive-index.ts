@@ -1,0 +1,53 @@
+import { escapeHtml } from '../output/escape-html.js';
+import type { EditionRecord } from './edition-record.js';
+import { renderPage } from './render-page.js';
+
+// The newest titles shown per edition in the list.
+const TITLES_SHOWN = 3;
+
+/** The scripts the index loads, in order: the library, the data (a global, so `file://` works), the search box. */
+export const ARCHIVE_SEARCH_SCRIPTS = ['assets/minisearch.js', 'assets/search-data.js', 'assets/archive-search.js'];
+
+/** What the index lists of one edition. */
+export interface ArchiveIndexEntry {
+  date: string;
+  paperCount: number;
+  /** The first papers in rank order. */
+  papers: Array<{ stem: string; title: string }>;
+}
+
+/** The index's line for an edition: its date, size and first titles. */
+export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
+  return {
+    date: edition.date,
+    paperCount: edition.papers.length,
+    papers: edition.papers.slice(0, TITLES_SHOWN).map(({ stem, title }) => ({ stem, title })),
+  };
+}
+
+/** `index.html`: a search box over every brief, then every edition, newest first. */
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): string {
+  const items = editions.map((edition) => {
+    const count = edition.paperCount;
+    const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
+    const more = count > TITLES_SHOWN ? `<li><a href="digests/${escapeHtml(edition.date)}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
+    return [
+      `<li><a href="digests/${escapeHtml(edition.date)}.html"><strong>${escapeHtml(edition.date)}</strong></a> <span class="muted">· ${count} ${count === 1 ? 'paper' : 'papers'}</span>`,
+      count === 0 ? '' : `<ul>${titles.join('')}${more}</ul>`,
+      '</li>',
+    ].join('');
+  });
+  const body = [
+    '<h1>arXiv Brief</h1>',
+    `<p class="muted">${editions.length} ${editions.length === 1 ? 'edition' : 'editions'}</p>`,
+    '<form class="search" role="search" id="search-form">',
+    '<label for="search-input" class="point-label">Search every brief (title, authors, summary, critique)</label>',
+    '<input type="search" id="search-input" name="q" autocomplete="off" placeholder="e.g. retrieval, diffusion, Lovelace">',
+    '<p class="muted" id="search-status" aria-live="polite"></p>',
+    '<ol id="search-results"></ol>',
+    '</form>',
+    '<h2>Editions</h2>',
+    editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
+  ];
+  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS });
+}

@@ -1,0 +1,50 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Edition, EditionPaper } from '../edition/edition.js';
+import { escapeHtml } from '../output/escape-html.js';
+import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { renderPage } from './render-page.js';
+import { renderSummaryPoints } from './render-summary-points.js';
+
+/**
+ * `digests/<date>.html`, the web edition: per paper the five points, why it was picked, and a link to its page,
+ * which holds the flowchart, critique and quiz. No images, so 300 papers still load quickly.
+ */
+export function renderEditionPage(edition: Edition): string {
+  const count = edition.papers.length;
+  const title = `arXiv Brief — ${edition.date}`;
+  const header = [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="muted">${count} ${count === 1 ? 'paper' : 'papers'} · <a href="${escapeHtml(edition.date)}.md">Markdown</a> · <a href="${escapeHtml(edition.date)}.json">JSON</a></p>`,
+    count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
+  ];
+  const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
+  return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n') });
+}
+
+// --- internal ---
+
+// The titles up front, each jumping to its paper further down: a day of 300 papers can be skimmed.
+function renderContents(edition: Edition): string {
+  return `<ol class="contents">${edition.papers.map(({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a></li>`).join('')}</ol>`;
+}
+
+function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
+  const { paper } = brief;
+  const page = escapeHtml(`../papers/${toFileStem(paper.id, paper.version)}.html`);
+  const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
+  const authors = paper.authors.length <= 8 ? paper.authors.join(', ') : `${paper.authors.slice(0, 8).join(', ')} et al. (${paper.authors.length} authors)`;
+  const warnings = brief.checks.warnings.length;
+  return [
+    `<article class="card" id="paper-${rank}">`,
+    `<h2><a href="${page}">${escapeHtml(paper.title)}</a></h2>`,
+    `<p class="muted">${escapeHtml(authors)}</p>`,
+    `<p class="muted">${escapeHtml(paper.primaryCategory)}${absUrl === null ? '' : ` · <a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}</a>`}</p>`,
+    reason === undefined ? '' : `<p class="reason"><strong>Why picked:</strong> ${escapeHtml(reason)}</p>`,
+    renderSummaryPoints(brief.summary),
+    warnings === 0 ? '' : `<p class="warning">⚠️ ${warnings} ${warnings === 1 ? 'point' : 'points'} to check before relying on this brief: see its page.</p>`,
+    `<p class="more"><a href="${page}">Full brief, flowchart and quiz →</a></p>`,
+    '</article>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}

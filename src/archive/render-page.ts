@@ -1,0 +1,40 @@
+import { escapeHtml } from '../output/escape-html.js';
+
+export interface PageOptions {
+  title: string;
+  /** From the page to the output folder: `''` for index.html, `'../'` for pages in digests/ and papers/. */
+  root: '' | '../';
+  /** Trusted HTML: every text from a paper or the model in it is already escaped. */
+  body: string;
+  /** Scripts under the output folder, loaded with `<script src>` so the page also works from `file://`. */
+  scripts?: string[];
+}
+
+// The frame every archive page shares: the stylesheet, the site links, the machine-generated notice.
+export function renderPage({ title, root, body, scripts = [] }: PageOptions): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<link rel="stylesheet" href="${root}assets/archive.css">`,
+    // Without an icon, browsers ask a web host for /favicon.ico and log its 404 on every page.
+    `<link rel="icon" type="image/svg+xml" href="${root}assets/favicon.svg">`,
+    `<link rel="alternate" type="application/atom+xml" title="arXiv Brief (Atom)" href="${root}feed.xml">`,
+    `<link rel="alternate" type="application/rss+xml" title="arXiv Brief (RSS)" href="${root}rss.xml">`,
+    '</head>',
+    '<body>',
+    `<nav class="site"><a href="${root}index.html">All editions and search</a><a href="${root}feed.xml">Atom</a><a href="${root}rss.xml">RSS</a><a href="${root}feed.json">JSON Feed</a></nav>`,
+    '<main>',
+    body,
+    '</main>',
+    "<footer>Summaries, critiques, flowcharts and quizzes are machine-generated from each paper's full text; check them against the paper before relying on them. Made with arxiv-brief.</footer>",
+    ...scripts.map((script) => `<script src="${root}${script}"></script>`),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

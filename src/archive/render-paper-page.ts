@@ -1,0 +1,110 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import { escapeHtml } from '../output/escape-html.js';
+import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { describeFlowchart } from './describe-flowchart.js';
+import { renderPage } from './render-page.js';
+import { renderSummaryPoints } from './render-summary-points.js';
+
+export interface PaperPageOptions {
+  /** Dates (YYYY-MM-DD) of the editions the paper appeared in, newest first. */
+  editions: string[];
+  /** `papers/<stem>.flowchart.png` exists beside the page. */
+  hasFlowchartImage: boolean;
+}
+
+/** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
+export function renderPaperPage(brief: Brief, options: PaperPageOptions): string {
+  const { paper } = brief;
+  const stem = toFileStem(paper.id, paper.version);
+  const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
+  const pdfUrl = safeUrl(paper.pdfUrl, ARXIV_HOSTS);
+  const categories = [paper.primaryCategory, ...paper.categories.filter((category) => category !== paper.primaryCategory)];
+  const arxivLinks = [
+    absUrl === null ? null : `<a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}v${paper.version}</a>`,
+    pdfUrl === null ? null : `<a href="${escapeHtml(pdfUrl)}">PDF</a>`,
+  ].filter((link) => link !== null);
+  const editionLinks = options.editions.map((date) => `<a href="../digests/${escapeHtml(date)}.html">${escapeHtml(date)}</a>`);
+
+  const body = [
+    '<article class="card">',
+    `<h1>${escapeHtml(paper.title)}</h1>`,
+    `<p class="muted">${escapeHtml(paper.authors.join(', '))}</p>`,
+    `<p class="muted">Published ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(', '))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
+    editionLinks.length === 0 ? '' : `<p class="muted">In the ${editionLinks.length === 1 ? 'edition' : 'editions'} of ${editionLinks.join(', ')}</p>`,
+    renderMetadata(paper),
+    renderWarnings(brief.checks.warnings),
+    renderSummaryPoints(brief.summary),
+    options.hasFlowchartImage ? renderFigure(brief, stem) : '',
+    renderCritique(brief),
+    renderQuiz(brief),
+    `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
+    '</article>',
+  ].filter((part) => part !== '');
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', body: body.join('\n') });
+}
+
+// --- internal ---
+
+const OPTION_LETTERS = ['A', 'B', 'C'];
+
+// The optional facts from arXiv and Hugging Face; links only when they are https.
+function renderMetadata(paper: PaperMetadata): string {
+  const rows: Array<[string, string]> = [];
+  if (paper.comment !== undefined) rows.push(['Comment', escapeHtml(paper.comment)]);
+  if (paper.journalRef !== undefined) rows.push(['Journal', escapeHtml(paper.journalRef)]);
+  if (paper.doi !== undefined) rows.push(['DOI', linkOrText(`https://doi.org/${encodeURI(paper.doi)}`, paper.doi)]);
+  if (paper.upvotes !== undefined) {
+    rows.push(['Upvotes', linkOrText(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, `${paper.upvotes} on Hugging Face`)]);
+  }
+  if (paper.githubRepo !== undefined) rows.push(['Code', linkOrText(paper.githubRepo, paper.githubRepo)]);
+  if (paper.projectPage !== undefined) rows.push(['Project page', linkOrText(paper.projectPage, paper.projectPage)]);
+  if (rows.length === 0) return '';
+  return `<dl class="meta">${rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl>`;
+}
+
+function linkOrText(url: string, text: string): string {
+  const safe = safeUrl(url, 'any');
+  return safe === null ? escapeHtml(text) : `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>`;
+}
+
+function renderWarnings(warnings: string[]): string {
+  if (warnings.length === 0) return '';
+  return `<div class="warning"><strong>⚠️ Check before relying on this brief</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
+}
+
+function renderFigure(brief: Brief, stem: string): string {
+  // The PNG is drawn at 2x for sharp text; the SVG behind the link zooms without limit.
+  return [
+    '<h3>🧭 Method Workflow</h3>',
+    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png" alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
+    '<figcaption>Select the chart for the scalable version.</figcaption></figure>',
+  ].join('\n');
+}
+
+function renderCritique(brief: Brief): string {
+  const { critique } = brief;
+  const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+  return [
+    '<h3>🔍 Critique</h3>',
+    '<p class="point-label">Strengths</p>',
+    list(critique.strengths),
+    '<p class="point-label">Limitations</p>',
+    list(critique.limitations),
+    '<p class="point-label">Implications</p>',
+    `<p class="point">${escapeHtml(critique.implications)}</p>`,
+  ].join('\n');
+}
+
+function renderQuiz(brief: Brief): string {
+  const questions = brief.quiz.map((question, questionIndex) =>
+    [
+      `<p class="question">${questionIndex + 1}. ${escapeHtml(question.question)}</p>`,
+      `<ol type="A">${question.options.map((option) => `<li>${escapeHtml(option)}</li>`).join('')}</ol>`,
+      '<details><summary>Show answer</summary>',
+      `<p><strong>${OPTION_LETTERS[question.answerIndex] ?? '?'}. ${escapeHtml(question.options[question.answerIndex] ?? '')}</strong> — ${escapeHtml(question.explanation)}</p>`,
+      '</details>',
+    ].join('\n'),
+  );
+  return ['<h3>🧠 Quiz</h3>', ...questions].join('\n');
+}

@@ -1,0 +1,21 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Brief } from '../brief/brief-schema.js';
+import { getBriefPaths } from '../output/brief-store.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { renderPaperPage } from './render-paper-page.js';
+
+/** `papers/<stem>.html` under the output folder. */
+export function getPaperPagePath(outputDir: string, brief: Brief): string {
+  return join(outputDir, 'papers', `${toFileStem(brief.paper.id, brief.paper.version)}.html`);
+}
+
+// The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
+export async function writePaperPage(outputDir: string, brief: Brief, editions: string[]): Promise<void> {
+  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
+    () => true,
+    () => false,
+  );
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage }));
+}

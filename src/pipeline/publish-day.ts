@@ -1,0 +1,16 @@
+import { publishEdition, type PublishedEdition } from '../archive/publish-edition.js';
+import type { Warn } from '../archive/for-each-archived-edition.js';
+import type { Config } from '../config/config-schema.js';
+import type { Edition } from '../edition/edition.js';
+import { writeEmailEdition } from '../mail/write-email-edition.js';
+
+export interface PublishedDay extends PublishedEdition {
+  email: { html: string; text: string; htmlBytes: number };
+}
+
+/** Everything readers get of a day: the digest, the web edition, paper pages, archive and feeds, and the email edition. */
+export async function publishDay(config: Config, edition: Edition, warn: Warn): Promise<PublishedDay> {
+  const published = await publishEdition(config.outputDir, edition, { publicUrl: config.publicUrl, warn });
+  const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+  return { ...published, email: { ...email.paths, htmlBytes: Buffer.byteLength(email.html) } };
+}

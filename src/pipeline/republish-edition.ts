@@ -1,0 +1,21 @@
+import type { Warn } from '../archive/for-each-archived-edition.js';
+import type { Config } from '../config/config-schema.js';
+import { readEdition } from '../output/digest-store.js';
+import { acquireRunLock } from './acquire-run-lock.js';
+import { assertFolderWritable } from './assert-folder-writable.js';
+import { type PublishedDay, publishDay } from './publish-day.js';
+import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
+
+/** `summarize digest`: the day's edition published again from its stored index and briefs, byte for byte. */
+export async function republishEdition(config: Config, date: string, { warn }: { warn: Warn }): Promise<PublishedDay & { papers: number }> {
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  // The archive and feeds are shared with nightly runs: rebuild them only while no run is writing.
+  const lock = await acquireRunLock(config.outputDir, { command: `digest --date ${date}` });
+  try {
+    await removeAbandonedTemporaryFiles(config.outputDir);
+    const edition = await readEdition(config.outputDir, date);
+    return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };
+  } finally {
+    await lock.release();
+  }
+}

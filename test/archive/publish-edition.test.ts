@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { publishEdition } from '../../src/archive/publish-edition.js';
+import { getEditionRecordPath } from '../../src/archive/edition-record-store.js';
+import type { Edition } from '../../src/edition/edition.js';
+import { getBriefPaths, writeBrief } from '../../src/output/brief-store.js';
+import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+import { toFileStem } from '../../src/arxiv/to-file-stem.js';
+
+let outputDir: string;
+let warnings: string[];
+const warn = (message: string) => warnings.push(message);
+const read = (path: string) => readFile(join(outputDir, path), 'utf8');
+
+const [first, second, third] = makeSampleBriefs();
+const OLD: Edition = { date: '2025-01-20', papers: [{ brief: first! }, { brief: second! }] };
+const TODAY: Edition = { date: '2025-01-21', papers: [{ brief: third!, reason: 'matches: entanglement' }, { brief: first! }] };
+
+beforeEach(async () => {
+  outputDir = await mkdtemp(join(tmpdir(), 'publish-edition-'));
+  warnings = [];
+  for (const brief of [first!, second!, third!]) await writeBrief(outputDir, brief);
+});
+afterEach(async () => {
+  await rm(outputDir, { recursive: true, force: true });
+});
+
+// An edition published by a version without the archive: its index, briefs and an old page; no record, no paper pages.
+async function publishBeforeTheArchive(edition: Edition): Promise<void> {
+  await publishEdition(outputDir, edition, { warn });
+  await rm(getEditionRecordPath(outputDir, edition.date));
+  for (const { brief } of edition.papers) await rm(join(outputDir, 'papers', `${toFileStem(brief.paper.id, brief.paper.version)}.html`));
+  await writeFile(join(outputDir, 'digests', `${edition.date}.html`), '<html>the old email-ready edition</html>');
+}
+
+describe('publishEdition', () => {
+  it('writes the digest, the web edition, a page per paper, the archive with its search data, and three feeds', async () => {
+    await publishEdition(outputDir, OLD, { warn });
+    const published = await publishEdition(outputDir, TODAY, { publicUrl: 'https://example.org/briefs/', warn });
+
+    expect(published.editions).toBe(2);
+    expect(published.webEditionBytes).toBe((await readFile(published.html)).length);
+    expect(JSON.parse(await read('digests/2025-01-21.json')).papers).toEqual([
+      { id: 'hep-th/9108004', version: 1, title: 'A Toy Model of Boundary Entanglement', reason: 'matches: entanglement' },
+      { id: '2501.01234', version: 2, title: 'Sparse Experts for Long-Context Retrieval' },
+    ]);
+    expect(await read('digests/2025-01-21.md')).toMatch(/## Paper 1\n\n### .*\n[\s\S]*Why picked: matches: entanglement/);
+    const edition = await read('digests/2025-01-21.html');
+    expect(edition).toContain('href="../papers/hep-th_9108004v1.html"');
+    expect(edition).toContain('Why picked:</strong> matches: entanglement');
+    expect(edition).not.toContain('data:');
+
+    // The paper of both editions links both; the page of today's other paper only today.
+    expect(await read('papers/2501.01234v2.html')).toMatch(/editions of <a href="\.\.\/digests\/2025-01-21\.html">2025-01-21<\/a>, <a href="\.\.\/digests\/2025-01-20\.html">/);
+    expect(await read('papers/hep-th_9108004v1.html')).toContain('edition of <a href="../digests/2025-01-21.html">');
+
+    const index = await read('index.html');
+    expect(index.indexOf('2025-01-21')).toBeLessThan(index.indexOf('2025-01-20'));
+    const searchData = await read('assets/search-data.js');
+    expect(searchData.startsWith('window.arxivBriefSearchData = ')).toBe(true);
+    const documents = JSON.parse(searchData.slice(searchData.indexOf('=') + 1).trim().replace(/;$/, '')).documents;
+    expect(documents.map((document: { stem: string }) => document.stem).sort()).toEqual(['2501.01234v2', '2501.05678v1', 'hep-th_9108004v1']);
+    expect(Object.keys(documents[0]).sort()).toEqual(['authors', 'critique', 'date', 'stem', 'summary', 'title']);
+    expect(existsSync(join(outputDir, 'assets', 'minisearch.js'))).toBe(true);
+
+    expect(await read('feed.xml')).toContain('<link href="https://example.org/briefs/digests/2025-01-21.html"/>');
+    expect(await read('rss.xml')).toContain('<link>https://example.org/briefs/digests/2025-01-21.html</link>');
+    expect(JSON.parse(await read('feed.json')).items.map((item: { url: string }) => item.url)).toEqual([
+      'https://example.org/briefs/digests/2025-01-21.html',
+      'https://example.org/briefs/digests/2025-01-20.html',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('brings an edition from before the archive into it: its record, its web edition and its paper pages', async () => {
+    await publishBeforeTheArchive(OLD);
+
+    const published = await publishEdition(outputDir, TODAY, { warn });
+
+    expect(published.editions).toBe(2);
+    expect(await read('digests/2025-01-20.html')).toContain('href="../papers/2501.05678v1.html"');
+    expect(await read('papers/2501.05678v1.html')).toContain('edition of <a href="../digests/2025-01-20.html">');
+    // The paper also in today's edition lists both.
+    expect(await read('papers/2501.01234v2.html')).toContain('editions of <a href="../digests/2025-01-21.html">2025-01-21</a>, <a href="../digests/2025-01-20.html">');
+    expect(existsSync(getEditionRecordPath(outputDir, '2025-01-20'))).toBe(true);
+    expect(await read('index.html')).toContain('href="papers/2501.05678v1.html"');
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps an old edition whose brief was deleted after it was published: the archive has its own record', async () => {
+    await publishEdition(outputDir, OLD, { warn });
+    await rm(getBriefPaths(outputDir, second!.paper.id, second!.paper.version).json);
+    await publishEdition(outputDir, TODAY, { warn });
+    expect(await read('feed.xml')).toContain('2025-01-20 Papers');
+    expect(warnings).toEqual([]);
+  });
+
+  it('skips with a warning an old edition from before the archive whose brief is missing', async () => {
+    await publishBeforeTheArchive(OLD);
+    await rm(getBriefPaths(outputDir, second!.paper.id, second!.paper.version).json);
+
+    const published = await publishEdition(outputDir, TODAY, { warn });
+
+    expect(published.editions).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^left the edition of 2025-01-20 out of the archive and feeds: .*2501\.05678v1\.json is missing or no longer a valid brief$/);
+    expect(await read('feed.xml')).toContain('2025-01-21 Papers');
+    expect(await read('feed.xml')).not.toContain('2025-01-20 Papers');
+    expect(await read('index.html')).not.toContain('2025-01-20');
+  });
+
+  it('skips with a warning an old edition whose brief no longer validates', async () => {
+    await publishBeforeTheArchive(OLD);
+    const path = getBriefPaths(outputDir, second!.paper.id, second!.paper.version).json;
+    await writeFile(path, JSON.stringify({ ...JSON.parse(await readFile(path, 'utf8')), schemaVersion: 0 }));
+
+    await publishEdition(outputDir, TODAY, { warn });
+
+    expect(warnings).toEqual([expect.stringContaining('left the edition of 2025-01-20 out of the archive and feeds')]);
+    expect(await read('digests/2025-01-21.html')).toContain('A Toy Model of Boundary Entanglement');
+  });
+
+  it('skips with a warning an old edition whose index is not ours', async () => {
+    await publishEdition(outputDir, OLD, { warn });
+    await writeFile(join(outputDir, 'digests', '2025-01-19.json'), '{"not": "an index"');
+
+    await publishEdition(outputDir, TODAY, { warn });
+
+    expect(warnings).toEqual([expect.stringMatching(/^left the edition of 2025-01-19 out .*2025-01-19\.json is not a digest index/)]);
+    expect(await read('index.html')).toContain('2025-01-20');
+  });
+
+  it('escapes a hostile title on every page, in the search data and the feeds', async () => {
+    const hostile = makeSampleBrief({ paper: { id: '2501.09999', title: '<img src=x onerror=alert(1)>' } });
+    await writeBrief(outputDir, hostile);
+    await publishEdition(outputDir, { date: '2025-01-22', papers: [{ brief: hostile, reason: '<script>alert(2)</script>' }] }, { warn });
+    for (const page of ['index.html', 'digests/2025-01-22.html', 'papers/2501.09999v2.html', 'feed.xml', 'rss.xml']) {
+      const text = await read(page);
+      expect(text, page).not.toContain('<img src=x');
+      expect(text, page).not.toContain('<script>alert');
+    }
+    expect(await read('papers/2501.09999v2.html')).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

@@ -1,0 +1,65 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { renderArchiveFeeds } from '../../src/archive/render-archive-feeds.js';
+import { buildEditionRecord, type EditionRecord } from '../../src/archive/edition-record.js';
+import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+
+const BASE = 'https://example.org/briefs';
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+function makeRecords(): EditionRecord[] {
+  const [first, second, third] = makeSampleBriefs();
+  return [
+    buildEditionRecord({ date: '2025-01-20', papers: [{ brief: second! }] }),
+    buildEditionRecord({ date: '2025-01-21', papers: [{ brief: first!, reason: 'matches: retrieval' }, { brief: third! }] }),
+  ];
+}
+
+describe('renderArchiveFeeds', () => {
+  it('writes Atom with one entry per edition, newest first, linking the web edition and each paper page', () => {
+    const atom = parser.parse(renderArchiveFeeds(makeRecords(), { baseUrl: BASE }).atom).feed;
+    expect(atom.updated).toBe('2025-01-21T06:00:00.000Z');
+    expect(atom.entry.map((entry: { link: { href: string } }) => entry.link.href)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
+    expect(atom.entry[0].title['#text']).toBe('2025-01-21 Papers');
+    expect(atom.entry[0].content['#text']).toContain(`<a href="${BASE}/papers/2501.01234v2.html"><strong>Sparse Experts for Long-Context Retrieval</strong></a>`);
+    expect(atom.entry[0].content['#text']).toContain('<em>Why picked:</em> matches: retrieval');
+  });
+
+  it('writes RSS 2.0 and JSON Feed with the same items', () => {
+    const feeds = renderArchiveFeeds(makeRecords(), { baseUrl: BASE });
+    const rss = parser.parse(feeds.rss).rss;
+    expect(rss.version).toBe('2.0');
+    expect(rss.channel.item.map((item: { link: string }) => item.link)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
+    expect(rss.channel.lastBuildDate).toBe('Tue, 21 Jan 2025 06:00:00 GMT');
+    const json = JSON.parse(feeds.json);
+    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.feed_url).toBe(`${BASE}/feed.json`);
+    expect(json.items.map((item: { url: string }) => item.url)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
+  });
+
+  it('keeps the newest editions up to the limit, lists at most 30 papers per item, and gives the same bytes for the same editions', () => {
+    const brief = makeSampleBrief();
+    const many = buildEditionRecord({ date: '2025-01-22', papers: Array.from({ length: 35 }, () => ({ brief })) });
+    const records = [...makeRecords(), many];
+    const atom = renderArchiveFeeds(records, { baseUrl: BASE, limit: 2 }).atom;
+    const entries = parser.parse(atom).feed.entry;
+    expect(entries.map((entry: { title: { '#text': string } }) => entry.title['#text'])).toEqual(['2025-01-22 Papers', '2025-01-21 Papers']);
+    expect(entries[0].content['#text'].match(/<li>/g)).toHaveLength(30);
+    expect(entries[0].content['#text']).toContain('and 5 more papers in the edition');
+    expect(renderArchiveFeeds(structuredClone(records), { baseUrl: BASE, limit: 2 }).atom).toBe(atom);
+  });
+
+  it('keeps a hostile title inert in every format', () => {
+    const hostile = makeSampleBrief({ paper: { title: '<img src=x onerror=alert(1)>]]>' } });
+    const feeds = renderArchiveFeeds([buildEditionRecord({ date: '2025-01-21', papers: [{ brief: hostile }] })], { baseUrl: BASE });
+    for (const text of [feeds.atom, feeds.rss]) {
+      expect(text).not.toContain('<img src=x');
+      expect(parser.parse(text)).toBeTruthy();
+    }
+    const item = JSON.parse(feeds.json).items[0];
+    expect(item.content_html).toContain('&lt;img src=x onerror=alert(1)&gt;]]&gt;');
+    // Plain text in JSON Feed's summary, HTML-escaped in the XML formats.
+    expect(item.summary).toBe('1 paper: <img src=x onerror=alert(1)>]]>');
+    expect(parser.parse(feeds.atom).feed.entry.summary['#text']).toBe('1 paper: &lt;img src=x onerror=alert(1)&gt;]]&gt;');
+  });
+});

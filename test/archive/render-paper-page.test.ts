@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { renderPaperPage } from '../../src/archive/render-paper-page.js';
+import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+
+describe('renderPaperPage', () => {
+  it('shows the five points, the flowchart, the critique, the quiz with hidden answers, arXiv links and its editions', () => {
+    const html = renderPaperPage(makeSampleBrief(), { editions: ['2025-01-21', '2025-01-20'], hasFlowchartImage: true });
+    for (const label of ['📘 Topic and Domain', '💡 Previous Research and New Ideas', '❓ Problem', '🛠️ Methods', '📊 Results and Evaluation']) {
+      expect(html).toContain(`<p class="point-label">${label}</p>`);
+    }
+    expect(html).toContain('<a href="2501.01234v2.flowchart.svg"><img src="2501.01234v2.flowchart.png" alt="Method workflow: Collect 12k arXiv papers → Split');
+    expect(html).toContain('<li>Clear ablations over the number of experts.</li>');
+    expect(html.match(/<details><summary>Show answer<\/summary>/g)).toHaveLength(3);
+    expect(html).toContain('<p><strong>B. Retrieval accuracy on long inputs</strong> — The paper targets retrieval');
+    expect(html).toContain('<a href="https://arxiv.org/abs/2501.01234v2">arXiv:2501.01234v2</a> · <a href="https://arxiv.org/pdf/2501.01234v2">PDF</a>');
+    expect(html).toContain('In the editions of <a href="../digests/2025-01-21.html">2025-01-21</a>, <a href="../digests/2025-01-20.html">2025-01-20</a>');
+    expect(html).toContain('<link rel="stylesheet" href="../assets/archive.css">');
+    expect(html).not.toContain('<script');
+  });
+
+  it('shows the optional metadata, linking only https addresses', () => {
+    const brief = makeSampleBrief({
+      paper: {
+        comment: '15 pages, accepted at <NeurIPS> 2025',
+        journalRef: 'Phys. Rev. D 1, 1 (2025)',
+        doi: '10.1103/PhysRevD.1.1',
+        upvotes: 42,
+        githubRepo: 'http://github.com/example/insecure',
+        projectPage: 'https://example.org/project',
+      },
+    });
+    const html = renderPaperPage(brief, { editions: [], hasFlowchartImage: false });
+    expect(html).toContain('<dt>Comment</dt><dd>15 pages, accepted at &lt;NeurIPS&gt; 2025</dd>');
+    expect(html).toContain('<dt>Journal</dt><dd>Phys. Rev. D 1, 1 (2025)</dd>');
+    expect(html).toContain('<dt>DOI</dt><dd><a href="https://doi.org/10.1103/PhysRevD.1.1">10.1103/PhysRevD.1.1</a></dd>');
+    expect(html).toContain('<dt>Upvotes</dt><dd><a href="https://huggingface.co/papers/2501.01234">42 on Hugging Face</a></dd>');
+    expect(html).toContain('<dt>Code</dt><dd>http://github.com/example/insecure</dd>');
+    expect(html).toContain('<dt>Project page</dt><dd><a href="https://example.org/project">https://example.org/project</a></dd>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('In the edition');
+  });
+
+  it('shows the checks to make before relying on the brief, and nothing for a brief without them', () => {
+    const [, withWarning] = makeSampleBriefs();
+    expect(renderPaperPage(withWarning!, { editions: [], hasFlowchartImage: true })).toContain(
+      '<div class="warning"><strong>⚠️ Check before relying on this brief</strong><ul><li>The number 90 does not appear',
+    );
+    expect(renderPaperPage(makeSampleBrief(), { editions: [], hasFlowchartImage: true })).not.toContain('class="warning"');
+  });
+
+  it('escapes every text from the paper or the model, and drops links that are not arXiv', () => {
+    const brief = makeSampleBrief({
+      paper: { title: '<img src=x onerror=alert(1)>', authors: ['"><script>alert(2)</script>'], absUrl: 'https://evil.example/abs/1' },
+      critique: { strengths: ['<b>bold</b>'], limitations: ["it's & fine"], implications: '</p><script>x</script>' },
+    });
+    const html = renderPaperPage(brief, { editions: ['2025-01-21'], hasFlowchartImage: true });
+    expect(html).toContain('<h1>&lt;img src=x onerror=alert(1)&gt;</h1>');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('<ul><li>&lt;b&gt;bold&lt;/b&gt;</li></ul>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('evil.example');
+  });
+});
