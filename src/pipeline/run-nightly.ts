@@ -20,6 +20,8 @@ import { planRanking } from './plan-ranking.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
+import { assertMailConfigured } from './send-edition.js';
+import { sendEditionStep } from './send-edition-step.js';
 import { recoverPendingBriefs } from './pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
 import { buildRunReport, type PaperRun, type RunReport, type RunStep } from './run-report.js';
@@ -38,6 +40,8 @@ export interface NightlyRequest {
   rankFlag?: string | undefined;
   /** `--top N`: keep the N best after ranking, before any PDF is requested. */
   top?: number | undefined;
+  /** `--send`: mail the edition once it is published. */
+  send?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
   commandLine: string;
 }
@@ -76,6 +80,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
   // The interests file is read and --rank settled before any request, so a mistake costs nothing.
   const rankingPlan = await planRanking({ rankFlag: request.rankFlag, interestsPath: config.interestsPath, sourceKind: request.source.kind, top: request.top });
   for (const warning of rankingPlan.warnings) reporter.warn(warning);
+  if (request.send && !request.dryRun) assertMailConfigured(config);
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
   const lock = await acquireRunLock(config.outputDir, { command: request.commandLine });
@@ -132,6 +137,13 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
       }
 
+      // 7. Send: once the edition is there; a day without one mails nothing.
+      let send: RunStep | undefined;
+      if (request.send && !request.dryRun) {
+        if (publish?.ok) send = await sendEditionStep(config, date, reporter);
+        else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
+      }
+
       const report = buildRunReport({
         ...reportBase,
         finishedAt: now().toISOString(),
@@ -139,6 +151,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         stoppedBy: result.stoppedBy,
         digest,
         publish,
+        send,
         ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}),
       });
       await writeRunReport(reportPath, report, secrets);

@@ -147,7 +147,12 @@ async function deliverOnce(input: {
   }
 }
 
-function checkMailConfig(config: Config, options: SendEditionOptions) {
+/** Fails (ConfigError, one line a problem) when mailing could not work, so `nightly --send` finds out before spending anything. */
+export function assertMailConfigured(config: Config): void {
+  checkMailConfig(config, { dryRun: false });
+}
+
+function checkMailConfig(config: Config, options: Pick<SendEditionOptions, 'to' | 'dryRun'>) {
   const problems: string[] = [];
   if (!config.mailFrom) problems.push(`${ENV_NAMES.mailFrom}: not set; the sender, e.g. "arXiv Brief <brief@example.org>"`);
   const recipients = options.to ?? config.mailTo ?? [];

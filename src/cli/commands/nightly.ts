@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
 import { parseAnnounceTypes } from '../../arxiv/announce-type.js';
-import { parseDay } from '../../arxiv/parse-day.js';
+import { resolveDay } from '../../arxiv/resolve-day.js';
 import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { findModelPrice } from '../../llm/model-prices.js';
@@ -30,6 +30,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    send: { type: 'boolean', default: false },
     // --- choosing papers ---
     announce: { type: 'string' },
     interests: { type: 'string' },
@@ -37,8 +38,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     top: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
-  const date = values.date ?? new Date().toISOString().slice(0, 10);
-  parseDay(date);
+  const date = resolveDay(values.date ?? 'today');
   const limit = values.limit === undefined ? undefined : parsePositive('--limit', values.limit, true);
   const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositive('--max-cost', values['max-cost'], false);
   const dryRun = values['dry-run'];
@@ -55,7 +55,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,
