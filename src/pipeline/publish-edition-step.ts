@@ -7,12 +7,14 @@ import type { RunStep } from './run-report.js';
 
 /** The night's publish step; a failure is recorded and reported, never thrown past the run report. */
 export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
+  const startedAt = performance.now();
   try {
     const published = await publishDay(config, edition, (message) => reporter.warn(message));
     return {
       ok: true,
       detail: `the edition of ${edition.date} with ${edition.papers.length} papers (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,
       paths: [published.markdown, published.html, published.email.html, published.email.text, published.index],
+      durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
     const message = error instanceof BriefError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;

@@ -28,6 +28,10 @@ export const EXPECTED_OUTPUT_TOKENS = 3_000;
 // Failed LLM requests in a row, across papers, before a run stops starting papers: more than one paper's retries.
 export const LLM_FAILURE_LIMIT = 8;
 
+// Papers downloaded or being downloaded but not yet extracted: their PDFs are in memory, so a run whose downloads
+// outpace extraction (a short arXiv interval, long PDFs) waits here instead of holding hundreds of PDFs at once.
+const PAPERS_LOADING_AT_ONCE = 4;
+
 /** Why a run ended before its work list did. */
 export type StopReason = 'interrupt' | 'budget' | 'arxiv-refused' | 'llm-unavailable' | 'output-unwritable';
 
@@ -81,6 +85,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
   // and the model overlap the next downloads.
   const downloadLane = new PQueue({ concurrency: 1 });
+  const loadingSlots = new PQueue({ concurrency: PAPERS_LOADING_AT_ONCE });
   const loadInTurn = (paper: PaperMetadata, signal: AbortSignal) =>
     new Promise<PaperText | undefined>((resolve, reject) => {
       void downloadLane.add(async () => {
@@ -97,7 +102,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           close: () => context.arxivQueue.close(),
         };
         // A cached paper never asks arXiv, a refused one fails: either way its turn ends when loading does.
-        const loading = loadPaperText(paper, { ...context, arxivQueue, signal }).catch((error: unknown) => {
+        // The lane's turn waits for a free slot too: no download starts while too many PDFs wait for extraction.
+        const loading = loadingSlots.add(() => loadPaperText(paper, { ...context, arxivQueue, signal })).catch((error: unknown) => {
           if (error instanceof ArxivForbiddenError && !refusedBy) {
             refusedBy = error;
             reporter.error(error.message);

@@ -36,6 +36,7 @@ export const RunStepSchema = z.object({
   ok: z.boolean(),
   detail: z.string().describe('what was written or sent, or why it failed'),
   paths: z.array(z.string()).optional(),
+  durationMs: z.number().nonnegative().optional(),
 });
 export type RunStep = z.infer<typeof RunStepSchema>;
 
