@@ -1,6 +1,6 @@
 import type { Config } from '../config/config-schema.js';
 import type { Edition } from '../edition/edition.js';
-import { BriefError } from '../errors/brief-error.js';
+import { describeFailure } from '../errors/describe-failure.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { publishDay } from './publish-day.js';
 import type { RunStep } from './run-report.js';
@@ -17,7 +17,7 @@ export async function publishEditionStep(config: Config, edition: Edition, repor
       durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
-    const message = error instanceof BriefError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = describeFailure(error);
     reporter.error(`publishing the edition of ${edition.date} failed (the briefs are written; \`summarize digest --date ${edition.date}\` retries it): ${message}`);
     return { ok: false, detail: message };
   }

@@ -106,11 +106,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
       const date = collected.date ?? request.date;
       warnAboutAnEmptyList(collected, request, reporter);
 
-      // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
-      const { chosen: papers, ranking } = await choosePapers(collected, rankingPlan, { config, llm: context.llm, log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) });
-      if (ranking) environment.showRanking?.(ranking.ranked);
-
-      // 3. The report exists before any money is spent, with room for every paper.
+      // The report exists before any money is spent (embeddings included), with room for every candidate.
       const runId = randomUUID();
       // Failure reasons quote servers, and a server may quote the key.
       const secrets = collectConfigSecrets(config);
@@ -119,16 +115,20 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
       const candidates = collected.papers.length + collected.notFound.length + collected.problems.length;
       const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
 
-      // 4. Plan: which papers need work (a rerun costs nothing).
+      // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
+      const { chosen: papers, ranking } = await choosePapers(collected, rankingPlan, { config, llm: context.llm, log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) });
+      if (ranking) environment.showRanking?.(ranking.ranked);
+
+      // 3. Plan: which papers need work (a rerun costs nothing).
       const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
       reporter.start(papers.length + collected.notFound.length + collected.problems.length);
       const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
-      // 5. Run: download, extract and brief, pipelined.
+      // 4. Run: download, extract and brief, pipelined.
       const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
       const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
-      // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
+      // 5. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
       const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
       let publish: RunStep | undefined;
       let digest: RunReport['digest'];
@@ -137,7 +137,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
       }
 
-      // 7. Send: once the edition is there; a day without one mails nothing.
+      // 6. Send: once the edition is there; a day without one mails nothing.
       let send: RunStep | undefined;
       if (request.send && !request.dryRun) {
         if (publish?.ok) send = await sendEditionStep(config, date, reporter);

@@ -4,7 +4,8 @@ import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { ProgressReporter } from './progress-reporter.js';
-import { BriefError, PaperError } from '../errors/brief-error.js';
+import { PaperError } from '../errors/brief-error.js';
+import { describeFailure } from '../errors/describe-failure.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createEndpointBreaker } from '../llm/endpoint-breaker.js';
 import { estimateCostUsd } from '../llm/estimate-cost-usd.js';
@@ -297,9 +298,4 @@ function identify(paper: PaperMetadata) {
 
 function label(paper: PaperMetadata): string {
   return formatArxivId(paper);
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof BriefError) return error.message;
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -199,7 +199,7 @@ export interface BuildRunReportInput {
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
 export function buildRunReport(input: BuildRunReportInput): RunReport {
-  const totals = computeTotals(input.papers);
+  const totals = addEmbeddingSpend(computeTotals(input.papers), input.ranking?.embeddings);
   const status = input.running ? 'running' : runStatus(input.stoppedBy, input.source);
   return {
     schemaVersion: 1,
@@ -238,6 +238,13 @@ function runStatus(stoppedBy: BuildRunReportInput['stoppedBy'], source: RunSourc
   if (stoppedBy === 'budget') return 'budget-stopped';
   if (stoppedBy) return 'stopped';
   return source.empty ? 'empty-source' : 'completed';
+}
+
+// A night's spend is what every paid call cost: the ranking's embeddings too.
+function addEmbeddingSpend(totals: RunTotals, embeddings: { costUsd: number | null } | undefined): RunTotals {
+  if (!embeddings) return totals;
+  if (embeddings.costUsd === null) return { ...totals, costUnknown: true };
+  return { ...totals, costUsd: roundUsd(totals.costUsd + embeddings.costUsd) };
 }
 
 // Float sums drift (0.1 + 0.2); a millionth of a dollar is finer than any price.

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import { BriefError } from '../errors/brief-error.js';
+import { describeFailure } from '../errors/describe-failure.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import type { RunStep } from './run-report.js';
 import { sendEdition } from './send-edition.js';
@@ -12,7 +12,7 @@ export async function sendEditionStep(config: Config, date: string, reporter: Pr
     else reporter.error(result.summary);
     return { ok: result.outcome === 'done', detail: result.summary };
   } catch (error) {
-    const message = error instanceof BriefError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = describeFailure(error);
     reporter.error(`mailing the edition of ${date} failed (\`summarize send --date ${date}\` retries it): ${message}`);
     return { ok: false, detail: message };
   }
