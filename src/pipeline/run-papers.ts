@@ -19,6 +19,7 @@ import { loadPaperText } from './load-paper-text.js';
 import { keepPendingBrief } from './pending-briefs.js';
 import type { PaperText } from './paper-text.js';
 import { planPaperInput } from './plan-paper-input.js';
+import { createSpendBudget } from './spend-budget.js';
 import type { RunPlan } from './plan-run.js';
 import type { PaperRun } from './run-report.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
@@ -73,10 +74,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
-  // Spend is counted per answered request, and every request not yet answered holds a reservation of its estimate.
-  const budget = { spentUsd: 0, reservedUsd: 0 };
-  const fitsBudget = (usd: number) => maxCostUsd === undefined || budget.spentUsd + budget.reservedUsd + usd <= maxCostUsd;
-  let budgetStopped = false;
+  const budget = createSpendBudget(maxCostUsd);
   // arXiv's 403 means it refuses us: asking again for every other paper would make it worse.
   let refusedBy: ArxivForbiddenError | undefined;
   const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
@@ -130,7 +128,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   });
   const currentStop = (): StopReason | undefined => {
     if (stopSignal.aborted) return 'interrupt';
-    if (budgetStopped) return 'budget';
+    if (budget.exhausted) return 'budget';
     if (refusedBy) return 'arxiv-refused';
     if (outputRefused) return 'output-unwritable';
     if (breaker.openReason) return 'llm-unavailable';
@@ -179,29 +177,11 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         // A refused download stops downloads only: the papers already here still go to the model.
         if (isStopped() && currentStop() !== 'arxiv-refused') return notStarted(paper, stopReason(), startedAt);
         // Spend so far, plus what requests in flight may still cost, plus this paper's estimate.
-        if (!fitsBudget(estimate ?? 0)) {
-          budgetStopped = true;
-          return notStarted(paper, stopReason(), startedAt);
-        }
-        let reservedUsd = estimate ?? 0;
-        budget.reservedUsd += reservedUsd;
-        const meter = createUsageMeter({
-          onAnswered: (usage) => {
-            budget.reservedUsd -= reservedUsd;
-            reservedUsd = 0;
-            budget.spentUsd += computeCostUsd(config.model, usage, config.prices) ?? 0;
-          },
-        });
+        const reservation = budget.reserve(estimate ?? 0);
+        if (!reservation) return notStarted(paper, stopReason(), startedAt);
+        const meter = createUsageMeter({ onAnswered: (usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0) });
         // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
-        const admitFollowUp = () => {
-          if (!fitsBudget(followUpEstimate)) {
-            budgetStopped = true;
-            return false;
-          }
-          budget.reservedUsd += followUpEstimate;
-          reservedUsd += followUpEstimate;
-          return true;
-        };
+        const admitFollowUp = () => reservation.extend(followUpEstimate);
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         try {
@@ -221,7 +201,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         } catch (error) {
           return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, meter);
         } finally {
-          budget.reservedUsd -= reservedUsd;
+          reservation.release();
         }
       },
       { priority },

@@ -1,0 +1,59 @@
+/**
+ * `--max-cost`, kept exactly: spend is counted per answered request, and every request not yet answered holds a
+ * reservation of its estimate, so papers in flight (and their repairs) cannot together pass the cap.
+ */
+export interface SpendBudget {
+  /** True once a request was refused for the budget: no new paper should start. */
+  readonly exhausted: boolean;
+  /** Reserves `estimateUsd` for a paper's next request; false (and exhausted) when the cap cannot hold it. */
+  reserve(estimateUsd: number): Reservation | undefined;
+}
+
+/** What one paper holds of the budget: its requests' estimates until they are answered. */
+export interface Reservation {
+  /** Another request of the same paper (a repair, the grounding round); false when the cap cannot hold it. */
+  extend(estimateUsd: number): boolean;
+  /** A request was answered at this cost: its estimate is released and the cost counted. */
+  settle(costUsd: number): void;
+  /** The paper is done: whatever it still holds is released. */
+  release(): void;
+}
+
+export function createSpendBudget(maxCostUsd: number | undefined): SpendBudget {
+  let spentUsd = 0;
+  let reservedUsd = 0;
+  let exhausted = false;
+  const fits = (usd: number) => {
+    if (maxCostUsd === undefined || spentUsd + reservedUsd + usd <= maxCostUsd) return true;
+    exhausted = true;
+    return false;
+  };
+  return {
+    get exhausted() {
+      return exhausted;
+    },
+    reserve(estimateUsd) {
+      if (!fits(estimateUsd)) return undefined;
+      let heldUsd = estimateUsd;
+      reservedUsd += heldUsd;
+      return {
+        extend(more) {
+          if (!fits(more)) return false;
+          heldUsd += more;
+          reservedUsd += more;
+          return true;
+        },
+        // Requests of one paper go one at a time, so an answer settles all the paper holds.
+        settle(costUsd) {
+          reservedUsd -= heldUsd;
+          heldUsd = 0;
+          spentUsd += costUsd;
+        },
+        release() {
+          reservedUsd -= heldUsd;
+          heldUsd = 0;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createSpendBudget } from '../../src/pipeline/spend-budget.js';
+
+describe('createSpendBudget', () => {
+  it('holds papers in flight against the cap until their requests are answered', () => {
+    const budget = createSpendBudget(1.0);
+    const first = budget.reserve(0.4)!;
+    const second = budget.reserve(0.4)!;
+    // 0.8 held: a third paper of 0.4 would pass the cap.
+    expect(budget.reserve(0.4)).toBeUndefined();
+    expect(budget.exhausted).toBe(true);
+    first.settle(0.1);
+    second.release();
+    expect(createSpendBudget(1.0).reserve(1.0)).toBeDefined();
+  });
+
+  it('admits a repair only while spend, reservations and the repair fit', () => {
+    const budget = createSpendBudget(1.0);
+    const paper = budget.reserve(0.3)!;
+    paper.settle(0.35);
+    expect(paper.extend(0.5)).toBe(true);
+    paper.settle(0.5);
+    // 0.85 spent: another repair of 0.2 would pass the cap.
+    expect(paper.extend(0.2)).toBe(false);
+    expect(budget.exhausted).toBe(true);
+  });
+
+  it('never refuses without a cap', () => {
+    const budget = createSpendBudget(undefined);
+    expect(budget.reserve(1_000)!.extend(1_000)).toBe(true);
+    expect(budget.exhausted).toBe(false);
+  });
+});
