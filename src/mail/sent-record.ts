@@ -60,16 +60,41 @@ export async function recordSendAttempt(outputDir: string, record: SentRecord, a
   return updated;
 }
 
-/** The newest attempt addressed to exactly these recipients, if any: what "already sent" is judged by. */
-export function findAttemptFor(record: SentRecord, recipients: readonly string[]): SendAttempt | undefined {
-  const wanted = normalizeRecipients(recipients);
-  return record.attempts.findLast((attempt) => normalizeRecipients(attempt.recipients) === wanted);
+/** What earlier attempts of the day say about these recipients: decides who may still be sent the edition. */
+export interface RecipientHistory {
+  /** Already answered by the server (accepted or rejected) in a finished attempt: sent to again only with --resend. */
+  settled: string[];
+  /** Not yet sent the edition. */
+  pending: string[];
+  /** The newest attempt that may have reached some of these recipients without a record of it (a crash, a broken connection). */
+  uncertain?: SendAttempt;
+  /** The newest finished attempt that reached some of them, for the "already sent" message. */
+  lastSent?: SendAttempt;
+}
+
+/** Per mailbox, so a list that grows gets the edition only for its new readers and nobody gets it twice. */
+export function readRecipientHistory(record: SentRecord, recipients: readonly string[]): RecipientHistory {
+  const wanted = new Set(recipients.map(toMailbox));
+  const answered = new Set<string>();
+  let lastSent: SendAttempt | undefined;
+  let uncertain: SendAttempt | undefined;
+  for (const attempt of record.attempts) {
+    const overlaps = attempt.recipients.some((recipient) => wanted.has(toMailbox(recipient)));
+    if (!overlaps) continue;
+    if (attempt.status === 'sent' || attempt.status === 'partial') {
+      for (const address of [...attempt.accepted, ...attempt.rejected]) answered.add(toMailbox(address));
+      lastSent = attempt;
+    }
+    if (attempt.status === 'sending' || attempt.status === 'unknown') uncertain = attempt;
+  }
+  const settled = recipients.filter((recipient) => answered.has(toMailbox(recipient)));
+  const pending = recipients.filter((recipient) => !answered.has(toMailbox(recipient)));
+  return { settled, pending, ...(uncertain ? { uncertain } : {}), ...(lastSent ? { lastSent } : {}) };
 }
 
 // --- internal ---
 
-function normalizeRecipients(recipients: readonly string[]): string {
-  // `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox.
-  const addresses = recipients.map((recipient) => (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase());
-  return [...new Set(addresses)].sort().join(',');
+// `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox.
+function toMailbox(recipient: string): string {
+  return (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
 }

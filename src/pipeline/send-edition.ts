@@ -9,7 +9,7 @@ import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
 import { readEdition } from '../output/digest-store.js';
-import { findAttemptFor, readSentRecord, recordSendAttempt, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
+import { readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
@@ -57,10 +57,13 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   const { from, recipients, server } = checkMailConfig(config, options);
 
   const record = await readSentRecord(config.outputDir, date);
-  const earlier = findAttemptFor(record, recipients);
-  if (earlier && !options.resend && !options.dryRun) {
-    const refusal = describeEarlierAttempt(earlier, date);
+  const history = readRecipientHistory(record, recipients);
+  let sendTo = [...recipients];
+  if (!options.resend && !options.dryRun) {
+    const refusal = refuseAfterEarlierAttempts(history, date);
     if (refusal) return refusal;
+    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had the edition of ${date}; sending it to the ${history.pending.length} others`);
+    sendTo = history.pending;
   }
 
   const edition = await readEdition(config.outputDir, date);
@@ -70,14 +73,14 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     paperCount: edition.papers.length,
     email,
     from,
-    to: recipients,
+    to: sendTo,
     subject: config.mailSubject,
     unsubscribe: config.mailUnsubscribe,
     attachments: loadEmailImages(config.outputDir, email.images),
     attemptNumber: record.attempts.length,
   });
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };
-  const base = { subject: message.subject, recipients: [...recipients], messageId: message.messageId };
+  const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
 
   if (options.dryRun) {
     const emlPath = join(config.outputDir, 'digests', `${date}.eml`);
@@ -87,8 +90,8 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   }
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
-  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${recipients.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients, server, now, timeoutMs: options.timeoutMs });
+  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs });
   return { ...delivery, ...base, sizes };
 }
 
@@ -163,24 +166,28 @@ function checkMailConfig(config: Config, options: Pick<SendEditionOptions, 'to' 
   return { from: config.mailFrom!, recipients, server };
 }
 
-// "Already sent" and "may have gone out" stop a send; a sure failure does not (nothing went out).
-function describeEarlierAttempt(attempt: SendAttempt, date: string): SendEditionResult | undefined {
-  const base = { subject: attempt.subject, recipients: attempt.recipients, messageId: attempt.messageId, accepted: attempt.accepted, rejected: attempt.rejected };
-  if (attempt.status === 'sent' || attempt.status === 'partial') {
-    const rejectedNote = attempt.rejected.length > 0 ? `; rejected then: ${attempt.rejected.join(', ')}` : '';
-    return {
-      outcome: 'done',
-      summary: `the edition of ${date} was already sent at ${attempt.finishedAt ?? attempt.startedAt} to ${attempt.accepted.length} recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
-      ...base,
-    };
-  }
-  if (attempt.status === 'sending' || attempt.status === 'unknown') {
-    const how = attempt.status === 'sending' ? 'did not finish' : `broke off (${attempt.error ?? 'no reason recorded'})`;
+// "May have gone out" stops a send, and so does "every one of them already has it"; a sure failure does not (nothing went out).
+function refuseAfterEarlierAttempts(history: RecipientHistory, date: string): SendEditionResult | undefined {
+  const { uncertain, lastSent } = history;
+  if (uncertain) {
+    const how = uncertain.status === 'sending' ? 'did not finish' : `broke off (${uncertain.error ?? 'no reason recorded'})`;
     return {
       outcome: 'failed',
-      summary: `a send of the edition of ${date} started at ${attempt.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
-      ...base,
+      summary: `a send of the edition of ${date} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      subject: uncertain.subject,
+      recipients: uncertain.recipients,
+      messageId: uncertain.messageId,
     };
   }
-  return undefined;
+  if (history.pending.length > 0 || !lastSent) return undefined;
+  const rejectedNote = lastSent.rejected.length > 0 ? `; rejected then: ${lastSent.rejected.join(', ')}` : '';
+  return {
+    outcome: 'done',
+    summary: `the edition of ${date} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
+    subject: lastSent.subject,
+    recipients: lastSent.recipients,
+    messageId: lastSent.messageId,
+    accepted: lastSent.accepted,
+    rejected: lastSent.rejected,
+  };
 }

@@ -114,7 +114,7 @@ describe('summarize send', () => {
     expect((await send()).code).toBe(0);
     const again = await send();
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/already sent at .* to 2 recipient\(s\); nothing sent \(--resend sends it again\)/);
+    expect(again.stderr).toMatch(/already sent at .* to all 2 of these recipient\(s\); nothing sent \(--resend sends it again\)/);
     expect(smtp.messages).toHaveLength(1);
 
     expect((await send('--resend')).code).toBe(0);
@@ -122,6 +122,19 @@ describe('summarize send', () => {
     const [first, second] = await Promise.all(smtp.messages.map((message) => parse(message.raw)));
     expect(second!.messageId).not.toBe(first!.messageId);
     expect((await readRecord()).attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('sends a list that grows only to its new readers: nobody gets the edition twice', async () => {
+    expect((await send()).code).toBe(0);
+    const grown = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com, grace@example.com' });
+
+    expect(grown.code).toBe(0);
+    expect(grown.stderr).toContain('2 of these recipients already had the edition of 2025-01-31; sending it to the 1 others');
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com', 'alan@example.com'], ['grace@example.com']]);
+    // A test send to one of them later sends nothing either.
+    const single = await send('--to', 'Ada <ada@example.com>');
+    expect(single.stderr).toMatch(/already sent/);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('lets only one of two simultaneous sends through: the other finds the output folder locked', async () => {
