@@ -61,20 +61,27 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`);
     const rendered = renderEmailPaper(paper, index + 1, links, figure);
-    const restBytes = index + 1 < count ? overflowFrameBytes + entryBytesFrom[index + 1]! : 0;
-    if (usedBytes + Buffer.byteLength(rendered.html) + restBytes >= maxBytes) break;
+    // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
+    const restBytes = index + 1 < count ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;
+    // `+ shown.length + 3`: the newlines the parts are joined with.
+    if (usedBytes + Buffer.byteLength(rendered.html) + restBytes + shown.length + 3 >= maxBytes) break;
     usedBytes += Buffer.byteLength(rendered.html);
     shown.push(rendered);
     if (image) images.push(image);
   }
 
-  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes) : undefined;
+  // The parts are joined with a newline each: shown papers plus the frame's two halves and the list.
+  const joinBytes = shown.length + 2;
+  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes - joinBytes) : undefined;
   const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', frame.after].join('\n');
   const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
 }
 
 // --- internal ---
+
+// At most this share of the size goes to the list of papers not shown in full; what does not fit is counted and linked.
+const LIST_SHARE = 0.5;
 
 const FIGURE_MAX_WIDTH = 550; // the card's inner width: 600 minus padding and border
 
@@ -116,15 +123,12 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
 
 // The compact list, cut (and the cut counted) only in the extreme case that even the titles do not fit.
 function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number) {
-  let listed = entries.length;
-  const render = () => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
-  let block = render();
-  while (listed > 0 && Buffer.byteLength(block.html) >= budgetBytes) {
-    const excess = Buffer.byteLength(block.html) - budgetBytes;
-    listed = Math.max(0, listed - Math.max(1, Math.ceil(excess / 120)));
-    block = render();
-  }
-  return block;
+  const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
+  // The frame with its "…and N more" line, then entries one by one while they fit.
+  let usedBytes = Buffer.byteLength(render(0).html);
+  let listed = 0;
+  while (listed < entries.length && usedBytes + Buffer.byteLength(entries[listed]!.html) < budgetBytes) usedBytes += Buffer.byteLength(entries[listed++]!.html);
+  return render(listed);
 }
 
 function toCidImage(paperId: string, version: number, flowchart: Flowchart): EmailImage {

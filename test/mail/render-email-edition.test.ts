@@ -56,6 +56,16 @@ describe('renderEmailEdition', () => {
     expect(email.html.match(/<img /g)).toHaveLength(email.shownInFull);
   });
 
+  it('still shows the best papers in full on a day of 600 papers with long titles', () => {
+    const edition = makeEdition(600);
+    for (const paper of edition.papers) paper.brief.paper.title = `${paper.brief.paper.title} ${'with a very long and descriptive subtitle '.repeat(6)}`.trim();
+    const email = renderEmailEdition(edition, { publicUrl: PUBLIC_URL });
+    expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    expect(email.shownInFull).toBeGreaterThanOrEqual(10);
+    expect(email.html).toContain(`${edition.papers[0]!.brief.summary.methods.slice(0, 40)}`);
+    expect(email.html).toMatch(/…and \d+ more not listed here; every paper is in <a href=/);
+  });
+
   it('counts the papers it cannot even list, and points to the web edition for them', () => {
     const email = renderEmailEdition(makeEdition(3000), { publicUrl: PUBLIC_URL });
     expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
