@@ -88,11 +88,11 @@ Rebuilds the day's digest, HTML edition and feeds from the stored briefs; no net
 
 Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
 through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes out once per
-list of recipients: digests/<date>.sent.json records who accepted it; a second send says so.
+list of recipients: mail/<date>.sent.json records who accepted it; a second send says so.
 
   --date D     the edition's day (default: today, UTC)
   --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
-  --dry-run    write digests/<date>.eml and print subject, recipients and sizes; no SMTP
+  --dry-run    write mail/<date>.eml and print subject, recipients and sizes; no SMTP
   --resend     send even if this edition already went to these recipients
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet      print errors only

@@ -24,7 +24,7 @@ export const SendAttemptSchema = z.object({
 });
 export type SendAttempt = z.infer<typeof SendAttemptSchema>;
 
-/** `digests/<date>.sent.json`: every attempt to send that day's edition, oldest first. */
+/** `mail/<date>.sent.json` (addresses: kept out of the published folders): every attempt to send that day's edition, oldest first. */
 export const SentRecordSchema = z.object({
   schemaVersion: z.literal(1),
   date: z.string(),
@@ -33,7 +33,7 @@ export const SentRecordSchema = z.object({
 export type SentRecord = z.infer<typeof SentRecordSchema>;
 
 export function getSentRecordPath(outputDir: string, date: string): string {
-  return join(outputDir, 'digests', `${date}.sent.json`);
+  return join(outputDir, 'mail', `${date}.sent.json`);
 }
 
 /** The record of the day, or an empty one when nothing was ever sent; a damaged record stops the send rather than risk a double. */

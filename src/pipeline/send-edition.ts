@@ -19,7 +19,7 @@ export interface SendEditionOptions {
   date: string;
   /** Overrides SUMMARIZE_MAIL_TO; already checked addresses. */
   to?: readonly string[] | undefined;
-  /** Write `digests/<date>.eml` instead of talking to the SMTP server. */
+  /** Write `mail/<date>.eml` instead of talking to the SMTP server. */
   dryRun: boolean;
   /** Send even if the edition already went (or may have gone) to these recipients. */
   resend: boolean;
@@ -83,7 +83,7 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
 
   if (options.dryRun) {
-    const emlPath = join(config.outputDir, 'digests', `${date}.eml`);
+    const emlPath = join(config.outputDir, 'mail', `${date}.eml`);
     const raw = await new MailComposer(message).compile().build();
     await writeFileAtomic(emlPath, raw);
     return { outcome: 'done', summary: `dry run: wrote ${emlPath}; nothing was sent`, ...base, emlPath, sizes: { ...sizes, message: raw.length } };

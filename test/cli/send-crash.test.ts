@@ -52,7 +52,7 @@ it('a send killed after the server has the message is not repeated without --res
   running.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
-  const record = JSON.parse(await readFile(join(outputDir, 'digests', `${DATE}.sent.json`), 'utf8'));
+  const record = JSON.parse(await readFile(join(outputDir, 'mail', `${DATE}.sent.json`), 'utf8'));
   expect(record.attempts).toEqual([expect.objectContaining({ status: 'sending', recipients: ['ada@example.com'] })]);
 
   smtp.holdReplies = false;

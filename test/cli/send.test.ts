@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 const send = (...args: string[]) => runCliCaptured(['send', '--date', DATE, ...args], env);
-const readRecord = async () => JSON.parse(await readFile(join(outputDir, 'digests', `${DATE}.sent.json`), 'utf8'));
+const readRecord = async () => JSON.parse(await readFile(join(outputDir, 'mail', `${DATE}.sent.json`), 'utf8'));
 const parse = (raw: Buffer) => simpleParser(raw, { keepCidLinks: true });
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
   [field ?? []].flat().flatMap((entry) => entry.value.map((mailbox) => mailbox.address));
@@ -199,7 +199,7 @@ describe('summarize send', () => {
 
   it('refuses to send over an unfinished earlier attempt unless --resend', async () => {
     const intent = { status: 'sending', messageId: '<x@example.org>', subject: 's', from: 'brief@example.org', recipients: ['ada@example.com', 'alan@example.com'], accepted: [], rejected: [], startedAt: '2025-01-31T06:00:00.000Z' };
-    await writeFile(join(outputDir, 'digests', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
+    await writeFile(join(outputDir, 'mail', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
     const result = await send();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('started at 2025-01-31T06:00:00.000Z did not finish: the message may have gone out');
@@ -215,10 +215,10 @@ describe('summarize send', () => {
     expect(result.stdout).toContain('To:         ada@example.com, alan@example.com');
     expect(result.stdout).toMatch(/HTML: +\d+\.\d kB/);
     expect(smtp.connections).toBe(0);
-    const mail = await parse(await readFile(join(outputDir, 'digests', `${DATE}.eml`)));
+    const mail = await parse(await readFile(join(outputDir, 'mail', `${DATE}.eml`)));
     expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
     expect(mail.attachments).toHaveLength(3);
-    expect(existsSync(join(outputDir, 'digests', `${DATE}.sent.json`))).toBe(false);
+    expect(existsSync(join(outputDir, 'mail', `${DATE}.sent.json`))).toBe(false);
   });
 
   it('accepts --date yesterday (UTC)', async () => {

@@ -36,7 +36,7 @@ it('records a conversation that broke off after the message was handed over as "
   expect(timedOut.outcome).toBe('failed');
   expect(timedOut.summary).toMatch(/may or may not have gone out: .*; check a recipient's inbox, then run again with --resend/);
   expect(smtp.messages).toHaveLength(1);
-  const record = JSON.parse(await readFile(join(outputDir, 'digests', `${DATE}.sent.json`), 'utf8'));
+  const record = JSON.parse(await readFile(join(outputDir, 'mail', `${DATE}.sent.json`), 'utf8'));
   expect(record.attempts[0]).toMatchObject({ status: 'unknown', error: expect.stringContaining('did not answer in time') });
 
   smtp.holdReplies = false;
