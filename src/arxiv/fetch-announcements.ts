@@ -16,7 +16,8 @@ export async function fetchAnnouncements(queue: ArxivQueue, rssUrl: string, cate
   const url = `${rssUrl}/${categories.join('+')}`;
   const response = await queue.fetch(url);
   const body = await response.text();
-  if (response.status >= 400 && response.status < 500) {
+  // Only 400 means a category arXiv does not know; a 401, 404 or proxy refusal is a source failure, not a typo.
+  if (response.status === 400) {
     throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')} (HTTP ${response.status}: ${preview(body)}); check their spelling, e.g. cs.LG, hep-th, math.GT`);
   }
   if (response.status !== OK) throw new SourceError(url, `arXiv's announcement feed answered HTTP ${response.status} for ${url}; try again later`);

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../output/escape-html.js';
+import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { inlineEmailCss } from './email-css.js';
 
 /** One paper of the compact list: its position in the edition, title and link. */
@@ -12,7 +13,7 @@ export interface OverflowEntry {
 export function renderOverflowEntry(entry: OverflowEntry): { html: string; text: string } {
   return {
     html: `<li><a href="${escapeHtml(entry.url)}">${escapeHtml(entry.title)}</a></li>\n`,
-    text: `${entry.position}. ${entry.title.replace(/[\u0000-\u001F\u007F]+/g, ' ')}\n   ${entry.url}\n`,
+    text: `${entry.position}. ${stripControlCharacters(entry.title).replace(/\s+/g, ' ')}\n   ${entry.url}\n`,
   };
 }
 

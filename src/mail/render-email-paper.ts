@@ -1,4 +1,5 @@
 import type { EditionPaper } from '../edition/edition.js';
+import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { SUMMARY_POINTS } from '../output/summary-points.js';
 import { inlineEmailCss } from './email-css.js';
@@ -68,5 +69,5 @@ function truncate(text: string, maxChars: number): string {
 
 // Control characters from a paper would garble a terminal or mail reader; line breaks inside a field too.
 function toPlainLine(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '').replace(/[\r\n]+/g, ' ');
+  return stripControlCharacters(line).replace(/[\r\n]+/g, ' ');
 }

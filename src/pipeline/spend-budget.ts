@@ -23,17 +23,17 @@ export function createSpendBudget(maxCostUsd: number | undefined): SpendBudget {
   let spentUsd = 0;
   let reservedUsd = 0;
   let exhausted = false;
-  const fits = (usd: number) => {
-    if (maxCostUsd === undefined || spentUsd + reservedUsd + usd <= maxCostUsd) return true;
-    exhausted = true;
-    return false;
-  };
+  const fits = (usd: number) => maxCostUsd === undefined || spentUsd + reservedUsd + usd <= maxCostUsd;
   return {
     get exhausted() {
       return exhausted;
     },
     reserve(estimateUsd) {
-      if (!fits(estimateUsd)) return undefined;
+      // A refused paper ends the run's spending; a refused repair only ends that paper's.
+      if (!fits(estimateUsd)) {
+        exhausted = true;
+        return undefined;
+      }
       let heldUsd = estimateUsd;
       reservedUsd += heldUsd;
       return {

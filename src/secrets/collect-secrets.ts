@@ -1,30 +1,46 @@
-/** Secret settings as the config holds them (`smtpUrl` once mail sending exists). */
+/** Secret settings as the config holds them: the key, and every URL that may carry a password or a key. */
 export interface SecretSettings {
   openaiApiKey?: string | undefined;
   smtpUrl?: string | undefined;
+  openaiBaseUrl?: string | undefined;
+  arxivApiUrl?: string | undefined;
+  arxivPdfUrl?: string | undefined;
+  arxivRssUrl?: string | undefined;
+  hfDailyPapersUrl?: string | undefined;
+  publicUrl?: string | undefined;
 }
+
+// The environment names of the URL settings above: a proxy login in any of them is a secret too.
+const URL_ENV_NAMES = ['SMTP_URL', 'OPENAI_BASE_URL', 'ARXIV_API_URL', 'ARXIV_PDF_URL', 'ARXIV_RSS_URL', 'HF_DAILY_PAPERS_URL', 'SUMMARIZE_PUBLIC_URL'] as const;
 
 /** The secret strings in env-style records (the environment, the .env file): the API key whole, a mail URL's password. */
 export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
-  return sources.flatMap((source) => collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY, smtpUrl: source.SMTP_URL }));
+  return sources.flatMap((source) => [
+    ...collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY }),
+    ...URL_ENV_NAMES.flatMap((name) => readUrlSecrets(source[name])),
+  ]);
 }
 
 /** The secret strings of a loaded config, for the writers below the CLI (run reports). */
 export function collectConfigSecrets(settings: SecretSettings): string[] {
-  const secrets = [settings.openaiApiKey?.trim(), ...readUrlPassword(settings.smtpUrl)];
+  const urls = [settings.smtpUrl, settings.openaiBaseUrl, settings.arxivApiUrl, settings.arxivPdfUrl, settings.arxivRssUrl, settings.hfDailyPapersUrl, settings.publicUrl];
+  const secrets = [settings.openaiApiKey?.trim(), ...urls.flatMap((url) => readUrlSecrets(url))];
   return [...new Set(secrets.filter((secret): secret is string => Boolean(secret)))];
 }
 
 // --- internal ---
 
-// Both forms: the URL carries the password percent-encoded, a server may echo it decoded.
-function readUrlPassword(url: string | undefined): string[] {
+// A URL's password and key-like query values, in both forms: the URL carries them percent-encoded, a server may echo them decoded.
+function readUrlSecrets(url: string | undefined): string[] {
   if (!url) return [];
-  const encoded = /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:([^@/]*)@/i.exec(url.trim())?.[1];
-  if (!encoded) return [];
-  try {
-    return [encoded, decodeURIComponent(encoded)];
-  } catch {
-    return [encoded];
-  }
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/]*:([^@/]*)@/i.exec(url.trim())?.[1];
+  const queryKeys = [...url.matchAll(/[?&](?:api[-_]?key|key|token|access_token|sig)=([^&#]+)/gi)].map((match) => match[1]!);
+  return [password, ...queryKeys].flatMap((encoded) => {
+    if (!encoded) return [];
+    try {
+      return [encoded, decodeURIComponent(encoded)];
+    } catch {
+      return [encoded];
+    }
+  });
 }

@@ -160,6 +160,17 @@ describe('summarize nightly: the announcement feed', () => {
     expect(pdfPaths()).toHaveLength(0);
   });
 
+  it('treats a feed that is not there (HTTP 404) as a source failure, not a typo', async () => {
+    await startAnnouncing();
+    services.arxiv.failNext('/rss/', { status: 404, body: 'Not Found' });
+
+    const result = await runCliCaptured(['nightly', '--source', 'arxiv', '--category', 'cs.LG'], services.env);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HTTP 404');
+    expect(result.stderr).not.toContain('spelling');
+  });
+
   it.each([
     [['--announce', 'new,fresh'], /unknown announcement type "fresh"/],
     [['--top', '0'], /--top takes a positive whole number/],

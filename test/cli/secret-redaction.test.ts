@@ -74,4 +74,18 @@ describe('secrets never leave the process', () => {
       expect(everything).not.toContain(SMTP_PASSWORD);
     });
   }
+
+  it('keeps a proxy password in OPENAI_BASE_URL out of stderr and the run report', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    const password = 'Pr0xy-Pa55w0rd-42';
+    const env = { ...services.env, OPENAI_BASE_URL: `http://brief:${password}@127.0.0.1:1/v1` };
+
+    const result = await runCliCaptured([papers[0]!.id], env);
+
+    expect(result.code).toBe(1);
+    const everything = [result.stdout, result.stderr, await readEveryFile(services.outputDir)].join('\n');
+    expect(everything).toContain('[redacted]');
+    expect(everything).not.toContain(password);
+  });
 });

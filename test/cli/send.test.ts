@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AddressObject, simpleParser } from 'mailparser';
@@ -199,6 +199,7 @@ describe('summarize send', () => {
 
   it('refuses to send over an unfinished earlier attempt unless --resend', async () => {
     const intent = { status: 'sending', messageId: '<x@example.org>', subject: 's', from: 'brief@example.org', recipients: ['ada@example.com', 'alan@example.com'], accepted: [], rejected: [], startedAt: '2025-01-31T06:00:00.000Z' };
+    await mkdir(join(outputDir, 'mail'), { recursive: true });
     await writeFile(join(outputDir, 'mail', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
     const result = await send();
     expect(result.code).toBe(1);

@@ -66,6 +66,14 @@ describe('renderEmailEdition', () => {
     expect(email.html).toMatch(/…and \d+ more not listed here; every paper is in <a href=/);
   });
 
+  it('keeps bidi and other control characters out of both parts', () => {
+    const brief = makeSampleBrief({ paper: { title: 'Safe \u202Etxt.exe title' } });
+    brief.summary.problem = 'A problem \u202Ewith an override\u0007.';
+    const email = renderEmailEdition({ date: DATE, papers: [{ brief }] }, { publicUrl: PUBLIC_URL });
+    for (const part of [email.text, email.html]) expect(part).not.toMatch(/[\u202E\u0007]/);
+    expect(email.text).toContain('A problem with an override.');
+  });
+
   it('counts the papers it cannot even list, and points to the web edition for them', () => {
     const email = renderEmailEdition(makeEdition(3000), { publicUrl: PUBLIC_URL });
     expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);

@@ -20,8 +20,10 @@ describe('createSpendBudget', () => {
     paper.settle(0.35);
     expect(paper.extend(0.5)).toBe(true);
     paper.settle(0.5);
-    // 0.85 spent: another repair of 0.2 would pass the cap.
+    // 0.85 spent: another repair of 0.2 would pass the cap; the paper goes without it, and the run is not over for that.
     expect(paper.extend(0.2)).toBe(false);
+    expect(budget.exhausted).toBe(false);
+    expect(budget.reserve(0.2)).toBeUndefined();
     expect(budget.exhausted).toBe(true);
   });
 

@@ -172,6 +172,6 @@ function describeTotals(totals: ProgressTotals, durationMs: number): string {
     `${totals.failed} failed`,
     ...(totals.notStarted > 0 ? [`${totals.notStarted} not started`] : []),
   ];
-  const spend = totals.costUnknown ? `${formatUsd(totals.costUsd)}+ (some models have no price)` : formatUsd(totals.costUsd);
+  const spend = totals.costUnknown ? `${formatUsd(totals.costUsd)}+ (some costs are unknown: see the run report)` : formatUsd(totals.costUsd);
   return `done in ${formatDuration(durationMs)}: ${counts.join(', ')}; spent ${spend}`;
 }

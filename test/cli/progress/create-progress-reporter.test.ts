@@ -95,7 +95,7 @@ describe('createProgressReporter without a terminal (cron mail)', () => {
     expect(output).not.toMatch(ANSI_OR_CARRIAGE_RETURN);
     expect(output).toContain('summarized 2511.00001 "Red title with tricks" cost unknown');
     expect(output).toContain('error: model said  no way');
-    expect(output).toContain('spent $0.0123+ (some models have no price)');
+    expect(output).toContain('spent $0.0123+ (some costs are unknown: see the run report)');
   });
 
   it('keeps the lines of a multi-line error', () => {
