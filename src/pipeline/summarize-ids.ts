@@ -28,7 +28,14 @@ export interface SummarizeIdsResult {
 /** `summarize <id>...`: the nightly run's own per-paper path for the IDs typed, with its run report; no lock, no edition. */
 export async function summarizeIds(
   ids: ArxivId[],
-  { config, reporter, force, now = () => new Date() }: { config: Config; reporter: ProgressReporter; force: boolean; now?: () => Date },
+  {
+    config,
+    reporter,
+    force,
+    stopSignal = new AbortController().signal,
+    abortSignal = new AbortController().signal,
+    now = () => new Date(),
+  }: { config: Config; reporter: ProgressReporter; force: boolean; stopSignal?: AbortSignal; abortSignal?: AbortSignal; now?: () => Date },
 ): Promise<SummarizeIdsResult> {
   // Found out now, not after the model was paid for.
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
@@ -52,8 +59,7 @@ export async function summarizeIds(
 
     const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
     reporter.start(labels.length);
-    const never = new AbortController().signal;
-    const result = await runPapers(context, { plan, reporter, stopSignal: never, abortSignal: never, dryRun: false });
+    const result = await runPapers(context, { plan, reporter, stopSignal, abortSignal, dryRun: false });
 
     const outcomes: SummarizeIdsResult['papers'] = [];
     const runs: PaperRun[] = [];
@@ -72,7 +78,7 @@ export async function summarizeIds(
     }
     const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
     await writeRunReport(reportPath, report, secrets);
-    return { outcome: outcomes.some((entry) => entry.failure) ? 'failed' : 'done', papers: outcomes, reportPath };
+    return { outcome: report.outcome === 'interrupted' ? 'interrupted' : outcomes.some((entry) => entry.failure) ? 'failed' : 'done', papers: outcomes, reportPath };
   } finally {
     await context.close();
   }

@@ -140,6 +140,22 @@ describe('summarize nightly under faults', () => {
     for (const paper of report.papers) expect(paper).toMatchObject({ outcome: 'failed', unmeteredRequests: 1 });
   });
 
+  it('summarize <id> killed with SIGTERM while the model works: exit 130, the report says interrupted and counts the call', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.openai.setResponder(() => ({ delayMs: 10_000 }));
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 15_000;
+    while (services.openai.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGTERM');
+
+    expect(await exited).toBe(130);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report).toMatchObject({ command: 'summarize', status: 'interrupted', outcome: 'interrupted', totals: { costUnknown: true } });
+    expect(report.papers[0]).toMatchObject({ outcome: 'failed', unmeteredRequests: 1 });
+  });
+
   it('warns about a --date in the future', async () => {
     services = await startFakeServices([]);
     const result = await runCliCaptured(['nightly', '--date', '2999-01-01'], services.env);

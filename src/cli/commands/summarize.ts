@@ -7,6 +7,7 @@ import { summarizeIds } from '../../pipeline/summarize-ids.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
+import { watchInterrupts } from '../watch-interrupts.js';
 
 /** `summarize <id>...`: brief each paper, print markdown (or JSON) to stdout, log to stderr. */
 export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> {
@@ -23,7 +24,15 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
   assertLlmConfigured(config);
 
-  const result = await summarizeIds(ids, { config, force: values.force, reporter: createOneOffReporter(io.stderr, { quiet: values.quiet }) });
+  const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
+  // Ctrl-C lets the paper at the model finish (it is paid for); a second one or SIGTERM abandons it; the report is written either way.
+  const interrupts = watchInterrupts(reporter);
+  let result: Awaited<ReturnType<typeof summarizeIds>>;
+  try {
+    result = await summarizeIds(ids, { config, force: values.force, reporter, stopSignal: interrupts.stopSignal, abortSignal: interrupts.abortSignal });
+  } finally {
+    interrupts.dispose();
+  }
   const documents: string[] = [];
   for (const entry of result.papers) {
     if (entry.failure) io.stderr.write(`summarize: ${entry.failure}\n`);
