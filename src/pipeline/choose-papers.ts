@@ -16,7 +16,7 @@ export type ChosenPapers = {
 export async function choosePapers(
   collected: CollectedPapers,
   plan: RankingPlan,
-  { config, llm, log, warn }: { config: Config; llm: () => OpenAI; log: (line: string) => void; warn: (line: string) => void },
+  { config, llm, log, warn, signal }: { config: Config; llm: () => OpenAI; log: (line: string) => void; warn: (line: string) => void; signal?: AbortSignal },
 ): Promise<ChosenPapers> {
   for (const example of plan.interests?.examples ?? []) {
     if (!collected.examples.some((paper) => paper.id === example.id)) warn(`the example paper ${example.id} in the interests file is not on arXiv; it is left out of the profile`);
@@ -32,6 +32,8 @@ export async function choosePapers(
     prices: config.prices,
     llm,
     warn,
+    signal,
+    maxRetryAfterMs: config.maxRetryAfterMs,
   });
   log(describeRankingLine(ranking, plan.method, plan.top));
   // Only the selected papers go on: the others cost no PDF request and no model call.

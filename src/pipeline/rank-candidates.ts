@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { ENV_NAMES, type Price } from '../config/config-schema.js';
-import { ConfigError } from '../errors/brief-error.js';
+import { BriefError, ConfigError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createEmbeddingCache, type EmbeddingKey } from '../rank/create-embedding-cache.js';
 import { embedTexts } from '../rank/embed-texts.js';
@@ -28,6 +28,10 @@ export type RankCandidatesOptions = {
   llm: () => OpenAI;
   /** One line to the editor, e.g. the keyword fallback. */
   warn: (line: string) => void;
+  /** Ctrl-C: stops the embeddings requests (the run then ends interrupted). */
+  signal?: AbortSignal | undefined;
+  /** Longest Retry-After the embeddings requests wait for. */
+  maxRetryAfterMs?: number;
   /** Inputs per embeddings request; default: embedTexts' own. */
   embeddingBatchSize?: number;
 };
@@ -69,6 +73,9 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
     } else if (error instanceof ConfigError) {
       // A dry run needs no key; without one there are no embeddings either.
       options.warn(`no ${ENV_NAMES.openaiApiKey} or ${ENV_NAMES.openaiBaseUrl} for embeddings: ranking by keywords (BM25) instead`);
+    } else if (error instanceof BriefError && !options.signal?.aborted) {
+      // A failing embeddings endpoint must not cost the night: the keywords still rank.
+      options.warn(`the embeddings request failed (${error.message}): ranking by keywords (BM25) instead`);
     } else {
       throw error;
     }
@@ -101,10 +108,17 @@ async function scoreWithEmbeddings(
   ];
   const vectors = await Promise.all(wanted.map(({ key }) => cache.read(key)));
   const missing = wanted.flatMap((item, index) => (vectors[index] === null ? [{ ...item, index }] : []));
-  const embedded = missing.length > 0 ? await embedTexts(options.llm(), model, missing.map((item) => item.text), { batchSize: options.embeddingBatchSize }) : { vectors: [], inputTokens: 0, requests: 0 };
+  const retry = { ...(options.signal ? { signal: options.signal } : {}), ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }) };
+  const embedded =
+    missing.length > 0
+      ? await embedTexts(options.llm(), model, missing.map((item) => item.text), { batchSize: options.embeddingBatchSize, retry })
+      : { vectors: [], inputTokens: 0, requests: 0 };
   for (const [position, item] of missing.entries()) vectors[item.index] = embedded.vectors[position]!;
   // Written together: one at a time, a thousand small atomic writes took seconds.
-  await Promise.all(missing.map((item, position) => cache.write(item.key, embedded.vectors[position]!)));
+  // A cache that cannot be written (a full disk) costs the next run a request, not this run its ranking.
+  await Promise.all(missing.map((item, position) => cache.write(item.key, embedded.vectors[position]!))).catch((error: unknown) =>
+    options.warn(`could not keep the embeddings in the cache: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const candidateVectors = vectors.slice(0, candidates.length) as number[][];
   const profileVectors = vectors.slice(candidates.length) as number[][];
   const relevance = scoreByEmbeddings(

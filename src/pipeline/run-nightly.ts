@@ -4,6 +4,7 @@ import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import type { Config } from '../config/config-schema.js';
 import type { Edition } from '../edition/edition.js';
+import { describeFailure } from '../errors/describe-failure.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { readPackageVersion } from '../config/read-package-version.js';
@@ -24,7 +25,7 @@ import { assertMailConfigured } from './send-edition.js';
 import { sendEditionStep } from './send-edition-step.js';
 import { recoverPendingBriefs } from './pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
-import { buildRunReport, type PaperRun, type RunReport, type RunStep } from './run-report.js';
+import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport, type RunSource, type RunStep } from './run-report.js';
 import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
 
@@ -91,71 +92,88 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
     try {
       const recovered = await recoverPendingBriefs(config.outputDir, config.cacheDir);
       if (recovered.length > 0) reporter.log(`wrote ${recovered.length} brief(s) an earlier run paid for but could not write: ${recovered.join(', ')}`);
-
-      // 1. Collect: the day's list from its source, looked up on arXiv in batches.
-      const userAgent = buildUserAgent(readPackageVersion());
-      const collected = await collectPapers(request.source, {
-        config,
-        arxivQueue: context.arxivQueue,
-        fetch: environment.fetch ?? undiciFetch,
-        limit: request.limit,
-        userAgent,
-        exampleIds: rankingPlan.interests?.examples,
-      });
-      // The announcement list carries its own day; the machine's clock may already be on the next one.
-      const date = collected.date ?? request.date;
-      warnAboutAnEmptyList(collected, request, reporter);
-
-      // The report exists before any money is spent (embeddings included), with room for every candidate.
-      const runId = randomUUID();
       // Failure reasons quote servers, and a server may quote the key.
       const secrets = collectConfigSecrets(config);
       const options = { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun, limit: request.limit };
-      const reportBase = { runId, command: 'nightly' as const, startedAt: startedAt.toISOString(), date, source: collected.source, options };
-      const candidates = collected.papers.length + collected.notFound.length + collected.problems.length;
-      const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
+      let reportBase = { runId: randomUUID(), command: 'nightly' as const, startedAt: startedAt.toISOString(), date: request.date, source: describeUnreadSource(request.source), options };
+      let reportPath: string | undefined;
+      const finish = async (input: Omit<BuildRunReportInput, keyof typeof reportBase | 'finishedAt'>, estimates: DryRunEstimate[] = []): Promise<NightlyResult> => {
+        const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), ...input });
+        reportPath = reportPath ? await writeRunReport(reportPath, report, secrets) : await reserveRunReport(config.outputDir, report, 0, secrets);
+        return { outcome: report.outcome, report, reportPath, estimates };
+      };
+      try {
+        // 1. Collect: the day's list from its source, looked up on arXiv in batches.
+        const userAgent = buildUserAgent(readPackageVersion());
+        const collected = await collectPapers(request.source, {
+          config,
+          arxivQueue: context.arxivQueue,
+          fetch: environment.fetch ?? undiciFetch,
+          limit: request.limit,
+          userAgent,
+          exampleIds: rankingPlan.interests?.examples,
+        });
+        // The announcement list carries its own day; the machine's clock may already be on the next one.
+        const date = collected.date ?? request.date;
+        warnAboutAnEmptyList(collected, request, reporter);
 
-      // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
-      const { chosen: papers, ranking } = await choosePapers(collected, rankingPlan, { config, llm: context.llm, log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) });
-      if (ranking) environment.showRanking?.(ranking.ranked);
+        // The report exists before any money is spent (embeddings included), with room for every candidate.
+        reportBase = { ...reportBase, date, source: collected.source };
+        const candidates = collected.papers.length + collected.notFound.length + collected.problems.length;
+        reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
 
-      // 3. Plan: which papers need work (a rerun costs nothing).
-      const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
-      reporter.start(papers.length + collected.notFound.length + collected.problems.length);
-      const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
+        // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
+        let chosen: Awaited<ReturnType<typeof choosePapers>>;
+        try {
+          chosen = await choosePapers(collected, rankingPlan, {
+            config,
+            llm: context.llm,
+            log: (line) => reporter.log(line),
+            warn: (line) => reporter.warn(line),
+            signal: environment.stopSignal,
+          });
+        } catch (error) {
+          // Ctrl-C while ranking: nothing was started, and the report says so.
+          if (environment.stopSignal.aborted) return await finish({ papers: [], stoppedBy: 'interrupt' });
+          throw error;
+        }
+        const { chosen: papers, ranking } = chosen;
+        if (ranking) environment.showRanking?.(ranking.ranked);
 
-      // 4. Run: download, extract and brief, pipelined.
-      const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
-      const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
+        // 3. Plan: which papers need work (a rerun costs nothing).
+        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
+        reporter.start(papers.length + collected.notFound.length + collected.problems.length);
+        const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
-      // 5. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
-      const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
-      let publish: RunStep | undefined;
-      let digest: RunReport['digest'];
-      if (!request.dryRun && edition.papers.length > 0) {
-        publish = await publishEditionStep(config, edition, reporter);
-        if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
+        // 4. Run: download, extract and brief, pipelined.
+        const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
+        const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
+
+        // 5. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
+        const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
+        let publish: RunStep | undefined;
+        let digest: RunReport['digest'];
+        if (!request.dryRun && edition.papers.length > 0) {
+          publish = await publishEditionStep(config, edition, reporter);
+          if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
+        }
+
+        // 6. Send: once the edition is there; a day without one mails nothing.
+        let send: RunStep | undefined;
+        if (request.send && !request.dryRun) {
+          if (publish?.ok) send = await sendEditionStep(config, date, reporter);
+          else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
+        }
+
+        return await finish(
+          { papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish, send, ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}) },
+          result.estimates,
+        );
+      } catch (error) {
+        // A run that could not go on still leaves its report, saying why (the error itself goes to the CLI).
+        await finish({ papers: [], failure: describeFailure(error) }).catch(() => undefined);
+        throw error;
       }
-
-      // 6. Send: once the edition is there; a day without one mails nothing.
-      let send: RunStep | undefined;
-      if (request.send && !request.dryRun) {
-        if (publish?.ok) send = await sendEditionStep(config, date, reporter);
-        else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
-      }
-
-      const report = buildRunReport({
-        ...reportBase,
-        finishedAt: now().toISOString(),
-        papers: paperRuns,
-        stoppedBy: result.stoppedBy,
-        digest,
-        publish,
-        send,
-        ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}),
-      });
-      await writeRunReport(reportPath, report, secrets);
-      return { outcome: report.outcome, report, reportPath, estimates: result.estimates };
     } finally {
       await context.close();
     }
@@ -178,4 +196,10 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
   } else if (collected.source.empty) {
     reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
   }
+}
+
+// Until the source is read, the report can only say which source it was.
+function describeUnreadSource(source: PaperSource): RunSource {
+  const detail = source.kind === 'file' ? source.path : source.kind === 'stdin' ? 'standard input' : 'not read';
+  return { kind: source.kind, detail, empty: false };
 }

@@ -26,7 +26,7 @@ export const RunOptionsSchema = z.object({
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 
-export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'interrupted', 'budget-stopped', 'empty-source']);
+export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'interrupted', 'budget-stopped', 'empty-source', 'failed']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 export const StopReasonSchema = z.enum(['interrupt', 'budget', 'arxiv-refused', 'llm-unavailable', 'output-unwritable']);
@@ -98,6 +98,7 @@ export const RunReportSchema = z.object({
   options: RunOptionsSchema,
   status: RunStatusSchema,
   stopReason: StopReasonSchema.optional().describe('why the run ended before its list did'),
+  failure: z.string().optional().describe('status failed: why the run could not go on (the source unreachable, a bug)'),
   papers: z.array(PaperRunSchema),
   totals: RunTotalsSchema,
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
@@ -167,7 +168,7 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
  */
 export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send'>>): Outcome {
   // A report still `running` is what a run killed mid-way leaves behind.
-  if (report.status === 'running') return 'failed';
+  if (report.status === 'running' || report.status === 'failed') return 'failed';
   if (report.status === 'interrupted') return 'interrupted';
   if (report.status === 'budget-stopped' || report.status === 'stopped') return 'partial';
   // The briefs are written, but readers got no edition (or not all of them got it).
@@ -194,13 +195,15 @@ export interface BuildRunReportInput {
   send?: RunStep;
   /** A report written at the start, before any paper: status `running` until the final one replaces it. */
   running?: boolean;
+  /** The run could not go on: status `failed`, with this reason. */
+  failure?: string;
   ranking?: RunReport['ranking'];
 }
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
 export function buildRunReport(input: BuildRunReportInput): RunReport {
   const totals = addEmbeddingSpend(computeTotals(input.papers), input.ranking?.embeddings);
-  const status = input.running ? 'running' : runStatus(input.stoppedBy, input.source);
+  const status = input.running ? 'running' : input.failure !== undefined ? 'failed' : runStatus(input.stoppedBy, input.source);
   return {
     schemaVersion: 1,
     runId: input.runId,
@@ -213,6 +216,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     options: input.options,
     status,
     ...(input.stoppedBy ? { stopReason: input.stoppedBy } : {}),
+    ...(input.failure !== undefined ? { failure: input.failure } : {}),
     papers: input.papers,
     totals,
     ...(input.digest ? { digest: input.digest } : {}),

@@ -28,7 +28,8 @@ export async function embedTexts(client: OpenAI, model: string, texts: readonly 
     const input = texts.slice(start, start + batchSize).map((text) => text.slice(0, MAX_INPUT_CHARS));
     let response: OpenAI.CreateEmbeddingResponse;
     try {
-      response = await withLlmRetries(() => client.embeddings.create({ model, input, encoding_format: 'float' }), retry);
+      const signal = retry?.signal;
+      response = await withLlmRetries(() => client.embeddings.create({ model, input, encoding_format: 'float' }, signal ? { signal } : undefined), retry);
     } catch (error) {
       if (error instanceof LlmError && error.status !== undefined && NO_EMBEDDINGS.has(error.status)) {
         throw new EmbeddingsUnavailableError(model, error.status, { cause: error });

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakePaper } from '../fakes/fake-arxiv-server.js';
 import { outcomeLines, readLastRunReport } from '../helpers/nightly-papers.js';
@@ -47,6 +49,9 @@ const ANNOUNCEMENT = [
 ] as const;
 
 const INTERESTS = ['# what the newsletter is about', 'retrieval over very long documents', 'long context language models', '+benchmark', '-robot', ''].join('\n');
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(PROJECT_ROOT, 'bin', 'summarize.js');
 
 const pdfPaths = () => services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/')).map((request) => request.path);
 const rssPaths = () => services.arxiv.requests.filter((request) => request.path.startsWith('/rss/')).map((request) => request.path);
@@ -158,6 +163,43 @@ describe('summarize nightly: the announcement feed', () => {
     expect(result.stderr).toMatch(/Bad subject class 'LX'/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(pdfPaths()).toHaveLength(0);
+  });
+
+  it('ranks by keywords when the embeddings endpoint keeps failing (500), instead of losing the night', async () => {
+    await startAnnouncing();
+    services.openai.setEmbeddings({ status: 500, retryAfter: '0' });
+
+    const result = await runCliCaptured([...announced, '--interests', await writeInterests(), '--top', '2'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/the embeddings request failed .*: ranking by keywords \(BM25\) instead/);
+    expect((await readLastRunReport(services.outputDir)).ranking).toMatchObject({ scoring: 'keywords', selected: 2 });
+  });
+
+  it('stops at once on SIGTERM while the embeddings server hangs, with an interrupted report', async () => {
+    await startAnnouncing();
+    services.openai.setEmbeddings('hang');
+    const child = spawn(process.execPath, [BIN, ...announced, '--interests', await writeInterests()], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 15_000;
+    while (services.openai.embeddingRequests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const killedAt = Date.now();
+    child.kill('SIGTERM');
+
+    expect(await exited).toBe(130);
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ status: 'interrupted', outcome: 'interrupted', papers: [] });
+    expect(pdfPaths()).toHaveLength(0);
+  });
+
+  it('leaves a failed report, with the reason, when the source cannot be read', async () => {
+    await startAnnouncing();
+    services.arxiv.failNext('/rss/', { status: 503, headers: { 'retry-after': '0' } }, 10);
+
+    const result = await runCliCaptured(announced, services.env);
+
+    expect(result.code).toBe(1);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ status: 'failed', outcome: 'failed', source: { kind: 'arxiv-announced' }, failure: expect.stringMatching(/503/) });
   });
 
   it('treats a feed that is not there (HTTP 404) as a source failure, not a typo', async () => {

@@ -53,8 +53,11 @@ export interface FakeOpenAiOptions {
   apiKey?: string;
 }
 
-/** What `POST /v1/embeddings` does: answer (hashed bag-of-words vectors), or an HTTP status as a server without embeddings. */
-export type FakeEmbeddingsMode = 'vectors' | { status: number };
+/**
+ * What `POST /v1/embeddings` does: answer (hashed bag-of-words vectors), an HTTP status (a server without embeddings,
+ * or a failing one; `retryAfter` sets the header), or `hang`: never answer, as a dead server does.
+ */
+export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string };
 
 export interface FakeOpenAi {
   /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
@@ -122,7 +125,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     if (incoming.method === 'POST' && path === '/v1/embeddings') {
       const body = JSON.parse(await readBody(incoming));
       embeddingRequests.push({ body, headers: incoming.headers, receivedAt: Date.now() });
+      if (embeddingsMode === 'hang') return;
       if (embeddingsMode !== 'vectors') {
+        if (embeddingsMode.retryAfter !== undefined) outgoing.setHeader('retry-after', embeddingsMode.retryAfter);
         sendJson(outgoing, embeddingsMode.status, errorBody(`no embeddings for ${String(body?.model)} on this server`, 'invalid_request_error'));
         return;
       }
