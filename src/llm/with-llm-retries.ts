@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { findNetworkErrorCode } from '../http/describe-network-error.js';
 import { describeLlmFailure } from './describe-llm-failure.js';
 import type { EndpointBreaker } from './endpoint-breaker.js';
 import { LlmError } from './llm-error.js';
@@ -71,8 +72,9 @@ export async function withLlmRetries<T>(
       result = await call(request);
     } catch (error) {
       if (!(error instanceof APIError)) throw error;
-      // A status means the server answered and billed nothing; a timeout or lost connection may have been billed.
-      if (error.status !== undefined) meter?.requestRefused();
+      // A status means the server answered and billed nothing, and so does a connection never made;
+      // a timeout or a connection lost mid-request may have been billed.
+      if (error.status !== undefined || neverReachedServer(error)) meter?.requestRefused();
       const evidence = readEvidence(error, request);
       if (isEndpointFailure(error)) breaker?.recordFailure(describeLlmFailure(error));
       if (!isRetryable(error)) throw new LlmError(describeLlmFailure(error), evidence);
@@ -110,6 +112,12 @@ function isRetryable(error: APIError): boolean {
   if (shouldRetry === 'true') return true;
   if (shouldRetry === 'false') return false;
   return error.status !== undefined && RETRYABLE_STATUSES.has(error.status);
+}
+
+// Refused or unresolvable: the request never reached a server that could bill it.
+function neverReachedServer(error: APIError): boolean {
+  const code = findNetworkErrorCode(error);
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
 // The endpoint itself is down or overloaded, not our request: timeouts, lost connections, 5xx.

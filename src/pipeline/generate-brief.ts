@@ -29,6 +29,8 @@ export interface GenerateBriefDependencies {
   breaker?: EndpointBreaker;
   /** Asked before each call beyond the first (repairs, the grounding round); false skips it. Default: always. */
   admitFollowUp?: () => boolean;
+  /** Asked before each further call already estimated (the parts of a long paper, then its brief); false stops the paper. */
+  admitCall?: () => boolean;
   /** Default: the system clock; tests fix it. */
   now?: () => Date;
   signal?: AbortSignal;
@@ -43,7 +45,7 @@ export class BriefGenerationError extends PaperError {
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
-  const { config, prompts, llm, meter = createUsageMeter(), breaker, admitFollowUp = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
   const startedAt = performance.now();
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs, signal, meter, ...(breaker ? { breaker } : {}) };
   const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry, admitRepair: admitFollowUp };
@@ -53,9 +55,10 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     const input = planPaperInput(paperText.text, prompts, config);
     let modelText = input.text;
     if (input.chunks) {
-      const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes });
+      const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes, admitCall });
       attempts += notes.calls;
       modelText = notes.text;
+      if (!admitCall()) throw new LlmError(`the --max-cost budget is reached: the notes on all ${input.chunks.length} parts are written, the brief is not`);
     }
 
     const messages: ChatCompletionMessageParam[] = [

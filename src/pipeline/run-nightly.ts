@@ -146,7 +146,15 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
         // 4. Run: download, extract and brief, pipelined.
-        const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal, abortSignal: environment.abortSignal, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun });
+        const result = await runPapers(context, {
+          plan,
+          reporter,
+          stopSignal: environment.stopSignal,
+          abortSignal: environment.abortSignal,
+          maxCostUsd: request.maxCostUsd,
+          spentUsd: ranking?.embeddings?.costUsd ?? 0,
+          dryRun: request.dryRun,
+        });
         const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
         // 5. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.

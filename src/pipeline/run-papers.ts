@@ -45,6 +45,8 @@ export interface RunPapersOptions {
   /** Abandons work in flight (second Ctrl-C, SIGTERM). */
   abortSignal: AbortSignal;
   maxCostUsd?: number | undefined;
+  /** Spent before the papers (the ranking's embeddings), counted against `maxCostUsd`. */
+  spentUsd?: number | undefined;
   dryRun: boolean;
 }
 
@@ -74,7 +76,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
-  const budget = createSpendBudget(maxCostUsd);
+  const budget = createSpendBudget(maxCostUsd, options.spentUsd);
   // arXiv's 403 means it refuses us: asking again for every other paper would make it worse.
   let refusedBy: ArxivForbiddenError | undefined;
   const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
@@ -164,7 +166,9 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const input = planPaperInput(paperText.text, prompts, config);
     const promptTokens = instructionTokens + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
     const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
-    const estimate = estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS, config.prices);
+    // A long paper's parts each get notes before the brief: an answer each.
+    const answers = input.chunks ? input.chunks.length + 1 : 1;
+    const estimate = estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, config.prices);
     // A repair or the grounding round resends the conversation: the paper, and an answer more.
     const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, config.prices) ?? 0;
     if (dryRun) {
@@ -182,10 +186,12 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         const meter = createUsageMeter({ onAnswered: (usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0) });
         // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
         const admitFollowUp = () => reservation.extend(followUpEstimate);
+        // The parts of a long paper are in its reservation, but an answer longer than estimated can still use it up.
+        const admitCall = () => reservation.extend(0);
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         try {
-          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp });
+          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall });
           await storeBrief(brief);
           result.briefs.set(paper, brief);
           const run: PaperRun = {

@@ -11,16 +11,17 @@ export interface SpendBudget {
 
 /** What one paper holds of the budget: its requests' estimates until they are answered. */
 export interface Reservation {
-  /** Another request of the same paper (a repair, the grounding round); false when the cap cannot hold it. */
+  /** Another request of the same paper (a repair, the grounding round; 0 for one already reserved); false when the cap cannot hold it. */
   extend(estimateUsd: number): boolean;
-  /** A request was answered at this cost: its estimate is released and the cost counted. */
+  /** A request was answered at this cost: as much of the reservation is released, the rest stays for the paper's next requests. */
   settle(costUsd: number): void;
   /** The paper is done: whatever it still holds is released. */
   release(): void;
 }
 
-export function createSpendBudget(maxCostUsd: number | undefined): SpendBudget {
-  let spentUsd = 0;
+export function createSpendBudget(maxCostUsd: number | undefined, alreadySpentUsd = 0): SpendBudget {
+  // What the run spent before its papers (the ranking's embeddings) counts against the same cap.
+  let spentUsd = alreadySpentUsd;
   let reservedUsd = 0;
   let exhausted = false;
   const fits = (usd: number) => maxCostUsd === undefined || spentUsd + reservedUsd + usd <= maxCostUsd;
@@ -43,10 +44,10 @@ export function createSpendBudget(maxCostUsd: number | undefined): SpendBudget {
           reservedUsd += more;
           return true;
         },
-        // Requests of one paper go one at a time, so an answer settles all the paper holds.
         settle(costUsd) {
-          reservedUsd -= heldUsd;
-          heldUsd = 0;
+          const released = Math.min(heldUsd, costUsd);
+          heldUsd -= released;
+          reservedUsd -= released;
           spentUsd += costUsd;
         },
         release() {

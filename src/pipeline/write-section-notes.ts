@@ -12,17 +12,20 @@ interface SectionNotesOptions {
   prompt: string;
   signal?: AbortSignal | undefined;
   retry?: LlmRetryOptions;
+  /** Asked before each part after the first; false stops (a spending budget is reached). */
+  admitCall?: () => boolean;
 }
 
 /** The map step for papers too long for one call: notes per part, joined as the text the brief is written from. */
 export async function writeSectionNotes(
   paper: PaperMetadata,
   chunks: readonly string[],
-  { client, model, prompt, signal, retry }: SectionNotesOptions,
+  { client, model, prompt, signal, retry, admitCall = () => true }: SectionNotesOptions,
 ): Promise<{ text: string; usage: Usage; calls: number }> {
   let usage = ZERO_USAGE;
   const notes: string[] = [];
   for (const [index, chunk] of chunks.entries()) {
+    if (index > 0 && !admitCall()) throw new LlmError(`the --max-cost budget is reached: stopped after the notes on ${index} of ${chunks.length} parts`);
     const content = renderPrompt(prompt, { title: paper.title, part: index + 1, parts: chunks.length, paperText: chunk });
     const completion = await requestCompletion(client, { model, messages: [{ role: 'user', content }] }, { signal, retry });
     usage = addUsage(usage, readCompletionUsage(completion.usage));

@@ -202,6 +202,21 @@ describe('summarize nightly: the announcement feed', () => {
     expect(await readLastRunReport(services.outputDir)).toMatchObject({ status: 'failed', outcome: 'failed', source: { kind: 'arxiv-announced' }, failure: expect.stringMatching(/503/) });
   });
 
+  it('counts the embeddings against --max-cost: what they cost leaves less for the papers', async () => {
+    await startAnnouncing();
+    // Embeddings priced so they take most of a $0.02 budget, leaving too little for a brief.
+    const prices = JSON.stringify({ 'text-embedding-3-small': { input: 100, output: 0 } });
+    const result = await runCliCaptured([...announced, '--interests', await writeInterests(), '--max-cost', '0.02'], { ...services.env, SUMMARIZE_PRICES: prices });
+
+    const report = await readLastRunReport(services.outputDir);
+    const embeddingsUsd = report.ranking!.embeddings!.costUsd!;
+    expect(embeddingsUsd).toBeGreaterThan(0.01);
+    expect(embeddingsUsd).toBeLessThan(0.02);
+    expect(report.status).toBe('budget-stopped');
+    expect(result.code).toBe(3);
+    expect(services.openai.requests).toHaveLength(0);
+  });
+
   it('treats a feed that is not there (HTTP 404) as a source failure, not a typo', async () => {
     await startAnnouncing();
     services.arxiv.failNext('/rss/', { status: 404, body: 'Not Found' });

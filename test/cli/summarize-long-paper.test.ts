@@ -77,4 +77,24 @@ describe('papers longer than the model can read at once', () => {
     expect(final.messages[1].content).toContain('Notes on part 1 of');
     expect(brief.generation.attempts).toBe(notes.length + 1);
   });
+
+  it.each([0.0075, 0.03, 0.06])('keeps a long paper under --max-cost %s: every part is in its estimate', async (cap) => {
+    const { writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { readLastRunReport } = await import('../helpers/nightly-papers.js');
+    const { groundedBriefResponder } = await import('../helpers/brief-responder.js');
+    const idsFile = join(services.outputDir, '..', 'long-ids.txt');
+    await writeFile(idsFile, '2509.33333\n');
+    // Long answers, though under the 3,000 output tokens each answer is estimated at.
+    const usage = { prompt_tokens: 1000, completion_tokens: 2_500 };
+    services.openai.setResponder((body) => ({ ...(body.response_format ? groundedBriefResponder(body) : { content: 'Notes.' }), usage }));
+
+    const result = await runCliCaptured(['nightly', '--ids-file', idsFile, '--date', '2025-09-10', '--max-cost', String(cap), '--force'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '1500' });
+
+    expect(result.stderr).not.toContain('internal error');
+    const report = await readLastRunReport(services.outputDir);
+    expect(report.totals.costUsd).toBeLessThanOrEqual(cap);
+    // A cap that holds the whole paper lets it through; a smaller one never starts it.
+    expect(report.papers[0]!.outcome).toBe(cap >= 0.06 ? 'summarized' : 'not-started');
+  });
 });

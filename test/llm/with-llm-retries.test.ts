@@ -198,3 +198,25 @@ describe('withLlmRetries', () => {
     await expect(withLlmRetries(() => Promise.reject(bug))).rejects.toBe(bug);
   });
 });
+
+describe('the usage meter', () => {
+  it('counts a refused connection as not billed, and a timeout as of unknown cost', async () => {
+    const { createUsageMeter } = await import('../../src/llm/usage-meter.js');
+    const refused = createUsageMeter();
+    // A port that was just free: nothing listens, the connection is refused before any server sees the request.
+    const { createServer } = await import('node:net');
+    const probe = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => probe.once('listening', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const closed = createLlmClient({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}/v1`, timeoutMs: 2000 });
+    await expect(askModel(closed, { maxRetries: 1, meter: refused })).rejects.toThrow(LlmError);
+    expect([refused.requests, refused.unmetered]).toEqual([2, 0]);
+
+    const timedOut = createUsageMeter();
+    fake.enqueue({ delayMs: 2_000 }, { delayMs: 2_000 });
+    const slow = createLlmClient({ apiKey: API_KEY, baseUrl: fake.baseUrl, timeoutMs: 100 });
+    await expect(askModel(slow, { maxRetries: 1, meter: timedOut })).rejects.toThrow(LlmError);
+    expect([timedOut.requests, timedOut.unmetered]).toEqual([2, 2]);
+  });
+});

@@ -27,6 +27,16 @@ describe('createSpendBudget', () => {
     expect(budget.exhausted).toBe(true);
   });
 
+  it('keeps what a paper has not spent yet reserved for its next requests, and counts what was spent before', () => {
+    const budget = createSpendBudget(1.0, 0.1);
+    const paper = budget.reserve(0.6)!;
+    paper.settle(0.2);
+    // 0.1 before the papers, 0.2 spent, 0.4 still held: another 0.5 does not fit.
+    expect(budget.reserve(0.5)).toBeUndefined();
+    paper.release();
+    expect(budget.reserve(0.5)).toBeDefined();
+  });
+
   it('never refuses without a cap', () => {
     const budget = createSpendBudget(undefined);
     expect(budget.reserve(1_000)!.extend(1_000)).toBe(true);
