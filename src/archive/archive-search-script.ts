@@ -1,4 +1,4 @@
-import { SEARCH_DATA_GLOBAL } from './create-search-data-builder.js';
+import { SEARCH_DATA_GLOBAL } from './create-search-data-writer.js';
 
 /**
  * `assets/archive-search.js`: the index page's search box, in the browser. Results are built with DOM text nodes,

@@ -12,7 +12,7 @@ export type Warn = (message: string) => void;
  * all in memory. An edition without a record (published before the archive existed) gets one from its briefs; one
  * that cannot be read is left out with a warning. Returns the number of editions visited.
  */
-export async function forEachArchivedEdition(outputDir: string, warn: Warn, visit: (record: EditionRecord) => void): Promise<number> {
+export async function forEachArchivedEdition(outputDir: string, warn: Warn, visit: (record: EditionRecord) => void | Promise<void>): Promise<number> {
   const dates = (await readdir(join(outputDir, 'digests')).catch(() => [] as string[]))
     .filter((name) => DIGEST_INDEX_NAME.test(name))
     .map((name) => name.slice(0, 10))
@@ -22,7 +22,7 @@ export async function forEachArchivedEdition(outputDir: string, warn: Warn, visi
   for (const date of dates) {
     const record = (await readEditionRecord(outputDir, date)) ?? (await archiveOrSkip(outputDir, date, warn));
     if (!record) continue;
-    visit(record);
+    await visit(record);
     visited += 1;
   }
   return visited;

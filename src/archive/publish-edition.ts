@@ -7,7 +7,7 @@ import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { renderArchiveFeeds } from './render-archive-feeds.js';
 import { buildEditionRecord, type EditionRecord } from './edition-record.js';
-import { createSearchDataBuilder } from './create-search-data-builder.js';
+import { createSearchDataWriter } from './create-search-data-writer.js';
 import { writeEditionRecord } from './edition-record-store.js';
 import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
 import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
@@ -52,12 +52,15 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const editionsByStem = new Map(edition.papers.map(({ brief }) => [toFileStem(brief.paper.id, brief.paper.version), [] as string[]]));
   const indexEntries: ArchiveIndexEntry[] = [];
   const feedEditions: EditionRecord[] = [];
-  const searchData = createSearchDataBuilder();
-  const editions = await forEachArchivedEdition(outputDir, warn, (record) => {
+  const searchData = await createSearchDataWriter(join(outputDir, 'assets', 'search-data.js'));
+  const editions = await forEachArchivedEdition(outputDir, warn, async (record) => {
     for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
     indexEntries.push(toArchiveIndexEntry(record));
     if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
-    searchData.add(record);
+    await searchData.add(record);
+  }).catch(async (error: unknown) => {
+    await searchData.abort();
+    throw error;
   });
 
   await writePaperPages(outputDir, edition, editionsByStem);
@@ -65,7 +68,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const webEdition = renderEditionPage(edition);
   await writeFileAtomic(paths.html, webEdition);
   await writeArchiveAssets(outputDir);
-  await writeFileAtomic(join(outputDir, 'assets', 'search-data.js'), searchData.render());
+  await searchData.commit();
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries));
 

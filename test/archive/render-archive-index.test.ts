@@ -1,5 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSearchDataBuilder } from '../../src/archive/create-search-data-builder.js';
+import { createSearchDataWriter } from '../../src/archive/create-search-data-writer.js';
 import { buildEditionRecord } from '../../src/archive/edition-record.js';
 import { renderArchiveIndex, toArchiveIndexEntry } from '../../src/archive/render-archive-index.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
@@ -25,12 +28,16 @@ describe('renderArchiveIndex', () => {
   });
 });
 
-describe('createSearchDataBuilder', () => {
-  it('keeps each paper once, with its newest edition, and only the searchable fields', () => {
-    const builder = createSearchDataBuilder();
-    builder.add(NEWER);
-    builder.add(OLDER);
-    const script = builder.render();
+describe('createSearchDataWriter', () => {
+  it('keeps each paper once, with its newest edition, and only the searchable fields', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'search-data-'));
+    const path = join(folder, 'assets', 'search-data.js');
+    const writer = await createSearchDataWriter(path);
+    await writer.add(NEWER);
+    await writer.add(OLDER);
+    await writer.commit();
+    const script = await readFile(path, 'utf8');
+    await rm(folder, { recursive: true, force: true });
     const documents = JSON.parse(script.replace(/^window\.arxivBriefSearchData = /, '').replace(/;\n$/, '')).documents;
     expect(documents.map((document: { stem: string; date: string }) => `${document.stem} ${document.date}`)).toEqual([
       '2501.01234v2 2025-01-21',
