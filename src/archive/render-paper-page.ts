@@ -1,3 +1,4 @@
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { escapeHtml } from '../output/escape-html.js';
@@ -21,7 +22,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
   const pdfUrl = safeUrl(paper.pdfUrl, ARXIV_HOSTS);
   const categories = [paper.primaryCategory, ...paper.categories.filter((category) => category !== paper.primaryCategory)];
   const arxivLinks = [
-    absUrl === null ? null : `<a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}v${paper.version}</a>`,
+    absUrl === null ? null : `<a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(formatArxivId(paper))}</a>`,
     pdfUrl === null ? null : `<a href="${escapeHtml(pdfUrl)}">PDF</a>`,
   ].filter((link) => link !== null);
   const editionLinks = options.editions.map((date) => `<a href="../digests/${escapeHtml(date)}.html">${escapeHtml(date)}</a>`);

@@ -1,3 +1,4 @@
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { EditionPaper } from '../edition/edition.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { escapeHtml } from '../output/escape-html.js';
@@ -24,7 +25,7 @@ export function renderEmailPaper(paper: EditionPaper, position: number, links: P
   const comment = brief.paper.comment === undefined ? undefined : truncate(brief.paper.comment.replace(/\s+/g, ' ').trim(), COMMENT_MAX_CHARS);
   const upvotes = brief.paper.upvotes === undefined ? undefined : `${brief.paper.upvotes} upvote${brief.paper.upvotes === 1 ? '' : 's'} on Hugging Face`;
   const extras = [comment, upvotes].filter((entry): entry is string => entry !== undefined && entry !== '');
-  const label = `arXiv:${brief.paper.id}v${brief.paper.version} · ${brief.paper.primaryCategory}`;
+  const label = `arXiv:${formatArxivId(brief.paper)} · ${brief.paper.primaryCategory}`;
 
   const html = [
     '<tr><td class="card">',

@@ -1,3 +1,4 @@
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
@@ -17,7 +18,7 @@ export interface PaperLinks {
 // Absolute https links only: a mail client has no base to resolve anything else against.
 export function resolvePaperLinks(brief: Brief, publicUrl: string | undefined): PaperLinks {
   const stem = toFileStem(brief.paper.id, brief.paper.version);
-  const abstract = safeUrl(brief.paper.absUrl, ARXIV_HOSTS) ?? `https://arxiv.org/abs/${brief.paper.id}v${brief.paper.version}`;
+  const abstract = safeUrl(brief.paper.absUrl, ARXIV_HOSTS) ?? `https://arxiv.org/abs/${formatArxivId(brief.paper)}`;
   const pdf = safeUrl(brief.paper.pdfUrl, ARXIV_HOSTS) ?? undefined;
   const base = toHttpsBase(publicUrl);
   if (base === undefined) return { title: abstract, abstract, ...(pdf ? { pdf } : {}) };

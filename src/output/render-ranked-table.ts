@@ -1,3 +1,4 @@
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
 
 /** The dry run's first answer: every candidate in rank order, which are kept, and why. */
@@ -12,7 +13,7 @@ export function renderRankedTable(ranked: readonly RankedPaper[], top: number | 
   for (const candidate of ranked) {
     const rank = candidate.rank === null ? '–' : `${candidate.selected ? '*' : ''}${candidate.rank}`;
     const title = cell(candidate.paper.title).slice(0, 70);
-    lines.push(`| ${rank} | ${candidate.score.toFixed(4)} | ${cell(candidate.reason)} | ${candidate.paper.id}v${candidate.paper.version} ${title} |`);
+    lines.push(`| ${rank} | ${candidate.score.toFixed(4)} | ${cell(candidate.reason)} | ${formatArxivId(candidate.paper)} ${title} |`);
   }
   lines.push('', '');
   return lines.join('\n');
