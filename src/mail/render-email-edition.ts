@@ -80,6 +80,9 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
 
 // --- internal ---
 
+const MSO_OPEN = '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->';
+const MSO_CLOSE = '<!--[if mso]></td></tr></table><![endif]-->';
+
 // At most this share of the size goes to the list of papers not shown in full; what does not fit is counted and linked.
 const LIST_SHARE = 0.5;
 
@@ -111,11 +114,13 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
     `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>`,
     inlineEmailCss('<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
     '<tr><td align="center" style="padding:16px 8px;">',
+    // Outlook desktop ignores max-width: a fixed 600 px table only it sees keeps the column from spanning the window.
+    MSO_OPEN,
     inlineEmailCss('<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
     header,
     gap,
   ].join('\n');
-  const after = [gap, footer, '</table>', '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
+  const after = [gap, footer, '</table>', MSO_CLOSE, '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
   const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}\n`;
   const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;
   return { before, after, textHeader, textFooter };

@@ -66,6 +66,12 @@ describe('renderEmailEdition', () => {
     expect(email.html).toMatch(/…and \d+ more not listed here; every paper is in <a href=/);
   });
 
+  it('gives Outlook desktop, which ignores max-width, a fixed 600 px column of its own', () => {
+    const email = renderEmailEdition(makeEdition(2), { publicUrl: PUBLIC_URL });
+    expect(email.html).toContain('<!--[if mso]><table role="presentation" width="600" align="center"');
+    expect(email.html.match(/<!--\[if mso\]>/g)).toHaveLength(2);
+  });
+
   it('keeps bidi and other control characters out of both parts', () => {
     const brief = makeSampleBrief({ paper: { title: 'Safe \u202Etxt.exe title' } });
     brief.summary.problem = 'A problem \u202Ewith an override\u0007.';
