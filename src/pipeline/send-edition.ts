@@ -124,17 +124,9 @@ async function deliverOnce(input: {
   };
   await recordSendAttempt(outputDir, record, attempt);
   const transport = createSmtpTransport(server, input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs });
+  let info: { accepted: unknown[]; rejected: unknown[] };
   try {
-    const info = await transport.sendMail(message);
-    const accepted = info.accepted.map(String);
-    const rejected = info.rejected.map(String);
-    const status = rejected.length === 0 ? 'sent' : 'partial';
-    await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
-    const summary =
-      status === 'sent'
-        ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
-        : `sent the edition of ${date} to ${accepted.length} recipient(s); the server rejected ${rejected.join(', ')}`;
-    return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
+    info = await transport.sendMail(message);
   } catch (error) {
     const reason = describeSmtpFailure(error, server);
     const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
@@ -148,6 +140,21 @@ async function deliverOnce(input: {
   } finally {
     transport.close();
   }
+  const accepted = info.accepted.map(String);
+  const rejected = info.rejected.map(String);
+  const status = rejected.length === 0 ? 'sent' : 'partial';
+  try {
+    await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
+  } catch (error) {
+    // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { outcome: 'failed', summary: `the edition of ${date} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
+  }
+  const summary =
+    status === 'sent'
+      ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
+      : `sent the edition of ${date} to ${accepted.length} recipient(s); the server rejected ${rejected.join(', ')}`;
+  return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
 }
 
 /** Fails (ConfigError, one line a problem) when mailing could not work, so `nightly --send` finds out before spending anything. */

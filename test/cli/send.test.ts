@@ -237,6 +237,14 @@ describe('summarize send', () => {
     expect(smtp.connections).toBe(0);
   });
 
+  it('creates no folder for a mistyped --out: there is no edition there', async () => {
+    const mistyped = join(root, 'ouptut');
+    const result = await send('--out', mistyped);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no edition for 2025-01-31');
+    expect(existsSync(mistyped)).toBe(false);
+  });
+
   it('names the command that makes a missing edition', async () => {
     const result = await runCliCaptured(['send', '--date', '2025-02-01'], env);
     expect(result.code).toBe(1);
