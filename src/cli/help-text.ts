@@ -87,8 +87,9 @@ Rebuilds the day's digest, HTML edition and feeds from the stored briefs; no net
   send: `summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
 
 Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
-through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes out once per
-list of recipients: mail/<date>.sent.json records who accepted it; a second send says so.
+through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
+once: mail/<date>.sent.json records who the server accepted or rejected; a second send mails only
+addresses new to the list, and says so.
 
   --date D     the edition's day (default: today, UTC)
   --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
