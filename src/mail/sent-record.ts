@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import { BriefError } from '../errors/brief-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -76,25 +77,41 @@ export interface RecipientHistory {
 export function readRecipientHistory(record: SentRecord, recipients: readonly string[]): RecipientHistory {
   const wanted = new Set(recipients.map(toMailbox));
   const answered = new Set<string>();
+  const unsure = new Map<string, SendAttempt>();
   let lastSent: SendAttempt | undefined;
-  let uncertain: SendAttempt | undefined;
   for (const attempt of record.attempts) {
-    const overlaps = attempt.recipients.some((recipient) => wanted.has(toMailbox(recipient)));
-    if (!overlaps) continue;
+    if (!attempt.recipients.some((recipient) => wanted.has(toMailbox(recipient)))) continue;
     if (attempt.status === 'sent' || attempt.status === 'partial') {
       for (const address of [...attempt.accepted, ...attempt.rejected]) answered.add(toMailbox(address));
       lastSent = attempt;
     }
-    if (attempt.status === 'sending' || attempt.status === 'unknown') uncertain = attempt;
+    if (attempt.status === 'sending' || attempt.status === 'unknown') for (const recipient of attempt.recipients) unsure.set(toMailbox(recipient), attempt);
   }
+  // A mailbox the server answered for in any finished attempt is settled, whatever broke off before or after.
+  const uncertain = [...wanted].flatMap((mailbox) => (answered.has(mailbox) ? [] : (unsure.get(mailbox) ?? []))).at(-1);
   const settled = recipients.filter((recipient) => answered.has(toMailbox(recipient)));
   const pending = recipients.filter((recipient) => !answered.has(toMailbox(recipient)));
   return { settled, pending, ...(uncertain ? { uncertain } : {}), ...(lastSent ? { lastSent } : {}) };
 }
 
+/** One address once, whatever its display name or case: `Ada <Ada@Example.org>` and `ada@example.org` are one mailbox. */
+export function dedupeRecipients(recipients: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return recipients.filter((recipient) => {
+    const mailbox = toMailbox(recipient);
+    if (seen.has(mailbox)) return false;
+    seen.add(mailbox);
+    return true;
+  });
+}
+
 // --- internal ---
 
-// `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox.
+// `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox; so are a Unicode domain and its punycode,
+// which is what the SMTP envelope (and so the server's answer) carries.
 function toMailbox(recipient: string): string {
-  return (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
+  const address = (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address;
+  return `${address.slice(0, at)}@${domainToASCII(address.slice(at + 1)) || address.slice(at + 1)}`;
 }

@@ -9,7 +9,7 @@ import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
 import { readEdition } from '../output/digest-store.js';
-import { readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
+import { dedupeRecipients, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
@@ -58,12 +58,12 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
 
   const record = await readSentRecord(config.outputDir, date);
   const history = readRecipientHistory(record, recipients);
-  let sendTo = [...recipients];
+  let sendTo = dedupeRecipients(recipients);
   if (!options.resend && !options.dryRun) {
     const refusal = refuseAfterEarlierAttempts(history, date);
     if (refusal) return refusal;
     if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had the edition of ${date}; sending it to the ${history.pending.length} others`);
-    sendTo = history.pending;
+    sendTo = dedupeRecipients(history.pending);
   }
 
   const edition = await readEdition(config.outputDir, date);

@@ -237,6 +237,28 @@ describe('summarize send', () => {
     expect(smtp.connections).toBe(0);
   });
 
+  it('after a broken-off send that --resend completed, a later send says already sent, and a new reader gets it alone', async () => {
+    const intent = { status: 'unknown', messageId: '<x@example.org>', subject: 's', from: 'brief@example.org', recipients: ['ada@example.com', 'alan@example.com'], accepted: [], rejected: [], startedAt: '2025-01-31T06:00:00.000Z', error: 'timeout' };
+    await mkdir(join(outputDir, 'mail'), { recursive: true });
+    await writeFile(join(outputDir, 'mail', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
+    expect((await send('--resend')).code).toBe(0);
+
+    const again = await send();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/already sent/);
+    const grown = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com, grace@example.com' });
+    expect(grown.code).toBe(0);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com', 'alan@example.com'], ['grace@example.com']]);
+  });
+
+  it('treats one address written twice, or with a Unicode domain, as one mailbox', async () => {
+    const result = await send('--to', 'Ada <Ada@Example.com>, ada@example.com, grace@bücher.example');
+    expect(result.code).toBe(0);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['Ada@example.com', 'grace@xn--bcher-kva.example']]);
+    expect((await send('--to', 'grace@bücher.example')).stderr).toMatch(/already sent/);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
   it('creates no folder for a mistyped --out: there is no edition there', async () => {
     const mistyped = join(root, 'ouptut');
     const result = await send('--out', mistyped);
