@@ -13,6 +13,8 @@ export interface SpendBudget {
 export interface Reservation {
   /** Another request of the same paper (a repair, the grounding round; 0 for one already reserved); false when the cap cannot hold it. */
   extend(estimateUsd: number): boolean;
+  /** The next request, already in the estimate, is held at least `estimateUsd`; false (and exhausted) when the cap cannot hold the shortfall. */
+  ensure(estimateUsd: number): boolean;
   /** A request was answered at this cost: as much of the reservation is released, the rest stays for the paper's next requests. */
   settle(costUsd: number): void;
   /** The paper is done: whatever it still holds is released. */
@@ -42,6 +44,17 @@ export function createSpendBudget(maxCostUsd: number | undefined, alreadySpentUs
           if (!fits(more)) return false;
           heldUsd += more;
           reservedUsd += more;
+          return true;
+        },
+        ensure(estimateUsd) {
+          const shortfall = Math.max(0, estimateUsd - heldUsd);
+          // Earlier answers ran over their share: the paper cannot go on within the cap, nor can the run.
+          if (!fits(shortfall)) {
+            exhausted = true;
+            return false;
+          }
+          heldUsd += shortfall;
+          reservedUsd += shortfall;
           return true;
         },
         settle(costUsd) {

@@ -97,4 +97,25 @@ describe('papers longer than the model can read at once', () => {
     // A cap that holds the whole paper lets it through; a smaller one never starts it.
     expect(report.papers[0]!.outcome).toBe(cap >= 0.06 ? 'summarized' : 'not-started');
   });
+
+  it('stops a long paper whose answers run far over their estimate, and ends the run as budget-stopped', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { readLastRunReport } = await import('../helpers/nightly-papers.js');
+    const idsFile = join(services.outputDir, '..', 'long-ids.txt');
+    await writeFile(idsFile, '2509.33333\n');
+    // 20,000 output tokens an answer: about $0.04 each, several times what each part was estimated at.
+    const usage = { prompt_tokens: 1000, completion_tokens: 20_000 };
+    services.openai.setResponder(() => ({ content: 'Notes.', usage }));
+    const before = services.openai.requests.length;
+
+    const result = await runCliCaptured(['nightly', '--ids-file', idsFile, '--date', '2025-09-10', '--max-cost', '0.06', '--force'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '1500' });
+
+    expect(result.code).toBe(3);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report.status).toBe('budget-stopped');
+    expect(report.papers[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/--max-cost budget is reached/) });
+    // The paper has more parts than were sent: it stopped once the next call no longer fit.
+    expect(services.openai.requests.length - before).toBeLessThanOrEqual(2);
+  });
 });

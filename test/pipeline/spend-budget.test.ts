@@ -37,6 +37,18 @@ describe('createSpendBudget', () => {
     expect(budget.reserve(0.5)).toBeDefined();
   });
 
+  it('lets a long paper go on only while its next call still fits, when earlier answers ran over their share', () => {
+    const budget = createSpendBudget(1.0);
+    // Four calls estimated at 0.2 each; the first two cost 0.5 each.
+    const paper = budget.reserve(0.8)!;
+    paper.settle(0.5);
+    expect(paper.ensure(0.2)).toBe(true);
+    paper.settle(0.5);
+    // 1.0 spent: the third call's 0.2 does not fit, and the run spends no more.
+    expect(paper.ensure(0.2)).toBe(false);
+    expect(budget.exhausted).toBe(true);
+  });
+
   it('never refuses without a cap', () => {
     const budget = createSpendBudget(undefined);
     expect(budget.reserve(1_000)!.extend(1_000)).toBe(true);
