@@ -186,8 +186,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         const meter = createUsageMeter({ onAnswered: (usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0) });
         // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
         const admitFollowUp = () => reservation.extend(followUpEstimate);
-        // The parts of a long paper are in its reservation, but an answer longer than estimated can still use it up.
-        const admitCall = () => reservation.extend(0);
+        // The parts of a long paper are in its reservation, but answers longer than estimated can use it up: each next call needs its share.
+        const admitCall = () => reservation.ensure((estimate ?? 0) / answers);
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         try {
