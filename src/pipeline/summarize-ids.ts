@@ -32,10 +32,19 @@ export async function summarizeIds(
     config,
     reporter,
     force,
-    stopSignal = new AbortController().signal,
-    abortSignal = new AbortController().signal,
+    watchInterrupts,
     now = () => new Date(),
-  }: { config: Config; reporter: ProgressReporter; force: boolean; stopSignal?: AbortSignal; abortSignal?: AbortSignal; now?: () => Date },
+  }: {
+    config: Config;
+    reporter: ProgressReporter;
+    force: boolean;
+    /**
+     * Started only once papers go to the model: before that nothing is paid, and Ctrl-C may end the process at once
+     * (an arXiv lookup cannot be cut short).
+     */
+    watchInterrupts?: () => { stopSignal: AbortSignal; abortSignal: AbortSignal; dispose(): void };
+    now?: () => Date;
+  },
 ): Promise<SummarizeIdsResult> {
   // Found out now, not after the model was paid for.
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
@@ -59,7 +68,14 @@ export async function summarizeIds(
 
     const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
     reporter.start(labels.length);
-    const result = await runPapers(context, { plan, reporter, stopSignal, abortSignal, dryRun: false });
+    const interrupts = watchInterrupts?.();
+    const never = new AbortController().signal;
+    let result: Awaited<ReturnType<typeof runPapers>>;
+    try {
+      result = await runPapers(context, { plan, reporter, stopSignal: interrupts?.stopSignal ?? never, abortSignal: interrupts?.abortSignal ?? never, dryRun: false });
+    } finally {
+      interrupts?.dispose();
+    }
 
     const outcomes: SummarizeIdsResult['papers'] = [];
     const runs: PaperRun[] = [];

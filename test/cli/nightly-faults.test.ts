@@ -156,6 +156,22 @@ describe('summarize nightly under faults', () => {
     expect(report.papers[0]).toMatchObject({ outcome: 'failed', unmeteredRequests: 1 });
   });
 
+  it('summarize <id> ends at once on Ctrl-C while arXiv has not answered yet: nothing is paid for then', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.arxiv.failNext('/api/', { delayMs: 20_000 });
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    const deadline = Date.now() + 15_000;
+    while (services.arxiv.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const interruptedAt = Date.now();
+    child.kill('SIGINT');
+
+    expect(await exited).toBe('SIGINT');
+    expect(Date.now() - interruptedAt).toBeLessThan(3_000);
+    expect(services.openai.requests).toHaveLength(0);
+  });
+
   it('warns about a --date in the future', async () => {
     services = await startFakeServices([]);
     const result = await runCliCaptured(['nightly', '--date', '2999-01-01'], services.env);

@@ -25,14 +25,8 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
   assertLlmConfigured(config);
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
-  // Ctrl-C lets the paper at the model finish (it is paid for); a second one or SIGTERM abandons it; the report is written either way.
-  const interrupts = watchInterrupts(reporter);
-  let result: Awaited<ReturnType<typeof summarizeIds>>;
-  try {
-    result = await summarizeIds(ids, { config, force: values.force, reporter, stopSignal: interrupts.stopSignal, abortSignal: interrupts.abortSignal });
-  } finally {
-    interrupts.dispose();
-  }
+  // Once papers are at the model, Ctrl-C lets them finish (they are paid for), a second one or SIGTERM abandons them; the report is written either way.
+  const result = await summarizeIds(ids, { config, force: values.force, reporter, watchInterrupts: () => watchInterrupts(reporter) });
   const documents: string[] = [];
   for (const entry of result.papers) {
     if (entry.failure) io.stderr.write(`summarize: ${entry.failure}\n`);
