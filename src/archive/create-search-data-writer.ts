@@ -64,11 +64,16 @@ export async function createSearchDataWriter(path: string): Promise<SearchDataWr
       }
     },
     async commit() {
-      await write(']};\n');
-      stream.end();
-      await once(stream, 'close');
-      if (failure) throw new OutputWriteError(path, failure);
-      await rename(temporaryPath, path);
+      try {
+        await write(']};\n');
+        stream.end();
+        await once(stream, 'close');
+        if (failure) throw failure;
+        await rename(temporaryPath, path);
+      } catch (error) {
+        await rm(temporaryPath, { force: true });
+        throw error instanceof OutputWriteError ? error : new OutputWriteError(path, error);
+      }
     },
     async abort() {
       stream.destroy();

@@ -53,22 +53,26 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const indexEntries: ArchiveIndexEntry[] = [];
   const feedEditions: EditionRecord[] = [];
   const searchData = await createSearchDataWriter(join(outputDir, 'assets', 'search-data.js'));
-  const editions = await forEachArchivedEdition(outputDir, warn, async (record) => {
-    for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
-    indexEntries.push(toArchiveIndexEntry(record));
-    if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
-    await searchData.add(record);
-  }).catch(async (error: unknown) => {
+  let editions: number;
+  let webEdition: string;
+  // Whatever fails before the search data is in place, its half-written file goes too.
+  try {
+    editions = await forEachArchivedEdition(outputDir, warn, async (record) => {
+      for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);
+      indexEntries.push(toArchiveIndexEntry(record));
+      if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
+      await searchData.add(record);
+    });
+    await writePaperPages(outputDir, edition, editionsByStem);
+    // After the pages it links to.
+    webEdition = renderEditionPage(edition);
+    await writeFileAtomic(paths.html, webEdition);
+    await writeArchiveAssets(outputDir);
+    await searchData.commit();
+  } catch (error) {
     await searchData.abort();
     throw error;
-  });
-
-  await writePaperPages(outputDir, edition, editionsByStem);
-  // After the pages it links to.
-  const webEdition = renderEditionPage(edition);
-  await writeFileAtomic(paths.html, webEdition);
-  await writeArchiveAssets(outputDir);
-  await searchData.commit();
+  }
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries));
 

@@ -7,6 +7,7 @@ import { EMAIL_HEAD_CSS, inlineEmailCss } from './email-css.js';
 import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
+import { truncateText } from './truncate-text.js';
 
 /** Gmail clips messages above 102 KB of HTML; we stay under 100,000 bytes. */
 export const EMAIL_HTML_MAX_BYTES = 100_000;
@@ -48,7 +49,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
 
   // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
   const entries = edition.papers.map((paper, index) =>
-    renderOverflowEntry({ position: index + 1, title: paper.brief.paper.title, url: resolvePaperLinks(paper.brief, publicBase).title }),
+    renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
   );
   const entryBytesFrom = suffixSums(entries.map((entry) => Buffer.byteLength(entry.html)));
   const overflowFrameBytes = Buffer.byteLength(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl }).html);
@@ -83,6 +84,10 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
 const MSO_OPEN = '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->';
 const MSO_CLOSE = '<!--[if mso]></td></tr></table><![endif]-->';
 
+// A title is a line, not a page: a runaway one must not crowd the rest out of the size budget.
+const PREHEADER_MAX_CHARS = 150;
+const LISTED_TITLE_MAX_CHARS = 200;
+
 // At most this share of the size goes to the list of papers not shown in full; what does not fit is counted and linked.
 const LIST_SHARE = 0.5;
 
@@ -92,7 +97,8 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
   const count = edition.papers.length;
   const title = `arXiv Brief — ${edition.date}`;
   const countText = count === 0 ? 'No papers in this edition.' : `${count} paper${count === 1 ? '' : 's'}, each in five points.`;
-  const preheader = edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · ');
+  // What inboxes show after the subject: a line, however long the titles.
+  const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
   const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
   const note = 'Summaries are written by a language model from each paper’s text; check the paper before citing it.';
   const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>.` : '';

@@ -5,6 +5,7 @@ import { escapeHtml } from '../output/escape-html.js';
 import { SUMMARY_POINTS } from '../output/summary-points.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
+import { truncateText } from './truncate-text.js';
 
 /** The flowchart as the email shows it: an https URL or a `cid:` reference. */
 export interface EmailFigure {
@@ -22,7 +23,7 @@ const COMMENT_MAX_CHARS = 200;
 export function renderEmailPaper(paper: EditionPaper, position: number, links: PaperLinks, figure: EmailFigure | undefined): { html: string; text: string } {
   const { brief, reason } = paper;
   const authors = formatAuthors(brief.paper.authors);
-  const comment = brief.paper.comment === undefined ? undefined : truncate(brief.paper.comment.replace(/\s+/g, ' ').trim(), COMMENT_MAX_CHARS);
+  const comment = brief.paper.comment === undefined ? undefined : truncateText(brief.paper.comment.replace(/\s+/g, ' ').trim(), COMMENT_MAX_CHARS);
   const upvotes = brief.paper.upvotes === undefined ? undefined : `${brief.paper.upvotes} upvote${brief.paper.upvotes === 1 ? '' : 's'} on Hugging Face`;
   const extras = [comment, upvotes].filter((entry): entry is string => entry !== undefined && entry !== '');
   const label = `arXiv:${formatArxivId(brief.paper)} · ${brief.paper.primaryCategory}`;
@@ -64,9 +65,6 @@ function formatAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, AUTHORS_SHOWN).join(', ')} and ${authors.length - AUTHORS_SHOWN} others`;
 }
 
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1).trimEnd()}…`;
-}
 
 // Control characters from a paper would garble a terminal or mail reader; line breaks inside a field too.
 function toPlainLine(line: string): string {

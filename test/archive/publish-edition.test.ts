@@ -37,6 +37,15 @@ async function publishBeforeTheArchive(edition: Edition): Promise<void> {
 }
 
 describe('publishEdition', () => {
+  it('leaves no half-written search data behind when publishing fails', async () => {
+    const { mkdir, readdir } = await import('node:fs/promises');
+    // A folder where the web edition should go: writing it fails after the search data was started.
+    await mkdir(join(outputDir, 'digests', `${TODAY.date}.html`), { recursive: true });
+    await expect(publishEdition(outputDir, TODAY, { warn })).rejects.toThrow(/could not write .*2025-01-21\.html/);
+    const assets = await readdir(join(outputDir, 'assets')).catch(() => [] as string[]);
+    expect(assets.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('writes the digest, the web edition, a page per paper, the archive with its search data, and three feeds', async () => {
     await publishEdition(outputDir, OLD, { warn });
     const published = await publishEdition(outputDir, TODAY, { publicUrl: 'https://example.org/briefs/', warn });

@@ -72,6 +72,15 @@ describe('renderEmailEdition', () => {
     expect(email.html.match(/<!--\[if mso\]>/g)).toHaveLength(2);
   });
 
+  it.each([2, 25, 300])('stays under 100,000 bytes with %s papers whose titles run to 20,000 characters', (count) => {
+    const edition = makeEdition(count);
+    for (const paper of edition.papers) paper.brief.paper.title = `A runaway title ${'and so on '.repeat(2_000)}`;
+    for (const publicUrl of [PUBLIC_URL, undefined]) {
+      const email = renderEmailEdition(edition, { publicUrl });
+      expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    }
+  });
+
   it('keeps bidi and other control characters out of both parts', () => {
     const brief = makeSampleBrief({ paper: { title: 'Safe \u202Etxt.exe title' } });
     brief.summary.problem = 'A problem \u202Ewith an override\u0007.';
