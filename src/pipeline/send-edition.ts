@@ -13,6 +13,8 @@ import { dedupeRecipients, readRecipientHistory, readSentRecord, recordSendAttem
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
+import { collectConfigSecrets } from '../secrets/collect-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 
 export interface SendEditionOptions {
   /** YYYY-MM-DD, already resolved. */
@@ -91,7 +93,7 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
   log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs });
+  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
   return { ...delivery, ...base, sizes };
 }
 
@@ -109,6 +111,7 @@ async function deliverOnce(input: {
   server: SmtpServer;
   now: () => Date;
   timeoutMs: number | undefined;
+  secrets: readonly string[];
 }): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
   const { outputDir, record, message, server, now } = input;
   const date = record.date;
@@ -128,7 +131,8 @@ async function deliverOnce(input: {
   try {
     info = await transport.sendMail(message);
   } catch (error) {
-    const reason = describeSmtpFailure(error, server);
+    // The record is a file: a server that quotes the login in its answer must not put it there.
+    const reason = redactSecrets(describeSmtpFailure(error, server), input.secrets);
     const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
     const status = isSurelyUndelivered(error) ? 'failed' : 'unknown';
     await recordSendAttempt(outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
@@ -147,7 +151,7 @@ async function deliverOnce(input: {
     await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
   } catch (error) {
     // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), input.secrets);
     return { outcome: 'failed', summary: `the edition of ${date} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
   }
   const summary =

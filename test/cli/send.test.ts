@@ -260,6 +260,20 @@ describe('summarize send', () => {
     expect(smtp.messages).toHaveLength(1);
   });
 
+  it('keeps the password out of the record and the output when the server quotes it in a refusal', async () => {
+    const quoting = await startFakeSmtp({ pass: PASSWORD, rejectDataWith: `policy: credentials ${PASSWORD} may not send bulk mail` });
+    try {
+      const result = await runCliCaptured(['send', '--date', DATE], { ...env, SMTP_URL: quoting.url });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('[redacted]');
+      const everything = [result.stdout, result.stderr, await readAllFiles(outputDir)].join('\n');
+      expect(everything).not.toContain(PASSWORD);
+      expect((await readRecord()).attempts.at(-1).error).toContain('[redacted]');
+    } finally {
+      await quoting.close();
+    }
+  });
+
   it('creates no folder for a mistyped --out: there is no edition there', async () => {
     const mistyped = join(root, 'ouptut');
     const result = await send('--out', mistyped);

@@ -23,10 +23,12 @@ export type FakeSmtpOptions = {
   rejectRecipients?: string[];
   /** TLS from the first byte with smtp-server's self-signed certificate (which clients reject). */
   secure?: boolean;
+  /** Refuse every message after DATA with this text (554), as a server quoting what it was sent may. */
+  rejectDataWith?: string;
 };
 
 /** A real SMTP server (smtp-server, from the nodemailer project) on 127.0.0.1, with AUTH PLAIN/LOGIN and no STARTTLS. */
-export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], secure = false }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
+export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], secure = false, rejectDataWith }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const messages: ReceivedMail[] = [];
   const state = { connections: 0, holdReplies: false };
   const server = new SMTPServer({
@@ -59,6 +61,7 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
           to: envelope.rcptTo.map((recipient) => recipient.address),
           raw: Buffer.concat(chunks),
         });
+        if (rejectDataWith !== undefined) return callback(Object.assign(new Error(rejectDataWith), { responseCode: 554 }));
         if (!state.holdReplies) callback();
       });
     },
