@@ -3,6 +3,7 @@ import type { ArxivQueue } from './create-arxiv-queue.js';
 import { assertArxivCategories } from './list-arxiv-category.js';
 import { parseAnnouncementFeed, type AnnouncementFeed } from './parse-announcement-feed.js';
 import { SourceError } from './source-error.js';
+import { previewBody } from '../http/preview-body.js';
 
 const OK = 200;
 
@@ -18,7 +19,7 @@ export async function fetchAnnouncements(queue: ArxivQueue, rssUrl: string, cate
   const body = await response.text();
   // Only 400 means a category arXiv does not know; a 401, 404 or proxy refusal is a source failure, not a typo.
   if (response.status === 400) {
-    throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')} (HTTP ${response.status}: ${preview(body)}); check their spelling, e.g. cs.LG, hep-th, math.GT`);
+    throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')} (HTTP ${response.status}: ${previewBody(body)}); check their spelling, e.g. cs.LG, hep-th, math.GT`);
   }
   if (response.status !== OK) throw new SourceError(url, `arXiv's announcement feed answered HTTP ${response.status} for ${url}; try again later`);
   const feed = parseAnnouncementFeed(body, url);
@@ -26,12 +27,4 @@ export async function fetchAnnouncements(queue: ArxivQueue, rssUrl: string, cate
     throw new UsageError(`arXiv's announcement feed refused the categories ${categories.join(', ')}: ${feed.description}; check their spelling, e.g. cs.LG, hep-th, math.GT`);
   }
   return { ...feed, url };
-}
-
-// --- internal ---
-
-// Werkzeug's 400 page is HTML; its text is the message.
-function preview(body: string): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text || '(empty body)';
 }

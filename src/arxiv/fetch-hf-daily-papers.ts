@@ -9,6 +9,7 @@ import { parseDay } from './parse-day.js';
 import { SourceError } from './source-error.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { safeUrl } from '../output/safe-url.js';
+import { previewBody } from '../http/preview-body.js';
 
 /** What we need of `fetch` (undici's and the global one both fit). */
 export type FetchFunction = (
@@ -58,7 +59,7 @@ export async function fetchHfDailyPapers(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SourceError(requestUrl, `Hugging Face daily papers answered something that is not JSON from ${requestUrl}: ${preview(text)}`, {
+    throw new SourceError(requestUrl, `Hugging Face daily papers answered something that is not JSON from ${requestUrl}: ${previewBody(text)}`, {
       cause: error,
     });
   }
@@ -109,7 +110,7 @@ async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeo
     });
     const text = await response.text();
     if (response.status !== OK) {
-      throw new SourceError(requestUrl, `Hugging Face daily papers answered HTTP ${response.status} for ${requestUrl}: ${preview(text)}`);
+      throw new SourceError(requestUrl, `Hugging Face daily papers answered HTTP ${response.status} for ${requestUrl}: ${previewBody(text)}`);
     }
     return text;
   } catch (error) {
@@ -121,7 +122,3 @@ async function fetchText(fetchFunction: FetchFunction, requestUrl: string, timeo
   }
 }
 
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
-}

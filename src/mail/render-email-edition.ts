@@ -151,7 +151,7 @@ function toCidImage(paperId: string, version: number, flowchart: Flowchart): Ema
 function describeFigure(flowchart: Flowchart, src: string): EmailFigure {
   const svgWidth = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH);
   const steps = flowchart.nodes.map((node) => node.label).join(' → ');
-  const alt = `Method flowchart: ${steps.length > 200 ? `${steps.slice(0, 199)}…` : steps}`;
+  const alt = `Method flowchart: ${truncateText(steps, 200)}`;
   return { src, width: Math.min(FIGURE_MAX_WIDTH, svgWidth), alt };
 }
 

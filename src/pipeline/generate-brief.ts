@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata, type Usage } from '../brief/brief-schema.js';
+import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata } from '../brief/brief-schema.js';
 import { balanceAnswerPositions } from '../brief/checks/balance-answer-positions.js';
 import { buildChecks } from '../brief/checks/build-checks.js';
 import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
@@ -34,13 +34,6 @@ export interface GenerateBriefDependencies {
   /** Default: the system clock; tests fix it. */
   now?: () => Date;
   signal?: AbortSignal;
-}
-
-/** Usage spent on a paper whose brief failed, so the run report still counts what it cost. */
-export class BriefGenerationError extends PaperError {
-  constructor(paperId: string, message: string, readonly usage: Usage, options?: { cause?: unknown }) {
-    super(paperId, 'generate', message, options);
-  }
 }
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
@@ -113,7 +106,8 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       },
     });
   } catch (error) {
-    if (error instanceof LlmError) throw new BriefGenerationError(paper.id, error.message, meter.usage, { cause: error });
+    // What the paper spent is on the caller's meter; the error says where and why it failed.
+    if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });
     throw error;
   }
 }
