@@ -1,0 +1,9 @@
+/** One way of turning text into speech: an OpenAI-compatible endpoint, or eSpeak NG on this machine. */
+export interface SpeechEngine {
+  /** Names the engine, model and voice in the cache key, the transcript and the run report. */
+  readonly name: string;
+  /** USD per million characters; undefined when the price is unknown, 0 for local speech. */
+  readonly usdPerMillionCharacters: number | undefined;
+  /** A WAV file of `text` spoken by `voice`. */
+  synthesize(text: string, voice: string, signal?: AbortSignal): Promise<Buffer>;
+}
