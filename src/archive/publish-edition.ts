@@ -88,6 +88,6 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
 // One page at a time: a day of 300 papers never holds more than one page in memory.
 async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {
   for (const { brief } of edition.papers) {
-    await writePaperPage(outputDir, brief, editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? []);
+    await writePaperPage(outputDir, brief, editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? [], edition.episode);
   }
 }

@@ -2,6 +2,7 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition, EditionPaper } from '../edition/edition.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';
 
@@ -15,10 +16,12 @@ export function renderEditionPage(edition: Edition): string {
   const header = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="muted">${count} ${count === 1 ? 'paper' : 'papers'} · <a href="${escapeHtml(edition.date)}.md">Markdown</a> · <a href="${escapeHtml(edition.date)}.json">JSON</a></p>`,
+    edition.episode === undefined ? '' : renderEpisodePlayer(edition.episode, { root: '../' }),
     count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
   ];
   const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
-  return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n') });
+  const scripts = edition.episode === undefined ? [] : ['assets/episode-player.js'];
+  return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts });
 }
 
 // --- internal ---

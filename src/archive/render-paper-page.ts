@@ -4,6 +4,8 @@ import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { describeFlowchart } from './describe-flowchart.js';
+import type { EditionEpisode } from '../edition/edition.js';
+import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';
 
@@ -12,6 +14,8 @@ export interface PaperPageOptions {
   editions: string[];
   /** `papers/<stem>.flowchart.png` exists beside the page. */
   hasFlowchartImage: boolean;
+  /** The episode of the edition being published; the page plays this paper's segment of it. */
+  episode?: EditionEpisode | undefined;
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -34,6 +38,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">Published ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(', '))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
     editionLinks.length === 0 ? '' : `<p class="muted">In the ${editionLinks.length === 1 ? 'edition' : 'editions'} of ${editionLinks.join(', ')}</p>`,
     renderMetadata(paper),
+    options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id }),
     renderWarnings(brief.checks.warnings),
     renderSummaryPoints(brief.summary),
     options.hasFlowchartImage ? renderFigure(brief, stem) : '',

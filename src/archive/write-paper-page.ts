@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
+import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { renderPaperPage } from './render-paper-page.js';
@@ -12,10 +13,10 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
 }
 
 // The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
-export async function writePaperPage(outputDir: string, brief: Brief, editions: string[]): Promise<void> {
+export async function writePaperPage(outputDir: string, brief: Brief, editions: string[], episode?: EditionEpisode): Promise<void> {
   const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
     () => true,
     () => false,
   );
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage }));
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode }));
 }

@@ -24,6 +24,8 @@ export function createEndpointEngine(options: EndpointEngineOptions): SpeechEngi
   return {
     name: `${model}`,
     usdPerMillionCharacters: options.usdPerMillionCharacters ?? SPEECH_PRICES[model],
+    // The endpoint is checked by its first chunk; retries and the breaker handle an outage.
+    async assertAvailable() {},
     async synthesize(text, voice, signal) {
       return withLlmRetries(
         async () => {

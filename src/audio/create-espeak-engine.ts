@@ -15,6 +15,13 @@ export function createEspeakEngine(options: EspeakEngineOptions = {}): SpeechEng
   return {
     name: 'espeak-ng',
     usdPerMillionCharacters: 0,
+    async assertAvailable() {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(command, ['--version'], { stdio: 'ignore' });
+        child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? notInstalled(command) : error));
+        child.on('close', () => resolve());
+      });
+    },
     synthesize(text, voice, signal) {
       return new Promise((resolve, reject) => {
         // The text goes through stdin, so nothing in it can be read as an option.
@@ -24,7 +31,7 @@ export function createEspeakEngine(options: EspeakEngineOptions = {}): SpeechEng
         child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
         child.stderr.on('data', (chunk: Buffer) => (errorText += chunk.toString()));
         child.on('error', (error: NodeJS.ErrnoException) => {
-          reject(error.code === 'ENOENT' ? new ConfigError([`${command} not found: install eSpeak NG (Debian/Ubuntu: apt-get install espeak-ng) or set SUMMARIZE_TTS_BASE_URL to a speech endpoint`]) : error);
+          reject(error.code === 'ENOENT' ? notInstalled(command) : error);
         });
         child.on('close', (code) => {
           if (code === 0) resolve(Buffer.concat(output));
@@ -34,4 +41,10 @@ export function createEspeakEngine(options: EspeakEngineOptions = {}): SpeechEng
       });
     },
   };
+}
+
+// --- internal ---
+
+function notInstalled(command: string): ConfigError {
+  return new ConfigError([`${command} not found: install eSpeak NG (Debian/Ubuntu: apt-get install espeak-ng) or set SUMMARIZE_TTS_BASE_URL to a speech endpoint`]);
 }

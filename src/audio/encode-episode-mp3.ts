@@ -1,4 +1,5 @@
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Mp3Encoder } from '@breezystack/lamejs';
 import NodeID3 from 'node-id3';
@@ -34,6 +35,7 @@ export async function encodeEpisodeMp3(path: string, tags: EpisodeTags, chunks: 
   const temporaryPath = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
+    await mkdir(dirname(path), { recursive: true });
     handle = await open(temporaryPath, 'w');
     let bytes = 0;
     const write = async (data: Uint8Array) => {

@@ -6,4 +6,6 @@ export interface SpeechEngine {
   readonly usdPerMillionCharacters: number | undefined;
   /** A WAV file of `text` spoken by `voice`. */
   synthesize(text: string, voice: string, signal?: AbortSignal): Promise<Buffer>;
+  /** Fails with a one-line fix when the engine cannot run here at all, before anything is paid for. */
+  assertAvailable(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { encodeEpisodeMp3, EPISODE_SAMPLE_RATE, type Chapter } from './encode-episode-mp3.js';
 import { decodeAudio } from './decode-audio.js';
-import type { EpisodeScript } from './episode-script.js';
+import type { EpisodeScript, SpokenTurn } from './episode-script.js';
 import { normalizeLoudness } from './normalize-loudness.js';
 import type { PcmAudio } from './read-wav.js';
 import { renderTranscript } from './render-transcript.js';
@@ -23,7 +23,6 @@ export interface SynthesizeEpisodeOptions {
   /** Asked before each paid chunk; false refuses it (the --max-cost budget), failing the episode. */
   admit?: (estimateUsd: number) => boolean;
   signal?: AbortSignal;
-  onChunk?: (event: { index: number; total: number; cached: boolean }) => void;
 }
 
 export interface EpisodeResult {
@@ -53,7 +52,7 @@ export async function synthesizeEpisode(script: EpisodeScript, options: Synthesi
   const { engine, cache } = options;
   const fallbackVoice = Object.values(options.voices)[0] ?? 'default';
   const plan = script.segments.map((segment) =>
-    segment.turns.flatMap((turn) => {
+    joinTurnsBySpeaker(segment.turns).flatMap((turn) => {
       const voice = options.voices[turn.speaker] ?? fallbackVoice;
       return splitSpeechText(turn.text).map((text) => ({ text, voice, key: cache.keyOf(engine.name, voice, text) }));
     }),
@@ -75,7 +74,6 @@ export async function synthesizeEpisode(script: EpisodeScript, options: Synthesi
       charactersPaid += chunk.text.length;
       chunksPaid += 1;
     }
-    options.onChunk?.({ index, total: all.length, cached });
   }
 
   const pauseSamples = Math.round((PAUSE_MS / 1000) * EPISODE_SAMPLE_RATE);
@@ -106,4 +104,17 @@ export async function synthesizeEpisode(script: EpisodeScript, options: Synthesi
     chunks: all.length,
     chunksPaid,
   };
+}
+
+// --- internal ---
+
+// One host's consecutive turns are one request (up to the input limit): fewer requests, one even voice.
+function joinTurnsBySpeaker(turns: readonly SpokenTurn[]): SpokenTurn[] {
+  const joined: SpokenTurn[] = [];
+  for (const turn of turns) {
+    const last = joined.at(-1);
+    if (last && last.speaker === turn.speaker) joined[joined.length - 1] = { speaker: last.speaker, text: `${last.text} ${turn.text}` };
+    else joined.push(turn);
+  }
+  return joined;
 }

@@ -8,6 +8,8 @@ Usage
   summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
   summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend]
                  [--out DIR] [--quiet]      mail the day's edition once (see summarize send --help)
+  summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
+                    [--model M] [--out DIR] [--quiet]     the day's episode and podcast.xml
   summarize text <arxiv-id | file.pdf>... [--stats]
   summarize doctor [--json] [--timeout SECONDS]
 
@@ -55,7 +57,7 @@ Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for 
 `,
   nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today] [--source hf|arxiv] [--category C]... [--ids-file F|-]
                   [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
-                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--model M] [--out DIR] [--force] [--quiet]
+                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--podcast] [--model M] [--out DIR] [--force] [--quiet]
 
 Summarizes the day's papers in a pipeline, then writes the digest and a run report (<out>/runs/).
 
@@ -73,6 +75,7 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
   --send           mail the edition once it is written (see \`summarize send --help\`)
+  --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
@@ -99,6 +102,22 @@ addresses new to the list, and says so.
   --quiet      print errors only
 
 Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected.
+`,
+  podcast: `summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--quiet]
+
+Makes (or remakes) the day's podcast episode from its stored edition: a segment per paper for the
+top papers in rank order (written once by the model from the brief and the paper's text, then
+reused), spoken by the speech endpoint (SUMMARIZE_TTS_MODEL) or eSpeak NG, as audio/<date>.mp3 with
+a chapter per paper and audio/<date>.txt; then podcast.xml (needs SUMMARIZE_PUBLIC_URL) and the
+day's pages with a player. Spoken chunks are cached: a rerun pays only for what is missing.
+
+  --date D          the edition's day (required)
+  --podcast-top N   papers in the episode (default: SUMMARIZE_PODCAST_TOP or 5)
+  --max-cost USD    stop paying for segments and speech past this spend
+  --dry-run         print what the segments and the speech would cost; nothing is made
+  --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
 `,
   text: `summarize text <arxiv-id | file.pdf>... [--stats]
 

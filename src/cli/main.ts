@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   digest: async () => (await import('./commands/digest.js')).runDigest,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   send: async () => (await import('./commands/send.js')).runSend,
+  podcast: async () => (await import('./commands/podcast.js')).runPodcastCommand,
 };
 
 /** The only place that turns outcomes and errors into exit codes. */

@@ -89,6 +89,29 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  // --- the podcast ---
+  /** Host names, comma-separated: one host speaks alone, two take turns (host and guest). */
+  podcastHosts: z
+    .string()
+    .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(40)).min(1, 'expected one or two names, e.g. Alex or Alex,Sam').max(2, 'expected at most two hosts'))
+    .default(['Alex']),
+  /** Papers in an episode, in rank order (`--podcast-top` overrides). */
+  podcastTop: positiveInt.default(5),
+  podcastTitle: z.string().min(1).default('arXiv Brief'),
+  /** A square JPEG or PNG (1,400 to 3,000 px) for podcast apps; default: a generated one. */
+  podcastImage: z.string().min(1).optional(),
+  /** The speech model on the endpoint, or `espeak-ng` for local speech. */
+  ttsModel: z.string().min(1).default('gpt-4o-mini-tts'),
+  /** An OpenAI-compatible `/v1` endpoint with `/audio/speech` (Kokoro, Piper); default: OPENAI_BASE_URL. */
+  ttsBaseUrl: httpUrl.optional(),
+  /** One voice per host, comma-separated; default: alloy,onyx on an endpoint, en-us,en-gb on eSpeak NG. */
+  ttsVoices: z
+    .string()
+    .transform((value) => value.split(',').map((voice) => voice.trim()).filter(Boolean))
+    .optional(),
+  /** USD per million characters of speech, for a model not in the built-in table. */
+  ttsPrice: z.coerce.number().nonnegative().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -121,4 +144,12 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  podcastHosts: 'SUMMARIZE_PODCAST_HOSTS',
+  podcastTop: 'SUMMARIZE_PODCAST_TOP',
+  podcastTitle: 'SUMMARIZE_PODCAST_TITLE',
+  podcastImage: 'SUMMARIZE_PODCAST_IMAGE',
+  ttsModel: 'SUMMARIZE_TTS_MODEL',
+  ttsBaseUrl: 'SUMMARIZE_TTS_BASE_URL',
+  ttsVoices: 'SUMMARIZE_TTS_VOICES',
+  ttsPrice: 'SUMMARIZE_TTS_PRICE',
 };

@@ -12,4 +12,13 @@ export interface Edition {
   /** YYYY-MM-DD: the announcement day (or the day asked for). */
   date: string;
   papers: EditionPaper[];
+  /** The day's podcast episode, when one was made: a player on the pages, a link in the email. */
+  episode?: EditionEpisode;
+}
+
+export interface EditionEpisode {
+  /** The MP3, relative to the output folder: `audio/<date>.mp3`. */
+  mp3: string;
+  durationMs: number;
+  chapters: Array<{ title: string; startMs: number; endMs: number; paperId?: string | undefined }>;
 }

@@ -45,7 +45,8 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   const publicBase = toHttpsBase(options.publicUrl);
   const webEditionUrl = publicBase === undefined ? undefined : `${publicBase}/digests/${edition.date}.html`;
   const count = edition.papers.length;
-  const frame = renderFrame(edition, webEditionUrl, options.unsubscribe);
+  const episodeUrl = publicBase === undefined || edition.episode === undefined ? undefined : `${publicBase}/${edition.episode.mp3}`;
+  const frame = renderFrame(edition, webEditionUrl, options.unsubscribe, episodeUrl);
 
   // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
   const entries = edition.papers.map((paper, index) =>
@@ -93,16 +94,19 @@ const LIST_SHARE = 0.5;
 
 const FIGURE_MAX_WIDTH = 550; // the card's inner width: 600 minus padding and border
 
-function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubscribe: string | undefined) {
+function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubscribe: string | undefined, episodeUrl: string | undefined) {
   const count = edition.papers.length;
   const title = `arXiv Brief — ${edition.date}`;
   const countText = count === 0 ? 'No papers in this edition.' : `${count} paper${count === 1 ? '' : 's'}, each in five points.`;
   // What inboxes show after the subject: a line, however long the titles.
   const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
   const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
+  // Mail clients play no audio: the episode is a link, like every image and page.
+  const minutes = Math.max(1, Math.round((edition.episode?.durationMs ?? 0) / 60_000));
+  const episodeLink = episodeUrl ? ` <a href="${escapeHtml(episodeUrl)}">Listen to the episode (${minutes} min)</a>.` : '';
   const note = 'Summaries are written by a language model from each paper’s text; check the paper before citing it.';
   const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>.` : '';
-  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${countText}${webLink}</p></td></tr>`);
+  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${countText}${webLink}${episodeLink}</p></td></tr>`);
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(note)}${unsubscribeLink}</td></tr>`);
   const gap = inlineEmailCss('<tr><td class="gap">&nbsp;</td></tr>');
   const before = [
@@ -127,7 +131,7 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
     gap,
   ].join('\n');
   const after = [gap, footer, '</table>', MSO_CLOSE, '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
-  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}\n`;
+  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n`;
   const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;
   return { before, after, textHeader, textFooter };
 }

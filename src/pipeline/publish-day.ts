@@ -3,13 +3,16 @@ import type { Warn } from '../archive/for-each-archived-edition.js';
 import type { Config } from '../config/config-schema.js';
 import type { Edition } from '../edition/edition.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
+import { attachEpisode } from './read-edition-with-episode.js';
 
 export interface PublishedDay extends PublishedEdition {
   email: { html: string; text: string; htmlBytes: number };
 }
 
 /** Everything readers get of a day: the digest, the web edition, paper pages, archive and feeds, and the email edition. */
-export async function publishDay(config: Config, edition: Edition, warn: Warn): Promise<PublishedDay> {
+export async function publishDay(config: Config, givenEdition: Edition, warn: Warn): Promise<PublishedDay> {
+  // A remade edition keeps the day's episode on its pages.
+  const edition = givenEdition.episode ? givenEdition : await attachEpisode(config.outputDir, givenEdition);
   const published = await publishEdition(config.outputDir, edition, { publicUrl: config.publicUrl, warn });
   const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
   return { ...published, email: { ...email.paths, htmlBytes: Buffer.byteLength(email.html) } };

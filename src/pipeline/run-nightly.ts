@@ -19,6 +19,7 @@ import type { Outcome } from './outcome.js';
 import { planPapers } from './plan-papers.js';
 import { planRanking } from './plan-ranking.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import { podcastEpisodeStep } from './podcast-episode-step.js';
 import { publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
 import { assertMailConfigured } from './send-edition.js';
@@ -27,6 +28,7 @@ import { recoverPendingBriefs } from './pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
 import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport, type RunSource, type RunStep } from './run-report.js';
 import { type DryRunEstimate, runPapers } from './run-papers.js';
+import { createSpendBudget } from './spend-budget.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
 
 export interface NightlyRequest {
@@ -43,6 +45,8 @@ export interface NightlyRequest {
   top?: number | undefined;
   /** `--send`: mail the edition once it is published. */
   send?: boolean;
+  /** `--podcast`: make the day's episode once the edition is published (before it is mailed, so the email links it). */
+  podcast?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
   commandLine: string;
 }
@@ -166,7 +170,14 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
         }
 
-        // 6. Send: once the edition is there; a day without one mails nothing.
+        // 6. Podcast: the day's episode from the published edition, within what --max-cost has left.
+        let podcast: RunStep | undefined;
+        if (request.podcast && !request.dryRun && publish?.ok) {
+          const spentUsd = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
+          podcast = await podcastEpisodeStep(context, edition, { budget: createSpendBudget(request.maxCostUsd, spentUsd), reporter, signal: environment.abortSignal });
+        }
+
+        // 7. Send: once the edition is there; a day without one mails nothing.
         let send: RunStep | undefined;
         if (request.send && !request.dryRun) {
           if (publish?.ok) send = await sendEditionStep(config, date, reporter);
@@ -174,7 +185,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
 
         return await finish(
-          { papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish, send, ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}) },
+          { papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish, send, podcast, ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}) },
           result.estimates,
         );
       } catch (error) {

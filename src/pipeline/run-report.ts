@@ -37,6 +37,7 @@ export const RunStepSchema = z.object({
   detail: z.string().describe('what was written or sent, or why it failed'),
   paths: z.array(z.string()).optional(),
   durationMs: z.number().nonnegative().optional(),
+  costUsd: z.number().nonnegative().nullable().optional().describe('what the step paid (the podcast: segments and speech); null when a price is unknown'),
 });
 export type RunStep = z.infer<typeof RunStepSchema>;
 
@@ -104,6 +105,7 @@ export const RunReportSchema = z.object({
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
   publish: RunStepSchema.optional().describe('writing the digest, editions, archive and feeds'),
   send: RunStepSchema.optional().describe('mailing the edition (--send)'),
+  podcast: RunStepSchema.optional().describe('making the day\'s episode and podcast feed (--podcast)'),
   ranking: z
     .object({
       method: z.enum(['interests', 'upvotes', 'source']),
@@ -166,13 +168,13 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
  * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
  * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
  */
-export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send'>>): Outcome {
+export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send' | 'podcast'>>): Outcome {
   // A report still `running` is what a run killed mid-way leaves behind.
   if (report.status === 'running' || report.status === 'failed') return 'failed';
   if (report.status === 'interrupted') return 'interrupted';
   if (report.status === 'budget-stopped' || report.status === 'stopped') return 'partial';
   // The briefs are written, but readers got no edition (or not all of them got it).
-  if (report.publish?.ok === false || report.send?.ok === false) return 'partial';
+  if (report.publish?.ok === false || report.send?.ok === false || report.podcast?.ok === false) return 'partial';
   // A dry run leaves every paper not started on purpose; only its failures count.
   const notStarted = report.options.dryRun ? 0 : report.totals.notStarted;
   if (report.totals.failed > 0 || notStarted > 0) return 'partial';
@@ -193,6 +195,7 @@ export interface BuildRunReportInput {
   digest?: RunReport['digest'];
   publish?: RunStep;
   send?: RunStep;
+  podcast?: RunStep;
   /** A report written at the start, before any paper: status `running` until the final one replaces it. */
   running?: boolean;
   /** The run could not go on: status `failed`, with this reason. */
@@ -222,8 +225,9 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     ...(input.digest ? { digest: input.digest } : {}),
     ...(input.publish ? { publish: input.publish } : {}),
     ...(input.send ? { send: input.send } : {}),
+    ...(input.podcast ? { podcast: input.podcast } : {}),
     ...(input.ranking ? { ranking: input.ranking } : {}),
-    outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send }),
+    outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send, podcast: input.podcast }),
   };
 }
 

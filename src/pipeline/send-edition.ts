@@ -8,7 +8,7 @@ import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
-import { readEdition } from '../output/digest-store.js';
+import { readEditionWithEpisode } from './read-edition-with-episode.js';
 import { dedupeRecipients, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -68,7 +68,7 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     sendTo = dedupeRecipients(history.pending);
   }
 
-  const edition = await readEdition(config.outputDir, date);
+  const edition = await readEditionWithEpisode(config.outputDir, date);
   const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
   const message = composeEditionMessage({
     date,

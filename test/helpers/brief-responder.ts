@@ -39,7 +39,30 @@ export function makeGroundedBriefContent(overrides: Partial<BriefContent> = {}):
 }
 
 /** The fake OpenAI server's responder: briefs for brief requests, plain notes for map-reduce requests. */
-export function groundedBriefResponder(body: { response_format?: unknown }): FakeChatResponse {
+export function groundedBriefResponder(body: { response_format?: any; messages?: Array<{ content?: unknown }> }): FakeChatResponse {
   if (!body.response_format) return { content: 'Notes: the part describes the pipeline and its results on 120 papers.' };
+  if (body.response_format?.json_schema?.name === 'podcast_segment') return { content: makePodcastSegment(readHosts(body.messages ?? [])) };
   return { content: makeGroundedBriefContent() };
+}
+
+/** A podcast segment such as a good model writes: about 700 words, spoken text only, every number in the paper. */
+export function makePodcastSegment(hosts: readonly string[] = ['Alex']): { turns: Array<{ speaker: string; text: string }> } {
+  const lines = [
+    'Hello and welcome. Today we look at a paper about summaries of research papers that readers can trust.',
+    'Why does this matter? Because a summary that invents a number is worse than no summary at all.',
+    'Think of it like a friend who retells a film: you want the plot, not a scene they made up.',
+    'The authors built a pipeline that reads the whole paper, not only the abstract, and checks every number it writes.',
+    'They tested it on 120 papers and compared it with a baseline that reads the abstract alone.',
+    'The result: no invented numbers remained, against 14 percent for the baseline, and quiz answers were right in 91.5% of cases.',
+    'The limits are clear too. The set of papers is small, and it covers only a few fields.',
+    'So here are questions to think about. Would you trust a machine summary more if it showed its checks? And what should a summary leave out?',
+  ];
+  const turns = Array.from({ length: 40 }, (_, index) => ({ speaker: hosts[index % hosts.length]!, text: lines[index % lines.length]! }));
+  return { turns };
+}
+
+function readHosts(messages: Array<{ content?: unknown }>): string[] {
+  const prompt = messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
+  const match = /^Hosts: (.+?)\./m.exec(prompt);
+  return match ? match[1]!.split(' and ') : ['Alex'];
 }

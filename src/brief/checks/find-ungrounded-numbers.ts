@@ -12,9 +12,14 @@ import { type NumberMention, normalizeForNumbers, scanNumbers } from './scan-num
  * and neither are numbers in the question or explanation that repeat a distractor.
  */
 export function findUngroundedNumbers(content: BriefContent, paperText: string): string[] {
+  return findUngroundedNumbersInTexts(listCheckedTexts(content), paperText);
+}
+
+/** The same check for any other text written from the paper (a podcast script, a blurb): every number must be in the paper. */
+export function findUngroundedNumbersInTexts(texts: ReadonlyArray<string | CheckedText>, paperText: string): string[] {
   const paperValues = collectPaperValues(paperText);
   const ungrounded = new Set<string>();
-  for (const { text, distractors } of listCheckedTexts(content)) {
+  for (const { text, distractors } of texts.map((entry) => (typeof entry === 'string' ? { text: entry, distractors: [] } : entry))) {
     for (const mention of findNumbersInText(text)) {
       if (distractors.some((distractor) => isSameNumber(mention, distractor))) continue;
       if (!isGrounded(mention, paperValues)) ungrounded.add(mention.text);

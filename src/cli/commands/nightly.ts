@@ -13,6 +13,7 @@ import type { RankedPaper } from '../../rank/rank-papers.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { parsePositiveFlag } from '../parse-positive-flag.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
 import { watchInterrupts } from '../watch-interrupts.js';
 
@@ -31,6 +32,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     send: { type: 'boolean', default: false },
+    podcast: { type: 'boolean', default: false },
     // --- choosing papers ---
     announce: { type: 'string' },
     interests: { type: 'string' },
@@ -39,10 +41,10 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
   const date = resolveDay(values.date ?? 'today');
-  const limit = values.limit === undefined ? undefined : parsePositive('--limit', values.limit, true);
-  const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositive('--max-cost', values['max-cost'], false);
+  const limit = values.limit === undefined ? undefined : parsePositiveFlag('nightly', '--limit', values.limit, true);
+  const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositiveFlag('nightly', '--max-cost', values['max-cost'], false);
   const dryRun = values['dry-run'];
-  const top = values.top === undefined ? undefined : parsePositive('--top', values.top, true);
+  const top = values.top === undefined ? undefined : parsePositiveFlag('nightly', '--top', values.top, true);
   const source = await resolveSource(values, date, io);
 
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
@@ -55,7 +57,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,
@@ -112,12 +114,4 @@ async function resolveSource(
     return { kind: 'arxiv-announced', categories: values.category, announceTypes: parseAnnounceTypes(values.announce ?? 'new') };
   }
   throw new UsageError(`nightly: --source must be hf or arxiv, not ${JSON.stringify(kind)}`);
-}
-
-function parsePositive(flag: string, value: string, integer: boolean): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
-    throw new UsageError(`nightly: ${flag} takes a positive ${integer ? 'whole number' : 'number'}, not ${JSON.stringify(value)}`);
-  }
-  return number;
 }
