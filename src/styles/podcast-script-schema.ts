@@ -33,8 +33,6 @@ export function buildPodcastScriptSchema(hosts: readonly string[]) {
     });
 }
 
-export type PodcastScriptContent = z.infer<ReturnType<typeof buildPodcastScriptSchema>>;
-
 export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }

@@ -13,6 +13,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.md': 'text/markdown; charset=utf-8',
+  '.mp3': 'audio/mpeg',
 };
 
 /** A static file server for `folder` on 127.0.0.1 (port 0), as a reader's web host would serve the output folder. */
