@@ -5,6 +5,7 @@ import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { describeFlowchart } from './describe-flowchart.js';
 import type { EditionEpisode } from '../edition/edition.js';
+import type { PodcastScript } from '../styles/podcast-script.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';
@@ -16,6 +17,8 @@ export interface PaperPageOptions {
   hasFlowchartImage: boolean;
   /** The episode of the edition being published; the page plays this paper's segment of it. */
   episode?: EditionEpisode | undefined;
+  /** The paper's podcast style, when it was written: shown folded, as the script the episode speaks. */
+  podcast?: PodcastScript | undefined;
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -44,6 +47,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     options.hasFlowchartImage ? renderFigure(brief, stem) : '',
     renderCritique(brief),
     renderQuiz(brief),
+    options.podcast === undefined ? '' : renderPodcastScript(options.podcast),
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
   ].filter((part) => part !== '');
@@ -113,4 +117,9 @@ function renderQuiz(brief: Brief): string {
     ].join('\n'),
   );
   return ['<h3>🧠 Quiz</h3>', ...questions].join('\n');
+}
+
+function renderPodcastScript(script: PodcastScript): string {
+  const turns = script.turns.map((turn) => `<p><strong>${escapeHtml(turn.speaker)}:</strong> ${escapeHtml(turn.text)}</p>`).join('\n');
+  return `<details class="podcast-script"><summary>Podcast script (${script.turns.length} turns, ${escapeHtml(script.generation.model)})</summary>\n${turns}\n</details>`;
 }

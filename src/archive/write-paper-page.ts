@@ -5,6 +5,7 @@ import type { Brief } from '../brief/brief-schema.js';
 import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { readPodcastScript } from '../styles/podcast-script-store.js';
 import { renderPaperPage } from './render-paper-page.js';
 
 /** `papers/<stem>.html` under the output folder. */
@@ -18,5 +19,5 @@ export async function writePaperPage(outputDir: string, brief: Brief, editions: 
     () => true,
     () => false,
   );
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode }));
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode, podcast: (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined }));
 }

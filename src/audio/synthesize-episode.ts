@@ -68,7 +68,7 @@ export async function synthesizeEpisode(script: EpisodeScript, options: Synthesi
       if (options.admit && !options.admit(estimateUsd)) {
         throw new SpeechBudgetError(`--max-cost reached before chunk ${index + 1} of ${all.length}; the ${index} chunks spoken so far are kept for the next run`);
       }
-      const audio = await decodeAudio(await engine.synthesize(chunk.text, chunk.voice, options.signal));
+      const audio = await decodeAudio(await synthesizeFollowing(options.signal, (signal) => engine.synthesize(chunk.text, chunk.voice, signal)));
       if (audio.samples.length === 0) throw new Error(`the speech engine returned no audio for chunk ${index + 1} of ${all.length}`);
       await cache.write(chunk.key, { sampleRate: EPISODE_SAMPLE_RATE, samples: normalizeLoudness(resamplePcm(audio, EPISODE_SAMPLE_RATE).samples) });
       charactersPaid += chunk.text.length;
@@ -117,4 +117,17 @@ function joinTurnsBySpeaker(turns: readonly SpokenTurn[]): SpokenTurn[] {
     else joined.push(turn);
   }
   return joined;
+}
+
+// Each request gets its own signal that follows the run's: the run's signal then holds one listener, not one per chunk.
+async function synthesizeFollowing(runSignal: AbortSignal | undefined, request: (signal: AbortSignal | undefined) => Promise<Buffer>): Promise<Buffer> {
+  if (!runSignal) return request(undefined);
+  const controller = new AbortController();
+  const abort = () => controller.abort(runSignal.reason);
+  runSignal.addEventListener('abort', abort, { once: true });
+  try {
+    return await request(controller.signal);
+  } finally {
+    runSignal.removeEventListener('abort', abort);
+  }
 }

@@ -1,7 +1,7 @@
 export const HELP_TEXT = `summarize: arXiv papers to newsletter-ready briefs
 
 Usage
-  summarize <arxiv-id>... [--json] [--model M] [--out DIR] [--force] [--quiet]
+  summarize <arxiv-id>... [--json] [--style S] [--model M] [--out DIR] [--force] [--quiet]
   summarize nightly [--date YYYY-MM-DD] [--source hf|arxiv] [--category C]... [--ids-file F|-]
                     [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
                     [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
@@ -42,7 +42,7 @@ Configuration: environment variables or .env; see .env.example.
 
 /** Each command's own usage, printed for `summarize <command> --help` (or `-h`). */
 export const COMMAND_HELP = {
-  summarize: `summarize <arxiv-id>... [--json] [--model M] [--out DIR] [--force] [--quiet]
+  summarize: `summarize <arxiv-id>... [--json] [--style S] [--model M] [--out DIR] [--force] [--quiet]
 
 Briefs each paper (five-point summary, critique, quiz, flowchart), writes
 <out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
@@ -51,13 +51,14 @@ Briefs each paper (five-point summary, critique, quiz, flowchart), writes
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists
+  --style S    styles besides the brief, comma-separated: podcast (papers/<id>v<n>.podcast.json and .md)
   --quiet      print errors only
 
 Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
 `,
   nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today] [--source hf|arxiv] [--category C]... [--ids-file F|-]
                   [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
-                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--podcast] [--model M] [--out DIR] [--force] [--quiet]
+                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--podcast] [--style S] [--model M] [--out DIR] [--force] [--quiet]
 
 Summarizes the day's papers in a pipeline, then writes the digest and a run report (<out>/runs/).
 
@@ -76,6 +77,7 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
   --send           mail the edition once it is written (see \`summarize send --help\`)
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
+  --style S        styles besides the brief, comma-separated: podcast (default: SUMMARIZE_STYLES or brief)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.

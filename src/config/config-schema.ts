@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
+import { parseStyleNames } from '../styles/style-names.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -89,6 +90,18 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** The styles each paper is written in besides the brief (`--style` overrides); see src/styles/style-names.ts. */
+  styles: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parseStyleNames(value, 'SUMMARIZE_STYLES');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message.replace(/^SUMMARIZE_STYLES: /, '') });
+        return z.NEVER;
+      }
+    })
+    .default(['brief']),
   // --- the podcast ---
   /** Host names, comma-separated: one host speaks alone, two take turns (host and guest). */
   podcastHosts: z
@@ -144,6 +157,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  styles: 'SUMMARIZE_STYLES',
   podcastHosts: 'SUMMARIZE_PODCAST_HOSTS',
   podcastTop: 'SUMMARIZE_PODCAST_TOP',
   podcastTitle: 'SUMMARIZE_PODCAST_TITLE',

@@ -6,16 +6,10 @@ import type { ChosenSpeech } from '../audio/create-speech-engine.js';
 import { synthesizeEpisode } from '../audio/synthesize-episode.js';
 import type { Edition } from '../edition/edition.js';
 import { describeFailure } from '../errors/describe-failure.js';
-import { computeCostUsd } from '../llm/compute-cost-usd.js';
-import { createUsageMeter } from '../llm/usage-meter.js';
 import { loadStylePrompt } from '../styles/load-style-prompt.js';
-import { isPodcastScriptReusable, readPodcastScript, writePodcastScript } from '../styles/podcast-script-store.js';
-import type { PodcastScript } from '../styles/podcast-script.js';
 import type { PaperContext } from './create-paper-context.js';
-import { generatePodcastScript } from './generate-podcast-script.js';
-import { estimateSegmentUsd } from './estimate-episode-cost.js';
-import { loadPaperText } from './load-paper-text.js';
-import type { Reservation, SpendBudget } from './spend-budget.js';
+import { ensurePodcastSegment } from './ensure-podcast-segment.js';
+import type { SpendBudget } from './spend-budget.js';
 
 export interface MakeEpisodeOptions {
   top: number;
@@ -45,52 +39,31 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
   // No segment is paid for when nothing could speak it.
   await options.speech.engine.assertAvailable();
   const stylePrompt = await loadStylePrompt(config.promptsDir, 'podcast', context.prompts.system);
-  const wanted = { model: config.model, promptVersion: stylePrompt.version, hosts: config.podcastHosts };
   const papers: EpisodePaper[] = [];
   const failed: MadeEpisode['failed'] = [];
   let scriptsUsd: number | null = 0;
   let scriptsWritten = 0;
   for (const { brief } of edition.papers.slice(0, options.top)) {
     const { paper } = brief;
-    let script: PodcastScript | null = await readPodcastScript(config.outputDir, paper.id, paper.version);
-    if (!script || !isPodcastScriptReusable(script, wanted)) {
-      const meter = createUsageMeter();
-      let reservation: Reservation | undefined;
-      try {
-        reservation = options.budget.reserve(estimateSegmentUsd(brief, config, stylePrompt.text) ?? 0);
-        if (!reservation) throw new Error('the --max-cost budget is reached');
-        const paperText = await loadPaperText(paper, { ...context, signal: options.signal });
-        script = await generatePodcastScript(brief, paperText, {
-          config,
-          prompts: context.prompts,
-          stylePrompt,
-          llm: context.llm(),
-          hosts: config.podcastHosts,
-          meter,
-          // Repairs and the grounding round fit only within what the segment reserved, or what the cap still holds.
-          admitCall: () => reservation!.extend(0),
-          signal: options.signal,
-          now,
-        });
-        reservation.settle(script.generation.costUsd ?? 0);
-        reservation.release();
-        await writePodcastScript(config.outputDir, script);
+    try {
+      const { script, written } = await ensurePodcastSegment(context, brief, {
+        stylePrompt,
+        budget: options.budget,
+        signal: options.signal,
+        now,
+        onSpent: (usd) => {
+          scriptsUsd = usd === null || scriptsUsd === null ? null : scriptsUsd + usd;
+        },
+      });
+      if (written) {
         scriptsWritten += 1;
-        scriptsUsd = script.generation.costUsd === null || scriptsUsd === null ? null : scriptsUsd + script.generation.costUsd;
         options.log(`${paper.id}: podcast segment written (${script.turns.length} turns)`);
-      } catch (error) {
-        // A segment that failed still paid for its answered calls.
-        const spentUsd = computeCostUsd(config.model, meter.usage, config.prices);
-        reservation?.settle(spentUsd ?? 0);
-        reservation?.release();
-        if (spentUsd === null || scriptsUsd === null) scriptsUsd = null;
-        else scriptsUsd += spentUsd;
-        failed.push({ id: paper.id, reason: describeFailure(error) });
-        options.warn(`${paper.id}: no podcast segment, left out of the episode: ${describeFailure(error)}`);
-        continue;
       }
+      papers.push({ paperId: paper.id, title: paper.title, turns: script.turns });
+    } catch (error) {
+      failed.push({ id: paper.id, reason: describeFailure(error) });
+      options.warn(`${paper.id}: no podcast segment, left out of the episode: ${describeFailure(error)}`);
     }
-    papers.push({ paperId: paper.id, title: paper.title, turns: script.turns });
   }
   if (papers.length === 0) throw new Error(`no paper of ${edition.date} has a podcast segment, so there is no episode`);
 

@@ -7,6 +7,7 @@ import type { Edition } from '../edition/edition.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
+import type { StyleName } from '../styles/style-names.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
@@ -29,6 +30,7 @@ import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-file
 import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport, type RunSource, type RunStep } from './run-report.js';
 import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { createSpendBudget } from './spend-budget.js';
+import { writeStyles } from './write-styles.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
 
 export interface NightlyRequest {
@@ -45,6 +47,8 @@ export interface NightlyRequest {
   top?: number | undefined;
   /** `--send`: mail the edition once it is published. */
   send?: boolean;
+  /** `--style`: the styles besides the brief, written from it before publishing; default SUMMARIZE_STYLES. */
+  styles?: readonly StyleName[] | undefined;
   /** `--podcast`: make the day's episode once the edition is published (before it is mailed, so the email links it). */
   podcast?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
@@ -161,7 +165,23 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         });
         const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
-        // 5. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
+        // 5. Styles: each further style written from its brief (the paper text is in the cache), within what --max-cost has left.
+        const styles = request.styles ?? config.styles;
+        let stylesStep: RunStep | undefined;
+        if (!request.dryRun && styles.length > 1 && result.briefs.size > 0) {
+          const startedAt = performance.now();
+          const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
+          const written = await writeStyles(context, [...result.briefs.values()], { styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
+          const failures = written.failed.map((failure) => `${failure.id} (${failure.style}): ${failure.reason}`);
+          stylesStep = {
+            ok: failures.length === 0,
+            detail: `${styles.slice(1).join(', ')}: ${written.written} written${failures.length > 0 ? `; failed: ${failures.join('; ')}` : ''}`,
+            durationMs: Math.round(performance.now() - startedAt),
+            costUsd: written.costUsd,
+          };
+        }
+
+        // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
         const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
@@ -170,14 +190,14 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
         }
 
-        // 6. Podcast: the day's episode from the published edition, within what --max-cost has left.
+        // 7. Podcast: the day's episode from the published edition, within what --max-cost has left.
         let podcast: RunStep | undefined;
         if (request.podcast && !request.dryRun && publish?.ok) {
-          const spentUsd = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
+          const spentUsd = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), (ranking?.embeddings?.costUsd ?? 0) + (stylesStep?.costUsd ?? 0));
           podcast = await podcastEpisodeStep(context, edition, { budget: createSpendBudget(request.maxCostUsd, spentUsd), reporter, signal: environment.abortSignal });
         }
 
-        // 7. Send: once the edition is there; a day without one mails nothing.
+        // 8. Send: once the edition is there; a day without one mails nothing.
         let send: RunStep | undefined;
         if (request.send && !request.dryRun) {
           if (publish?.ok) send = await sendEditionStep(config, date, reporter);
@@ -185,7 +205,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
 
         return await finish(
-          { papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish, send, podcast, ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}) },
+          { papers: paperRuns, stoppedBy: result.stoppedBy, digest, publish, send, podcast, styles: stylesStep, ...(ranking ? { ranking: describeRanking(ranking, rankingPlan) } : {}) },
           result.estimates,
         );
       } catch (error) {

@@ -105,6 +105,7 @@ export const RunReportSchema = z.object({
   digest: z.object({ path: z.string(), papers: z.number().int().nonnegative() }).optional(),
   publish: RunStepSchema.optional().describe('writing the digest, editions, archive and feeds'),
   send: RunStepSchema.optional().describe('mailing the edition (--send)'),
+  styles: RunStepSchema.optional().describe('writing the styles besides the brief (--style)'),
   podcast: RunStepSchema.optional().describe('making the day\'s episode and podcast feed (--podcast)'),
   ranking: z
     .object({
@@ -168,13 +169,13 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
  * report"); 130 when interrupted. An empty source exits 0: weekends and holidays have no
  * announcements, so it is reported by status 'empty-source' and a stderr line, not as a failure.
  */
-export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send' | 'podcast'>>): Outcome {
+export function runOutcome(report: Pick<RunReport, 'status' | 'totals' | 'options'> & Partial<Pick<RunReport, 'publish' | 'send' | 'podcast' | 'styles'>>): Outcome {
   // A report still `running` is what a run killed mid-way leaves behind.
   if (report.status === 'running' || report.status === 'failed') return 'failed';
   if (report.status === 'interrupted') return 'interrupted';
   if (report.status === 'budget-stopped' || report.status === 'stopped') return 'partial';
   // The briefs are written, but readers got no edition (or not all of them got it).
-  if (report.publish?.ok === false || report.send?.ok === false || report.podcast?.ok === false) return 'partial';
+  if (report.publish?.ok === false || report.send?.ok === false || report.podcast?.ok === false || report.styles?.ok === false) return 'partial';
   // A dry run leaves every paper not started on purpose; only its failures count.
   const notStarted = report.options.dryRun ? 0 : report.totals.notStarted;
   if (report.totals.failed > 0 || notStarted > 0) return 'partial';
@@ -196,6 +197,7 @@ export interface BuildRunReportInput {
   publish?: RunStep;
   send?: RunStep;
   podcast?: RunStep;
+  styles?: RunStep | undefined;
   /** A report written at the start, before any paper: status `running` until the final one replaces it. */
   running?: boolean;
   /** The run could not go on: status `failed`, with this reason. */
@@ -225,9 +227,10 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     ...(input.digest ? { digest: input.digest } : {}),
     ...(input.publish ? { publish: input.publish } : {}),
     ...(input.send ? { send: input.send } : {}),
+    ...(input.styles ? { styles: input.styles } : {}),
     ...(input.podcast ? { podcast: input.podcast } : {}),
     ...(input.ranking ? { ranking: input.ranking } : {}),
-    outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send, podcast: input.podcast }),
+    outcome: runOutcome({ status, totals, options: input.options, publish: input.publish, send: input.send, podcast: input.podcast, styles: input.styles }),
   };
 }
 

@@ -6,6 +6,8 @@ import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
+import type { PodcastScript } from '../styles/podcast-script.js';
+import type { StyleName } from '../styles/style-names.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { createPaperContext } from './create-paper-context.js';
 import { lookUpPapers } from './look-up-papers.js';
@@ -15,13 +17,15 @@ import { planPapers } from './plan-papers.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { buildRunReport, type PaperRun } from './run-report.js';
 import { runPapers } from './run-papers.js';
+import { createSpendBudget } from './spend-budget.js';
+import { writeStyles } from './write-styles.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
 
 export interface SummarizeIdsResult {
   /** `failed` when any paper failed: a one-off has no partial success to report. */
   outcome: Outcome;
   /** One per ID typed, in that order: the brief, or why there is none. */
-  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; skipped?: boolean; failure?: string }>;
+  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; skipped?: boolean; failure?: string; podcast?: PodcastScript }>;
   reportPath: string;
 }
 
@@ -32,12 +36,15 @@ export async function summarizeIds(
     config,
     reporter,
     force,
+    styles = config.styles,
     watchInterrupts,
     now = () => new Date(),
   }: {
     config: Config;
     reporter: ProgressReporter;
     force: boolean;
+    /** `--style`: the styles besides the brief, written from it; default SUMMARIZE_STYLES. */
+    styles?: readonly StyleName[];
     /**
      * Started only once papers go to the model: before that nothing is paid, and Ctrl-C may end the process at once
      * (an arXiv lookup cannot be cut short).
@@ -77,6 +84,14 @@ export async function summarizeIds(
       interrupts?.dispose();
     }
 
+    // The other styles are written from the briefs, with the paper text already in the cache.
+    const written = await writeStyles(context, [...result.briefs.values()], {
+      styles,
+      budget: createSpendBudget(undefined),
+      log: (line) => reporter.log(line),
+      warn: (line) => reporter.warn(line),
+    });
+
     const outcomes: SummarizeIdsResult['papers'] = [];
     const runs: PaperRun[] = [];
     for (const label of labels) {
@@ -90,7 +105,15 @@ export async function summarizeIds(
       const run = result.papers.get(paper)!;
       runs.push(run);
       const brief = result.briefs.get(paper);
-      outcomes.push({ label, paper, ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }) });
+      const podcast = written.podcast.get(paper.id);
+      const styleFailure = written.failed.find((failure) => failure.id === paper.id);
+      outcomes.push({
+        label,
+        paper,
+        ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }),
+        ...(podcast ? { podcast } : {}),
+        ...(styleFailure ? { failure: `${paper.id}: the ${styleFailure.style} style failed: ${styleFailure.reason}` } : {}),
+      });
     }
     const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
     await writeRunReport(reportPath, report, secrets);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { type PodcastScript, PodcastScriptSchema } from './podcast-script.js';
+import { renderPodcastScriptMarkdown } from './render-podcast-script-markdown.js';
 
 export function getPodcastScriptPath(outputDir: string, id: string, version: number): string {
   return join(outputDir, 'papers', `${toFileStem(id, version)}.podcast.json`);
@@ -23,8 +24,10 @@ export function isPodcastScriptReusable(script: PodcastScript, wanted: { model: 
   return script.generation.model === wanted.model && script.generation.promptVersion === wanted.promptVersion && script.hosts.join('\n') === wanted.hosts.join('\n');
 }
 
+/** The segment as JSON (the stored result) and as markdown beside it, for people. */
 export async function writePodcastScript(outputDir: string, script: PodcastScript): Promise<string> {
   const path = getPodcastScriptPath(outputDir, script.paperId, script.version);
+  await writeFileAtomic(path.replace(/\.json$/, '.md'), renderPodcastScriptMarkdown(script));
   await writeFileAtomic(path, `${JSON.stringify(script, null, 2)}\n`);
   return path;
 }

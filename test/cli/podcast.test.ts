@@ -147,6 +147,35 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     expect(JSON.parse(await readFile(join(services.outputDir, 'audio', `${NIGHT}.json`), 'utf8'))).toMatchObject({ engine: 'espeak-ng', cost: { speechUsd: 0 } });
   });
 
+  it('--style podcast: a rerun that adds the style pays for it alone, from the cached text; stored, it costs nothing again', async () => {
+    const env = await start(2);
+    expect((await runCliCaptured(['nightly', '--date', NIGHT], env)).code).toBe(0);
+    const pdfRequests = () => services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/')).length;
+    const [pdfsBefore, callsBefore] = [pdfRequests(), services.openai.requests.length];
+
+    const styled = await runCliCaptured(['nightly', '--date', NIGHT, '--style', 'podcast'], env);
+    expect(styled.code).toBe(0);
+    expect(pdfRequests()).toBe(pdfsBefore);
+    expect(services.openai.requests.length - callsBefore).toBe(2);
+    expect(segmentRequests()).toHaveLength(2);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ styles: { ok: true, detail: 'podcast: 2 written' }, outcome: 'done' });
+    expect(await readFile(join(services.outputDir, 'papers', '2509.10001v1.podcast.md'), 'utf8')).toMatch(/^\*\*Ada:\*\* Hello and welcome/m);
+    expect(await readFile(join(services.outputDir, 'papers', '2509.10001v1.html'), 'utf8')).toContain('<summary>Podcast script (40 turns, gpt-5-mini)</summary>');
+
+    const one = await runCliCaptured(['2509.10002', '--style', 'podcast'], env);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('# Nightly Paper 2: podcast segment');
+    expect(services.openai.requests.length - callsBefore).toBe(2);
+  });
+
+  it('an unknown style is a usage error naming the styles', async () => {
+    const env = await start(0);
+    const result = await runCliCaptured(['2509.10001', '--style', 'poem'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--style: unknown style "poem"; the styles are brief, podcast');
+    expect(services.arxiv.requests).toHaveLength(0);
+  });
+
   it('no edition for the day: one line naming the command that makes it; no date: a usage error', async () => {
     const env = await start(0);
     const missing = await runCliCaptured(['podcast', '--date', '2025-09-01'], env);

@@ -10,6 +10,7 @@ import type { PaperSource } from '../../pipeline/collect-papers.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { runNightly } from '../../pipeline/run-nightly.js';
 import type { RankedPaper } from '../../rank/rank-papers.js';
+import { parseStyleNames } from '../../styles/style-names.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -33,6 +34,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     quiet: { type: 'boolean', default: false },
     send: { type: 'boolean', default: false },
     podcast: { type: 'boolean', default: false },
+    style: { type: 'string' },
     // --- choosing papers ---
     announce: { type: 'string' },
     interests: { type: 'string' },
@@ -57,7 +59,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, styles: values.style === undefined ? undefined : parseStyleNames(values.style, '--style'), rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,

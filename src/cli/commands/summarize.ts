@@ -4,6 +4,8 @@ import { UsageError } from '../../errors/brief-error.js';
 import { renderBriefMarkdown } from '../../output/render-brief-markdown.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { summarizeIds } from '../../pipeline/summarize-ids.js';
+import { renderPodcastScriptMarkdown } from '../../styles/render-podcast-script-markdown.js';
+import { parseStyleNames } from '../../styles/style-names.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
@@ -17,6 +19,7 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    style: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
   // Every ID is checked before any request, so a typo in the third costs nothing.
@@ -26,11 +29,13 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
   // Once papers are at the model, Ctrl-C lets them finish (they are paid for), a second one or SIGTERM abandons them; the report is written either way.
-  const result = await summarizeIds(ids, { config, force: values.force, reporter, watchInterrupts: () => watchInterrupts(reporter) });
+  const styles = values.style === undefined ? undefined : parseStyleNames(values.style, '--style');
+  const result = await summarizeIds(ids, { config, force: values.force, reporter, ...(styles ? { styles } : {}), watchInterrupts: () => watchInterrupts(reporter) });
   const documents: string[] = [];
   for (const entry of result.papers) {
     if (entry.failure) io.stderr.write(`summarize: ${entry.failure}\n`);
-    if (entry.brief) documents.push(values.json ? JSON.stringify(entry.brief, null, 2) : renderBriefMarkdown(entry.brief).trimEnd());
+    if (entry.brief) documents.push(values.json ? JSON.stringify(entry.podcast ? { ...entry.brief, styles: { podcast: entry.podcast } } : entry.brief, null, 2) : renderBriefMarkdown(entry.brief).trimEnd());
+    if (entry.podcast && !values.json) documents.push(renderPodcastScriptMarkdown(entry.podcast).trimEnd());
   }
   if (documents.length > 0) {
     io.stdout.write(values.json && result.papers.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);
