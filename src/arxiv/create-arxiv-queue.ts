@@ -7,6 +7,10 @@ import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
 import { formatDuration } from '../format/format-duration.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
+import { previewBody } from '../http/preview-body.js';
+
+// Enough of an error page to show its title and first words.
+const PAGE_PREVIEW_BYTES = 4096;
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */
@@ -31,6 +35,10 @@ export type ArxivQueueOptions = {
 
 export type ArxivFetchInit = {
   signal?: AbortSignal;
+  /** The Accept header; arXiv's servers answer 406 to some requests without one. Default: any type. */
+  accept?: string;
+  /** The answer must be a feed: an HTML page at 200 (a rate-limit or captcha page) is retried like a 503. */
+  expectFeed?: boolean;
   /** Time limit of one attempt, reading the body included. */
   timeoutMs?: number;
 };
@@ -60,9 +68,11 @@ export type ArxivQueue = {
   close(): Promise<void>;
 };
 
+const OK = 200;
 const FORBIDDEN = 403; // arXiv's answer to clients that break its rate rules
 const TOO_MANY_REQUESTS = 429;
 const SERVICE_UNAVAILABLE = 503;
+const NOT_ACCEPTABLE = 406; // seen from arXiv's front end for requests it could not classify: passing, so retried
 
 /** Builds the queue all arXiv traffic (API and PDFs) goes through. */
 export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
@@ -129,7 +139,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         data = await request(url, {
           method: 'GET',
           dispatcher,
-          headers: { 'user-agent': userAgent },
+          headers: { 'user-agent': userAgent, accept: init.accept ?? '*/*' },
           signal: attemptSignal.signal,
         });
         // Counted again from the answer: a request that left late (new connection, busy loop) must not shorten the gap arXiv sees.
@@ -151,7 +161,16 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         await dump(data.body);
         throw new ArxivForbiddenError(url);
       }
-      if (status === TOO_MANY_REQUESTS || status >= 500) {
+      if (status === OK && init.expectFeed && /text\/html/i.test(headerValue(data.headers['content-type']) ?? '')) {
+        const page = previewBody(await readLimited(data.body, PAGE_PREVIEW_BYTES));
+        attemptSignal.clear();
+        if (attempt >= maxRetries) {
+          throw new ArxivRequestError(url, 'status', `arXiv answered ${url} with an HTML page instead of a feed (${attempts}): "${page}"; it is likely a rate-limit or captcha page: try again later`, { status });
+        }
+        await sleep(backoffMs * 2 ** attempt, init.signal);
+        continue;
+      }
+      if (status === TOO_MANY_REQUESTS || status === NOT_ACCEPTABLE || status >= 500) {
         await dump(data.body);
         attemptSignal.clear();
         let wait = backoffMs * 2 ** attempt;
@@ -353,3 +372,20 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 
+
+// The first bytes of a body, the rest thrown away: an error page is shown, never stored whole.
+async function readLimited(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= maxBytes) break;
+    }
+  } catch {
+    // what arrived is enough for a preview
+  }
+  await dump(body);
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+}

@@ -49,7 +49,7 @@ export async function downloadPdf(
 
   let response: ArxivResponse;
   try {
-    response = await queue.fetch(url, { timeoutMs });
+    response = await queue.fetch(url, { timeoutMs, accept: 'application/pdf, */*;q=0.1' });
   } catch (error) {
     if (error instanceof ArxivRequestError) throw fail(describeRequestFailure(error, url, timeoutMs), { cause: error, status: error.status });
     throw error;
