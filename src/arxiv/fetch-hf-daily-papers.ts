@@ -35,6 +35,7 @@ const DailyPapersSchema = z.array(
   z.object({
     paper: z.object({
       id: z.string(),
+      submittedOnDailyAt: z.string().optional().catch(undefined),
       upvotes: z.number().int().nonnegative().optional().catch(undefined),
       githubRepo: z.string().optional().catch(undefined),
       projectPage: z.string().optional().catch(undefined),
@@ -43,6 +44,10 @@ const DailyPapersSchema = z.array(
 );
 
 const OK = 200;
+// The API's largest page; a longer day comes in several (`p` counted from 0).
+const PAGE_SIZE = 100;
+// A bound on pages, so an API that ignored `p` could not loop forever: 50 pages are 5,000 papers.
+const MAX_PAGES = 50;
 
 /** The arXiv IDs on Hugging Face's daily papers list for one day (YYYY-MM-DD). */
 export async function fetchHfDailyPapers(
@@ -52,7 +57,40 @@ export async function fetchHfDailyPapers(
   { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
 ): Promise<HfDailyPapers> {
   parseDay(date);
-  const requestUrl = `${url}?date=${date}`;
+  const items: DailyPaperItem[] = [];
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const pageItems = await fetchPage(fetchFunction, `${url}?date=${date}&limit=${PAGE_SIZE}&p=${page}`, timeoutMs, userAgent);
+    items.push(...pageItems);
+    if (pageItems.length < PAGE_SIZE) break;
+  }
+
+  const ids: ArxivId[] = [];
+  const problems: SourceProblem[] = [];
+  const extras = new Map<string, HfPaperExtras>();
+  items.forEach((item, index) => {
+    // An API that ignored the date would hand us another day's list as this one.
+    const listedOn = item.paper.submittedOnDailyAt?.slice(0, 10);
+    if (listedOn !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(listedOn) && listedOn !== date) {
+      problems.push({ entry: item.paper.id, message: `item ${index + 1}: on the daily list of ${listedOn}, not ${date}` });
+      return;
+    }
+    try {
+      const arxivId = parseArxivId(item.paper.id);
+      ids.push(arxivId);
+      if (!extras.has(arxivId.id)) extras.set(arxivId.id, readExtras(item.paper));
+    } catch (error) {
+      if (!(error instanceof BriefError)) throw error;
+      problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
+    }
+  });
+  return { ids: dedupeArxivIds(ids), problems, extras };
+}
+
+// --- internal ---
+
+type DailyPaperItem = z.infer<typeof DailyPapersSchema>[number];
+
+async function fetchPage(fetchFunction: FetchFunction, requestUrl: string, timeoutMs: number, userAgent: string | undefined): Promise<DailyPaperItem[]> {
   const text = await fetchText(fetchFunction, requestUrl, timeoutMs, userAgent);
 
   let json: unknown;
@@ -72,24 +110,8 @@ export async function fetchHfDailyPapers(
       { cause: result.error },
     );
   }
-
-  const ids: ArxivId[] = [];
-  const problems: SourceProblem[] = [];
-  const extras = new Map<string, HfPaperExtras>();
-  result.data.forEach((item, index) => {
-    try {
-      const arxivId = parseArxivId(item.paper.id);
-      ids.push(arxivId);
-      if (!extras.has(arxivId.id)) extras.set(arxivId.id, readExtras(item.paper));
-    } catch (error) {
-      if (!(error instanceof BriefError)) throw error;
-      problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
-    }
-  });
-  return { ids: dedupeArxivIds(ids), problems, extras };
+  return result.data;
 }
-
-// --- internal ---
 
 function readExtras(paper: { upvotes?: number | undefined; githubRepo?: string | undefined; projectPage?: string | undefined }): HfPaperExtras {
   const githubRepo = paper.githubRepo ? safeUrl(paper.githubRepo, 'any') : null;

@@ -29,7 +29,7 @@ describe('fetchHfDailyPapers', () => {
       ],
       problems: [],
     });
-    expect(hf.requests[0]?.query).toEqual({ date: '2025-09-10' });
+    expect(hf.requests[0]?.query).toEqual({ date: '2025-09-10', limit: '100', p: '0' });
   });
 
   it('works with the global fetch too, and reads an empty day', async () => {
@@ -54,14 +54,14 @@ describe('fetchHfDailyPapers', () => {
     expect(failure).toBeInstanceOf(SourceError);
     expect(failure).toBeInstanceOf(RunError);
     expect((failure as Error).message).toBe(
-      `Hugging Face daily papers answered HTTP 502 for ${hf.url}?date=2025-09-10: {"error":"Bad gateway"}`,
+      `Hugging Face daily papers answered HTTP 502 for ${hf.url}?date=2025-09-10&limit=100&p=0: {"error":"Bad gateway"}`,
     );
   });
 
   it('fails with SourceError on malformed JSON', async () => {
     hf.setDay('2025-09-10', { status: 200, body: '[{"paper": ' });
     await expect(fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10')).rejects.toThrow(
-      /answered something that is not JSON from .*\?date=2025-09-10: \[\{"paper":$/,
+      /answered something that is not JSON from .*\?date=2025-09-10&limit=100&p=0: \[\{"paper":$/,
     );
   });
 
@@ -107,5 +107,26 @@ describe('fetchHfDailyPapers', () => {
 
     hf.setDay('2025-09-11', { status: 200, body: JSON.stringify([{ paper: { id: '2509.08721', upvotes: 'many' } }]) });
     expect((await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-11')).extras.get('2509.08721')).toEqual({});
+  });
+});
+
+describe('fetchHfDailyPapers on a long day', () => {
+  it('reads every page of a day longer than one page (limit 100, p)', async () => {
+    const ids = Array.from({ length: 230 }, (_, index) => `2509.${String(10_000 + index)}`);
+    hf.setDay('2025-09-10', ids);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+    expect(result.ids.map((id) => id.id)).toEqual(ids);
+    expect(hf.requests.map((request) => request.query)).toEqual([
+      { date: '2025-09-10', limit: '100', p: '0' },
+      { date: '2025-09-10', limit: '100', p: '1' },
+      { date: '2025-09-10', limit: '100', p: '2' },
+    ]);
+  });
+
+  it('leaves out, as a problem, items listed on another day than the one asked for', async () => {
+    hf.setDay('2025-09-10', ['2509.08721', { id: '2509.00002', publishedAt: '2025-09-09T08:00:00.000Z' }]);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+    expect(result.ids.map((id) => id.id)).toEqual(['2509.08721']);
+    expect(result.problems).toEqual([{ entry: '2509.00002', message: 'item 2: on the daily list of 2025-09-09, not 2025-09-10' }]);
   });
 });

@@ -32,7 +32,7 @@ export async function startFakeHf(): Promise<FakeHf> {
     requests.push({ method: incoming.method ?? 'GET', path: parsed.pathname, query, startedAt: Date.now() });
     const answer =
       parsed.pathname === '/api/daily_papers'
-        ? (days.get(query.date ?? '') ?? { status: 200, body: '[]' })
+        ? page(days.get(query.date ?? '') ?? { status: 200, body: '[]' }, query)
         : { status: 404, body: JSON.stringify({ error: 'Not Found' }) };
     outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     outgoing.end(answer.body);
@@ -85,4 +85,18 @@ function expand(item: FakeHfItem, date: string): unknown {
     numComments: 0,
     isAuthorParticipating: false,
   };
+}
+
+// Like the real API: pages of `limit` items (default 50, at most 100), page `p` counted from 0.
+function page(answer: { status: number; body: string }, query: Record<string, string>): { status: number; body: string } {
+  let items: unknown;
+  try {
+    items = JSON.parse(answer.body);
+  } catch {
+    return answer;
+  }
+  if (answer.status !== 200 || !Array.isArray(items)) return answer;
+  const limit = Math.min(100, Number(query.limit ?? 50) || 50);
+  const start = (Number(query.p ?? 0) || 0) * limit;
+  return { status: 200, body: JSON.stringify(items.slice(start, start + limit)) };
 }
