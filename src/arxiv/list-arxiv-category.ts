@@ -1,5 +1,6 @@
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { UsageError } from '../errors/brief-error.js';
+import { SourceError } from './source-error.js';
 import type { ArxivQueue } from './create-arxiv-queue.js';
 import { parseDay } from './parse-day.js';
 import { queryArxivApi } from './query-arxiv-api.js';
@@ -23,19 +24,20 @@ export async function listArxivCategory(
   const searchQuery = buildSearchQuery(categories, date);
   const papers = new Map<string, PaperMetadata>();
   for (let start = 0; ; start += pageSize) {
-    const feed = await queryArxivApi(
-      queue,
-      apiUrl,
-      new URLSearchParams({
-        search_query: searchQuery,
-        sortBy: 'submittedDate',
-        sortOrder: 'ascending',
-        start: String(start),
-        max_results: String(pageSize),
-      }),
-    );
+    const parameters = new URLSearchParams({
+      search_query: searchQuery,
+      sortBy: 'submittedDate',
+      sortOrder: 'ascending',
+      start: String(start),
+      max_results: String(pageSize),
+    });
+    let feed = await queryArxivApi(queue, apiUrl, parameters);
+    // The API sometimes answers an empty page mid-listing: asked once more, then the day is not called complete.
+    if (feed.entries.length === 0 && start < feed.totalResults) feed = await queryArxivApi(queue, apiUrl, parameters);
+    if (feed.entries.length === 0 && start < feed.totalResults) {
+      throw new SourceError(`${apiUrl}?${parameters.toString()}`, `arXiv's API answered an empty page at result ${start + 1} of ${feed.totalResults} for ${categories.join(', ')} on ${date}, twice; the listing is incomplete: try again later`);
+    }
     for (const entry of feed.entries) if (!papers.has(entry.id)) papers.set(entry.id, entry);
-    // an empty page ends the listing even if totalResults promised more
     if (feed.entries.length === 0 || start + pageSize >= feed.totalResults) break;
   }
   return [...papers.values()];

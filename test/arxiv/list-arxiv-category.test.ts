@@ -17,6 +17,12 @@ afterEach(async () => {
   await arxiv.close();
 });
 
+const EMPTY_PAGE_OF_500 = {
+  status: 200,
+  headers: { 'content-type': 'application/atom+xml' },
+  body: `<feed xmlns="http://www.w3.org/2005/Atom"><opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">500</opensearch:totalResults></feed>`,
+};
+
 function addPapersOn(day: string, count: number, categories: string[], prefix: string): void {
   for (let index = 0; index < count; index++) {
     const minute = String(index).padStart(2, '0');
@@ -57,14 +63,16 @@ describe('listArxivCategory', () => {
     expect(arxiv.requests).toHaveLength(1);
   });
 
-  it('stops at an empty page even when the total promised more', async () => {
-    arxiv.failNext('/api/', {
-      status: 200,
-      headers: { 'content-type': 'application/atom+xml' },
-      body: `<feed xmlns="http://www.w3.org/2005/Atom"><opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">500</opensearch:totalResults></feed>`,
-    });
-    expect(await listArxivCategory(queue, arxiv.apiUrl, ['cs.LG'], '2025-09-10')).toEqual([]);
-    expect(arxiv.requests).toHaveLength(1);
+  it('retries an empty page that arrives before the total is reached, and reads on to the end', async () => {
+    addPapersOn('2025-09-10', 3, ['cs.LG'], '2509.100');
+    arxiv.failNext('/api/', EMPTY_PAGE_OF_500);
+    expect(await listArxivCategory(queue, arxiv.apiUrl, ['cs.LG'], '2025-09-10')).toHaveLength(3);
+    expect(arxiv.requests).toHaveLength(2);
+  });
+
+  it('fails, naming the gap, when the pages stay empty before the total is reached', async () => {
+    arxiv.failNext('/api/', EMPTY_PAGE_OF_500, 2);
+    await expect(listArxivCategory(queue, arxiv.apiUrl, ['cs.LG'], '2025-09-10')).rejects.toThrow(/arXiv's API answered an empty page at result 1 of 500 .*try again later/);
   });
 
   it.each(['cs LG', 'cs.LG)', 'cat:cs.LG', '', 'CS.LG'])('refuses the category %j before any request', async (category) => {
