@@ -34,6 +34,8 @@ export async function embedTexts(client: OpenAI, model: string, texts: readonly 
       if (error instanceof LlmError && error.status !== undefined && NO_EMBEDDINGS.has(error.status)) {
         throw new EmbeddingsUnavailableError(model, error.status, { cause: error });
       }
+      // A 200 whose body is no JSON (a proxy's page, a NaN printed by the server) reaches us as the parser's error.
+      if (error instanceof SyntaxError) throw new LlmError(`the embeddings answer is not JSON (${error.message})`, { cause: error });
       throw error;
     }
     result.requests += 1;
@@ -41,7 +43,23 @@ export async function embedTexts(client: OpenAI, model: string, texts: readonly 
     // The answer carries each input's index; order by it rather than trust the list's order.
     const vectors = [...response.data].sort((left, right) => left.index - right.index).map((item) => item.embedding);
     if (vectors.length !== input.length) throw new LlmError(`the embeddings answer has ${vectors.length} vectors for ${input.length} inputs`);
+    assertUsableVectors(vectors, result.vectors[0]?.length);
     result.vectors.push(...vectors);
   }
   return result;
+}
+
+// --- internal ---
+
+// Vectors that would rank nonsense (or poison the cache for good) are refused before anything uses or stores them.
+function assertUsableVectors(vectors: readonly unknown[], expectedLength: number | undefined): void {
+  let length = expectedLength;
+  for (const vector of vectors) {
+    if (!Array.isArray(vector) || !vector.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+      throw new LlmError('the embeddings answer holds a vector that is not all finite numbers');
+    }
+    length ??= vector.length;
+    if (vector.length !== length || length === 0) throw new LlmError(`the embeddings answer holds vectors of different lengths (${length} and ${vector.length})`);
+    if (vector.every((value) => value === 0)) throw new LlmError('the embeddings answer holds a vector of zeros, which matches nothing');
+  }
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -174,6 +174,18 @@ describe('summarize nightly: the announcement feed', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/the embeddings request failed .*: ranking by keywords \(BM25\) instead/);
     expect((await readLastRunReport(services.outputDir)).ranking).toMatchObject({ scoring: 'keywords', selected: 2 });
+  });
+
+  it('ranks by keywords with one warning, and caches nothing, when the embeddings answer holds NaN', async () => {
+    await startAnnouncing();
+    services.openai.setEmbeddings({ broken: 'nan' });
+
+    const result = await runCliCaptured([...announced, '--interests', await writeInterests(), '--top', '2'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/ranking by keywords \(BM25\) instead/g)).toHaveLength(1);
+    expect((await readLastRunReport(services.outputDir)).ranking).toMatchObject({ scoring: 'keywords', selected: 2 });
+    await expect(readdir(join(services.cacheDir, 'embeddings'))).rejects.toThrow();
   });
 
   it('stops at once on SIGTERM while the embeddings server hangs, with an interrupted report', async () => {

@@ -57,7 +57,10 @@ export interface FakeOpenAiOptions {
  * What `POST /v1/embeddings` does: answer (hashed bag-of-words vectors), an HTTP status (a server without embeddings,
  * or a failing one; `retryAfter` sets the header), or `hang`: never answer, as a dead server does.
  */
-export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string };
+export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string } | { broken: BrokenEmbeddings };
+
+/** Answers at 200 that are no usable vectors, as misconfigured servers and proxies send. */
+export type BrokenEmbeddings = 'not-json' | 'nan' | 'short' | 'zeros';
 
 export interface FakeOpenAi {
   /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
@@ -126,6 +129,11 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       const body = JSON.parse(await readBody(incoming));
       embeddingRequests.push({ body, headers: incoming.headers, receivedAt: Date.now() });
       if (embeddingsMode === 'hang') return;
+      if (typeof embeddingsMode === 'object' && 'broken' in embeddingsMode) {
+        const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+        outgoing.writeHead(200, { 'content-type': 'application/json' }).end(brokenEmbeddings(embeddingsMode.broken, inputs, body.model));
+        return;
+      }
       if (embeddingsMode !== 'vectors') {
         if (embeddingsMode.retryAfter !== undefined) outgoing.setHeader('retry-after', embeddingsMode.retryAfter);
         sendJson(outgoing, embeddingsMode.status, errorBody(`no embeddings for ${String(body?.model)} on this server`, 'invalid_request_error'));
@@ -348,4 +356,16 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function brokenEmbeddings(kind: BrokenEmbeddings, inputs: string[], model: string): string {
+  if (kind === 'not-json') return 'upstream connect error or disconnect/reset before headers';
+  const data = inputs.map((text, index) => ({
+    object: 'embedding',
+    index,
+    embedding: kind === 'zeros' ? hashedBagOfWords(text).map(() => 0) : kind === 'short' && index === inputs.length - 1 ? hashedBagOfWords(text).slice(0, 8) : hashedBagOfWords(text),
+  }));
+  const json = JSON.stringify({ object: 'list', data, model, usage: { prompt_tokens: 1, total_tokens: 1 } });
+  // JSON has no NaN, but a server that prints floats naively sends one.
+  return kind === 'nan' ? json.replace(/"embedding":\[[-0-9.e]+/, '"embedding":[NaN') : json;
 }

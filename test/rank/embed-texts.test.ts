@@ -6,6 +6,7 @@ import { createLlmClient } from '../../src/llm/create-llm-client.js';
 import { createEmbeddingCache } from '../../src/rank/create-embedding-cache.js';
 import { embedTexts } from '../../src/rank/embed-texts.js';
 import { EmbeddingsUnavailableError } from '../../src/rank/embeddings-unavailable-error.js';
+import { LlmError } from '../../src/llm/llm-error.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai-server.js';
 
 let openai: FakeOpenAi;
@@ -37,6 +38,18 @@ describe('embedTexts', () => {
     const [retrieval, longRetrieval, graphs] = (await embedTexts(client(), 'm', ['long document retrieval', 'retrieval of long documents', 'graph molecules'])).vectors;
     const dot = (left: number[], right: number[]) => left.reduce((sum, value, index) => sum + value * right[index]!, 0);
     expect(dot(retrieval!, longRetrieval!)).toBeGreaterThan(dot(retrieval!, graphs!));
+  });
+
+  it.each([
+    ['not-json', /the embeddings answer is not JSON/],
+    ['nan', /the embeddings answer is not JSON/],
+    ['short', /vectors of different lengths \(\d+ and 8\)/],
+    ['zeros', /a vector of zeros/],
+  ] as const)('rejects an answer at 200 that is %s, as an LlmError the ranking falls back from', async (broken, message) => {
+    openai.setEmbeddings({ broken });
+    const failure = await embedTexts(client(), 'text-embedding-3-small', ['long documents', 'graph molecules'], { retry: { maxRetries: 0 } }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LlmError);
+    expect(String(failure)).toMatch(message);
   });
 
   it.each([400, 404, 405])('says the server has no embeddings on HTTP %i', async (status) => {
