@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RunReport } from '../src/pipeline/run-report.js';
+import { parseInterests } from '../src/rank/parse-interests.js';
 import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
@@ -68,6 +69,7 @@ try {
     ...describeRun('first run', first),
     ...describeRun('rerun (cache)', second),
   ];
+  rows.push(measureInterestsParsing());
   const width = Math.max(...rows.map(([label]) => label.length));
   process.stdout.write(`\nranking\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n`);
   for (const run of [first, second]) if (run.exitCode !== 0) process.stdout.write(`\na run exited ${run.exitCode}:\n${run.stderr}`);
@@ -77,6 +79,19 @@ try {
 }
 
 // --- internal ---
+
+// An interests file of 10,000 lines (topics, boosts, excludes, example IDs) read and parsed, against 100 lines.
+function measureInterestsParsing(): [string, string] {
+  const lines = (count: number) => Array.from({ length: count }, (_, index) => [`topic number ${index} about ${TOPICS[index % TOPICS.length]}`, `+term${index}`, `-drop${index}`, `2509.${String(10_000 + index)}`][index % 4]).join('\n');
+  const time = (text: string) => {
+    const started = performance.now();
+    for (let round = 0; round < 5; round++) parseInterests(text);
+    return (performance.now() - started) / 5;
+  };
+  const small = time(lines(100));
+  const large = time(lines(10_000));
+  return ['interests file', `10,000 lines parsed in ${large.toFixed(1)} ms (100 lines: ${small.toFixed(2)} ms, ${(large / small).toFixed(0)}x for 100x the lines); target under 1,000 ms ${large < 1000 ? 'ok' : 'OVER'}`];
+}
 
 interface TimedRun {
   wallMs: number;
