@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isAnnounceType, type AnnounceType } from './announce-type.js';
 import { parseArxivId } from './parse-arxiv-id.js';
 import { SourceError } from './source-error.js';
@@ -20,6 +20,8 @@ export type AnnouncementFeed = {
   papers: AnnouncedPaper[];
   /** The channel's description when it has no items: on an error it says what was wrong. */
   description: string;
+  /** Items that are no paper we can read (an unknown announce type, a malformed ID), each with why: skipped, not fatal. */
+  skipped: string[];
 };
 
 const parser = new XMLParser({
@@ -34,8 +36,15 @@ const parser = new XMLParser({
 const DESCRIPTION_HEAD = /^\s*arXiv:(\S+?)v(\d+)\s+Announce Type:\s*([\w-]+)/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Reads an RSS 2.0 announcement feed; an item it cannot read is an error, never a silently missing paper. */
+/**
+ * Reads an RSS 2.0 announcement feed. A feed that is not well-formed (cut short mid-transfer) is an error, never a
+ * shorter day; one item it cannot read is skipped with the reason, never the whole feed.
+ */
 export function parseAnnouncementFeed(xml: string, url: string): AnnouncementFeed {
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) {
+    throw new SourceError(url, `arXiv's announcement feed ${url} is not well-formed XML (cut short?): ${validation.err.msg} at line ${validation.err.line}; try again later`);
+  }
   let document: Record<string, unknown>;
   try {
     document = parser.parse(xml) as Record<string, unknown>;
@@ -45,27 +54,31 @@ export function parseAnnouncementFeed(xml: string, url: string): AnnouncementFee
   const channel = (document.rss as Record<string, unknown> | undefined)?.channel as Record<string, unknown> | undefined;
   if (!channel || typeof channel !== 'object') throw new SourceError(url, `arXiv's announcement feed ${url} answered something that is not an RSS 2.0 feed`);
   const items = (channel.item as Array<Record<string, unknown>> | undefined) ?? [];
-  return {
-    date: readDay(textOf(channel.pubDate)),
-    papers: items.map((item, index) => toAnnouncedPaper(item, index, url)),
-    description: collapse(textOf(channel.description)),
-  };
+  const papers: AnnouncedPaper[] = [];
+  const skipped: string[] = [];
+  items.forEach((item, index) => {
+    const read = toAnnouncedPaper(item, index);
+    if (typeof read === 'string') skipped.push(read);
+    else papers.push(read);
+  });
+  return { date: readDay(textOf(channel.pubDate)), papers, description: collapse(textOf(channel.description)), skipped };
 }
 
 // --- internal ---
 
-function toAnnouncedPaper(item: Record<string, unknown>, index: number, url: string): AnnouncedPaper {
+// The paper, or why the item is none.
+function toAnnouncedPaper(item: Record<string, unknown>, index: number): AnnouncedPaper | string {
   const description = textOf(item.description);
   const head = DESCRIPTION_HEAD.exec(description);
-  if (!head) throw new SourceError(url, `item ${index + 1} of ${url} has no "arXiv:<id>v<n> Announce Type:" description`);
+  if (!head) return `item ${index + 1}: no "arXiv:<id>v<n> Announce Type:" description`;
   let arxivId;
   try {
     arxivId = parseArxivId(head[1]!);
   } catch (error) {
-    throw new SourceError(url, `item ${index + 1} of ${url}: ${(error as Error).message}`, { cause: error });
+    return `item ${index + 1}: ${(error as Error).message}`;
   }
   const announceType = collapse(textOf(item.announce_type)) || head[3]!;
-  if (!isAnnounceType(announceType)) throw new SourceError(url, `item ${index + 1} (${arxivId.id}) of ${url} has an unknown announce type ${JSON.stringify(announceType)}`);
+  if (!isAnnounceType(announceType)) return `item ${index + 1} (${arxivId.id}): unknown announce type ${JSON.stringify(announceType)}`;
   return {
     id: arxivId.id,
     version: Number(head[2]),

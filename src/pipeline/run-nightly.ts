@@ -120,7 +120,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           limit: request.limit,
           userAgent,
           exampleIds: rankingPlan.interests?.examples,
+          now,
         });
+        for (const warning of collected.warnings ?? []) reporter.warn(warning);
         // The announcement list carries its own day; the machine's clock may already be on the next one.
         const date = collected.date ?? request.date;
         warnAboutAnEmptyList(collected, request, reporter);
@@ -228,7 +230,11 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
   const { source } = request;
   if (source.kind === 'arxiv-announced') {
     if (collected.source.empty) {
-      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} (${collected.source.detail}): no announcements at weekends and on holidays; no edition today`);
+      const day = collected.date ?? request.date;
+      const weekday = new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+      // Only a weekend day is the weekend's fault: on a weekday these categories were simply quiet.
+      const why = weekday === 'Saturday' || weekday === 'Sunday' ? `${day} is a ${weekday}: arXiv announces nothing at weekends` : 'a quiet day in these categories (or a holiday)';
+      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} on ${weekday} ${day} (${collected.source.detail}): ${why}; no edition today`);
     } else if (collected.papers.length === 0 && collected.notFound.length === 0) {
       reporter.warn(`none of the papers announced in ${source.categories.join(', ')} is of type ${source.announceTypes.join(' or ')} (${collected.source.detail}); --announce picks others`);
     }

@@ -48,11 +48,32 @@ describe('parseAnnouncementFeed', () => {
     expect(parsed.description).toBe('cs.LG updates on the arXiv.org e-print archive.');
   });
 
-  it('refuses an item it cannot read rather than drop the paper silently', () => {
-    const broken = feed('<item><title>x</title><description>no id here</description></item>');
-    expect(() => parseAnnouncementFeed(broken, URL)).toThrow(SourceError);
-    expect(() => parseAnnouncementFeed(broken, URL)).toThrow(/item 1 of https:\/\/rss\.arxiv\.org\/rss\/cs\.LG/);
-    expect(() => parseAnnouncementFeed(feed(item('2509.08721v1', 'mystery')), URL)).toThrow(/unknown announce type "mystery"/);
+  it('skips an odd item with the reason (unknown announce type, malformed ID, no description), keeping the others', () => {
+    const odd = [
+      item('2509.08721v1', 'new'),
+      item('2509.08722v1', 'no_match'),
+      '<item><title>x</title><description>no id here</description></item>',
+      item('25O9.0872v1', 'new'),
+      item('2509.08723v1', 'cross'),
+    ].join('\n');
+    const parsed = parseAnnouncementFeed(feed(odd), URL);
+    expect(parsed.papers.map((paper) => paper.id)).toEqual(['2509.08721', '2509.08723']);
+    expect(parsed.skipped).toEqual([
+      expect.stringMatching(/^item 2 \(2509\.08722\): unknown announce type "no_match"/),
+      expect.stringMatching(/^item 3: no "arXiv:<id>v<n> Announce Type:" description/),
+      expect.stringMatching(/^item 4: /),
+    ]);
+  });
+
+  it('refuses a feed that is not well-formed XML, such as one cut after its third item', () => {
+    const full = feed([1, 2, 3, 4, 5].map((index) => item(`2509.0872${index}v1`, 'new')).join('\n'));
+    const cut = full.slice(0, full.indexOf('</item>', full.indexOf('</item>', full.indexOf('</item>') + 1) + 1) + '</item>'.length);
+    expect(() => parseAnnouncementFeed(cut, URL)).toThrow(SourceError);
+    expect(() => parseAnnouncementFeed(cut, URL)).toThrow(/is not well-formed XML .*\(cut short\?\)/);
+  });
+
+  it('gives no date when the pubDate is missing or unreadable', () => {
+    expect(parseAnnouncementFeed(feed('', 'sometime soon'), URL).date).toBeNull();
   });
 
   it('refuses what is not an RSS feed', () => {

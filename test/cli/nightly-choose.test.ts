@@ -127,10 +127,34 @@ describe('summarize nightly: the announcement feed', () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr.match(/arXiv announced no papers/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(/2025-09-13 is a Saturday: arXiv announces nothing at weekends/);
     expect(services.arxiv.requests.map((request) => request.path)).toEqual(['/rss/cs.LG+cs.CL']);
     expect(existsSync(join(services.outputDir, 'digests'))).toBe(false);
     const report = await readLastRunReport(services.outputDir);
     expect(report).toMatchObject({ status: 'empty-source', outcome: 'done', date: '2025-09-13' });
+  });
+
+  it('does not blame the weekend for a quiet weekday in a category', async () => {
+    services = await startFakeServices(PAPERS);
+    services.arxiv.announce('2025-09-10', []);
+    const result = await runCliCaptured(announced, services.env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/arXiv announced no papers in cs\.LG, cs\.CL on Wednesday 2025-09-10 .*a quiet day in these categories \(or a holiday\); no edition today/);
+    expect(result.stderr).not.toMatch(/weekend/);
+  });
+
+  it('skips an odd item of the feed with a warning, and dates a feed without pubDate by arXiv\'s schedule', async () => {
+    services = await startFakeServices(await withPdfs());
+    services.arxiv.announce(ANNOUNCED, [...ANNOUNCEMENT]);
+    const real = await (await fetch(`${services.arxiv.rssUrl}/cs.LG+cs.CL`)).text();
+    const odd = real.replace(/<pubDate>[^<]*<\/pubDate>/, '').replace('</channel>', '<item><title>x</title><description>arXiv:2509.19999v1 Announce Type: no_match</description></item></channel>');
+    services.arxiv.failNext('/rss/', { status: 200, headers: { 'content-type': 'application/rss+xml' }, body: odd });
+
+    const result = await runCliCaptured(announced, services.env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: skipped item \d+ \(2509\.19999\): unknown announce type "no_match"/);
+    expect(result.stderr).toMatch(/has no readable pubDate: the edition is dated \d{4}-\d{2}-\d{2}, the latest announcement by arXiv's schedule/);
+    expect((await readLastRunReport(services.outputDir)).totals).toMatchObject({ summarized: 4, failed: 0 });
   });
 
   it('says so in one line when the announcement has none of the types asked for', async () => {
