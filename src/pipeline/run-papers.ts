@@ -116,6 +116,11 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       });
     });
 
+  for (const paper of plan.withdrawn) {
+    const notice = paper.comment ? `: "${paper.comment.slice(0, 160)}"` : '';
+    result.papers.set(paper, { ...identify(paper), outcome: 'skipped', reason: `withdrawn by its authors on arXiv${notice}; nothing to brief`, durations: { totalMs: 0 } });
+    reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'skipped', detail: 'withdrawn on arXiv' });
+  }
   for (const { paper, brief } of plan.skip) {
     result.briefs.set(paper, brief);
     result.papers.set(paper, { ...identify(paper), outcome: 'skipped', reason: 'already summarized with this version, model and prompts', durations: { totalMs: 0 } });

@@ -17,6 +17,21 @@ const pdfPaths = () => services.arxiv.requests.filter((request) => request.path.
 const apiRequests = () => services.arxiv.requests.filter((request) => request.path.startsWith('/api/'));
 
 describe('summarize nightly: where the day’s papers come from', () => {
+  it('marks a withdrawn version as withdrawn: no PDF, no model call, not in the edition', async () => {
+    const [kept, withdrawn] = await makeNightlyPapers(2);
+    services = await startFakeServices([kept!, { ...withdrawn!, comment: 'This paper has been withdrawn by the author due to an error in the proof' }]);
+    services.hf.setDay(NIGHT, [kept!.id, withdrawn!.id]);
+
+    const result = await runCliCaptured(['nightly', '--date', NIGHT], services.env);
+
+    expect(result.code).toBe(0);
+    expect(pdfPaths()).toEqual([`/pdf/${kept!.id}v1`]);
+    expect(services.openai.requests).toHaveLength(1);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report.papers.find((paper) => paper.id === withdrawn!.id)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/^withdrawn by its authors on arXiv: "This paper has been withdrawn/) });
+    expect(existsSync(join(services.outputDir, 'papers', `${withdrawn!.id}v1.json`))).toBe(false);
+  });
+
   it('reports an empty Hugging Face day as empty-source with a clear line, exit 0', async () => {
     services = await startFakeServices();
     services.hf.setDay(NIGHT, []);
