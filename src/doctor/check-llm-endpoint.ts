@@ -43,6 +43,7 @@ export async function checkLlmEndpoint({ client, model, baseUrl, timeoutMs }: Ch
     return {
       ...base,
       status: 'failed',
+      certain: true,
       message: `${host} answers, but does not offer the model ${model}`,
       fix: `set ${ENV_NAMES.model} to a model it lists (${shown}), or check ${ENV_NAMES.openaiBaseUrl}`,
     };
@@ -67,6 +68,7 @@ function describeListFailure(error: unknown, host: string, model: string, timeou
     // the server's text may quote the key, so none of it is shown
     return {
       status: 'failed',
+      certain: true,
       message: `${host} rejected the API key (HTTP 401)`,
       fix: `check ${ENV_NAMES.openaiApiKey}: a current key for this server, without quotes or spaces`,
     };

@@ -15,4 +15,6 @@ export type CheckResult = {
   /** Each configuration problem, when there are several. */
   problems?: string[];
   durationMs?: number;
+  /** A definite answer that every paper would fail the same way (a refused key, a model the server lacks), not a passing outage. */
+  certain?: boolean;
 };

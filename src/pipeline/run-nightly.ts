@@ -11,6 +11,7 @@ import type { StyleName } from '../styles/style-names.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
+import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { buildEditionPapers } from './build-edition-papers.js';
 import { choosePapers } from './choose-papers.js';
 import { type CollectedPapers, collectPapers, type PaperSource } from './collect-papers.js';
@@ -152,6 +153,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
         // 3. Plan: which papers need work (a rerun costs nothing).
         const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
+        // A refused key or an unknown model is found out now, before any PDF is downloaded.
+        if (!request.dryRun && plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
         reporter.start(papers.length + collected.notFound.length + collected.problems.length);
         const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 

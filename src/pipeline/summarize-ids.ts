@@ -9,6 +9,7 @@ import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
 import type { StyleName } from '../styles/style-names.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
+import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { createPaperContext } from './create-paper-context.js';
 import { lookUpPapers } from './look-up-papers.js';
 import type { Outcome } from './outcome.js';
@@ -66,6 +67,10 @@ export async function summarizeIds(
     // `2509.08721` and `2509.08721v2` may name one version: it is briefed once.
     const papers = [...new Map(labels.flatMap((label) => found.get(label) ?? []).map((paper) => [toFileStem(paper.id, paper.version), paper])).values()];
 
+    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
+    // A refused key or an unknown model is found out before any PDF is downloaded.
+    if (plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
+
     const runId = randomUUID();
     // Failure reasons quote servers, and a server may quote the key.
     const secrets = collectConfigSecrets(config);
@@ -73,7 +78,6 @@ export async function summarizeIds(
     const reportBase = { runId, command: 'summarize' as const, startedAt: startedAt.toISOString(), date: startedAt.toISOString().slice(0, 10), source: { kind: 'ids' as const, detail: labels.join(' '), empty: false }, options };
     const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length, secrets);
 
-    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
     reporter.start(labels.length);
     const interrupts = watchInterrupts?.();
     const never = new AbortController().signal;

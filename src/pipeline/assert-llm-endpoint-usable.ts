@@ -1,0 +1,15 @@
+import type { Config } from '../config/config-schema.js';
+import { checkLlmEndpoint } from '../doctor/check-llm-endpoint.js';
+import { ConfigError } from '../errors/brief-error.js';
+import { OPENAI_BASE_URL } from '../llm/create-llm-client.js';
+import type { PaperContext } from './create-paper-context.js';
+
+/**
+ * One cheap request (`GET /models`) before the first PDF: a refused key or a model the server lacks would fail
+ * every paper after its download, so the run stops now with one line. An outage or a server without a model
+ * list is left to the retries and the breaker.
+ */
+export async function assertLlmEndpointUsable(context: PaperContext, config: Config): Promise<void> {
+  const result = await checkLlmEndpoint({ client: context.llm(), model: config.model, baseUrl: config.openaiBaseUrl ?? OPENAI_BASE_URL, timeoutMs: config.llmTimeoutMs });
+  if (result.certain) throw new ConfigError([`${result.message}: no paper can be summarized; ${result.fix ?? ''}`.replace(/; $/, '')]);
+}
