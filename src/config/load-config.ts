@@ -37,6 +37,10 @@ export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: 
 
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) problems.push(...result.error.issues.map((issue) => describeIssue(issue, raw)));
+  // Both would go in the one Authorization header: a login in the URL is for a server (or proxy) that takes no key.
+  if (result.success && result.data.openaiApiKey && hasLogin(result.data.openaiBaseUrl)) {
+    problems.push(`${ENV_NAMES.openaiBaseUrl}: holds a login (user:password@) and ${ENV_NAMES.openaiApiKey} is set too; both would be sent in the one Authorization header: keep the login (sent as HTTP Basic auth) and unset the key, or remove the login from the URL`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return result.data!;
 }
@@ -61,4 +65,10 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): s
   // Never echo a secret back, even a malformed one.
   const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
   return `${name}${detail}: ${issue.message}${shown}`;
+}
+
+function hasLogin(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  const parsed = new URL(url);
+  return parsed.username !== '' || parsed.password !== '';
 }

@@ -25,10 +25,13 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
       'OPENAI_API_KEY is not set: set it, or set OPENAI_BASE_URL to an OpenAI-compatible server that needs no key',
     ]);
   }
+  // A login in the URL (a proxy in front of a local server) goes as HTTP Basic auth, never inside the URL the client logs.
+  const { url: baseUrl, basicAuth } = splitLogin(options.baseUrl ?? OPENAI_BASE_URL);
   // Every value is explicit so the client reads nothing from process.env on its own.
   return new OpenAI({
     apiKey: options.apiKey || PLACEHOLDER_API_KEY,
-    baseURL: options.baseUrl ?? OPENAI_BASE_URL,
+    baseURL: baseUrl,
+    ...(basicAuth ? { defaultHeaders: { authorization: basicAuth } } : {}),
     organization: null,
     project: null,
     webhookSecret: null,
@@ -40,6 +43,15 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
 }
 
 // --- internal ---
+
+function splitLogin(url: string): { url: string; basicAuth?: string } {
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { url };
+  const login = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.href.replace(/\/+$/, ''), basicAuth: `Basic ${Buffer.from(login).toString('base64')}` };
+}
 
 // Servers echo the key in error bodies; redacted here, no error message, per-paper reason or report ever holds it.
 function redactErrorBodies(fetch: typeof globalThis.fetch, secrets: readonly string[]): typeof globalThis.fetch {

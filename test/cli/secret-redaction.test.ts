@@ -79,13 +79,29 @@ describe('secrets never leave the process', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     const password = 'Pr0xy-Pa55w0rd-42';
-    const env = { ...services.env, OPENAI_BASE_URL: `http://brief:${password}@127.0.0.1:1/v1` };
+    // A proxy's login stands in for the key.
+    const { OPENAI_API_KEY: _key, ...withoutKey } = services.env;
+    const env = { ...withoutKey, OPENAI_BASE_URL: `http://brief:${password}@127.0.0.1:1/v1` };
 
     const result = await runCliCaptured([papers[0]!.id], env);
 
     expect(result.code).toBe(1);
     const everything = [result.stdout, result.stderr, await readEveryFile(services.outputDir)].join('\n');
-    expect(everything).toContain('[redacted]');
+    expect(result.stderr).toContain('could not reach the LLM server');
     expect(everything).not.toContain(password);
+  });
+
+  it('sends a login in OPENAI_BASE_URL as HTTP Basic auth, and refuses a login and a key together before any request', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    const password = 'Pr0xy-Pa55w0rd-42';
+    const { OPENAI_API_KEY: _key, ...withoutKey } = services.env;
+    const login = services.env.OPENAI_BASE_URL!.replace('http://', `http://brief:${password}@`);
+
+    const both = await runCliCaptured([papers[0]!.id], { ...services.env, OPENAI_BASE_URL: login });
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/OPENAI_BASE_URL: holds a login \(user:password@\) and OPENAI_API_KEY is set too/);
+    expect(both.stderr).not.toContain(password);
+    expect(services.arxiv.requests).toHaveLength(0);
   });
 });

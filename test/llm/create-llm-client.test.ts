@@ -22,6 +22,16 @@ describe('createLlmClient', () => {
     expect(models.data.map((model) => model.id)).toEqual(['gpt-5-mini', 'gpt-4o-mini']);
   });
 
+  it('sends a login in the base URL as HTTP Basic auth, to the URL without it', async () => {
+    await fake.close();
+    fake = await startFakeOpenAi();
+    const client = createLlmClient({ baseUrl: fake.baseUrl.replace('http://', 'http://brief:p%40ss@'), timeoutMs: 5000 });
+
+    await client.chat.completions.create({ model: 'llama3', messages: [{ role: 'user', content: 'Hi' }] });
+
+    expect(fake.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('brief:p@ss').toString('base64')}`);
+  });
+
   it('sends a placeholder key to a local server when no key is configured', async () => {
     await fake.close();
     fake = await startFakeOpenAi();
