@@ -65,14 +65,20 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     // One grounding round: numbers the paper does not contain go back to the model once (they stay flagged if the budget says no).
     const ungrounded = findUngroundedNumbers(content, paperText.text);
     if (ungrounded.length > 0 && admitFollowUp()) {
-      const repaired = await generateStructured({
-        ...call,
-        messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
-        schema: BriefContentSchema,
-        schemaName: 'paper_brief',
-      });
-      attempts += repaired.attempts;
-      content = repaired.value;
+      try {
+        const repaired = await generateStructured({
+          ...call,
+          messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
+          schema: BriefContentSchema,
+          schemaName: 'paper_brief',
+        });
+        attempts += repaired.attempts;
+        content = repaired.value;
+      } catch (error) {
+        // The first brief is paid for and valid: kept with its numbers flagged, as when the budget refuses the round.
+        if (!(error instanceof LlmError) || signal?.aborted) throw error;
+        attempts += 1;
+      }
     }
 
     content = { ...content, quiz: balanceAnswerPositions(content.quiz, formatArxivId(paper)) };

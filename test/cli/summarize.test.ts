@@ -151,6 +151,19 @@ describe('summarize <id>', () => {
     expect(markdown).toContain('37.2%');
   });
 
+  it('keeps the paid, valid brief with its numbers flagged when the grounding round fails with 500s', async () => {
+    const invented = makeGroundedBriefContent();
+    invented.summary.resultsAndEvaluation = 'It beats the baseline by 37.2% on 120 papers.';
+    const failing = { status: 500, headers: { 'retry-after': '0' } };
+    services.openai.enqueue({ content: invented }, failing, failing, failing, failing, failing);
+    const result = await runCliCaptured(['2509.08721', '--json'], services.env);
+    expect(result.code).toBe(0);
+    const brief = JSON.parse(result.stdout);
+    expect(brief.checks.ungroundedNumbers).toEqual(['37.2%']);
+    expect(brief.generation.usage.inputTokens).toBeGreaterThan(0);
+    expect(existsSync(join(services.outputDir, 'papers/2509.08721v2.json'))).toBe(true);
+  });
+
   it('fails the paper with a clear error after the bounded attempts, writing nothing', async () => {
     services.openai.enqueue({ content: 'nope' }, { content: 'nope' }, { content: 'nope' });
     const result = await runCliCaptured(['2509.08721'], services.env);
