@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata } from '../brief/brief-schema.js';
+import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type Checks, type PaperMetadata } from '../brief/brief-schema.js';
+import { countTokens } from '../text/count-tokens.js';
 import { balanceAnswerPositions } from '../brief/checks/balance-answer-positions.js';
 import { buildChecks } from '../brief/checks/build-checks.js';
 import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
@@ -60,6 +61,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     ];
     const first = await generateStructured({ ...call, messages, schema: BriefContentSchema, schemaName: 'paper_brief' });
     attempts += first.attempts;
+    const truncation = detectSilentTruncation(messages, first.usage.inputTokens / first.attempts);
     let content: BriefContent = first.value;
 
     // One grounding round: numbers the paper does not contain go back to the model once (they stay flagged if the budget says no).
@@ -90,7 +92,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       critique: content.critique,
       quiz: content.quiz,
       flowchart: content.flowchart,
-      checks: buildChecks(content, paperText.text),
+      checks: withWarning(buildChecks(content, paperText.text), truncation),
       generation: {
         model: config.model,
         promptVersion: prompts.version,
@@ -128,4 +130,18 @@ function promptValues(paper: PaperMetadata, paperText: string): Record<string, s
     abstract: paper.abstract,
     paperText,
   };
+}
+
+// Below half of what was sent, the server read only part of the prompt: Ollama cuts to its context length without a word.
+const TRUNCATION_RATIO = 0.5;
+const TRUNCATION_MIN_TOKENS = 500;
+
+function detectSilentTruncation(messages: ChatCompletionMessageParam[], reportedPromptTokens: number): string | undefined {
+  const sentTokens = countTokens(messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n'));
+  if (sentTokens < TRUNCATION_MIN_TOKENS || reportedPromptTokens <= 0 || reportedPromptTokens >= sentTokens * TRUNCATION_RATIO) return undefined;
+  return `the server counted ${Math.round(reportedPromptTokens)} prompt tokens for about ${sentTokens} sent: it may have cut the paper (Ollama: raise OLLAMA_CONTEXT_LENGTH, or set SUMMARIZE_MAX_INPUT_TOKENS to its context)`;
+}
+
+function withWarning(checks: Checks, warning: string | undefined): Checks {
+  return warning === undefined ? checks : { ...checks, warnings: [...checks.warnings, warning] };
 }

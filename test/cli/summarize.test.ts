@@ -164,6 +164,13 @@ describe('summarize <id>', () => {
     expect(existsSync(join(services.outputDir, 'papers/2509.08721v2.json'))).toBe(true);
   });
 
+  it('warns in the brief when the server counted far fewer prompt tokens than were sent (silent truncation)', async () => {
+    services.openai.enqueue({ content: makeGroundedBriefContent(), usage: { prompt_tokens: 300 } });
+    const result = await runCliCaptured(['2509.08721', '--json'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '100000' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).checks.warnings).toContainEqual(expect.stringMatching(/^the server counted 300 prompt tokens for about \d+ sent: it may have cut the paper \(Ollama: raise OLLAMA_CONTEXT_LENGTH/));
+  });
+
   it('fails the paper with a clear error after the bounded attempts, writing nothing', async () => {
     services.openai.enqueue({ content: 'nope' }, { content: 'nope' }, { content: 'nope' });
     const result = await runCliCaptured(['2509.08721'], services.env);
