@@ -2,6 +2,7 @@ import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import type { Outcome } from '../pipeline/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { findClosest } from './find-closest.js';
 import { COMMAND_HELP, HELP_TEXT } from './help-text.js';
 import { readEnvFile } from '../config/read-env-file.js';
 import { collectSecrets } from '../secrets/collect-secrets.js';
@@ -26,9 +27,15 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
   const io = redactIo(givenIo);
   try {
     const [first, ...rest] = argv;
+    const program = io.programName ?? 'summarize';
+    // `summarize help nightly` is `summarize nightly --help`.
+    if (first === 'help' && rest[0] !== undefined) {
+      io.stdout.write(asInvoked(COMMAND_HELP[knownCommand(rest[0])], program));
+      return EXIT_CODES.ok;
+    }
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       // Asked for, help is the output; given no arguments, it is the usage error's message.
-      (first === undefined ? io.stderr : io.stdout).write(HELP_TEXT);
+      (first === undefined ? io.stderr : io.stdout).write(asInvoked(HELP_TEXT, program));
       return first === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
     }
     if (first === '--version' || first === '-v') {
@@ -37,10 +44,12 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
     }
     // Help first, for every command alike: no flag check, config or network before it.
     if (asksForHelp(argv)) {
-      io.stdout.write(COMMAND_HELP[first in COMMAND_HELP ? (first as keyof typeof COMMAND_HELP) : 'summarize']);
+      io.stdout.write(asInvoked(COMMAND_HELP[first in COMMAND_HELP ? (first as keyof typeof COMMAND_HELP) : 'summarize'], program));
       return EXIT_CODES.ok;
     }
     const loadCommand = COMMANDS[first];
+    // A plain word is no arXiv ID: a mistyped command (`nighly`).
+    if (!loadCommand && /^[a-z][a-z-]*$/i.test(first)) knownCommand(first);
     if (loadCommand) return OUTCOME_EXIT_CODES[await (await loadCommand())(rest, io)];
     const { runSummarize } = await import('./commands/summarize.js');
     return OUTCOME_EXIT_CODES[await runSummarize(argv, io)];
@@ -57,6 +66,18 @@ const OUTCOME_EXIT_CODES: Record<Outcome, number> = {
   partial: EXIT_CODES.partialFailure,
   interrupted: EXIT_CODES.interrupted,
 };
+
+// The command's name, or a usage error naming the closest one.
+function knownCommand(word: string): keyof typeof COMMAND_HELP {
+  if (word in COMMANDS) return word as keyof typeof COMMAND_HELP;
+  const closest = findClosest(word, Object.keys(COMMANDS));
+  throw new UsageError(`unknown command ${JSON.stringify(word)}${closest ? `; did you mean ${closest}?` : `; the commands are ${Object.keys(COMMANDS).join(', ')}, or arXiv IDs to summarize`}`);
+}
+
+// Help and messages name the command as it was typed: `arxiv-brief` when installed as a package.
+function asInvoked(text: string, program: string): string {
+  return program === 'summarize' ? text : text.replace(/(^|[\s`(])summarize(?=[\s:`]|$)/gm, `$1${program}`);
+}
 
 function asksForHelp(argv: string[]): boolean {
   const flagsEnd = argv.indexOf('--');
@@ -75,7 +96,8 @@ function redactIo(io: CliIo): CliIo {
 }
 
 function reportError(error: unknown, io: CliIo): number {
-  const write = (text: string) => io.stderr.write(text);
+  const program = io.programName ?? 'summarize';
+  const write = (text: string) => io.stderr.write(asInvoked(text, program));
   if (error instanceof UsageError) {
     write(`summarize: ${error.message}\nRun \`summarize --help\` for usage.\n`);
     return EXIT_CODES.usage;

@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors/brief-error.js';
+import { findClosest } from './find-closest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,6 +9,11 @@ export function parseCommandArgs<T extends Options>(command: string | null, argv
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(command === null ? (error as Error).message : `${command}: ${(error as Error).message}`);
+    const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
+    // "Unknown option '--dat'": the nearest flag the command has, so a typo costs one look.
+    const unknown = /Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    const closest = unknown === undefined ? undefined : findClosest(unknown.replace(/^-+/, ''), Object.keys(options));
+    const hint = closest === undefined ? '' : `; did you mean --${closest}?`;
+    throw new UsageError(`${command === null ? '' : `${command}: `}${message}${hint}`);
   }
 }

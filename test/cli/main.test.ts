@@ -40,3 +40,38 @@ describe('summarize (the entry point)', () => {
     expect(result.stdout).toMatch(/^summarize <arxiv-id>\.\.\./);
   });
 });
+
+describe('first-run mistakes', () => {
+  it('a mistyped command gets one line with the closest one, exit 2', async () => {
+    const result = await runCliCaptured(['nighly', '--date', '2025-09-10'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('summarize: unknown command "nighly"; did you mean nightly?');
+  });
+
+  it('an unknown flag gets the closest flag of that command', async () => {
+    const result = await runCliCaptured(['nightly', '--dat', '2025-09-10'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^summarize: nightly: Unknown option '--dat'; did you mean --date\?/);
+  });
+
+  it('`help nightly` shows that command\'s help', async () => {
+    const result = await runCliCaptured(['help', 'nightly'], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^summarize nightly \[--date/);
+  });
+
+  it('names the command as invoked: arxiv-brief when installed as a package', async () => {
+    const result = await runCliCaptured(['nighly'], {}, '', 'arxiv-brief');
+    expect(result.stderr.split('\n')[0]).toBe('arxiv-brief: unknown command "nighly"; did you mean nightly?');
+    const help = await runCliCaptured(['--help'], {}, '', 'arxiv-brief');
+    expect(help.stdout).toContain('arxiv-brief nightly [--date');
+    expect(help.stdout).not.toMatch(/(^|\s)summarize /m);
+  });
+
+  it.each(['digest', 'doctor', 'text', 'send', 'podcast', 'nightly'])('%s accepts --quiet', async (command) => {
+    const result = await runCliCaptured([command, '--quiet', '--help'], {});
+    expect(result.code).toBe(0);
+    const parsed = await runCliCaptured([command, '--quiet', '--no-such-flag'], {});
+    expect(parsed.stderr).not.toMatch(/Unknown option '--quiet'/);
+  });
+});

@@ -22,25 +22,29 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
     env: io.env,
     userAgent: buildUserAgent(readPackageVersion()),
     timeoutMs: flags.timeoutSeconds * 1000,
-    onResult: (result) => write(lines, renderCheckLine(result)),
+    // --quiet: only what needs doing (failures and warnings), and the summary when something failed.
+    onResult: (result) => {
+      if (!flags.quiet || result.status === 'failed' || result.status === 'warning') write(lines, renderCheckLine(result));
+    },
   });
   const summary = summarizeCheckResults(results);
-  write(lines, summary.line);
+  if (!flags.quiet || !summary.ok) write(lines, summary.line);
   if (flags.json) write(io.stdout, `${JSON.stringify({ ok: summary.ok, checks: results }, null, 2)}\n`);
   return summary.ok ? 'done' : 'failed';
 }
 
 // --- internal ---
 
-function readFlags(argv: string[]): { json: boolean; timeoutSeconds: number } {
+function readFlags(argv: string[]): { json: boolean; quiet: boolean; timeoutSeconds: number } {
   const { values, positionals } = parseCommandArgs('doctor', argv, {
     json: { type: 'boolean' },
     timeout: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`doctor: takes no arguments, got ${positionals.join(' ')}`);
   const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new UsageError(`doctor: --timeout must be a positive number of seconds, got ${JSON.stringify(values.timeout)}`);
   }
-  return { json: values.json ?? false, timeoutSeconds };
+  return { json: values.json ?? false, quiet: values.quiet, timeoutSeconds };
 }
