@@ -38,6 +38,21 @@ async function publishBeforeTheArchive(edition: Edition): Promise<void> {
 }
 
 describe('publishEdition', () => {
+  it('publishes feeds without any path of this machine, and keeps their ids when a public URL is set later', async () => {
+    const ids = async () => {
+      const json = JSON.parse(await read('feed.json')) as { items: Array<{ id: string }> };
+      return [...json.items.map((item) => item.id), ...[...(await read('feed.xml')).matchAll(/<id>(.*?)<\/id>/g)].map((match) => match[1])];
+    };
+    await publishEdition(outputDir, OLD, { warn });
+    await publishEdition(outputDir, TODAY, { warn });
+    for (const feed of ['feed.xml', 'rss.xml', 'feed.json']) expect(await read(feed)).not.toMatch(/file:|tmp|publish-edition-/);
+    const before = await ids();
+    await publishEdition(outputDir, TODAY, { publicUrl: 'https://example.org/briefs', warn });
+    expect(await read('feed.xml')).toContain('https://example.org/briefs/digests/2025-01-21.html');
+    expect(await ids()).toEqual(before);
+    expect(before).toHaveLength(2 + 3);
+  });
+
   it('never writes the user and password of SUMMARIZE_PUBLIC_URL into a feed or a page', async () => {
     const { readdir } = await import('node:fs/promises');
     const publicUrl = 'https://reader:s3cret-pass@news.example.org/brief';
