@@ -1,5 +1,4 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
 import { buildDigestIndex, type DigestPaths, getDigestPaths } from '../output/digest-store.js';
@@ -12,6 +11,7 @@ import { writeEditionRecord } from './edition-record-store.js';
 import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
 import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
+import { toPublicBaseUrl } from './to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
 
@@ -19,7 +19,7 @@ import { writeArchiveAssets } from './write-archive-assets.js';
 const FEED_EDITIONS = 20;
 
 export interface PublishEditionOptions {
-  /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links use it. Default: the folder's file:// URL. */
+  /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links use it (never its login). Default: feed links relative to the folder. */
   publicUrl?: string | undefined;
   /** Told about old editions left out of the archive and feeds; publishing goes on. */
   warn: Warn;
@@ -76,7 +76,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries));
 
-  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: (publicUrl ?? pathToFileURL(resolve(outputDir)).href).replace(/\/+$/, '') });
+  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl) });
   await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
   await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
   await writeFileAtomic(join(outputDir, 'feed.json'), feeds.json);

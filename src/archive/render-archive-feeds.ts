@@ -6,8 +6,8 @@ import type { EditionRecord } from './edition-record.js';
 const PAPERS_PER_ITEM = 30;
 
 export interface ArchiveFeedOptions {
-  /** The output folder as readers reach it (SUMMARIZE_PUBLIC_URL, else its file:// URL), without a trailing slash. */
-  baseUrl: string;
+  /** The output folder as readers reach it (SUMMARIZE_PUBLIC_URL without its login), without a trailing slash. Default: links relative to the feed, which sits in that folder. */
+  baseUrl?: string | undefined;
   /** Newest editions kept. Default: 20. */
   limit?: number;
 }
@@ -24,32 +24,42 @@ export interface ArchiveFeeds {
 /** Atom, RSS 2.0 and JSON Feed with one item per edition, newest first, each linking the web edition. */
 export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl, limit = 20 }: ArchiveFeedOptions): ArchiveFeeds {
   const newest = [...editions].sort((left, right) => right.date.localeCompare(left.date)).slice(0, limit);
-  const items = newest.map((edition) => describeEdition(edition, baseUrl));
+  const link = (path: string) => `${baseUrl ?? RELATIVE_BASE}/${path}`;
+  const items = newest.map((edition) => describeEdition(edition, link));
   // The newest item's time, not the clock: the same editions give the same bytes.
   const updated = items.reduce((latest, item) => (item.date > latest ? item.date : latest), new Date(0));
   const feed = new Feed({
-    id: `${baseUrl}/feed.xml`,
+    id: FEED_ID,
     title: 'arXiv Brief: daily papers',
     description: 'Five-point briefs, critiques and quizzes of the day’s arXiv papers.',
-    link: `${baseUrl}/index.html`,
+    link: link('index.html'),
     language: 'en',
     updated,
     generator: 'arxiv-brief',
-    feedLinks: { atom: `${baseUrl}/feed.xml`, rss: `${baseUrl}/rss.xml`, json: `${baseUrl}/feed.json` },
+    feedLinks: { atom: link('feed.xml'), rss: link('rss.xml'), json: link('feed.json') },
     author: { name: 'arxiv-brief' },
   });
-  for (const { summary: _plainText, ...item } of items) feed.addItem(item);
-  // JSON Feed's summary is plain text; the library gives it the HTML-escaped text the XML formats need.
-  const json = JSON.parse(feed.json1()) as { items: Array<{ id: string; summary?: string }> };
-  const summaries = new Map(items.map((item) => [item.id, item.summary]));
-  for (const item of json.items) item.summary = summaries.get(item.id);
-  return { atom: `${feed.atom1()}\n`, rss: `${feed.rss2()}\n`, json: `${JSON.stringify(json, null, 4)}\n` };
+  for (const { summary: _plainText, plainTitle: _plainTitle, ...item } of items) feed.addItem(item);
+  // JSON Feed's title and summary are plain text; the library gives them the HTML-escaped text the XML formats need.
+  const json = JSON.parse(feed.json1()) as { items: Array<{ id: string; title?: string; summary?: string }> };
+  const plainTexts = new Map(items.map((item) => [item.id, item]));
+  for (const item of json.items) {
+    item.title = plainTexts.get(item.id)?.plainTitle;
+    item.summary = plainTexts.get(item.id)?.summary;
+  }
+  const relative = (text: string) => (baseUrl === undefined ? text.replaceAll(`${RELATIVE_BASE}/`, '') : text);
+  return { atom: relative(`${feed.atom1()}\n`), rss: relative(`${feed.rss2()}\n`), json: relative(`${JSON.stringify(json, null, 4)}\n`) };
 }
 
 // --- internal ---
 
-function describeEdition(edition: EditionRecord, baseUrl: string) {
-  const url = `${baseUrl}/digests/${edition.date}.html`;
+// Ids name the edition, not where it is published: a feed reader keeps its read marks when SUMMARIZE_PUBLIC_URL is set or moved.
+const FEED_ID = 'urn:arxiv-brief:feed';
+// The feed library takes absolute URLs only; without a public URL, links are made under this one and then cut to relative.
+const RELATIVE_BASE = 'https://relative.arxiv-brief.invalid';
+
+function describeEdition(edition: EditionRecord, link: (path: string) => string) {
+  const url = link(`digests/${edition.date}.html`);
   const count = `${edition.papers.length} ${edition.papers.length === 1 ? 'paper' : 'papers'}`;
   const generatedTimes = edition.papers.map((paper) => Date.parse(paper.generatedAt)).filter((time) => Number.isFinite(time));
   const midnight = Date.parse(`${edition.date}T00:00:00Z`);
@@ -59,18 +69,24 @@ function describeEdition(edition: EditionRecord, baseUrl: string) {
   const papers = edition.papers.slice(0, PAPERS_PER_ITEM).map((paper) =>
     [
       '<li>',
-      `<a href="${escapeHtml(`${baseUrl}/papers/${paper.stem}.html`)}"><strong>${escapeHtml(paper.title)}</strong></a>`,
+      `<a href="${escapeHtml(link(`papers/${paper.stem}.html`))}"><strong>${escapeHtml(paper.title)}</strong></a>`,
       `<br>${escapeHtml(paper.authors.join(', '))}`,
       paper.reason === undefined ? '' : `<br><em>Why picked:</em> ${escapeHtml(paper.reason)}`,
       `<p>${escapeHtml(paper.summary.topicAndDomain)} ${escapeHtml(paper.summary.problem)}</p>`,
       '</li>',
     ].join(''),
   );
+  const lead = edition.papers[0] === undefined ? '' : `, led by ${edition.papers[0].title}`;
+  const title = `${edition.date}: ${edition.papers.length === 0 ? 'no papers' : count}${lead}`;
+  const published = new Date(Number.isFinite(midnight) ? midnight : 0);
   return {
-    id: url,
+    id: `${FEED_ID}:edition:${edition.date}`,
     link: url,
-    title: `${edition.date} Papers`,
-    date: new Date(generatedTimes.length > 0 ? Math.max(...generatedTimes) : Number.isFinite(midnight) ? midnight : 0),
+    title: escapeHtml(title),
+    plainTitle: title,
+    // Published on the edition's day; updated when its briefs were last written (a republished edition shows as updated).
+    published,
+    date: generatedTimes.length > 0 ? new Date(Math.max(...generatedTimes, published.getTime())) : published,
     description: escapeHtml(summary),
     summary,
     content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>${more > 0 ? `<p><a href="${escapeHtml(url)}">and ${more} more ${more === 1 ? 'paper' : 'papers'} in the edition</a></p>` : ''}`,

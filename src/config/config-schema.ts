@@ -54,7 +54,7 @@ export const ConfigSchema = z.object({
   /** arXiv's terms: one request every 3 seconds, on one connection. */
   arxivMinIntervalMs: nonNegativeInt.default(3000),
   outputDir: z.string().min(1).default('./output'),
-  /** Where the output folder is published, for the feeds' links; default: its file:// URL. */
+  /** Where the output folder is published, for the feeds' links (its login dropped); default: none, feed links are relative. */
   publicUrl: httpUrl.optional(),
   cacheDir: z.string().min(1).default(defaultCacheDir),
   /** The prompt files users edit; the brief records a hash of them as its prompt version. */

@@ -9,6 +9,7 @@ import type { Edition } from '../../src/edition/edition.js';
 import { getBriefPaths, writeBrief } from '../../src/output/brief-store.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 import { toFileStem } from '../../src/arxiv/to-file-stem.js';
+import { writeEmailEdition } from '../../src/mail/write-email-edition.js';
 
 let outputDir: string;
 let warnings: string[];
@@ -37,6 +38,38 @@ async function publishBeforeTheArchive(edition: Edition): Promise<void> {
 }
 
 describe('publishEdition', () => {
+  it('publishes feeds without any path of this machine, and keeps their ids when a public URL is set later', async () => {
+    const ids = async () => {
+      const json = JSON.parse(await read('feed.json')) as { items: Array<{ id: string }> };
+      return [...json.items.map((item) => item.id), ...[...(await read('feed.xml')).matchAll(/<id>(.*?)<\/id>/g)].map((match) => match[1])];
+    };
+    await publishEdition(outputDir, OLD, { warn });
+    await publishEdition(outputDir, TODAY, { warn });
+    for (const feed of ['feed.xml', 'rss.xml', 'feed.json']) expect(await read(feed)).not.toMatch(/file:|tmp|publish-edition-/);
+    const before = await ids();
+    await publishEdition(outputDir, TODAY, { publicUrl: 'https://example.org/briefs', warn });
+    expect(await read('feed.xml')).toContain('https://example.org/briefs/digests/2025-01-21.html');
+    expect(await ids()).toEqual(before);
+    expect(before).toHaveLength(2 + 3);
+  });
+
+  it('never writes the user and password of SUMMARIZE_PUBLIC_URL into a feed or a page', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const publicUrl = 'https://reader:s3cret-pass@news.example.org/brief';
+    await publishEdition(outputDir, OLD, { publicUrl, warn });
+    await publishEdition(outputDir, TODAY, { publicUrl, warn });
+    await writeEmailEdition(outputDir, TODAY, { publicUrl });
+    const files = (await readdir(outputDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(file.parentPath, file.name), 'utf8');
+      if (/s3cret-pass|reader:|reader%3A/.test(text)) leaks.push(join(file.parentPath, file.name));
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(leaks).toEqual([]);
+    expect(await read('feed.xml')).toContain('<link href="https://news.example.org/brief/digests/2025-01-21.html"/>');
+  });
+
   it('leaves no half-written search data behind when publishing fails', async () => {
     const { mkdir, readdir } = await import('node:fs/promises');
     // A folder where the web edition should go: writing it fails after the search data was started.
@@ -103,7 +136,7 @@ describe('publishEdition', () => {
     await publishEdition(outputDir, OLD, { warn });
     await rm(getBriefPaths(outputDir, second!.paper.id, second!.paper.version).json);
     await publishEdition(outputDir, TODAY, { warn });
-    expect(await read('feed.xml')).toContain('2025-01-20 Papers');
+    expect(await read('feed.xml')).toContain('<title type="html"><![CDATA[2025-01-20: ');
     expect(warnings).toEqual([]);
   });
 
@@ -116,8 +149,8 @@ describe('publishEdition', () => {
     expect(published.editions).toBe(1);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^left the edition of 2025-01-20 out of the archive and feeds: .*2501\.05678v1\.json is missing or no longer a valid brief$/);
-    expect(await read('feed.xml')).toContain('2025-01-21 Papers');
-    expect(await read('feed.xml')).not.toContain('2025-01-20 Papers');
+    expect(await read('feed.xml')).toContain('<title type="html"><![CDATA[2025-01-21: ');
+    expect(await read('feed.xml')).not.toContain('<title type="html"><![CDATA[2025-01-20: ');
     expect(await read('index.html')).not.toContain('2025-01-20');
   });
 

@@ -20,7 +20,7 @@ describe('renderArchiveFeeds', () => {
     const atom = parser.parse(renderArchiveFeeds(makeRecords(), { baseUrl: BASE }).atom).feed;
     expect(atom.updated).toBe('2025-01-21T06:00:00.000Z');
     expect(atom.entry.map((entry: { link: { href: string } }) => entry.link.href)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
-    expect(atom.entry[0].title['#text']).toBe('2025-01-21 Papers');
+    expect(atom.entry[0].title['#text']).toBe('2025-01-21: 2 papers, led by Sparse Experts for Long-Context Retrieval');
     expect(atom.entry[0].content['#text']).toContain(`<a href="${BASE}/papers/2501.01234v2.html"><strong>Sparse Experts for Long-Context Retrieval</strong></a>`);
     expect(atom.entry[0].content['#text']).toContain('<em>Why picked:</em> matches: retrieval');
   });
@@ -43,7 +43,7 @@ describe('renderArchiveFeeds', () => {
     const records = [...makeRecords(), many];
     const atom = renderArchiveFeeds(records, { baseUrl: BASE, limit: 2 }).atom;
     const entries = parser.parse(atom).feed.entry;
-    expect(entries.map((entry: { title: { '#text': string } }) => entry.title['#text'])).toEqual(['2025-01-22 Papers', '2025-01-21 Papers']);
+    expect(entries.map((entry: { title: { '#text': string } }) => entry.title['#text'])).toEqual(['2025-01-22: 35 papers, led by Sparse Experts for Long-Context Retrieval', '2025-01-21: 2 papers, led by Sparse Experts for Long-Context Retrieval']);
     expect(entries[0].content['#text'].match(/<li>/g)).toHaveLength(30);
     expect(entries[0].content['#text']).toContain('and 5 more papers in the edition');
     expect(renderArchiveFeeds(structuredClone(records), { baseUrl: BASE, limit: 2 }).atom).toBe(atom);
@@ -60,6 +60,43 @@ describe('renderArchiveFeeds', () => {
     expect(item.content_html).toContain('&lt;img src=x onerror=alert(1)&gt;]]&gt;');
     // Plain text in JSON Feed's summary, HTML-escaped in the XML formats.
     expect(item.summary).toBe('1 paper: <img src=x onerror=alert(1)>]]>');
+    expect(item.title).toBe('2025-01-21: 1 paper, led by <img src=x onerror=alert(1)>]]>');
     expect(parser.parse(feeds.atom).feed.entry.summary['#text']).toBe('1 paper: &lt;img src=x onerror=alert(1)&gt;]]&gt;');
+  });
+
+  it('dates each entry by its edition and titles it so a reader can tell the editions apart', () => {
+    const feeds = renderArchiveFeeds(makeRecords(), { baseUrl: BASE });
+    const entries = parser.parse(feeds.atom).feed.entry;
+    expect(entries.map((entry: { published: string }) => entry.published)).toEqual(['2025-01-21T00:00:00.000Z', '2025-01-20T00:00:00.000Z']);
+    expect(entries[0].title['#text']).toBe('2025-01-21: 2 papers, led by Sparse Experts for Long-Context Retrieval');
+    expect(entries[1].title['#text']).toBe('2025-01-20: 1 paper, led by Calibrated Uncertainty for Weather Nowcasting with Diffusion Ensembles');
+    const json = JSON.parse(feeds.json);
+    expect(json.items.map((item: { date_published: string }) => item.date_published)).toEqual(['2025-01-21T00:00:00.000Z', '2025-01-20T00:00:00.000Z']);
+    expect(parser.parse(feeds.rss).rss.channel.item[0].pubDate).toBe('Tue, 21 Jan 2025 00:00:00 GMT');
+  });
+
+  it('without a public URL links relatively, never to a path of this machine', () => {
+    const feeds = renderArchiveFeeds(makeRecords(), {});
+    for (const text of [feeds.atom, feeds.rss, feeds.json]) expect(text).not.toMatch(/file:|\/tmp\/|\/home\//);
+    expect(parser.parse(feeds.atom).feed.entry[0].link.href).toBe('digests/2025-01-21.html');
+    expect(parser.parse(feeds.atom).feed.entry[0].content['#text']).toContain('<a href="papers/2501.01234v2.html">');
+    expect(JSON.parse(feeds.json).items[0].url).toBe('digests/2025-01-21.html');
+  });
+
+  it('keeps the same ids when a public URL is set later', () => {
+    const ids = (baseUrl?: string) => {
+      const feeds = renderArchiveFeeds(makeRecords(), baseUrl === undefined ? {} : { baseUrl });
+      const atom = parser.parse(feeds.atom).feed;
+      return {
+        feed: atom.id,
+        atom: atom.entry.map((entry: { id: string }) => entry.id),
+        rss: parser.parse(feeds.rss).rss.channel.item.map((item: { guid: { '#text': string } }) => item.guid['#text']),
+        json: JSON.parse(feeds.json).items.map((item: { id: string }) => item.id),
+      };
+    };
+    const before = ids();
+    expect(ids(BASE)).toEqual(before);
+    expect(before.atom).toEqual(before.json);
+    expect(new Set(before.atom).size).toBe(2);
   });
 });
