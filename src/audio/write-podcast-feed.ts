@@ -1,5 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { toPublicBaseUrl } from '../archive/to-public-base-url.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { listEpisodeRecords } from './episode-record-store.js';
@@ -34,7 +35,7 @@ export async function writePodcastFeed(outputDir: string, options: WritePodcastF
     await writeFileAtomic(coverPath, renderCoverArt(options.title));
   }
   const path = join(outputDir, 'podcast.xml');
-  const feed = renderPodcastFeed(await listEpisodeRecords(outputDir), { baseUrl: options.publicUrl.replace(/\/+$/, ''), title: options.title, imagePath: `audio/${coverName}` });
+  const feed = renderPodcastFeed(await listEpisodeRecords(outputDir), { baseUrl: toPublicBaseUrl(options.publicUrl)!, title: options.title, imagePath: `audio/${coverName}` });
   await writeFileAtomic(path, feed);
   return { path };
 }

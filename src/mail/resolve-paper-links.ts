@@ -1,3 +1,4 @@
+import { toPublicBaseUrl } from '../archive/to-public-base-url.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
@@ -30,6 +31,7 @@ export function resolvePaperLinks(brief: Brief, publicUrl: string | undefined): 
 /** The public URL without trailing slash, if it is https (mail links must be); else undefined. */
 export function toHttpsBase(publicUrl: string | undefined): string | undefined {
   if (publicUrl === undefined) return undefined;
-  const safe = safeUrl(publicUrl, 'any');
+  // The host's login is the publisher's secret: links go to the URL without it.
+  const safe = safeUrl(toPublicBaseUrl(publicUrl)!, 'any');
   return safe === null ? undefined : safe.replace(/\/+$/, '');
 }

@@ -13,6 +13,8 @@ import { type FakeServices, startFakeServices } from '../helpers/start-fake-serv
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(PROJECT_ROOT, 'bin/summarize.js');
 const PUBLIC_URL = 'https://brief.example.org/papers';
+// How it is configured: the host's login never reaches the feed.
+const CONFIGURED_PUBLIC_URL = 'https://publisher:s3cret-pw@brief.example.org/papers';
 let services: FakeServices;
 let speech: FakeSpeech;
 
@@ -26,7 +28,7 @@ async function start(papers = 3) {
   services = await startFakeServices(made);
   services.hf.setDay(NIGHT, made.map((paper) => paper.id));
   speech = await startFakeSpeech();
-  return { ...services.env, SUMMARIZE_TTS_BASE_URL: speech.baseUrl, SUMMARIZE_PUBLIC_URL: PUBLIC_URL, SUMMARIZE_PODCAST_HOSTS: 'Ada,Bo' };
+  return { ...services.env, SUMMARIZE_TTS_BASE_URL: speech.baseUrl, SUMMARIZE_PUBLIC_URL: CONFIGURED_PUBLIC_URL, SUMMARIZE_PODCAST_HOSTS: 'Ada,Bo' };
 }
 
 const segmentRequests = () => services.openai.requests.filter((request) => request.body.response_format?.json_schema?.name === 'podcast_segment');
@@ -55,6 +57,7 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     expect(item!.enclosure).toEqual({ url: `${PUBLIC_URL}/audio/${NIGHT}.mp3`, length: String((await stat(mp3)).size), type: 'audio/mpeg' });
     expect(item!.guid).toBe(`arxiv-brief-episode-${NIGHT}`);
     expect(item!.itunes?.duration).toMatch(/^00:\d\d:\d\d$/);
+    expect(await readFile(join(services.outputDir, 'podcast.xml'), 'utf8')).not.toContain('s3cret-pw');
     const cover = await readFile(join(services.outputDir, 'audio', 'cover.png'));
     expect([cover.readUInt32BE(16), cover.readUInt32BE(20)]).toEqual([1400, 1400]);
 
@@ -145,7 +148,8 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     const probed = probeAudio(join(services.outputDir, 'audio', `${NIGHT}.mp3`));
     expect(probed.durationSeconds).toBeGreaterThan(60);
     expect(JSON.parse(await readFile(join(services.outputDir, 'audio', `${NIGHT}.json`), 'utf8'))).toMatchObject({ engine: 'espeak-ng', cost: { speechUsd: 0 } });
-  });
+    // Real speech of a whole segment: seconds on an idle machine, more on a busy one.
+  }, 90_000);
 
   it('--style podcast: a rerun that adds the style pays for it alone, from the cached text; stored, it costs nothing again', async () => {
     const env = await start(2);
