@@ -33,7 +33,7 @@ dl.meta dd{margin:0;min-width:0}
 .search input{width:100%;font:inherit;padding:10px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--text)}
 .search ol{padding-left:22px}
 .search li,.editions>li{margin:0 0 12px}
-.contents{margin:12px 0 20px;padding-left:22px;font-size:15px}
+.contents{margin:12px 0 20px;padding-left:22px;font-size:15px}.contents li{margin:0 0 8px}.contents .tldr{color:#555}.contents-heading{font-size:18px;margin:16px 0 4px}
 .editions{list-style:none;padding:0}
 .editions ul{margin:4px 0 0;padding-left:20px;font-size:15px}
 footer{max-width:760px;margin:0 auto;padding:4px 12px 24px;color:var(--muted);font-size:13px}

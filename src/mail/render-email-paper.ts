@@ -2,6 +2,7 @@ import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { EditionPaper } from '../edition/edition.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { escapeHtml } from '../output/escape-html.js';
+import { formatAuthors } from '../output/format-authors.js';
 import { SUMMARY_POINTS } from '../output/summary-points.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
@@ -15,8 +16,6 @@ export interface EmailFigure {
   alt: string;
 }
 
-/** Authors shown before "and N others": some papers list hundreds. */
-export const AUTHORS_SHOWN = 6;
 const COMMENT_MAX_CHARS = 200;
 
 // One paper in full, as HTML (styles inlined) and as plain text with the same content and links.
@@ -58,12 +57,6 @@ export function renderEmailPaper(paper: EditionPaper, position: number, links: P
 }
 
 // --- internal ---
-
-function formatAuthors(authors: readonly string[]): string {
-  if (authors.length === 0) return 'Authors not listed';
-  if (authors.length <= AUTHORS_SHOWN) return authors.join(', ');
-  return `${authors.slice(0, AUTHORS_SHOWN).join(', ')} and ${authors.length - AUTHORS_SHOWN} others`;
-}
 
 
 // Control characters from a paper would garble a terminal or mail reader; line breaks inside a field too.
