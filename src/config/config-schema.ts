@@ -89,6 +89,8 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** Signs each reader's unsubscribe token (HMAC-SHA256 of the address); with an https unsubscribe URL, mail gets one-click unsubscribe. */
+  unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -121,4 +123,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
 };
