@@ -19,7 +19,7 @@ h3{font-size:17px;margin:20px 0 8px}
 .reason{margin:10px 0 0;padding:6px 10px;border-left:3px solid var(--link);background:var(--soft);font-size:15px}
 .more{margin:14px 0 0;font-weight:600}
 figure{margin:18px 0 0;text-align:center}
-figure img{display:block;max-width:100%;height:auto;margin:0 auto;border-radius:10px}
+figure img{display:block;max-width:100%;height:auto;max-height:720px;object-fit:contain;margin:0 auto;border-radius:10px}details.answer[open] .when-closed,details.answer:not([open]) .when-open{display:none}.tldr{font-weight:600}
 figcaption{color:var(--muted);font-size:13px;margin-top:6px}
 .warning{margin:18px 0 0;padding:10px 14px;border-radius:8px;background:var(--warn-bg);border:1px solid var(--warn-line);color:var(--warn-text);font-size:14px}
 .warning strong{color:inherit}

@@ -20,7 +20,8 @@ export function renderEditionPage(edition: Edition): string {
     count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
   ];
   const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
-  return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n') });
+  const description = count === 0 ? `No papers on ${edition.date}.` : `${count} ${count === 1 ? 'paper' : 'papers'}, led by ${edition.papers[0]!.brief.paper.title}: ${briefTldr(edition.papers[0]!.brief)}`;
+  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n') });
 }
 
 // --- internal ---
