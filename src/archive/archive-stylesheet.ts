@@ -19,7 +19,7 @@ h3{font-size:17px;margin:20px 0 8px}
 .reason{margin:10px 0 0;padding:6px 10px;border-left:3px solid var(--link);background:var(--soft);font-size:15px}
 .more{margin:14px 0 0;font-weight:600}
 figure{margin:18px 0 0;text-align:center}
-figure img{display:block;max-width:100%;height:auto;margin:0 auto;border-radius:10px}
+figure img{display:block;max-width:100%;height:auto;max-height:720px;object-fit:contain;margin:0 auto;border-radius:10px}details.answer[open] .when-closed,details.answer:not([open]) .when-open{display:none}.tldr{font-weight:600}
 figcaption{color:var(--muted);font-size:13px;margin-top:6px}
 .warning{margin:18px 0 0;padding:10px 14px;border-radius:8px;background:var(--warn-bg);border:1px solid var(--warn-line);color:var(--warn-text);font-size:14px}
 .warning strong{color:inherit}
@@ -33,7 +33,7 @@ dl.meta dd{margin:0;min-width:0}
 .search input{width:100%;font:inherit;padding:10px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--text)}
 .search ol{padding-left:22px}
 .search li,.editions>li{margin:0 0 12px}
-.contents{margin:12px 0 20px;padding-left:22px;font-size:15px}
+.contents{margin:12px 0 20px;padding-left:22px;font-size:15px}.contents li{margin:0 0 8px}.contents .tldr{color:#555}.contents-heading{font-size:18px;margin:16px 0 4px}
 .editions{list-style:none;padding:0}
 .editions ul{margin:4px 0 0;padding-left:20px;font-size:15px}
 footer{max-width:760px;margin:0 auto;padding:4px 12px 24px;color:var(--muted);font-size:13px}

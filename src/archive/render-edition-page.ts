@@ -1,5 +1,7 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition, EditionPaper } from '../edition/edition.js';
+import { briefTldr } from '../output/brief-tldr.js';
+import { formatAuthors } from '../output/format-authors.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
@@ -21,21 +23,25 @@ export function renderEditionPage(edition: Edition): string {
   ];
   const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
   const scripts = edition.episode === undefined ? [] : ['assets/episode-player.js'];
-  return renderPage({ title, root: '../', body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts });
+  const description = count === 0 ? `No papers on ${edition.date}.` : `${count} ${count === 1 ? 'paper' : 'papers'}, led by ${edition.papers[0]!.brief.paper.title}: ${briefTldr(edition.papers[0]!.brief)}`;
+  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts });
 }
 
 // --- internal ---
 
 // The titles up front, each jumping to its paper further down: a day of 300 papers can be skimmed.
 function renderContents(edition: Edition): string {
-  return `<ol class="contents">${edition.papers.map(({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a></li>`).join('')}</ol>`;
+  const items = edition.papers.map(
+    ({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a><br><span class="tldr">${escapeHtml(briefTldr(brief))}</span></li>`,
+  );
+  return `<h2 class="contents-heading">In this issue</h2>\n<ol class="contents">${items.join('')}</ol>`;
 }
 
 function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
   const { paper } = brief;
   const page = escapeHtml(`../papers/${toFileStem(paper.id, paper.version)}.html`);
   const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
-  const authors = paper.authors.length <= 8 ? paper.authors.join(', ') : `${paper.authors.slice(0, 8).join(', ')} et al. (${paper.authors.length} authors)`;
+  const authors = formatAuthors(paper.authors);
   const warnings = brief.checks.warnings.length;
   return [
     `<article class="card" id="paper-${rank}">`,

@@ -6,12 +6,14 @@ export interface PageOptions {
   root: '' | '../';
   /** Trusted HTML: every text from a paper or the model in it is already escaped. */
   body: string;
+  /** One or two sentences for search results and link previews (meta description, Open Graph). */
+  description?: string;
   /** Scripts under the output folder, loaded with `<script src>` so the page also works from `file://`. */
   scripts?: string[];
 }
 
 // The frame every archive page shares: the stylesheet, the site links, the machine-generated notice.
-export function renderPage({ title, root, body, scripts = [] }: PageOptions): string {
+export function renderPage({ title, root, body, description, scripts = [] }: PageOptions): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -20,6 +22,11 @@ export function renderPage({ title, root, body, scripts = [] }: PageOptions): st
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(title)}</title>`,
+    // What a search result or a chat's link preview shows of the page.
+    ...(description === undefined ? [] : [`<meta name="description" content="${escapeHtml(description)}">`, `<meta property="og:description" content="${escapeHtml(description)}">`]),
+    `<meta property="og:title" content="${escapeHtml(title)}">`,
+    '<meta property="og:type" content="article">',
+    '<meta property="og:site_name" content="arXiv Brief">',
     `<link rel="stylesheet" href="${root}assets/archive.css">`,
     // Without an icon, browsers ask a web host for /favicon.ico and log its 404 on every page.
     `<link rel="icon" type="image/svg+xml" href="${root}assets/favicon.svg">`,

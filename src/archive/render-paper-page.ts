@@ -1,7 +1,9 @@
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import { briefTldr } from '../output/brief-tldr.js';
 import { escapeHtml } from '../output/escape-html.js';
+import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { describeFlowchart } from './describe-flowchart.js';
 import type { EditionEpisode } from '../edition/edition.js';
@@ -31,6 +33,8 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
   const arxivLinks = [
     absUrl === null ? null : `<a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(formatArxivId(paper))}</a>`,
     pdfUrl === null ? null : `<a href="${escapeHtml(pdfUrl)}">PDF</a>`,
+    paper.githubRepo === undefined ? null : linkOrNull(paper.githubRepo, 'Code'),
+    paper.projectPage === undefined ? null : linkOrNull(paper.projectPage, 'Project page'),
   ].filter((link) => link !== null);
   const editionLinks = options.editions.map((date) => `<a href="../digests/${escapeHtml(date)}.html">${escapeHtml(date)}</a>`);
 
@@ -40,6 +44,9 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">${escapeHtml(paper.authors.join(', '))}</p>`,
     `<p class="muted">Published ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(', '))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
     editionLinks.length === 0 ? '' : `<p class="muted">In the ${editionLinks.length === 1 ? 'edition' : 'editions'} of ${editionLinks.join(', ')}</p>`,
+    `<p class="tldr">${escapeHtml(briefTldr(brief))}</p>`,
+    // The authors' own words, folded: the brief comes first.
+    `<details class="abstract"><summary>arXiv abstract</summary><p>${escapeHtml(paper.abstract)}</p></details>`,
     renderMetadata(paper),
     options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id }),
     renderWarnings(brief.checks.warnings),
@@ -51,7 +58,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
   ].filter((part) => part !== '');
-  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', body: body.join('\n') });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n') });
 }
 
 // --- internal ---
@@ -73,6 +80,11 @@ function renderMetadata(paper: PaperMetadata): string {
   return `<dl class="meta">${rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
+function linkOrNull(url: string, text: string): string | null {
+  const safe = safeUrl(url, 'any');
+  return safe === null ? null : `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>`;
+}
+
 function linkOrText(url: string, text: string): string {
   const safe = safeUrl(url, 'any');
   return safe === null ? escapeHtml(text) : `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>`;
@@ -84,10 +96,12 @@ function renderWarnings(warnings: string[]): string {
 }
 
 function renderFigure(brief: Brief, stem: string): string {
-  // The PNG is drawn at 2x for sharp text; the SVG behind the link zooms without limit.
+  // The PNG is drawn at 2x for sharp text: shown at the chart's own size (1x), not stretched to the column; the SVG behind the link zooms without limit.
+  const size = renderFlowchartSvg(brief.flowchart).match(/width="(\d+)" height="(\d+)"/);
+  const dimensions = size ? ` width="${size[1]}" height="${size[2]}"` : '';
   return [
     '<h3>🧭 Method Workflow</h3>',
-    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png" alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
+    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png"${dimensions} alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
     '<figcaption>Select the chart for the scalable version.</figcaption></figure>',
   ].join('\n');
 }
@@ -111,7 +125,8 @@ function renderQuiz(brief: Brief): string {
     [
       `<p class="question">${questionIndex + 1}. ${escapeHtml(question.question)}</p>`,
       `<ol type="A">${question.options.map((option) => `<li>${escapeHtml(option)}</li>`).join('')}</ol>`,
-      '<details><summary>Show answer</summary>',
+      // The label follows the state: "Hide answer" once open (CSS on [open], no script).
+      '<details class="answer"><summary><span class="when-closed">Show answer</span><span class="when-open">Hide answer</span></summary>',
       `<p><strong>${OPTION_LETTERS[question.answerIndex] ?? '?'}. ${escapeHtml(question.options[question.answerIndex] ?? '')}</strong> — ${escapeHtml(question.explanation)}</p>`,
       '</details>',
     ].join('\n'),

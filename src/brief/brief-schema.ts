@@ -5,6 +5,14 @@ import { FlowchartSchema } from './flowchart-schema.js';
 
 const sentence = z.string().trim().min(1);
 
+/** Most words a TLDR may have: one line a reader takes in at a glance. */
+export const TLDR_MAX_WORDS = 30;
+
+// The one-sentence takeaway readers skim in the email, the web edition and chat messages.
+const tldr = sentence
+  .refine((text) => text.split(/\s+/).length <= TLDR_MAX_WORDS, { message: `the tldr must be one sentence of at most ${TLDR_MAX_WORDS} words` })
+  .describe(`one sentence of at most ${TLDR_MAX_WORDS} words: what the paper does and its main result`);
+
 export const PaperMetadataSchema = z.object({
   id: z.string().describe('arXiv ID without version, e.g. 2509.08721 or hep-th/9108004'),
   version: z.number().int().positive(),
@@ -57,6 +65,7 @@ export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 
 /** What the model writes; everything else in the brief is ours. */
 export const BriefContentSchema = z.object({
+  tldr,
   summary: SummarySchema,
   critique: CritiqueSchema,
   quiz: z.array(QuizQuestionSchema).length(3),
@@ -104,6 +113,7 @@ export type Generation = z.infer<typeof GenerationSchema>;
 export const BriefSchema = z.object({
   schemaVersion: z.literal(1),
   paper: PaperMetadataSchema,
+  tldr: tldr.optional().describe('absent in briefs written before the TLDR existed; readers then see the first summary point'),
   summary: SummarySchema,
   critique: CritiqueSchema,
   quiz: z.array(QuizQuestionSchema).length(3),

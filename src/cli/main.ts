@@ -49,7 +49,7 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
     }
     const loadCommand = COMMANDS[first];
     // A plain word is no arXiv ID: a mistyped command (`nighly`).
-    if (!loadCommand && /^[a-z][a-z-]*$/i.test(first)) knownCommand(first);
+    if (!loadCommand && /^[a-z][a-z-]*$/i.test(first) && findClosest(first, Object.keys(COMMANDS))) knownCommand(first);
     if (loadCommand) return OUTCOME_EXIT_CODES[await (await loadCommand())(rest, io)];
     const { runSummarize } = await import('./commands/summarize.js');
     return OUTCOME_EXIT_CODES[await runSummarize(argv, io)];

@@ -125,6 +125,8 @@ export const ConfigSchema = z.object({
     .optional(),
   /** USD per million characters of speech, for a model not in the built-in table. */
   ttsPrice: z.coerce.number().nonnegative().optional(),
+  /** Signs each reader's unsubscribe token (HMAC-SHA256 of the address); with an https unsubscribe URL, mail gets one-click unsubscribe. */
+  unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -166,4 +168,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   ttsBaseUrl: 'SUMMARIZE_TTS_BASE_URL',
   ttsVoices: 'SUMMARIZE_TTS_VOICES',
   ttsPrice: 'SUMMARIZE_TTS_PRICE',
+  unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
 };

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
+import { escapeHtml } from '../output/escape-html.js';
+import { readerUnsubscribeUrl } from './reader-unsubscribe-url.js';
 import type { EmailEdition } from './render-email-edition.js';
 
 export interface ComposeEditionMessageInput {
@@ -7,11 +9,14 @@ export interface ComposeEditionMessageInput {
   paperCount: number;
   email: EmailEdition;
   from: string;
-  to: readonly string[];
+  /** The one reader this copy is for: `To:` names them, and the unsubscribe link is theirs. */
+  to: string;
   /** Default: names the date and the number of papers. */
   subject?: string | undefined;
-  /** `List-Unsubscribe` target: an https URL or a mailto: address. */
+  /** `List-Unsubscribe` target: an https URL or a mailto: address; the email's footer links it as rendered. */
   unsubscribe?: string | undefined;
+  /** Signs the reader's token in an https unsubscribe URL, which makes it one-click (RFC 8058). */
+  unsubscribeSecret?: string | undefined;
   /** The flowcharts the HTML refers to as `cid:` images (empty when they are served under the public URL). */
   attachments: NonNullable<SendMailOptions['attachments']>;
   /** 0 for the first attempt of the day; later attempts get their own Message-ID so mailboxes do not drop them as duplicates. */
@@ -23,34 +28,49 @@ export function defaultEditionSubject(date: string, paperCount: number): string 
   return `arXiv Brief — ${date}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`;
 }
 
-// One multipart/alternative message (text, then HTML with its related images), identified by the edition's content.
+// One multipart/alternative message per reader (text, then HTML with its related images), identified by the edition's content.
 export function composeEditionMessage(input: ComposeEditionMessageInput): SendMailOptions & { messageId: string; subject: string } {
   const subject = input.subject ?? defaultEditionSubject(input.date, input.paperCount);
-  // Readers must not see each other's addresses: several recipients get the message addressed to the sender.
-  const shownTo = input.to.length === 1 ? [...input.to] : [input.from];
+  const unsubscribe = input.unsubscribe === undefined ? undefined : readerUnsubscribeUrl(input.unsubscribe, input.to, input.unsubscribeSecret);
+  // The footer's link becomes the reader's own; the edition's files keep the general one.
+  const personalize = (part: string, escape: (text: string) => string) =>
+    input.unsubscribe === undefined || unsubscribe === undefined ? part : part.split(escape(input.unsubscribe)).join(escape(unsubscribe.url));
   return {
     from: input.from,
-    to: shownTo,
-    envelope: { from: bareAddress(input.from), to: input.to.map(bareAddress) },
+    to: [input.to],
+    envelope: { from: bareAddress(input.from), to: [bareAddress(input.to)] },
     subject,
-    text: input.email.text,
-    html: input.email.html,
+    text: personalize(input.email.text, (text) => text),
+    html: personalize(input.email.html, escapeHtml),
+    // The size budget counts the HTML as quoted-printable: never let the composer pick base64 instead.
+    textEncoding: 'quoted-printable',
     attachments: input.attachments,
+    // The same ID for every reader's copy: one edition, and a second attempt of the day gets its own.
     messageId: createEditionMessageId(input),
-    ...(input.unsubscribe ? { list: { unsubscribe: input.unsubscribe } } : {}),
+    // Written out here rather than through nodemailer's `list` option, which only its transport applies: a dry run gets them too.
+    headers: {
+      'List-Id': `arXiv Brief <arxiv-brief.${senderDomain(input.from)}>`,
+      ...(unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe.url}>` } : {}),
+      ...(unsubscribe?.oneClick ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    },
     disableUrlAccess: true,
   };
 }
 
 // --- internal ---
 
-function bareAddress(address: string): string {
+function senderDomain(from: string): string {
+  return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'arxiv-brief.invalid';
+}
+
+/** `Ada <ada@example.com>` → `ada@example.com`: what the SMTP envelope carries. */
+export function bareAddress(address: string): string {
   return /<([^>]+)>\s*$/.exec(address)?.[1] ?? address;
 }
 
 // `<date.hash@domain>`: the same edition gets the same ID, so a mailbox can tell a duplicate from a new edition.
 function createEditionMessageId({ date, email, from, attemptNumber }: ComposeEditionMessageInput): string {
   const hash = createHash('sha256').update(email.text).update('\u0000').update(email.html).digest('hex').slice(0, 16);
-  const domain = /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? 'arxiv-brief.invalid';
+  const domain = senderDomain(from);
   return `<${date}.${hash}${attemptNumber > 0 ? `.${attemptNumber}` : ''}@${domain}>`;
 }

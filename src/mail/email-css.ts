@@ -4,22 +4,23 @@ const FONT_STACK = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helv
 
 /** Inlined into each element: Gmail's app and Outlook desktop read only inline styles. */
 export const EMAIL_INLINE_CSS = `
+a { color: #1d4ed8; }
 .page { background-color: #f3f4f6; margin: 0; padding: 0; }
 .container { width: 100%; max-width: 600px; }
-.card { background-color: #ffffff; color: #1f2937; padding: 20px 24px; font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; border: 1px solid #e5e7eb; word-break: break-word; overflow-wrap: anywhere; }
-.gap { height: 12px; font-size: 12px; line-height: 12px; }
+.card { background-color: #ffffff; color: #1f2937; padding: 12px 16px; font-family: ${FONT_STACK}; font-size: 14px; line-height: 1.4; border: 1px solid #e5e7eb; word-break: break-word; overflow-wrap: anywhere; }
+.gap { height: 8px; font-size: 8px; line-height: 8px; }
 .masthead { font-size: 24px; line-height: 1.25; margin: 0 0 4px 0; font-weight: 700; color: #111827; }
 .kicker { font-size: 13px; color: #4b5563; margin: 0 0 4px 0; }
-.title { font-size: 19px; line-height: 1.3; margin: 0 0 6px 0; font-weight: 700; }
+.title { font-size: 17px; line-height: 1.25; margin: 0 0 2px 0; font-weight: 700; }
 .title a { color: #1d4ed8; text-decoration: none; }
-.meta { font-size: 13px; color: #4b5563; margin: 0 0 8px 0; }
+.meta { font-size: 12px; color: #4b5563; margin: 0 0 4px 0; }
 .meta a { color: #1d4ed8; }
-.reason { font-size: 14px; color: #1f2937; background-color: #eff6ff; padding: 6px 10px; margin: 0 0 10px 0; }
-.point { margin: 0 0 8px 0; }
-.point-label { font-weight: 700; }
-.figure { display: block; border: 0; height: auto; margin: 8px 0; }
-.more { margin: 10px 0 0 0; font-weight: 700; }
-.more a { color: #1d4ed8; }
+.points { font-size: 13px; line-height: 1.35; margin: 0; }
+.tldr { font-size: 14px; line-height: 1.3; font-weight: 700; margin: 0 0 4px 0; }
+.links { font-size: 12px; margin: 4px 0 0 0; }
+.thumbnail { border: 1px solid #e5e7eb; margin: 0 0 8px 12px; height: auto; }
+.contents-heading { font-size: 17px; margin: 12px 0 6px 0; font-weight: 700; }
+.contents { margin: 0; padding: 0 0 0 22px; font-size: 12px; line-height: 1.3; }
 .overflow-list { margin: 0; padding: 0 0 0 24px; }
 .overflow-heading { font-size: 18px; margin: 0 0 8px 0; font-weight: 700; }
 .footer { font-family: ${FONT_STACK}; font-size: 12px; line-height: 1.5; color: #6b7280; padding: 12px 24px; }
@@ -38,8 +39,7 @@ export const EMAIL_HEAD_CSS = `
   .card { background-color: #1f2937 !important; color: #f3f4f6 !important; border-color: #374151 !important; }
   .masthead { color: #f9fafb !important; }
   .kicker, .meta, .footer, .footer a { color: #d1d5db !important; }
-  .reason { background-color: #1e3a8a !important; color: #f3f4f6 !important; }
-  .title a, .meta a, .more a, .overflow a { color: #93c5fd !important; }
+  .title a, .meta a, .overflow a, .links a, .contents a, .points a { color: #93c5fd !important; }
 }
 `;
 

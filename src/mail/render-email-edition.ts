@@ -8,6 +8,7 @@ import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
 import { truncateText } from './truncate-text.js';
+import * as quotedPrintable from 'nodemailer/lib/qp';
 
 /** Gmail clips messages above 102 KB of HTML; we stay under 100,000 bytes. */
 export const EMAIL_HTML_MAX_BYTES = 100_000;
@@ -39,51 +40,68 @@ export interface EmailEdition {
   shownInFull: number;
 }
 
-// The mail edition: papers in full while the HTML stays under Gmail's clipping size, the rest as a list of linked titles.
+// The mail edition: "In this issue", then compact cards while the HTML as sent stays under Gmail's clipping size, the rest as a list of linked titles.
 export function renderEmailEdition(edition: Edition, options: RenderEmailEditionOptions = {}): EmailEdition {
-  const maxBytes = options.maxHtmlBytes ?? EMAIL_HTML_MAX_BYTES;
+  const maxBytes = (options.maxHtmlBytes ?? EMAIL_HTML_MAX_BYTES) - SIZE_MARGIN_BYTES;
   const publicBase = toHttpsBase(options.publicUrl);
   const webEditionUrl = publicBase === undefined ? undefined : `${publicBase}/digests/${edition.date}.html`;
   const count = edition.papers.length;
   const episodeUrl = publicBase === undefined || edition.episode === undefined ? undefined : `${publicBase}/${edition.episode.mp3}`;
-  const frame = renderFrame(edition, webEditionUrl, options.unsubscribe, episodeUrl);
+  // The frame as it will be at most: every count with as many digits as the edition's size, an empty contents list.
+  const widestFrame = renderFrame(edition, { shownInFull: count, contents: [] }, webEditionUrl, options.unsubscribe, episodeUrl);
 
   // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
   const entries = edition.papers.map((paper, index) =>
     renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
   );
-  const entryBytesFrom = suffixSums(entries.map((entry) => Buffer.byteLength(entry.html)));
-  const overflowFrameBytes = Buffer.byteLength(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl }).html);
+  const entryBytesFrom = suffixSums(entries.map((entry) => measureSentBytes(entry.html)));
+  const overflowFrameBytes = measureSentBytes(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl }).html);
 
-  const shown: Array<{ html: string; text: string }> = [];
+  const shown: Array<ReturnType<typeof renderEmailPaper>> = [];
   const images: EmailImage[] = [];
-  let usedBytes = Buffer.byteLength(frame.before) + Buffer.byteLength(frame.after);
+  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after);
   for (const [index, paper] of edition.papers.entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`);
     const rendered = renderEmailPaper(paper, index + 1, links, figure);
+    const paperBytes = measureSentBytes(rendered.html) + measureSentBytes(rendered.contents.html);
     // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
     const restBytes = index + 1 < count ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;
-    // `+ shown.length + 3`: the newlines the parts are joined with.
-    if (usedBytes + Buffer.byteLength(rendered.html) + restBytes + shown.length + 3 >= maxBytes) break;
-    usedBytes += Buffer.byteLength(rendered.html);
+    if (usedBytes + paperBytes + restBytes >= maxBytes) break;
+    usedBytes += paperBytes;
     shown.push(rendered);
     if (image) images.push(image);
   }
 
-  // The parts are joined with a newline each: shown papers plus the frame's two halves and the list.
-  const joinBytes = shown.length + 2;
-  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes - joinBytes) : undefined;
+  const frame = renderFrame(edition, { shownInFull: shown.length, contents: shown.map((paper) => paper.contents) }, webEditionUrl, options.unsubscribe, episodeUrl);
+  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes) : undefined;
   const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', frame.after].join('\n');
   const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
+}
+
+/** Bytes of HTML as it goes over the wire: quoted-printable, as the message sends it, with its soft line breaks. */
+export function measureSentBytes(html: string): number {
+  return quotedPrintable.wrap(quotedPrintable.encode(html), 76).length;
 }
 
 // --- internal ---
 
 const MSO_OPEN = '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->';
 const MSO_CLOSE = '<!--[if mso]></td></tr></table><![endif]-->';
+
+// The counts and soft line breaks may move a little once the frame is final: the budget keeps this much spare.
+const SIZE_MARGIN_BYTES = 2_000;
+const CONTENTS_MARK = '<!--contents-->';
+
+// "25 papers: 20 in full, 5 listed after them", so a reader knows what the email holds before scrolling.
+function describeCounts(count: number, shownInFull: number): string {
+  if (count === 0) return 'No papers in this edition.';
+  const papers = `${count} paper${count === 1 ? '' : 's'}`;
+  if (shownInFull === count) return `${papers}, each in five points.`;
+  return `${papers}: ${shownInFull} in full, ${count - shownInFull} listed after them.`;
+}
 
 // A title is a line, not a page: a runaway one must not crowd the rest out of the size budget.
 const PREHEADER_MAX_CHARS = 150;
@@ -92,12 +110,20 @@ const LISTED_TITLE_MAX_CHARS = 200;
 // At most this share of the size goes to the list of papers not shown in full; what does not fit is counted and linked.
 const LIST_SHARE = 0.5;
 
+// A thumbnail's alt text: enough to tell what the chart shows; the page has the full chart.
+const FIGURE_ALT_MAX_CHARS = 100;
 const FIGURE_MAX_WIDTH = 550; // the card's inner width: 600 minus padding and border
 
-function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubscribe: string | undefined, episodeUrl: string | undefined) {
+function renderFrame(
+  edition: Edition,
+  shown: { shownInFull: number; contents: Array<{ html: string; text: string }> },
+  webEditionUrl: string | undefined,
+  unsubscribe: string | undefined,
+  episodeUrl: string | undefined,
+) {
   const count = edition.papers.length;
   const title = `arXiv Brief — ${edition.date}`;
-  const countText = count === 0 ? 'No papers in this edition.' : `${count} paper${count === 1 ? '' : 's'}, each in five points.`;
+  const countText = describeCounts(count, shown.shownInFull);
   // What inboxes show after the subject: a line, however long the titles.
   const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
   const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
@@ -106,7 +132,13 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
   const episodeLink = episodeUrl ? ` <a href="${escapeHtml(episodeUrl)}">Listen to the episode (${minutes} min)</a>.` : '';
   const note = 'Summaries are written by a language model from each paper’s text; check the paper before citing it.';
   const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>.` : '';
-  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${countText}${webLink}${episodeLink}</p></td></tr>`);
+  const contentsHtml =
+    shown.contents.length === 0 ? '' : `<h2 class="contents-heading">In this issue</h2><ol class="contents">${CONTENTS_MARK}</ol>`;
+  // The entries are inlined already: they go in after, so the inliner never sees them twice.
+  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${escapeHtml(countText)}${webLink}${episodeLink}</p>${contentsHtml}</td></tr>`).replace(
+    CONTENTS_MARK,
+    shown.contents.map((entry) => entry.html).join(''),
+  );
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(note)}${unsubscribeLink}</td></tr>`);
   const gap = inlineEmailCss('<tr><td class="gap">&nbsp;</td></tr>');
   const before = [
@@ -131,7 +163,8 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
     gap,
   ].join('\n');
   const after = [gap, footer, '</table>', MSO_CLOSE, '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
-  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n`;
+  const contentsText = shown.contents.length === 0 ? '' : `\nIn this issue:\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
+  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n${contentsText}`;
   const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;
   return { before, after, textHeader, textFooter };
 }
@@ -140,9 +173,9 @@ function renderFrame(edition: Edition, webEditionUrl: string | undefined, unsubs
 function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number) {
   const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
   // The frame with its "…and N more" line, then entries one by one while they fit.
-  let usedBytes = Buffer.byteLength(render(0).html);
+  let usedBytes = measureSentBytes(render(0).html);
   let listed = 0;
-  while (listed < entries.length && usedBytes + Buffer.byteLength(entries[listed]!.html) < budgetBytes) usedBytes += Buffer.byteLength(entries[listed++]!.html);
+  while (listed < entries.length && usedBytes + measureSentBytes(entries[listed]!.html) < budgetBytes) usedBytes += measureSentBytes(entries[listed++]!.html);
   return render(listed);
 }
 
@@ -155,7 +188,7 @@ function toCidImage(paperId: string, version: number, flowchart: Flowchart): Ema
 function describeFigure(flowchart: Flowchart, src: string): EmailFigure {
   const svgWidth = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH);
   const steps = flowchart.nodes.map((node) => node.label).join(' → ');
-  const alt = `Method flowchart: ${truncateText(steps, 200)}`;
+  const alt = `Method flowchart: ${truncateText(steps, FIGURE_ALT_MAX_CHARS)}`;
   return { src, width: Math.min(FIGURE_MAX_WIDTH, svgWidth), alt };
 }
 

@@ -1,7 +1,8 @@
-import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { EditionPaper } from '../edition/edition.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
+import { briefTldr } from '../output/brief-tldr.js';
 import { escapeHtml } from '../output/escape-html.js';
+import { formatAuthors } from '../output/format-authors.js';
 import { SUMMARY_POINTS } from '../output/summary-points.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
@@ -15,31 +16,37 @@ export interface EmailFigure {
   alt: string;
 }
 
-/** Authors shown before "and N others": some papers list hundreds. */
-export const AUTHORS_SHOWN = 6;
 const COMMENT_MAX_CHARS = 200;
 
-// One paper in full, as HTML (styles inlined) and as plain text with the same content and links.
-export function renderEmailPaper(paper: EditionPaper, position: number, links: PaperLinks, figure: EmailFigure | undefined): { html: string; text: string } {
-  const { brief, reason } = paper;
+// One paper as a compact card, as HTML (styles inlined) and as plain text with the same content and links;
+// `contents` is its line of "In this issue", measured with the card so the size budget counts both.
+export function renderEmailPaper(
+  paper: EditionPaper,
+  position: number,
+  links: PaperLinks,
+  figure: EmailFigure | undefined,
+): { html: string; text: string; contents: { html: string; text: string } } {
+  const { brief } = paper;
   const authors = formatAuthors(brief.paper.authors);
+  const tldr = briefTldr(brief);
   const comment = brief.paper.comment === undefined ? undefined : truncateText(brief.paper.comment.replace(/\s+/g, ' ').trim(), COMMENT_MAX_CHARS);
   const upvotes = brief.paper.upvotes === undefined ? undefined : `${brief.paper.upvotes} upvote${brief.paper.upvotes === 1 ? '' : 's'} on Hugging Face`;
+  // Ranked by upvotes, "Why picked: 42 upvotes" would repeat the line above it: the reason then says nothing new.
+  const reason = paper.reason !== undefined && upvotes !== undefined && /^\d+ upvotes?$/.test(paper.reason) ? undefined : paper.reason;
   const extras = [comment, upvotes].filter((entry): entry is string => entry !== undefined && entry !== '');
-  const label = `arXiv:${formatArxivId(brief.paper)} · ${brief.paper.primaryCategory}`;
+  const label = brief.paper.primaryCategory;
+  const linkList = listLinks(links);
 
   const html = [
-    '<tr><td class="card">',
-    `<p class="kicker">${position}. ${escapeHtml(label)}</p>`,
-    `<h2 class="title"><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></h2>`,
-    `<p class="meta">${escapeHtml(authors)}</p>`,
-    extras.length > 0 ? `<p class="meta">${escapeHtml(extras.join(' · '))}</p>` : '',
-    `<p class="meta"><a href="${escapeHtml(links.abstract)}">arXiv</a>${links.pdf ? ` · <a href="${escapeHtml(links.pdf)}">PDF</a>` : ''}</p>`,
-    reason ? `<p class="reason"><strong>Why picked:</strong> ${escapeHtml(reason)}</p>` : '',
-    ...SUMMARY_POINTS.map(([key, heading]) => `<p class="point"><span class="point-label">${escapeHtml(heading)}:</span> ${escapeHtml(brief.summary[key])}</p>`),
-    // width for Outlook; the CSS width lets phones shrink it, the max-width keeps a small chart from growing.
-    figure ? `<img class="figure" src="${escapeHtml(figure.src)}" width="${figure.width}" alt="${escapeHtml(figure.alt)}" style="width:100%;max-width:${figure.width}px;">` : '',
-    links.page ? `<p class="more"><a href="${escapeHtml(links.page)}">Full brief, flowchart and quiz →</a></p>` : '',
+    `<tr><td class="card" id="paper-${position}">`,
+    // Without a web page to show it, the flowchart comes as a thumbnail beside the points; else the page has it at full size.
+    figure && links.page === undefined ? renderThumbnail(figure) : '',
+    `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
+    `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>Why picked:</b> ${escapeHtml(reason)}` : ''}</p>`,
+    `<p class="tldr">${escapeHtml(tldr)}</p>`,
+    // The five points as one paragraph, each led by its emoji (its name on hover): a card of lines, not of boxes.
+    `<p class="points">${SUMMARY_POINTS.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
+    `<p class="links">${linkList.map(([name, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(name)}${url === links.page ? ' →' : ''}</a>`).join(' · ')}</p>`,
     '</td></tr>',
   ].filter((line) => line !== '');
 
@@ -48,23 +55,48 @@ export function renderEmailPaper(paper: EditionPaper, position: number, links: P
     `   ${links.title}`,
     `   ${authors}`,
     ...extras.map((extra) => `   ${extra}`),
-    `   arXiv: ${links.abstract}${links.pdf ? `  PDF: ${links.pdf}` : ''}`,
+    `   TLDR: ${tldr}`,
     ...(reason ? [`   Why picked: ${reason}`] : []),
     '',
     ...SUMMARY_POINTS.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`),
-    ...(links.page ? ['', `   Full brief, flowchart and quiz: ${links.page}`] : []),
+    '',
+    ...linkList.map(([name, url]) => `   ${name}: ${url}`),
   ];
-  return { html: inlineEmailCss(html.join('\n')), text: `${text.map(toPlainLine).join('\n')}\n` };
+  const contents = {
+    // Inherits its styles from the list; the link alone needs its colour inline.
+    html: `<li><a href="#paper-${position}" style="${CONTENTS_LINK_STYLE}">${escapeHtml(brief.paper.title)}</a> — ${escapeHtml(tldr)}</li>`,
+    text: toPlainLine(`${position}. ${brief.paper.title} — ${tldr}`),
+  };
+  return { html: inlineEmailCss(html.join('\n')), text: `${text.map(toPlainLine).join('\n')}\n`, contents };
 }
 
 // --- internal ---
 
-function formatAuthors(authors: readonly string[]): string {
-  if (authors.length === 0) return 'Authors not listed';
-  if (authors.length <= AUTHORS_SHOWN) return authors.join(', ');
-  return `${authors.slice(0, AUTHORS_SHOWN).join(', ')} and ${authors.length - AUTHORS_SHOWN} others`;
+const THUMBNAIL_WIDTH = 96;
+
+function renderPoint(heading: string, text: string): string {
+  const [emoji, ...name] = heading.split(' ');
+  return `<b title="${escapeHtml(name.join(' '))}">${escapeHtml(emoji ?? '')}</b>&nbsp;${escapeHtml(text)}`;
+}
+const CONTENTS_LINK_STYLE = 'color:#1d4ed8;font-weight:700;text-decoration:none;';
+
+function renderThumbnail(figure: EmailFigure): string {
+  const width = Math.min(THUMBNAIL_WIDTH, figure.width);
+  // align="right": the one float that Outlook, Gmail and Apple Mail all honour.
+  return `<img class="thumbnail" src="${escapeHtml(figure.src)}" width="${width}" align="right" alt="${escapeHtml(figure.alt)}">`;
 }
 
+// arXiv, PDF, code, project page and the full brief: every place a reader may go next, on one line.
+function listLinks(links: PaperLinks): Array<[string, string]> {
+  const all: Array<[string, string | undefined]> = [
+    ['arXiv', links.abstract],
+    ['PDF', links.pdf],
+    ['Code', links.code],
+    ['Project page', links.project],
+    ['Full brief, flowchart and quiz', links.page],
+  ];
+  return all.filter((entry): entry is [string, string] => entry[1] !== undefined);
+}
 
 // Control characters from a paper would garble a terminal or mail reader; line breaks inside a field too.
 function toPlainLine(line: string): string {

@@ -14,6 +14,9 @@ export interface PaperLinks {
   image?: string;
   abstract: string;
   pdf?: string;
+  /** The code repository and the project page, from Hugging Face (https only). */
+  code?: string;
+  project?: string;
 }
 
 // Absolute https links only: a mail client has no base to resolve anything else against.
@@ -21,11 +24,14 @@ export function resolvePaperLinks(brief: Brief, publicUrl: string | undefined): 
   const stem = toFileStem(brief.paper.id, brief.paper.version);
   const abstract = safeUrl(brief.paper.absUrl, ARXIV_HOSTS) ?? `https://arxiv.org/abs/${formatArxivId(brief.paper)}`;
   const pdf = safeUrl(brief.paper.pdfUrl, ARXIV_HOSTS) ?? undefined;
+  const code = brief.paper.githubRepo === undefined ? null : safeUrl(brief.paper.githubRepo, 'any');
+  const project = brief.paper.projectPage === undefined ? null : safeUrl(brief.paper.projectPage, 'any');
+  const external = { ...(pdf ? { pdf } : {}), ...(code ? { code } : {}), ...(project ? { project } : {}) };
   const base = toHttpsBase(publicUrl);
-  if (base === undefined) return { title: abstract, abstract, ...(pdf ? { pdf } : {}) };
+  if (base === undefined) return { title: abstract, abstract, ...external };
   const page = `${base}/papers/${encodeURIComponent(stem)}.html`;
   const image = `${base}/papers/${encodeURIComponent(stem)}.flowchart.png`;
-  return { title: page, page, image, abstract, ...(pdf ? { pdf } : {}) };
+  return { title: page, page, image, abstract, ...external };
 }
 
 /** The public URL without trailing slash, if it is https (mail links must be); else undefined. */

@@ -18,6 +18,8 @@ export const SendAttemptSchema = z.object({
   recipients: z.array(z.string()),
   accepted: z.array(z.string()),
   rejected: z.array(z.string()),
+  /** Refused for now (a 4xx answer such as greylisting's 450): still pending, sent to by the next `send`. */
+  deferred: z.array(z.string()).optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   /** Why the attempt failed, in one line (never a password). */
@@ -105,11 +107,9 @@ export function dedupeRecipients(recipients: readonly string[]): string[] {
   });
 }
 
-// --- internal ---
-
 // `"Ada" <ada@example.com>` and `ada@example.com` are the same mailbox; so are a Unicode domain and its punycode,
 // which is what the SMTP envelope (and so the server's answer) carries.
-function toMailbox(recipient: string): string {
+export function toMailbox(recipient: string): string {
   const address = (/<([^>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
   const at = address.lastIndexOf('@');
   if (at < 0) return address;

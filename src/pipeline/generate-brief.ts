@@ -88,6 +88,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     return BriefSchema.parse({
       schemaVersion: 1,
       paper,
+      tldr: content.tldr,
       summary: content.summary,
       critique: content.critique,
       quiz: content.quiz,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
-import { composeEditionMessage } from '../mail/compose-edition-message.js';
+import { bareAddress, composeEditionMessage } from '../mail/compose-edition-message.js';
 import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
@@ -70,17 +70,22 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
 
   const edition = await readEditionWithEpisode(config.outputDir, date);
   const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
-  const message = composeEditionMessage({
-    date,
-    paperCount: edition.papers.length,
-    email,
-    from,
-    to: sendTo,
-    subject: config.mailSubject,
-    unsubscribe: config.mailUnsubscribe,
-    attachments: loadEmailImages(config.outputDir, email.images),
-    attemptNumber: record.attempts.length,
-  });
+  const attachments = loadEmailImages(config.outputDir, email.images);
+  // One copy per reader, built the same way for a dry run and a real send.
+  const messageFor = (reader: string) =>
+    composeEditionMessage({
+      date,
+      paperCount: edition.papers.length,
+      email,
+      from,
+      to: reader,
+      subject: config.mailSubject,
+      unsubscribe: config.mailUnsubscribe,
+      unsubscribeSecret: config.unsubscribeSecret,
+      attachments,
+      attemptNumber: record.attempts.length,
+    });
+  const message = messageFor(sendTo[0]!);
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };
   const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
 
@@ -88,12 +93,13 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     const emlPath = join(config.outputDir, 'mail', `${date}.eml`);
     const raw = await new MailComposer(message).compile().build();
     await writeFileAtomic(emlPath, raw);
-    return { outcome: 'done', summary: `dry run: wrote ${emlPath}; nothing was sent`, ...base, emlPath, sizes: { ...sizes, message: raw.length } };
+    const whose = sendTo.length > 1 ? ` (the copy for ${sendTo[0]}; each reader gets their own)` : '';
+    return { outcome: 'done', summary: `dry run: wrote ${emlPath}${whose}; nothing was sent`, ...base, emlPath, sizes: { ...sizes, message: raw.length } };
   }
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
   log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
+  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
   return { ...delivery, ...base, sizes };
 }
 
@@ -106,6 +112,7 @@ async function deliverOnce(input: {
   outputDir: string;
   record: SentRecord;
   message: EditionMessage;
+  messageFor: (reader: string) => EditionMessage;
   from: string;
   recipients: readonly string[];
   server: SmtpServer;
@@ -127,38 +134,72 @@ async function deliverOnce(input: {
   };
   await recordSendAttempt(outputDir, record, attempt);
   const transport = createSmtpTransport(server, input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs });
-  let info: { accepted: unknown[]; rejected: unknown[] };
+  const accepted: string[] = [];
+  const rejected: string[] = [];
+  const deferred: string[] = [];
+  let failure: unknown;
   try {
-    info = await transport.sendMail(message);
-  } catch (error) {
-    // The record is a file: a server that quotes the login in its answer must not put it there.
-    const reason = redactSecrets(describeSmtpFailure(error, server), input.secrets);
-    const rejected = ((error as { rejected?: unknown }).rejected as string[] | undefined)?.map(String) ?? [];
-    const status = isSurelyUndelivered(error) ? 'failed' : 'unknown';
-    await recordSendAttempt(outputDir, record, { ...attempt, status, rejected, finishedAt: now().toISOString(), error: reason });
-    const summary =
-      status === 'failed'
-        ? `the edition of ${date} was not sent: ${reason}`
-        : `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`;
-    return { outcome: 'failed', summary, accepted: [], rejected };
+    for (const reader of input.recipients) {
+      try {
+        const info = await transport.sendMail(input.messageFor(reader));
+        accepted.push(...info.accepted.map(String));
+      } catch (error) {
+        // The server's no to this one reader (550 gone, 450 try later) is that reader's answer; anything else stops the round.
+        const code = recipientRefusalCode(error);
+        if (code === undefined) {
+          failure = error;
+          break;
+        }
+        (code >= 500 ? rejected : deferred).push(bareAddress(reader));
+      }
+    }
   } finally {
     transport.close();
   }
-  const accepted = info.accepted.map(String);
-  const rejected = info.rejected.map(String);
-  const status = rejected.length === 0 ? 'sent' : 'partial';
+  const finishedAt = now().toISOString();
+  const answers = { accepted, rejected, ...(deferred.length > 0 ? { deferred } : {}) };
+  if (failure !== undefined || accepted.length === 0) {
+    // The record is a file: a server that quotes the login in its answer must not put it there.
+    const reason = redactSecrets(failure === undefined ? describeAllRefused(rejected, deferred, server) : describeSmtpFailure(failure, server), input.secrets);
+    const surely = failure === undefined || isSurelyUndelivered(failure);
+    const status = !surely ? 'unknown' : accepted.length > 0 ? 'partial' : 'failed';
+    await recordSendAttempt(outputDir, record, { ...attempt, status, ...answers, finishedAt, error: reason });
+    const summary =
+      status === 'unknown'
+        ? `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
+        : status === 'partial'
+          ? `the edition of ${date} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
+          : `the edition of ${date} was not sent: ${reason}`;
+    return { outcome: status === 'partial' ? 'partial' : 'failed', summary, accepted, rejected };
+  }
+  const status = rejected.length === 0 && deferred.length === 0 ? 'sent' : 'partial';
   try {
-    await recordSendAttempt(outputDir, record, { ...attempt, status, accepted, rejected, finishedAt: now().toISOString() });
+    await recordSendAttempt(outputDir, record, { ...attempt, status, ...answers, finishedAt });
   } catch (error) {
     // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
     const reason = redactSecrets(error instanceof Error ? error.message : String(error), input.secrets);
     return { outcome: 'failed', summary: `the edition of ${date} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
   }
+  const refusals = [
+    ...(rejected.length > 0 ? [`the server rejected ${rejected.join(', ')}`] : []),
+    ...(deferred.length > 0 ? [`the server deferred ${deferred.join(', ')} (a 4xx answer such as greylisting; the next send tries again)`] : []),
+  ];
   const summary =
     status === 'sent'
       ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
-      : `sent the edition of ${date} to ${accepted.length} recipient(s); the server rejected ${rejected.join(', ')}`;
+      : `sent the edition of ${date} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
   return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
+}
+
+// A recipient's refusal carries the server's code: 5xx is final, 4xx (greylisting's 450) means "later".
+function recipientRefusalCode(error: unknown): number | undefined {
+  const details = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return details.code === 'EENVELOPE' && typeof details.responseCode === 'number' && details.responseCode >= 400 ? details.responseCode : undefined;
+}
+
+function describeAllRefused(rejected: readonly string[], deferred: readonly string[], server: SmtpServer): string {
+  const parts = [...(rejected.length > 0 ? [`rejected ${rejected.join(', ')}`] : []), ...(deferred.length > 0 ? [`deferred ${deferred.join(', ')} (try again later)`] : [])];
+  return `the SMTP server ${server.host}:${server.port} ${parts.join(' and ')}`;
 }
 
 /** Fails (ConfigError, one line a problem) when mailing could not work, so `nightly --send` finds out before spending anything. */

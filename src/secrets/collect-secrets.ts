@@ -8,6 +8,7 @@ export interface SecretSettings {
   arxivRssUrl?: string | undefined;
   hfDailyPapersUrl?: string | undefined;
   publicUrl?: string | undefined;
+  unsubscribeSecret?: string | undefined;
 }
 
 // The environment names of the URL settings above: a proxy login in any of them is a secret too.
@@ -16,7 +17,7 @@ const URL_ENV_NAMES = ['SMTP_URL', 'OPENAI_BASE_URL', 'ARXIV_API_URL', 'ARXIV_PD
 /** The secret strings in env-style records (the environment, the .env file): the API key whole, a mail URL's password. */
 export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
   return sources.flatMap((source) => [
-    ...collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY }),
+    ...collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY, unsubscribeSecret: source.SUMMARIZE_UNSUBSCRIBE_SECRET }),
     ...URL_ENV_NAMES.flatMap((name) => readUrlSecrets(source[name])),
   ]);
 }
@@ -24,7 +25,7 @@ export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, st
 /** The secret strings of a loaded config, for the writers below the CLI (run reports). */
 export function collectConfigSecrets(settings: SecretSettings): string[] {
   const urls = [settings.smtpUrl, settings.openaiBaseUrl, settings.arxivApiUrl, settings.arxivPdfUrl, settings.arxivRssUrl, settings.hfDailyPapersUrl, settings.publicUrl];
-  const secrets = [settings.openaiApiKey?.trim(), ...urls.flatMap((url) => readUrlSecrets(url))];
+  const secrets = [settings.openaiApiKey?.trim(), settings.unsubscribeSecret, ...urls.flatMap((url) => readUrlSecrets(url))];
   return [...new Set(secrets.filter((secret): secret is string => Boolean(secret)))];
 }
 

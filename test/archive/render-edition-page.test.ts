@@ -15,7 +15,12 @@ describe('renderEditionPage', () => {
     expect(html).toContain('3 papers · <a href="2025-01-21.md">Markdown</a> · <a href="2025-01-21.json">JSON</a>');
     expect(html).toContain('<h2><a href="../papers/2501.01234v2.html">Sparse Experts for Long-Context Retrieval</a></h2>');
     expect(html).toContain('<a href="../papers/hep-th_9108004v1.html">Full brief, flowchart and quiz →</a>');
-    expect(html).toContain('<ol class="contents"><li><a href="#paper-1">Sparse Experts for Long-Context Retrieval</a></li><li><a href="#paper-2">');
+    // "In this issue": numbered titles, each with its TLDR (a brief older than TLDRs shows its first point), linking to its card.
+    expect(html).toContain('<h2 class="contents-heading">In this issue</h2>');
+    expect(html).toContain(
+      '<ol class="contents"><li><a href="#paper-1">Sparse Experts for Long-Context Retrieval</a><br><span class="tldr">Routing long documents through 16 sparse experts raises LongBench recall@10 from 61.2 to 68.9 at equal compute.</span></li><li><a href="#paper-2">',
+    );
+    expect(html).toContain('<a href="#paper-3">A Toy Model of Boundary Entanglement</a><br><span class="tldr">Entanglement entropy of boundary degrees of freedom');
     expect(html).toContain('<article class="card" id="paper-3">');
     expect(html.match(/Why picked:/g)).toHaveLength(1);
     expect(html).toContain('<p class="reason"><strong>Why picked:</strong> matches: retrieval, long context</p>');

@@ -8,9 +8,13 @@ describe('renderPaperPage', () => {
     for (const label of ['📘 Topic and Domain', '💡 Previous Research and New Ideas', '❓ Problem', '🛠️ Methods', '📊 Results and Evaluation']) {
       expect(html).toContain(`<p class="point-label">${label}</p>`);
     }
-    expect(html).toContain('<a href="2501.01234v2.flowchart.svg"><img src="2501.01234v2.flowchart.png" alt="Method workflow: Collect 12k arXiv papers → Split');
+    // At its natural size (1x of the 2x PNG), which the stylesheet caps in height.
+    expect(html).toContain('<a href="2501.01234v2.flowchart.svg"><img src="2501.01234v2.flowchart.png" width="404" height="654" alt="Method workflow: Collect 12k arXiv papers → Split');
+    expect(html).toContain('<details class="abstract"><summary>arXiv abstract</summary><p>We route long documents through sparse experts');
+    expect(html).toContain('<meta name="description" content="Routing long documents through 16 sparse experts raises LongBench recall@10 from 61.2 to 68.9 at equal compute.">');
+    expect(html).toContain('<meta property="og:title" content="Sparse Experts for Long-Context Retrieval — arXiv Brief">');
     expect(html).toContain('<li>Clear ablations over the number of experts.</li>');
-    expect(html.match(/<details><summary>Show answer<\/summary>/g)).toHaveLength(3);
+    expect(html.match(/<details class="answer"><summary><span class="when-closed">Show answer<\/span><span class="when-open">Hide answer<\/span><\/summary>/g)).toHaveLength(3);
     expect(html).toContain('<p><strong>B. Retrieval accuracy on long inputs</strong> — The paper targets retrieval');
     expect(html).toContain('<a href="https://arxiv.org/abs/2501.01234v2">arXiv:2501.01234v2</a> · <a href="https://arxiv.org/pdf/2501.01234v2">PDF</a>');
     expect(html).toContain('In the editions of <a href="../digests/2025-01-21.html">2025-01-21</a>, <a href="../digests/2025-01-20.html">2025-01-20</a>');

@@ -104,8 +104,20 @@ describe.skipIf(!hasChromium)('the archive in Chromium', () => {
       await page.waitForURL(/papers\/2501\.05678v1\.html$/);
       expect(await page.locator('h1').innerText()).toBe(NOWCASTING_TITLE);
       expect(await page.evaluate<boolean[]>('[...document.images].map((image) => image.complete && image.naturalWidth > 0)')).toEqual([true]);
-      await page.locator('details').first().getByText('Show answer').click();
-      expect(await page.locator('details').first().locator('p').isVisible()).toBe(true);
+      const answer = page.locator('details.answer').first();
+      expect(await answer.locator('summary').innerText()).toBe('Show answer');
+      await answer.getByText('Show answer').click();
+      expect(await answer.locator('p').isVisible()).toBe(true);
+      // Open, the summary says what it does next.
+      expect(await answer.locator('summary').innerText()).toBe('Hide answer');
+      await answer.getByText('Hide answer').click();
+      expect(await answer.locator('summary').innerText()).toBe('Show answer');
+      // The flowchart at its own size, never taller than the cap.
+      const figure = await page.evaluate<{ width: number; height: number }>("(() => { const image = document.querySelector('figure img'); return { width: image.clientWidth, height: image.clientHeight }; })()");
+      expect(figure.height).toBeLessThanOrEqual(720);
+      expect(figure.width).toBeLessThanOrEqual(Number(await page.locator('figure img').getAttribute('width')));
+      // The abstract is folded.
+      expect(await page.locator('details.abstract p').isVisible()).toBe(false);
       expect(problems).toEqual([]);
       expect(dialogs).toEqual([]);
       await page.close();

@@ -62,3 +62,43 @@ describe.skipIf(!hasChromium)('the email edition in Chromium, on a phone', () =>
     await page.close();
   });
 });
+
+describe.skipIf(!hasChromium)('a 25-paper email in Chromium at 600 px', () => {
+  let browser: Browser;
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'email-height-'));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (directory !== undefined) await rm(directory, { recursive: true, force: true });
+  });
+
+  it('is under 8,000 px tall, opens with "In this issue", and every link carries its colour inline', async () => {
+    const samples = makeSampleBriefs();
+    const papers = Array.from({ length: 25 }, (_, index) => {
+      const sample = samples[index % samples.length]!;
+      const brief = makeSampleBrief({ ...sample, paper: { ...sample.paper, id: `2501.${String(10_000 + index)}`, authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Emmy Noether', 'Paul Dirac'] } });
+      return { brief, reason: 'nearest interest: retrieval over long documents' };
+    });
+    const email = renderEmailEdition({ date: '2025-01-31', papers }, { publicUrl: 'https://news.example.org/brief' });
+    expect(email.shownInFull).toBe(25);
+    await writeFile(join(directory, 'email.html'), email.html);
+    const page = await browser.newPage({ viewport: { width: 600, height: 800 } });
+    await page.route(/^https?:/, (route) => route.abort());
+    await page.goto(pathToFileURL(join(directory, 'email.html')).href);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    console.log(`25-paper email at 600 px: ${height} px tall, ${Buffer.byteLength(email.html)} bytes of HTML`);
+    expect(height).toBeLessThan(8000);
+    const contents = await page.evaluate<string[]>("[...document.querySelectorAll('ol.contents > li > a')].map((link) => link.getAttribute('href'))");
+    expect(contents).toHaveLength(25);
+    expect(contents[0]).toBe('#paper-1');
+    expect(await page.evaluate<boolean>("document.getElementById('paper-25') !== null")).toBe(true);
+    const uncoloured = await page.evaluate<string[]>("[...document.querySelectorAll('a')].filter((link) => !/color:/.test(link.getAttribute('style') ?? '')).map((link) => link.outerHTML)");
+    expect(uncoloured).toEqual([]);
+    await page.close();
+  });
+});

@@ -49,22 +49,22 @@ async function readAllFiles(folder: string): Promise<string> {
 }
 
 describe('summarize send', () => {
-  it('mails one multipart/alternative edition with CID flowcharts, records it, and never shows the password', async () => {
+  it('mails each reader their own multipart/alternative edition with CID flowcharts, records it, and never shows the password', async () => {
     const result = await send();
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/sent the edition of 2025-01-31 to 2 recipient/);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com']]);
     const [received] = smtp.messages;
     expect(received!.from).toBe('brief@example.org');
-    expect(received!.to).toEqual(['ada@example.com', 'alan@example.com']);
     expect(received!.raw.toString('latin1')).toMatch(/Content-Type: multipart\/alternative/);
 
     const mail = await parse(received!.raw);
     expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
     expect(addresses(mail.from)).toEqual(['brief@example.org']);
-    // The recipients do not see each other: the envelope carries them, the To: header names the sender.
-    expect(addresses(mail.to)).toEqual(['brief@example.org']);
-    expect(received!.raw.toString('latin1')).not.toMatch(/ada@example\.com|alan@example\.com/);
+    // Each copy is addressed to its reader, who sees no other reader.
+    expect(addresses(mail.to)).toEqual(['ada@example.com']);
+    expect(received!.raw.toString('latin1')).not.toMatch(/alan@example\.com/);
+    expect(smtp.messages[1]!.raw.toString('latin1')).not.toMatch(/ada@example\.com/);
     expect(mail.messageId).toMatch(/^<2025-01-31\.[0-9a-f]{16}@example\.org>$/);
     for (const brief of makeSampleBriefs()) {
       expect(mail.text).toContain(brief.paper.title);
@@ -74,7 +74,8 @@ describe('summarize send', () => {
     const html = mail.html as string;
     expect(html).not.toMatch(/data:/i);
     expect(Buffer.byteLength(html)).toBeLessThan(100_000);
-    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="https:\/\//);
+    // Absolute https links, or the jumps from "In this issue" to a card of the same message.
+    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="(https:\/\/|#paper-\d+")/);
     const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((match) => match[1]);
     expect(cids).toHaveLength(3);
     expect(mail.attachments.map((attachment) => attachment.cid).sort()).toEqual([...cids].sort());
@@ -88,7 +89,7 @@ describe('summarize send', () => {
     expect(`${result.stdout}${result.stderr}${await readAllFiles(outputDir)}`).not.toContain(PASSWORD);
   });
 
-  it('links the web archive and its flowchart images under an https public URL, with no attachments', async () => {
+  it('links the web archive, where the flowcharts are, under an https public URL, with no attachments', async () => {
     env.SUMMARIZE_PUBLIC_URL = 'https://news.example.org/brief/';
     env.SUMMARIZE_MAIL_UNSUBSCRIBE = 'mailto:leave@example.org?subject=unsubscribe';
     env.SUMMARIZE_MAIL_SUBJECT = 'Papers of the day';
@@ -100,13 +101,8 @@ describe('summarize send', () => {
     expect(html).toContain('href="https://news.example.org/brief/papers/2501.01234v2.html"');
     expect(html).toContain('href="https://news.example.org/brief/digests/2025-01-31.html"');
     expect(mail.text).toContain('Full brief, flowchart and quiz: https://news.example.org/brief/papers/hep-th_9108004v1.html');
-    const images = html.match(/<img [^>]*>/g) ?? [];
-    expect(images).toHaveLength(3);
-    for (const image of images) {
-      expect(image).toMatch(/src="https:\/\/news\.example\.org\/brief\/papers\/[^"]+\.flowchart\.png"/);
-      expect(image).toMatch(/ width="\d+"/);
-      expect(image).toMatch(/ alt="Method flowchart: [^"]+"/);
-    }
+    // The web page shows each flowchart at its size: the email stays short and carries no image.
+    expect(html.match(/<img [^>]*>/g) ?? []).toEqual([]);
     expect(smtp.messages[0]!.raw.toString('latin1')).toMatch(/^List-Unsubscribe: <mailto:leave@example\.org\?subject=unsubscribe>\r?$/m);
   });
 
@@ -115,11 +111,11 @@ describe('summarize send', () => {
     const again = await send();
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/already sent at .* to all 2 of these recipient\(s\); nothing sent \(--resend sends it again\)/);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(2);
 
     expect((await send('--resend')).code).toBe(0);
-    expect(smtp.messages).toHaveLength(2);
-    const [first, second] = await Promise.all(smtp.messages.map((message) => parse(message.raw)));
+    expect(smtp.messages).toHaveLength(4);
+    const [first, second] = await Promise.all([smtp.messages[0]!, smtp.messages[2]!].map((message) => parse(message.raw)));
     expect(second!.messageId).not.toBe(first!.messageId);
     expect((await readRecord()).attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent', 'sent']);
   });
@@ -130,18 +126,76 @@ describe('summarize send', () => {
 
     expect(grown.code).toBe(0);
     expect(grown.stderr).toContain('2 of these recipients already had the edition of 2025-01-31; sending it to the 1 others');
-    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com', 'alan@example.com'], ['grace@example.com']]);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com'], ['grace@example.com']]);
     // A test send to one of them later sends nothing either.
     const single = await send('--to', 'Ada <ada@example.com>');
     expect(single.stderr).toMatch(/already sent/);
-    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages).toHaveLength(3);
   });
 
   it('lets only one of two simultaneous sends through: the other finds the output folder locked', async () => {
     const results = await Promise.all([send(), send()]);
     expect(results.map((result) => result.code).sort()).toEqual([0, 1]);
     expect(results.find((result) => result.code === 1)!.stderr).toMatch(/another summarize run \(pid \d+, started .*\) holds .*\.summarize\.lock/);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com']]);
+  });
+
+  it('gives each reader a List-Id and a one-click unsubscribe link with their own token (RFC 8058)', async () => {
+    env.SUMMARIZE_MAIL_UNSUBSCRIBE = 'https://news.example.org/unsubscribe';
+    env.SUMMARIZE_UNSUBSCRIBE_SECRET = 'a-secret-of-at-least-16-characters';
+    const result = await send();
+    expect(result.code).toBe(0);
+    const [ada, alan] = await Promise.all(smtp.messages.map((message) => parse(message.raw)));
+    const token = (mail: typeof ada) => new URL((mail!.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url).searchParams.get('token');
+    for (const [mail, reader] of [[ada, 'ada@example.com'], [alan, 'alan@example.com']] as const) {
+      expect(addresses(mail!.to)).toEqual([reader]);
+      const unsubscribe = new URL((mail!.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url);
+      expect(unsubscribe.origin + unsubscribe.pathname).toBe('https://news.example.org/unsubscribe');
+      expect(unsubscribe.searchParams.get('address')).toBe(reader);
+      expect(unsubscribe.searchParams.get('token')).toMatch(/^[0-9a-f]{32}$/);
+      // mailparser gathers the List-* headers under "list"; the raw header is checked as the RFC spells it.
+      expect(mail!.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect((mail!.headers.get('list') as { id: { id: string } }).id.id).toBe('arxiv-brief.example.org');
+      // The footer links the reader's own address too.
+      expect(mail!.html).toContain(unsubscribe.href.replace(/&/g, '&amp;'));
+    }
+    expect(token(ada)).not.toBe(token(alan));
+    // The same reader gets the same token on another day: the secret, not a list, makes it.
+    const { createHmac } = await import('node:crypto');
+    expect(token(ada)).toBe(createHmac('sha256', 'a-secret-of-at-least-16-characters').update('ada@example.com').digest('hex').slice(0, 32));
+    expect(`${result.stdout}${result.stderr}${await readAllFiles(outputDir)}`).not.toContain('a-secret-of-at-least-16-characters');
+    // One record of the send, once per mailbox.
+    expect((await readRecord()).attempts).toHaveLength(1);
+    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'sent', accepted: ['ada@example.com', 'alan@example.com'] });
+  });
+
+  it('--dry-run writes the very message a real send gives the first reader', async () => {
+    env.SUMMARIZE_MAIL_UNSUBSCRIBE = 'https://news.example.org/unsubscribe';
+    env.SUMMARIZE_UNSUBSCRIBE_SECRET = 'a-secret-of-at-least-16-characters';
+    expect((await send('--dry-run')).code).toBe(0);
+    const dry = await parse(await readFile(join(outputDir, 'mail', `${DATE}.eml`)));
+    expect((await send()).code).toBe(0);
+    const sent = await parse(smtp.messages[0]!.raw);
+    const headers = (mail: typeof dry) => Object.fromEntries([...mail.headers].filter(([name]) => name !== 'date' && name !== 'content-type'));
+    expect(headers(dry)).toEqual(headers(sent));
+    expect(dry.html).toBe(sent.html);
+    expect(dry.text).toBe(sent.text);
+  });
+
+  it('leaves a reader whose server answers 450 (greylisting) pending for the next send', async () => {
+    const greylisting = await startFakeSmtp({ pass: PASSWORD, deferRecipients: ['grey@example.net'] });
+    try {
+      const first = await runCliCaptured(['send', '--date', DATE], { ...env, SMTP_URL: greylisting.url, SUMMARIZE_MAIL_TO: 'ada@example.com, grey@example.net' });
+      expect(first.code).toBe(3);
+      expect(first.stderr).toContain('the server deferred grey@example.net');
+      expect((await readRecord()).attempts[0]).toMatchObject({ status: 'partial', accepted: ['ada@example.com'], rejected: [], deferred: ['grey@example.net'] });
+    } finally {
+      await greylisting.close();
+    }
+    // The next send, to a server that now takes it, reaches the greylisted reader alone.
+    const second = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_MAIL_TO: 'ada@example.com, grey@example.net' });
+    expect(second.code).toBe(0);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['grey@example.net']]);
   });
 
   it('records a rejected recipient and exits 3', async () => {
@@ -156,7 +210,7 @@ describe('summarize send', () => {
   it('fails clearly when every recipient is rejected', async () => {
     const result = await send('--to', 'gone@example.net');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ rejected the message/m);
+    expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ rejected gone@example\.net$/m);
     expect((await readRecord()).attempts[0]).toMatchObject({ status: 'failed', rejected: ['gone@example.net'] });
   });
 
@@ -171,7 +225,7 @@ describe('summarize send', () => {
 
     env.SMTP_URL = smtp.url;
     expect((await send()).code).toBe(0);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('reports a server that is down', async () => {
@@ -206,7 +260,7 @@ describe('summarize send', () => {
     expect(result.stderr).toContain('started at 2025-01-31T06:00:00.000Z did not finish: the message may have gone out');
     expect(smtp.connections).toBe(0);
     expect((await send('--resend')).code).toBe(0);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('--dry-run writes the .eml, prints subject, recipients and sizes, and opens no connection', async () => {
@@ -248,16 +302,16 @@ describe('summarize send', () => {
     expect(again.stderr).toMatch(/already sent/);
     const grown = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com, grace@example.com' });
     expect(grown.code).toBe(0);
-    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com', 'alan@example.com'], ['grace@example.com']]);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com'], ['grace@example.com']]);
   });
 
   it('treats one address written twice, or with a Unicode domain, as one mailbox', async () => {
     const result = await send('--to', 'Ada <Ada@Example.com>, ada@example.com, grace@bücher.example');
     expect(result.code).toBe(0);
     // Sent to two mailboxes (the server may see the domain as Unicode or punycode: both are one mailbox here).
-    expect(smtp.messages.map((message) => message.to.length)).toEqual([2]);
+    expect(smtp.messages.map((message) => message.to.length)).toEqual([1, 1]);
     expect((await send('--to', 'grace@bücher.example')).stderr).toMatch(/already sent/);
-    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('keeps the password out of the record and the output when the server quotes it in a refusal', async () => {

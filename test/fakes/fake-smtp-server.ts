@@ -21,6 +21,8 @@ export type FakeSmtpOptions = {
   pass?: string;
   /** Recipients answered `550 mailbox unavailable`. */
   rejectRecipients?: string[];
+  /** Recipients answered `450 try again later`, as a greylisting server does. */
+  deferRecipients?: string[];
   /** TLS from the first byte with smtp-server's self-signed certificate (which clients reject). */
   secure?: boolean;
   /** Refuse every message after DATA with this text (554), as a server quoting what it was sent may. */
@@ -28,7 +30,7 @@ export type FakeSmtpOptions = {
 };
 
 /** A real SMTP server (smtp-server, from the nodemailer project) on 127.0.0.1, with AUTH PLAIN/LOGIN and no STARTTLS. */
-export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], secure = false, rejectDataWith }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
+export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], deferRecipients = [], secure = false, rejectDataWith }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const messages: ReceivedMail[] = [];
   const state = { connections: 0, holdReplies: false };
   const server = new SMTPServer({
@@ -48,6 +50,9 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
     onRcptTo(address, _session, callback) {
       if (rejectRecipients.includes(address.address)) {
         return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      }
+      if (deferRecipients.includes(address.address)) {
+        return callback(Object.assign(new Error('greylisted, try again later'), { responseCode: 450 }));
       }
       callback();
     },

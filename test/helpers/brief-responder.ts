@@ -4,6 +4,7 @@ import type { FakeChatResponse } from '../fakes/fake-openai-server.js';
 /** A brief such as a good model writes for the paper of `makePaperPdf`: every number is in the paper. */
 export function makeGroundedBriefContent(overrides: Partial<BriefContent> = {}): BriefContent {
   return {
+    tldr: 'Reading the full paper and checking its numbers leaves no invented numbers in 120 machine-written briefs.',
     summary: {
       topicAndDomain: 'Automatic summarization of research papers for newsletters.',
       previousResearchAndNewIdeas: 'Existing tools read only the abstract; this work reads the full text and checks numbers.',

@@ -20,6 +20,7 @@ const BASE: SampleBrief = {
     absUrl: 'https://arxiv.org/abs/2501.01234v2',
     pdfUrl: 'https://arxiv.org/pdf/2501.01234v2',
   },
+  tldr: 'Routing long documents through 16 sparse experts raises LongBench recall@10 from 61.2 to 68.9 at equal compute.',
   summary: {
     topicAndDomain: 'Retrieval over very long documents (100k+ tokens) in natural language processing.',
     previousResearchAndNewIdeas:
@@ -113,6 +114,7 @@ export function makeSampleBriefs(): SampleBrief[] {
         absUrl: 'https://arxiv.org/abs/2501.05678v1',
         pdfUrl: 'https://arxiv.org/pdf/2501.05678v1',
       },
+      tldr: 'A diffusion ensemble of 32 radar nowcasts, recalibrated, improves CRPS by 11% over optical flow.',
       summary: {
         topicAndDomain: 'Short-term precipitation forecasting (nowcasting) from radar in atmospheric science.',
         previousResearchAndNewIdeas: 'Deterministic nowcasts blur heavy rain; the authors sample an ensemble from a diffusion model and recalibrate it.',
@@ -151,6 +153,8 @@ export function makeSampleBriefs(): SampleBrief[] {
         absUrl: 'https://arxiv.org/abs/hep-th/9108004v1',
         pdfUrl: 'https://arxiv.org/pdf/hep-th/9108004v1',
       },
+      // Written before briefs had a TLDR: readers see its first point instead.
+      tldr: undefined,
       summary: {
         topicAndDomain: 'Entanglement entropy of boundary degrees of freedom in a lattice toy model (high-energy theory).',
         previousResearchAndNewIdeas: 'Earlier work computed bulk entanglement only; the author isolates the boundary contribution in a solvable model.',

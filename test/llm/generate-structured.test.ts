@@ -8,6 +8,7 @@ import { NoValidOutputError } from '../../src/llm/no-valid-output-error.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai-server.js';
 
 const validBrief: BriefContent = {
+  tldr: 'Learned molecular fingerprints lower the error on QM9 by 12%.',
   summary: {
     topicAndDomain: 'Graph neural networks for molecule property prediction.',
     previousResearchAndNewIdeas: 'Earlier work used fixed fingerprints; this paper learns them.',

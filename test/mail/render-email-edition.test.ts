@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/edition/edition.js';
-import { EMAIL_HTML_MAX_BYTES, renderEmailEdition } from '../../src/mail/render-email-edition.js';
+import { EMAIL_HTML_MAX_BYTES, measureSentBytes, renderEmailEdition } from '../../src/mail/render-email-edition.js';
 import { writeEmailEdition } from '../../src/mail/write-email-edition.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
@@ -40,7 +40,9 @@ describe('renderEmailEdition', () => {
   ])('keeps 300 papers under 100,000 bytes, free of constructs mail clients drop, naming every paper not shown in full (%s)', (_, publicUrl) => {
     const edition = makeEdition(300);
     const email = renderEmailEdition(edition, { publicUrl });
-    expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    // Counted as sent: quoted-printable turns every "=" of the inline styles into "=3D".
+    expect(measureSentBytes(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    expect(email.html).toContain(`300 papers: ${email.shownInFull} in full, ${300 - email.shownInFull} listed after them.`);
     for (const pattern of FORBIDDEN) expect(email.html).not.toMatch(pattern);
     expect(email.shownInFull).toBeGreaterThan(10);
     expect(email.shownInFull).toBeLessThan(300);
@@ -51,9 +53,9 @@ describe('renderEmailEdition', () => {
       expect(email.html).toContain(`>${paper.brief.paper.title}</a>`);
       expect(email.text).toContain(paper.brief.paper.title);
     }
-    // Only the papers in full carry a picture, so the renderer never holds 300 of them.
+    // Only the papers in full carry a thumbnail, and only when no web page shows the chart, so the renderer never holds 300 of them.
     expect(email.images).toHaveLength(publicUrl ? 0 : email.shownInFull);
-    expect(email.html.match(/<img /g)).toHaveLength(email.shownInFull);
+    expect(email.html.match(/<img /g) ?? []).toHaveLength(publicUrl ? 0 : email.shownInFull);
   });
 
   it('still shows the best papers in full on a day of 600 papers with long titles', () => {
@@ -92,7 +94,8 @@ describe('renderEmailEdition', () => {
   it('counts the papers it cannot even list, and points to the web edition for them', () => {
     const email = renderEmailEdition(makeEdition(3000), { publicUrl: PUBLIC_URL });
     expect(Buffer.byteLength(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
-    const listed = email.html.match(/<li>/g)?.length ?? 0;
+    // Every <li> beyond "In this issue" (one per paper in full) is a listed title.
+    const listed = (email.html.match(/<li>/g)?.length ?? 0) - email.shownInFull;
     expect(listed).toBeGreaterThan(100);
     const unlisted = 3000 - email.shownInFull - listed;
     expect(unlisted).toBeGreaterThan(0);
@@ -106,15 +109,27 @@ describe('renderEmailEdition', () => {
     expect(email.html).toContain(`<a href="${PUBLIC_URL}/papers/2501.01234v2.html" style=`);
     expect(email.html).toContain('Ada Lovelace, Alan Turing, Grace Hopper');
     expect(email.html).toContain('9 pages, code released · 42 upvotes on Hugging Face');
-    expect(email.html).toContain('<strong>Why picked:</strong> matches: retrieval');
+    expect(email.html).toContain('<b>Why picked:</b> matches: retrieval');
+    expect(email.html).toContain(`<p class="tldr" style="font-size: 14px; line-height: 1.3; font-weight: 700; margin: 0 0 4px 0;">${brief.tldr}</p>`);
+    expect(email.html).toContain(`<a href="#paper-1" style="color:#1d4ed8;font-weight:700;text-decoration:none;">${brief.paper.title}</a> — ${brief.tldr}</li>`);
     expect(email.html).toMatch(/Full brief, flowchart and quiz →<\/a>/);
     for (const label of ['Topic and Domain', 'Previous Research and New Ideas', 'Problem', 'Methods', 'Results and Evaluation']) {
-      expect(email.html).toContain(`${label}:</span>`);
+      expect(email.html).toContain(`<b title="${label}">`);
       expect(email.text).toContain(`${label}: `);
     }
     expect(email.text).toContain('   Why picked: matches: retrieval\n');
     // The text part carries every link of the HTML part.
-    for (const [, href] of email.html.matchAll(/href="([^"]+)"/g)) expect(email.text).toContain(href!.replace(/&amp;/g, '&'));
+    for (const [, href] of email.html.matchAll(/href="([^#"][^"]*)"/g)) expect(email.text).toContain(href!.replace(/&amp;/g, '&'));
+  });
+
+  it('leaves out a "Why picked" that repeats the upvotes above it, and links the code and the project page', () => {
+    const brief = makeSampleBrief({ paper: { upvotes: 42, githubRepo: 'https://github.com/example/sparse', projectPage: 'https://example.org/sparse' } });
+    const email = renderEmailEdition({ date: DATE, papers: [{ brief, reason: '42 upvotes' }] }, { publicUrl: PUBLIC_URL });
+    expect(email.html).toContain('42 upvotes on Hugging Face');
+    expect(email.html).not.toContain('Why picked');
+    expect(email.text).not.toContain('Why picked');
+    expect(email.html).toContain('<a href="https://github.com/example/sparse" style="color: #1d4ed8;">Code</a> · <a href="https://example.org/sparse" style="color: #1d4ed8;">Project page</a>');
+    expect(email.html).toContain('1 paper, each in five points.');
   });
 
   it('escapes everything that comes from a paper or the model, and links arXiv only over https', () => {
@@ -148,7 +163,7 @@ describe('renderEmailEdition', () => {
     expect(email.html).toContain('@media (prefers-color-scheme: dark)');
     expect(email.html).not.toMatch(/<div[^>]*max-width/);
     // Every card carries its own colours: Gmail's app and Outlook read no <style>.
-    expect(email.html.match(/<td class="card" style="background-color: #ffffff; color: #1f2937;/g)).toHaveLength(4);
+    expect(email.html.match(/<td class="card"[^>]*style="background-color: #ffffff; color: #1f2937;/g)).toHaveLength(4);
   });
 
   it('renders the plain-text part of a fixed edition exactly', async () => {

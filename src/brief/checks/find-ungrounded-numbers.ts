@@ -36,8 +36,9 @@ interface CheckedText {
 }
 
 function listCheckedTexts(content: BriefContent): CheckedText[] {
-  const { summary, critique, quiz, flowchart } = content;
+  const { tldr, summary, critique, quiz, flowchart } = content;
   const prose = [
+    tldr,
     summary.topicAndDomain,
     summary.previousResearchAndNewIdeas,
     summary.problem,

@@ -4,6 +4,7 @@ import type { Flowchart } from '../../../src/brief/flowchart-schema.js';
 /** A valid brief whose every field says nothing numeric, with `overrides` on top. */
 export function makeBriefContent(overrides: { resultsAndEvaluation?: string; strengths?: string[]; quiz?: QuizQuestion[]; flowchart?: Flowchart } = {}): BriefContent {
   return {
+    tldr: 'Fine-tuned summarizers handle long multi-document legal cases better.',
     summary: {
       topicAndDomain: 'Summarization of legal documents.',
       previousResearchAndNewIdeas: 'Earlier datasets offered one summary per document; this one offers several.',
