@@ -1,11 +1,20 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { CleaningStats } from '../text/clean-paper-text.js';
 
 // Bump when cleaning changes, so cached text made by older cleaning is not reused.
 const TEXT_CACHE_VERSION = 1;
+
+// The fields a cache hit is read for; an entry missing any is rebuilt rather than failing every night.
+const cachedTextShape = z.object({
+  cacheVersion: z.literal(TEXT_CACHE_VERSION),
+  pageCount: z.number(),
+  text: z.string(),
+  stats: z.object({ referencesRemoved: z.boolean() }).passthrough(),
+});
 
 export interface CachedText {
   cacheVersion: number;
@@ -30,8 +39,8 @@ export function createPaperCache(cacheDir: string) {
     },
     async readText(id: string, version: number): Promise<CachedText | null> {
       try {
-        const cached = JSON.parse(await readFile(textPath(id, version), 'utf8')) as CachedText;
-        return cached.cacheVersion === TEXT_CACHE_VERSION ? cached : null;
+        const parsed = cachedTextShape.safeParse(JSON.parse(await readFile(textPath(id, version), 'utf8')));
+        return parsed.success ? (parsed.data as CachedText) : null;
       } catch {
         return null;
       }
