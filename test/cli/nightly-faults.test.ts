@@ -127,7 +127,7 @@ describe('summarize nightly under faults', () => {
     services = await startFakeServices(papers);
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
     services.openai.setResponder(() => ({ delayMs: 10_000 }));
-    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (services.openai.requests.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -144,7 +144,7 @@ describe('summarize nightly under faults', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     services.openai.setResponder(() => ({ delayMs: 10_000 }));
-    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (services.openai.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -160,7 +160,7 @@ describe('summarize nightly under faults', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     services.arxiv.failNext('/api/', { delayMs: 20_000 });
-    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
     const deadline = Date.now() + 15_000;
     while (services.arxiv.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
