@@ -37,10 +37,10 @@ export function createPaperCache(cacheDir: string) {
     async removePdf(id: string, version: number): Promise<void> {
       await rm(pdfPath(id, version), { force: true });
     },
-    async readText(id: string, version: number): Promise<CachedText | null> {
+    async readText(id: string, version: number): Promise<z.infer<typeof cachedTextShape> | null> {
       try {
         const parsed = cachedTextShape.safeParse(JSON.parse(await readFile(textPath(id, version), 'utf8')));
-        return parsed.success ? (parsed.data as CachedText) : null;
+        return parsed.success ? parsed.data : null;
       } catch {
         return null;
       }
