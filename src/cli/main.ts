@@ -7,6 +7,7 @@ import { readEnvFile } from '../config/read-env-file.js';
 import { collectSecrets } from '../secrets/collect-secrets.js';
 import { redactStream } from '../secrets/redact-stream.js';
 import { readPackageVersion } from '../config/read-package-version.js';
+import { suggestClosest } from './suggest-closest.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<Outcome>;
 
@@ -25,6 +26,10 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
   const io = redactIo(givenIo);
   try {
     const [first, ...rest] = argv;
+    if (first === 'help' && rest[0] !== undefined && rest[0] in COMMAND_HELP) {
+      io.stdout.write(COMMAND_HELP[rest[0] as keyof typeof COMMAND_HELP]);
+      return EXIT_CODES.ok;
+    }
     if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
       // Asked for, help is the output; given no arguments, it is the usage error's message.
       (first === undefined ? io.stderr : io.stdout).write(HELP_TEXT);
@@ -41,6 +46,9 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
     }
     const loadCommand = COMMANDS[first];
     if (loadCommand) return OUTCOME_EXIT_CODES[await (await loadCommand())(rest, io)];
+    // A word close to a command (`nighly`) is a typo, not an arXiv ID to look up.
+    const meant = /^[a-z]+$/i.test(first) ? suggestClosest(first, Object.keys(COMMANDS)) : undefined;
+    if (meant) throw new UsageError(`unknown command '${first}'; did you mean '${meant}'?`);
     const { runSummarize } = await import('./commands/summarize.js');
     return OUTCOME_EXIT_CODES[await runSummarize(argv, io)];
   } catch (error) {

@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../errors/brief-error.js';
+import { suggestClosest } from './suggest-closest.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,6 +9,15 @@ export function parseCommandArgs<T extends Options>(command: string | null, argv
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(command === null ? (error as Error).message : `${command}: ${(error as Error).message}`);
+    const message = describeUnknownOption(error as Error & { code?: string }, options) ?? (error as Error).message;
+    throw new UsageError(command === null ? message : `${command}: ${message}`);
   }
+}
+
+// One line naming the flag the user most likely meant, instead of node's advice about positionals.
+function describeUnknownOption(error: Error & { code?: string }, options: Options): string | undefined {
+  const typed = /Unknown option '(--?[^']+)'/.exec(error.message)?.[1];
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !typed?.startsWith('--')) return undefined;
+  const suggestion = suggestClosest(typed, Object.keys(options).map((name) => `--${name}`));
+  return suggestion ? `Unknown option '${typed}'; did you mean '${suggestion}'?` : undefined;
 }

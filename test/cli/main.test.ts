@@ -15,6 +15,25 @@ describe('summarize (the entry point)', () => {
     expect(result.stderr).toContain('Usage');
   });
 
+  it('answers a mistyped command with one line naming the closest command, exit 2', async () => {
+    const result = await runCliCaptured(['nighly', '--date', '2025-09-11'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe("summarize: unknown command 'nighly'; did you mean 'nightly'?");
+  });
+
+  it('names the closest flag for an unknown one', async () => {
+    const result = await runCliCaptured(['nightly', '--dat', '2025-09-11'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(/^summarize: nightly: Unknown option '--dat'.*did you mean '--date'\?$/);
+  });
+
+  it('answers `summarize help nightly` with the help of nightly', async () => {
+    const asked = await runCliCaptured(['help', 'nightly'], {});
+    const flag = await runCliCaptured(['nightly', '--help'], {});
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toBe(flag.stdout);
+  });
+
   it('names an unknown flag once, without a stack trace', async () => {
     const result = await runCliCaptured(['2509.08721', '--jsn'], {});
     expect(result.code).toBe(2);
