@@ -64,6 +64,25 @@ describe('summarize nightly under faults', () => {
     expect(existsSync(join(outputDir, 'digests', `${NIGHT}.md`))).toBe(true);
   });
 
+  it.skipIf(!canMountTmpfs)('on an output disk turning read-only mid-run ends with exit 3 and says so, not an internal error from the lock', async () => {
+    const papers = await makeNightlyPapers(3);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    disk = mountSmallDisk(2 * 1024 * 1024);
+    const outputDir = join(disk.path, 'output');
+    const failing = disk;
+    services.openai.setResponder(async (body, request) => {
+      if (services.openai.requests.indexOf(request) === 1) failing.makeReadOnly();
+      return groundedBriefResponder(body);
+    });
+
+    const result = await nightly([], { SUMMARIZE_OUTPUT_DIR: outputDir, SUMMARIZE_LLM_CONCURRENCY: '1' });
+
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.stderr).toMatch(/file system is read-only/);
+    expect(result.code).toBe(3);
+  });
+
   it('counts what a paper spent when a paid answer is followed by a dead endpoint', async () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
