@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // CI also keeps a machine-readable result, from which .ci/run prints its closing tally.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: '.test-results.json' }]] : ['default'],
+    setupFiles: ['test/helpers/leave-project-folder.ts'],
+    // Every run keeps a machine-readable result, from which .ci/run prints its closing tally (with or without CI set).
+    reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
   },
 });

@@ -197,7 +197,7 @@ async function ownedLock(path: string, content: string): Promise<RunLock> {
     async release() {
       heldByThisProcess.delete(content);
       const current = await readLockFile(path);
-      if (current && isStillOurs(current.raw, current.inode)) await unlink(path).catch(ignoreMissing);
+      if (current && isStillOurs(current.raw, current.inode)) await unlink(path).catch(ignoreMissingOrReadOnly);
     },
     releaseSync() {
       heldByThisProcess.delete(content);
@@ -333,6 +333,11 @@ function uniqueSiblingPath(path: string, purpose: string): string {
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+// A disk turned read-only mid-run keeps the lock file: the next run finds its process gone and takes the lock over.
+function ignoreMissingOrReadOnly(error: unknown): void {
+  if (errorCode(error) !== 'EROFS') ignoreMissing(error);
 }
 
 function ignoreMissing(error: unknown): void {

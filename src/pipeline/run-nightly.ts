@@ -33,6 +33,7 @@ import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { createSpendBudget } from './spend-budget.js';
 import { writeStyles } from './write-styles.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
+import { OutputWriteError } from '../output/output-write-error.js';
 
 export interface NightlyRequest {
   source: PaperSource;
@@ -108,7 +109,14 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
       let reportPath: string | undefined;
       const finish = async (input: Omit<BuildRunReportInput, keyof typeof reportBase | 'finishedAt'>, estimates: DryRunEstimate[] = []): Promise<NightlyResult> => {
         const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), ...input });
-        reportPath = reportPath ? await writeRunReport(reportPath, report, secrets) : await reserveRunReport(config.outputDir, report, 0, secrets);
+        if (!reportPath) reportPath = await reserveRunReport(config.outputDir, report, 0, secrets);
+        else {
+          // A disk turned read-only keeps the run's outcome: the papers' failures already say why, the report's loss is told.
+          await writeRunReport(reportPath, report, secrets).catch((error: unknown) => {
+            if (!(error instanceof OutputWriteError)) throw error;
+            reporter.error(`the run report could not be updated: ${error.message}`);
+          });
+        }
         return { outcome: report.outcome, report, reportPath, estimates };
       };
       try {

@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
+import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { ProgressReporter } from './progress-reporter.js';
-import { PaperError } from '../errors/brief-error.js';
+import { PaperError, type PaperStage } from '../errors/brief-error.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createEndpointBreaker } from '../llm/endpoint-breaker.js';
@@ -77,8 +78,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
   const budget = createSpendBudget(maxCostUsd, options.spentUsd);
-  // arXiv's 403 means it refuses us: asking again for every other paper would make it worse.
-  let refusedBy: ArxivForbiddenError | undefined;
+  // arXiv's 403, or a pause longer than we wait, refuses us: asking again for every other paper would make it worse.
+  let refusedBy: ArxivForbiddenError | ArxivRequestError | undefined;
   const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
   // A full disk refuses every later brief too: stop paying for briefs that cannot be written.
   let outputRefused: string | undefined;
@@ -105,9 +106,10 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         // A cached paper never asks arXiv, a refused one fails: either way its turn ends when loading does.
         // The lane's turn waits for a free slot too: no download starts while too many PDFs wait for extraction.
         const loading = loadingSlots.add(() => loadPaperText(paper, { ...context, arxivQueue, signal })).catch((error: unknown) => {
-          if (error instanceof ArxivForbiddenError && !refusedBy) {
-            refusedBy = error;
-            reporter.error(error.message);
+          const refusal = findArxivRefusal(error);
+          if (refusal && !refusedBy) {
+            refusedBy = refusal;
+            reporter.error(refusal.message);
           }
           throw error;
         });
@@ -147,7 +149,9 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       case 'budget':
         return 'the --max-cost budget was reached';
       case 'arxiv-refused':
-        return 'arXiv refused a download (HTTP 403), so no more were attempted';
+        return refusedBy instanceof ArxivRequestError
+          ? `arXiv asked us to wait longer than we do (HTTP ${refusedBy.status ?? 429}, Retry-After), so no more downloads were attempted`
+          : 'arXiv refused a download (HTTP 403), so no more were attempted';
       case 'output-unwritable':
         return `the output folder refused a brief (${outputRefused}), so no more were paid for`;
       case 'llm-unavailable':
@@ -163,7 +167,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     try {
       loaded = await loadInTurn(paper, signal);
     } catch (error) {
-      return failed(paper, error, startedAt, {});
+      return failed(paper, error, startedAt, {}, 'download');
     }
     if (!loaded) return notStarted(paper, stopReason(), startedAt);
     const paperText = loaded;
@@ -210,7 +214,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'summarized', costUsd: run.costUsd ?? null, durationMs: run.durations.totalMs });
           return run;
         } catch (error) {
-          return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, meter);
+          return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, 'generate', meter);
         } finally {
           reservation.release();
         }
@@ -232,7 +236,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     }
   };
 
-  const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, meter?: UsageMeter): PaperRun => {
+  // `stage` is where the paper was when an error that names no stage (a bug, a refused request) stopped it.
+  const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, stage: PaperStage, meter?: UsageMeter): PaperRun => {
     // A bug in one paper's path must not stop the others either; its message still names the paper.
     const reason = abortSignal.aborted ? 'abandoned when the run was interrupted' : describeFailure(error);
     // Every paid request counts, whatever failed after it; requests never answered have an unknown cost.
@@ -241,7 +246,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       ...identify(paper),
       outcome: 'failed',
       reason,
-      stage: error instanceof PaperError ? error.stage : undefined,
+      stage: error instanceof PaperError ? error.stage : stage,
       ...spent,
       ...(meter && meter.unmetered > 0 ? { unmeteredRequests: meter.unmetered } : {}),
       durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) },
@@ -289,4 +294,11 @@ function identify(paper: PaperMetadata) {
 
 function label(paper: PaperMetadata): string {
   return formatArxivId(paper);
+}
+
+// A 403, or a Retry-After longer than we wait (a day-long 429): every later download would be refused too.
+function findArxivRefusal(error: unknown): ArxivForbiddenError | ArxivRequestError | undefined {
+  if (error instanceof ArxivForbiddenError || (error instanceof ArxivRequestError && error.reason === 'retry-after-too-long')) return error;
+  // The download wraps the request's error in the paper's.
+  return error instanceof PaperError ? findArxivRefusal(error.cause) : undefined;
 }

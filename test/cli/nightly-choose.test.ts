@@ -215,7 +215,7 @@ describe('summarize nightly: the announcement feed', () => {
   it('stops at once on SIGTERM while the embeddings server hangs, with an interrupted report', async () => {
     await startAnnouncing();
     services.openai.setEmbeddings('hang');
-    const child = spawn(process.execPath, [BIN, ...announced, '--interests', await writeInterests()], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...announced, '--interests', await writeInterests()], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (services.openai.embeddingRequests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));

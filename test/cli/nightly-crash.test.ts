@@ -39,7 +39,7 @@ describe('summarize nightly, killed with SIGKILL mid-run', () => {
     const env = { ...services.env, ARXIV_MIN_INTERVAL_MS: String(INTERVAL_MS), SUMMARIZE_LLM_CONCURRENCY: String(CONCURRENCY) };
     const papersDir = join(services.outputDir, 'papers');
 
-    const running = spawn(process.execPath, [BIN, ...argv], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const running = spawn(process.execPath, [BIN, ...argv], { cwd: process.cwd(), env, stdio: ['ignore', 'ignore', 'pipe'] });
     child = running;
     let stderr = '';
     running.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

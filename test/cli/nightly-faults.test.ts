@@ -64,6 +64,25 @@ describe('summarize nightly under faults', () => {
     expect(existsSync(join(outputDir, 'digests', `${NIGHT}.md`))).toBe(true);
   });
 
+  it.skipIf(!canMountTmpfs)('on an output disk turning read-only mid-run ends with exit 3 and says so, not an internal error from the lock', async () => {
+    const papers = await makeNightlyPapers(3);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    disk = mountSmallDisk(2 * 1024 * 1024);
+    const outputDir = join(disk.path, 'output');
+    const failing = disk;
+    services.openai.setResponder(async (body, request) => {
+      if (services.openai.requests.indexOf(request) === 1) failing.makeReadOnly();
+      return groundedBriefResponder(body);
+    });
+
+    const result = await nightly([], { SUMMARIZE_OUTPUT_DIR: outputDir, SUMMARIZE_LLM_CONCURRENCY: '1' });
+
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.stderr).toMatch(/file system is read-only/);
+    expect(result.code).toBe(3);
+  });
+
   it('counts what a paper spent when a paid answer is followed by a dead endpoint', async () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
@@ -127,7 +146,7 @@ describe('summarize nightly under faults', () => {
     services = await startFakeServices(papers);
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
     services.openai.setResponder(() => ({ delayMs: 10_000 }));
-    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (services.openai.requests.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -144,7 +163,7 @@ describe('summarize nightly under faults', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     services.openai.setResponder(() => ({ delayMs: 10_000 }));
-    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (services.openai.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -160,7 +179,7 @@ describe('summarize nightly under faults', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     services.arxiv.failNext('/api/', { delayMs: 20_000 });
-    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: PROJECT_ROOT, env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, papers[0]!.id], { cwd: process.cwd(), env: services.env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
     const deadline = Date.now() + 15_000;
     while (services.arxiv.requests.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));

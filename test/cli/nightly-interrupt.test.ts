@@ -23,7 +23,7 @@ describe('summarize nightly, interrupted with Ctrl-C (SIGINT)', () => {
     const idsFile = join(services.outputDir, '..', 'ids.txt');
     await writeFile(idsFile, papers.map((paper) => paper.id).join('\n'));
     const env = { ...services.env, ARXIV_MIN_INTERVAL_MS: '20', SUMMARIZE_LLM_CONCURRENCY: '1' };
-    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT, '--ids-file', idsFile], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT, '--ids-file', idsFile], { cwd: process.cwd(), env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -157,6 +157,24 @@ describe('summarize nightly', () => {
     expect(report.papers[3]!.reason).toMatch(/arXiv refused/);
   });
 
+  it('under a day-long 429 asks arXiv for no more PDFs: the untouched papers are not-started, every failure has a stage', async () => {
+    const papers = await makeNightlyPapers(4);
+    services = await startFakeServices(papers, { latencyMs: 100 });
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    services.arxiv.failNext('/pdf/2509.10002', { status: 429, headers: { 'retry-after': '86400' }, body: 'Too Many Requests' });
+
+    const result = await nightly();
+
+    expect(result.code).toBe(3);
+    expect(pdfRequests().map((request) => request.path)).toEqual(['/pdf/2509.10001v1', '/pdf/2509.10002v1']);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report.papers.map((paper) => paper.outcome)).toEqual(['summarized', 'failed', 'not-started', 'not-started']);
+    expect(report.papers[1]).toMatchObject({ stage: 'download' });
+    expect(report.papers[1]!.reason).toMatch(/HTTP 429/);
+    expect(report.papers[3]!.reason).toMatch(/arXiv asked us to wait/);
+    expect(report).toMatchObject({ status: 'stopped', stopReason: 'arxiv-refused' });
+  });
+
   it('with --quiet prints only the failures', async () => {
     const papers = await makeNightlyPapers(2);
     services = await startFakeServices(papers);

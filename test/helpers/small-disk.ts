@@ -9,6 +9,8 @@ export interface SmallDisk {
   path: string;
   /** Writes a filler file until the disk is full (ENOSPC). */
   fill(): Promise<void>;
+  /** Remounts the disk read-only. */
+  makeReadOnly(): void;
   /** Removes the filler. */
   free(): Promise<void>;
   unmount(): void;
@@ -46,6 +48,10 @@ export function mountSmallDisk(sizeBytes: number): SmallDisk {
       } finally {
         await handle.close();
       }
+    },
+    // As a failing disk does: the kernel remounts it read-only, and every later write is refused.
+    makeReadOnly() {
+      execFileSync('mount', ['-o', 'remount,ro', path]);
     },
     async free() {
       await rm(filler, { force: true });
