@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
+import { parseChannelUrls } from '../channels/parse-channel-urls.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -19,6 +20,11 @@ const httpUrl = z
 
 const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
   error: 'expected smtps://user:password@host:465 or smtp://host:25 (special characters in the password percent-encoded)',
+});
+const webhookList = z.string().transform((value, context) => {
+  const parsed = parseChannelUrls(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+  return typeof parsed === 'string' ? z.NEVER : parsed;
 });
 const mailAddressList = z.string().transform((value, context) => {
   const parsed = parseMailAddresses(value);
@@ -89,6 +95,8 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** Chat channels for the edition (Slack, Discord, Telegram, JSON webhooks), comma-separated; secrets, never shown. */
+  webhooks: webhookList.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -121,4 +129,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  webhooks: 'SUMMARIZE_WEBHOOKS',
 };
