@@ -15,6 +15,8 @@ export type FakeChat = {
   /** Answers the next posts of this service with these, in order; then the usual success. */
   queue(service: ChatService, ...answers: ChatAnswer[]): void;
   posts: RecordedChatPost[];
+  /** The paths of the non-posting GETs (Telegram getMe, Discord webhook). */
+  checks: string[];
   close(): Promise<void>;
 };
 
@@ -29,6 +31,7 @@ const SUCCESS: Record<ChatService, ChatAnswer> = {
 /** A recording chat server on 127.0.0.1 (random port) answering as Slack, Discord, Telegram or a JSON endpoint by the path's first segment. */
 export async function startFakeChat(): Promise<FakeChat> {
   const posts: RecordedChatPost[] = [];
+  const checks: string[] = [];
   const queued: Record<ChatService, ChatAnswer[]> = { slack: [], discord: [], telegram: [], json: [] };
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
@@ -36,6 +39,14 @@ export async function startFakeChat(): Promise<FakeChat> {
     incoming.on('end', () => {
       const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1');
       const service = parsed.pathname.split('/')[1] as ChatService;
+      // The non-posting checks `doctor` makes: Telegram's getMe, a GET of a Discord webhook; a key with "Revoked" in it is refused.
+      if (incoming.method === 'GET' && (service === 'discord' || (service === 'telegram' && parsed.pathname.endsWith('/getMe')))) {
+        checks.push(parsed.pathname);
+        const refused = parsed.pathname.includes('Revoked');
+        const body = service === 'telegram' ? { ok: !refused, ...(refused ? { error_code: 401, description: 'Unauthorized' } : { result: { is_bot: true } }) } : refused ? { message: 'Unknown Webhook', code: 10015 } : { type: 1, id: '42' };
+        outgoing.writeHead(refused ? (service === 'telegram' ? 401 : 404) : 200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        return;
+      }
       if (!(service in SUCCESS) || incoming.method !== 'POST') {
         outgoing.writeHead(404).end('not found');
         return;
@@ -58,6 +69,7 @@ export async function startFakeChat(): Promise<FakeChat> {
       queued[service].push(...answers);
     },
     posts,
+    checks,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
