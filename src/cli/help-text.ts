@@ -75,7 +75,7 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --interests F    interests file (or SUMMARIZE_INTERESTS): a topic a line, +term, -term, arXiv IDs
   --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
-  --send           mail the edition once it is written (see \`summarize send --help\`)
+  --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
   --style S        styles besides the brief, comma-separated: podcast (default: SUMMARIZE_STYLES or brief)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
@@ -95,7 +95,11 @@ Mails the day's edition (digests/<date>.email.html and .txt, written again from 
 through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
 once: mail/<date>.sent.json records who the server accepted or rejected; a second send mails only
 addresses new to the list, and says so.
+Chat channels (SUMMARIZE_WEBHOOKS or --webhook: Slack, Discord, Telegram, JSON) get the edition too,
+once each (mail/<date>.channels.json). Mail goes when recipients are set, channels when webhooks are.
 
+  --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
+  --mail-only        mail, no channels          --channels-only   channels, no mail
   --date D     the edition's day (default: today, UTC)
   --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
   --dry-run    write mail/<date>.eml and print subject, recipients and sizes; no SMTP
@@ -103,7 +107,7 @@ addresses new to the list, and says so.
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet      print errors only
 
-Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected.
+Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected or a chat channel failed.
 `,
   podcast: `summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--quiet]
 

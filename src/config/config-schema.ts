@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
 import { parseStyleNames } from '../styles/style-names.js';
+import { parseChannelUrls } from '../channels/parse-channel-urls.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -20,6 +21,11 @@ const httpUrl = z
 
 const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
   error: 'expected smtps://user:password@host:465 or smtp://host:25 (special characters in the password percent-encoded)',
+});
+const webhookList = z.string().transform((value, context) => {
+  const parsed = parseChannelUrls(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+  return typeof parsed === 'string' ? z.NEVER : parsed;
 });
 const mailAddressList = z.string().transform((value, context) => {
   const parsed = parseMailAddresses(value);
@@ -127,6 +133,8 @@ export const ConfigSchema = z.object({
   ttsPrice: z.coerce.number().nonnegative().optional(),
   /** Signs each reader's unsubscribe token (HMAC-SHA256 of the address); with an https unsubscribe URL, mail gets one-click unsubscribe. */
   unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
+  /** Chat channels for the edition (Slack, Discord, Telegram, JSON webhooks), comma-separated; secrets, never shown. */
+  webhooks: webhookList.optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -169,4 +177,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   ttsVoices: 'SUMMARIZE_TTS_VOICES',
   ttsPrice: 'SUMMARIZE_TTS_PRICE',
   unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
+  webhooks: 'SUMMARIZE_WEBHOOKS',
 };

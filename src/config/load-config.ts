@@ -56,7 +56,7 @@ export function assertLlmConfigured(config: Config): void {
 // --- internal ---
 
 // Their values hold a password or a key.
-const SECRET_KEYS: ReadonlyArray<keyof Config> = ['openaiApiKey', 'smtpUrl'];
+const SECRET_KEYS: ReadonlyArray<keyof Config> = ['openaiApiKey', 'smtpUrl', 'webhooks'];
 
 function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   const key = String(issue.path[0]) as keyof Config;

@@ -12,6 +12,7 @@ import { checkModelPrice } from './check-model-price.js';
 import { checkPdfHost } from './check-pdf-host.js';
 import { checkPrompts } from './check-prompts.js';
 import { checkSmtp } from './check-smtp.js';
+import { checkChannel } from './check-channel.js';
 import type { CheckResult } from './check-result.js';
 
 export type RunDoctorChecksOptions = {
@@ -64,6 +65,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     const llmEndpoint = timed('llm-endpoint', 'LLM endpoint', () => runLlmCheck(config, timeoutMs, options.fetch));
     const smtpUrl = config.smtpUrl;
     const smtp = smtpUrl === undefined ? undefined : timed('smtp', 'SMTP server', () => checkSmtp(smtpUrl, timeoutMs));
+    const channels = (config.webhooks ?? []).map((channel) => timed(`channel-${channel.label}`, `chat channel ${channel.label}`, () => checkChannel(channel, timeoutMs, options.fetch)));
 
     report(checkModelPrice(config));
     report(await timed('output-dir', 'output folder', () =>
@@ -77,6 +79,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     report(await pdfHost);
     report(await llmEndpoint);
     if (smtp) report(await smtp);
+    for (const channel of channels) report(await channel);
   } finally {
     await queue.close();
   }

@@ -9,6 +9,8 @@ export interface SecretSettings {
   hfDailyPapersUrl?: string | undefined;
   publicUrl?: string | undefined;
   unsubscribeSecret?: string | undefined;
+  /** Chat webhooks: the whole URL is a secret (it posts to the channel). */
+  webhooks?: ReadonlyArray<{ url: string }> | undefined;
 }
 
 // The environment names of the URL settings above: a proxy login in any of them is a secret too.
@@ -19,14 +21,24 @@ export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, st
   return sources.flatMap((source) => [
     ...collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY, unsubscribeSecret: source.SUMMARIZE_UNSUBSCRIBE_SECRET }),
     ...URL_ENV_NAMES.flatMap((name) => readUrlSecrets(source[name])),
+    ...(source.SUMMARIZE_WEBHOOKS ?? '').split(',').flatMap((webhook) => readWebhookSecrets(webhook)),
   ]);
 }
 
 /** The secret strings of a loaded config, for the writers below the CLI (run reports). */
 export function collectConfigSecrets(settings: SecretSettings): string[] {
   const urls = [settings.smtpUrl, settings.openaiBaseUrl, settings.arxivApiUrl, settings.arxivPdfUrl, settings.arxivRssUrl, settings.hfDailyPapersUrl, settings.publicUrl];
-  const secrets = [settings.openaiApiKey?.trim(), settings.unsubscribeSecret, ...urls.flatMap((url) => readUrlSecrets(url))];
+  const secrets = [settings.openaiApiKey?.trim(), settings.unsubscribeSecret, ...urls.flatMap((url) => readUrlSecrets(url)), ...(settings.webhooks ?? []).flatMap(({ url }) => readWebhookSecrets(url))];
   return [...new Set(secrets.filter((secret): secret is string => Boolean(secret)))];
+}
+
+/** A webhook's secret parts: the URL itself (with and without a service prefix), its token-like path segments (Slack's and Discord's keys, Telegram's bot token) and query values. */
+function readWebhookSecrets(webhook: string): string[] {
+  const trimmed = webhook.trim();
+  if (!trimmed) return [];
+  const url = trimmed.replace(/^[a-z]+\+/, '');
+  const segments = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[/?&#=]/).filter((segment) => segment.length >= 8 && /\d/.test(segment));
+  return [trimmed, url, ...segments.flatMap((segment) => [segment, segment.replace(/^bot/, '')])];
 }
 
 // --- internal ---

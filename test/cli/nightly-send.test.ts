@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeChat, startFakeChat } from '../fakes/fake-chat-server.js';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
@@ -40,6 +41,26 @@ describe('summarize nightly --send', () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/already sent/);
     expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('posts to every chat channel without mail configured; a failing channel is reported (exit 3), the others are posted', async () => {
+    const made = await makeNightlyPapers(2);
+    services = await startFakeServices(made);
+    services.hf.setDay(NIGHT, made.map((paper) => paper.id));
+    const chat: FakeChat = await startFakeChat();
+    try {
+      chat.queue('discord', { status: 404, body: JSON.stringify({ message: 'Unknown Webhook', code: 10015 }) });
+      const env = { ...services.env, SUMMARIZE_WEBHOOKS: [chat.webhook('slack'), chat.webhook('discord'), chat.webhook('telegram')].join(',') };
+      const result = await runCliCaptured(['nightly', '--date', NIGHT, '--send'], env);
+      expect(result.code).toBe(3);
+      expect(chat.posts.map((post) => post.service).sort()).toEqual(['discord', 'slack', 'telegram']);
+      expect(String(chat.posts.find((post) => post.service === 'telegram')!.body.text)).toContain('Nightly Paper 1');
+      expect(result.stderr).toMatch(/discord#[0-9a-f]{8}: not posted: .*HTTP 404 Unknown Webhook/);
+      expect(result.stderr).not.toContain('SecretKey');
+      expect(await readLastRunReport(services.outputDir)).toMatchObject({ send: { ok: false }, publish: { ok: true } });
+    } finally {
+      await chat.close();
+    }
   });
 
   it('refuses to start, before any request, when mailing is not configured', async () => {

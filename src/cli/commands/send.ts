@@ -1,3 +1,5 @@
+import type { Channel } from '../../channels/parse-channel-url.js';
+import { parseChannelUrls } from '../../channels/parse-channel-urls.js';
 import { resolveDay } from '../../arxiv/resolve-day.js';
 import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
@@ -17,19 +19,25 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
     resend: { type: 'boolean', default: false },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    webhook: { type: 'string', multiple: true },
+    'mail-only': { type: 'boolean', default: false },
+    'channels-only': { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`send: unexpected argument ${JSON.stringify(positionals[0])}`);
   const date = resolveDay(values.date ?? 'today');
   const to = values.to === undefined ? undefined : parseRecipientsFlag(values.to);
+  if (values['mail-only'] && values['channels-only']) throw new UsageError('send: --mail-only and --channels-only exclude each other; pass one');
+  const only = values['mail-only'] ? 'mail' : values['channels-only'] ? 'channels' : undefined;
+  const channels = values.webhook === undefined ? undefined : parseWebhookFlags(values.webhook);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
   // main.ts redacts every configured secret (the SMTP password too) from what is written here.
   const say = (line: string) => {
     if (!values.quiet) io.stderr.write(`${line}\n`);
   };
-  const result = await mailEdition(config, { date, to, dryRun: values['dry-run'], resend: values.resend, log: say });
-  if (values['dry-run']) io.stdout.write(renderDryRun(result));
+  const result = await mailEdition(config, { date, to, dryRun: values['dry-run'], resend: values.resend, log: say, channels, only });
+  if (values['dry-run'] && result.mailed) io.stdout.write(renderDryRun(result));
   if (result.outcome === 'done') say(result.summary);
-  else io.stderr.write(`summarize: ${result.summary}\n`);
+  else io.stderr.write(result.summary.split('\n').map((line) => `summarize: ${line}\n`).join(''));
   return result.outcome;
 }
 
@@ -38,6 +46,13 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
 function parseRecipientsFlag(value: string): string[] {
   const parsed = parseMailAddresses(value);
   if (typeof parsed === 'string') throw new UsageError(`send: --to: ${parsed}`);
+  return parsed;
+}
+
+// The URLs are secrets: a problem names the webhook's position, never its text.
+function parseWebhookFlags(values: string[]): Channel[] {
+  const parsed = parseChannelUrls(values);
+  if (typeof parsed === 'string') throw new UsageError(`send: --webhook: ${parsed}`);
   return parsed;
 }
 
