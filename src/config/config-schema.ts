@@ -49,6 +49,8 @@ export const ConfigSchema = z.object({
   model: z.string().min(1).default(DEFAULT_MODEL),
   arxivApiUrl: httpUrl.default('https://export.arxiv.org/api/query'),
   arxivPdfUrl: httpUrl.default('https://arxiv.org/pdf'),
+  /** arXiv's HTML rendering, where the paper's figures come from: `${arxivHtmlUrl}/<id>v<n>`. */
+  arxivHtmlUrl: httpUrl.default('https://arxiv.org/html'),
   hfDailyPapersUrl: httpUrl.default('https://huggingface.co/api/daily_papers'),
   /** arXiv's terms: one request every 3 seconds, on one connection. */
   arxivMinIntervalMs: nonNegativeInt.default(3000),
@@ -99,6 +101,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   model: 'SUMMARIZE_MODEL',
   arxivApiUrl: 'ARXIV_API_URL',
   arxivPdfUrl: 'ARXIV_PDF_URL',
+  arxivHtmlUrl: 'ARXIV_HTML_URL',
   hfDailyPapersUrl: 'HF_DAILY_PAPERS_URL',
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
