@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
+import { STYLE_NAMES } from '../styles/style-names.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -89,6 +90,10 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** The styles each paper is written in, comma-separated (`--style`); see src/styles/. */
+  styles: z
+    .preprocess((value) => (typeof value === 'string' ? [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))] : value), z.array(z.enum(STYLE_NAMES)).min(1))
+    .default(['brief']),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -121,4 +126,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  styles: 'SUMMARIZE_STYLES',
 };

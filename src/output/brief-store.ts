@@ -38,7 +38,7 @@ export async function readStoredBrief(outputDir: string, id: string, version: nu
 }
 
 /** Made with the same model and prompts: paying again would buy the same brief. */
-export function isBriefReusable(brief: Brief, wanted: { model: string; promptVersion: string }): boolean {
+export function isBriefReusable(brief: Pick<Brief, 'generation'>, wanted: { model: string; promptVersion: string }): boolean {
   return brief.generation.model === wanted.model && brief.generation.promptVersion === wanted.promptVersion;
 }
 

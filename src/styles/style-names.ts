@@ -1,0 +1,6 @@
+/** Every style a paper can be written in; `brief` is the five-point brief the edition is built from. */
+export const STYLE_NAMES = ['brief', 'blurb', 'commentary'] as const;
+export type StyleName = (typeof STYLE_NAMES)[number];
+
+/** The styles written as prose next to the brief, each defined in its own file under src/styles/. */
+export type ProseStyleName = Exclude<StyleName, 'brief'>;
