@@ -3,6 +3,8 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
 import { describeFlowchart } from './describe-flowchart.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';
@@ -12,6 +14,8 @@ export interface PaperPageOptions {
   editions: string[];
   /** `papers/<stem>.flowchart.png` exists beside the page. */
   hasFlowchartImage: boolean;
+  /** The paper in the other styles it has (blurb, commentary), shown below the brief; default none. */
+  styles?: StyleResult[];
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -41,11 +45,26 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     renderQuiz(brief),
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
+    ...(options.styles ?? []).map(renderStyleSection),
   ].filter((part) => part !== '');
   return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', body: body.join('\n') });
 }
 
 // --- internal ---
+
+function renderStyleSection(result: StyleResult): string {
+  const name = `${result.style.charAt(0).toUpperCase()}${result.style.slice(1)}`;
+  return [
+    `<section class="card" id="${escapeHtml(result.style)}" lang="${escapeHtml(result.language)}">`,
+    `<h2>${escapeHtml(name)}</h2>`,
+    renderWarnings(result.checks.warnings),
+    PROSE_STYLES[result.style].renderHtml(result.content),
+    `<p class="muted">${escapeHtml(name)} by ${escapeHtml(result.generation.model)} · prompt ${escapeHtml(result.generation.promptVersion)} · ${escapeHtml(result.generation.generatedAt.slice(0, 10))}</p>`,
+    '</section>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
 
 const OPTION_LETTERS = ['A', 'B', 'C'];
 

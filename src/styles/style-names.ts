@@ -4,3 +4,5 @@ export type StyleName = (typeof STYLE_NAMES)[number];
 
 /** The styles written as prose next to the brief, each defined in its own file under src/styles/. */
 export type ProseStyleName = Exclude<StyleName, 'brief'>;
+
+export const PROSE_STYLE_NAMES = STYLE_NAMES.filter((name): name is ProseStyleName => name !== 'brief');
