@@ -15,11 +15,11 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
 
 // The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
 export async function writePaperPage(outputDir: string, brief: Brief, editions: string[]): Promise<void> {
-  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
+  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartPng).then(
     () => true,
     () => false,
   );
   // Every style the paper has on disk is shown, whichever run wrote it.
-  const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, 'en')))).filter((result) => result !== null);
+  const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
   await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, styles }));
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
 import { STYLE_NAMES } from '../styles/style-names.js';
+import { describeLanguageProblem } from '../language/parse-language-tag.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -94,6 +95,16 @@ export const ConfigSchema = z.object({
   styles: z
     .preprocess((value) => (typeof value === 'string' ? [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))] : value), z.array(z.enum(STYLE_NAMES)).min(1))
     .default(['brief']),
+  /** BCP 47 tag of the language every style is written in (`--language`); one with a message table in src/language/. */
+  language: z
+    .string()
+    .trim()
+    .superRefine((tag, context) => {
+      const problem = describeLanguageProblem(tag);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
+    .default('en'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -127,4 +138,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
   styles: 'SUMMARIZE_STYLES',
+  language: 'SUMMARIZE_LANGUAGE',
 };

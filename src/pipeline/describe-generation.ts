@@ -16,5 +16,7 @@ export function describeGeneration(
     usage: written.usage,
     costUsd: computeCostUsd(config.model, written.usage, config.prices),
     source: written.source,
+    // Absent means English, as in every brief written before languages: their JSON stays as it was.
+    ...(config.language === 'en' ? {} : { language: config.language }),
   };
 }

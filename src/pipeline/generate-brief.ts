@@ -2,7 +2,8 @@ import type OpenAI from 'openai';
 import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata } from '../brief/brief-schema.js';
 import { balanceAnswerPositions } from '../brief/checks/balance-answer-positions.js';
 import { buildChecks } from '../brief/checks/build-checks.js';
-import { findUngroundedNumbers } from '../brief/checks/find-ungrounded-numbers.js';
+import { findUngroundedNumbers, listBriefTexts } from '../brief/checks/find-ungrounded-numbers.js';
+import { addLanguageWarning } from '../language/add-language-warning.js';
 import type { Prompts } from '../brief/load-prompts.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
@@ -42,7 +43,15 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     const written = await writeGroundedContent(
       paper,
       paperText,
-      { template: prompts.brief, schema: BriefContentSchema, schemaName: 'paper_brief', label: 'brief', findUngrounded: (content) => findUngroundedNumbers(content, paperText.text) },
+      {
+        template: prompts.brief,
+        schema: BriefContentSchema,
+        schemaName: 'paper_brief',
+        label: 'brief',
+        findUngrounded: (content) => findUngroundedNumbers(content, paperText.text),
+        listTexts: listBriefTexts,
+        language: config.language,
+      },
       { config, prompts, call, admitCall },
     );
     let content: BriefContent = written.content;
@@ -54,7 +63,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       critique: content.critique,
       quiz: content.quiz,
       flowchart: content.flowchart,
-      checks: buildChecks(content, paperText.text),
+      checks: addLanguageWarning(buildChecks(content, paperText.text), written.wrongLanguage, config.language),
       generation: describeGeneration(config, { promptVersion: prompts.version, attempts: written.attempts, usage: meter.usage, source: written.source, startedAt, now }),
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { findUngroundedNumbersInTexts } from '../brief/checks/find-ungrounded-nu
 import { PaperError } from '../errors/brief-error.js';
 import { LlmError } from '../llm/llm-error.js';
 import { createUsageMeter } from '../llm/usage-meter.js';
+import { addLanguageWarning } from '../language/add-language-warning.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { AvailableFigure } from '../styles/style-definition.js';
 import type { ProseStyleName } from '../styles/style-names.js';
@@ -40,16 +41,18 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
         label: styleName,
         findUngrounded: (content) => findUngroundedNumbersInTexts(listChecked(content), paperText.text),
         extraValues: { figures: describeFigures(figures) },
+        listTexts: (content) => style.listTexts(content),
+        language: config.language,
       },
       { config, prompts, call, admitCall },
     );
     return StyleResultSchema.parse({
       schemaVersion: 1,
       style: styleName,
-      language: 'en',
+      language: config.language,
       paper,
       content: written.content,
-      checks: buildTextChecks(style.listTexts(written.content), paperText.text),
+      checks: addLanguageWarning(buildTextChecks(style.listTexts(written.content), paperText.text), written.wrongLanguage, config.language),
       generation: describeGeneration(config, { promptVersion: prompt.version, attempts: written.attempts, usage: meter.usage, source: written.source, startedAt, now }),
     });
   } catch (error) {

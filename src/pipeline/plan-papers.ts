@@ -10,16 +10,16 @@ import { planRun, type RunPlan } from './plan-run.js';
 export async function planPapers(
   papers: readonly PaperMetadata[],
   outputDir: string,
-  wanted: { model: string; promptVersion: string; force: boolean; styles?: Partial<Record<ProseStyleName, { version: string }>> },
+  wanted: { model: string; promptVersion: string; force: boolean; styles?: Partial<Record<ProseStyleName, { version: string }>>; language?: string },
 ): Promise<RunPlan> {
   const stored = new Map<string, Brief>();
   const storedStyles = new Map<string, StyleResult[]>();
   for (const paper of papers) {
     const stem = toFileStem(paper.id, paper.version);
-    const brief = await readStoredBrief(outputDir, paper.id, paper.version);
+    const brief = await readStoredBrief(outputDir, paper.id, paper.version, wanted.language);
     if (brief) stored.set(stem, brief);
     for (const style of Object.keys(wanted.styles ?? {}) as ProseStyleName[]) {
-      const result = await readStoredStyle(outputDir, paper, style, 'en');
+      const result = await readStoredStyle(outputDir, paper, style, wanted.language ?? 'en');
       if (result) storedStyles.set(stem, [...(storedStyles.get(stem) ?? []), result]);
     }
   }

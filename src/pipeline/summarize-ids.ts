@@ -68,7 +68,7 @@ export async function summarizeIds(
     const reportBase = { runId, command: 'summarize' as const, startedAt: startedAt.toISOString(), date: startedAt.toISOString().slice(0, 10), source: { kind: 'ids' as const, detail: labels.join(' '), empty: false }, options };
     const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length, secrets);
 
-    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force, styles: context.prompts.styles });
+    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force, styles: context.prompts.styles, language: config.language });
     reporter.start(labels.length);
     const interrupts = watchInterrupts?.();
     const never = new AbortController().signal;
@@ -108,6 +108,6 @@ export async function summarizeIds(
 
 // Written now or by an earlier run: what the paper has in the styles asked for.
 async function readStoredStyles(config: Config, paper: PaperMetadata): Promise<StyleResult[]> {
-  const found = await Promise.all(config.styles.filter((style) => style !== 'brief').map((style) => readStoredStyle(config.outputDir, paper, style, 'en')));
+  const found = await Promise.all(config.styles.filter((style) => style !== 'brief').map((style) => readStoredStyle(config.outputDir, paper, style, config.language)));
   return found.filter((result) => result !== null);
 }

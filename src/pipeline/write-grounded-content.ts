@@ -10,6 +10,8 @@ import { LlmError } from '../llm/llm-error.js';
 import type { PaperText } from './paper-text.js';
 import { planPaperInput } from './plan-paper-input.js';
 import { writeSectionNotes } from './write-section-notes.js';
+import { buildLanguageFeedback, findWrongLanguage } from '../language/check-language.js';
+import { getMessages } from '../language/messages.js';
 
 export interface GroundedContentRequest<T> {
   /** The prompt template with `{{title}}`, `{{authors}}`, `{{categories}}`, `{{abstract}}`, `{{paperText}}` and any `extraValues`. */
@@ -21,6 +23,10 @@ export interface GroundedContentRequest<T> {
   /** The numbers of the answer the paper does not contain; they go back to the model once. */
   findUngrounded: (content: T) => string[];
   extraValues?: Record<string, string>;
+  /** Every text the reader sees, for the language check. */
+  listTexts: (content: T) => string[];
+  /** BCP 47 tag of the language to write in. */
+  language: string;
 }
 
 type CallOptions = Omit<GenerateStructuredOptions<unknown>, 'messages' | 'schema' | 'schemaName'>;
@@ -34,7 +40,7 @@ export async function writeGroundedContent<T>(
   paperText: PaperText,
   request: GroundedContentRequest<T>,
   { config, prompts, call, admitCall }: { config: Config; prompts: Prompts; call: CallOptions; admitCall: () => boolean },
-): Promise<{ content: T; attempts: number; source: Source }> {
+): Promise<{ content: T; attempts: number; source: Source; wrongLanguage?: string }> {
   let attempts = 0;
   const input = planPaperInput(paperText.text, prompts, config);
   let modelText = input.text;
@@ -47,23 +53,39 @@ export async function writeGroundedContent<T>(
 
   const messages: ChatCompletionMessageParam[] = [
     { role: 'system', content: prompts.system },
-    { role: 'user', content: renderPrompt(request.template, { ...promptValues(paper, modelText), ...request.extraValues }) },
+    { role: 'user', content: `${renderPrompt(request.template, { ...promptValues(paper, modelText), ...request.extraValues })}${describeLanguage(request.language)}` },
   ];
-  const first = await generateStructured({ ...call, messages, schema: request.schema, schemaName: request.schemaName });
-  attempts += first.attempts;
-  let content = first.value;
+  let answer = await generateStructured({ ...call, messages, schema: request.schema, schemaName: request.schemaName });
+  attempts += answer.attempts;
+  let content = answer.value;
+  const admitFollowUp = call.admitRepair ?? (() => true);
+
+  // One language round: "I set Chinese and still got English" is the complaint this answers; still wrong, it is flagged.
+  let wrongLanguage = findWrongLanguage(request.listTexts(content), request.language);
+  if (wrongLanguage && admitFollowUp()) {
+    answer = await generateStructured({
+      ...call,
+      messages: [...answer.messages, { role: 'user', content: buildLanguageFeedback(wrongLanguage, request.language) }],
+      schema: request.schema,
+      schemaName: request.schemaName,
+    });
+    attempts += answer.attempts;
+    content = answer.value;
+    wrongLanguage = findWrongLanguage(request.listTexts(content), request.language);
+  }
 
   // One grounding round: numbers the paper does not contain go back to the model once (they stay flagged if the budget says no).
   const ungrounded = request.findUngrounded(content);
-  if (ungrounded.length > 0 && (call.admitRepair ?? (() => true))()) {
+  if (ungrounded.length > 0 && admitFollowUp()) {
     const repaired = await generateStructured({
       ...call,
-      messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
+      messages: [...answer.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
       schema: request.schema,
       schemaName: request.schemaName,
     });
     attempts += repaired.attempts;
     content = repaired.value;
+    wrongLanguage = findWrongLanguage(request.listTexts(content), request.language);
   }
 
   const source: Source = {
@@ -76,10 +98,16 @@ export async function writeGroundedContent<T>(
     dropped: input.dropped,
     mapReduce: input.chunks !== null,
   };
-  return { content, attempts, source };
+  return { content, attempts, source, ...(wrongLanguage ? { wrongLanguage } : {}) };
 }
 
 // --- internal ---
+
+// English is what the prompts are written in: only other languages need saying, so English prompts stay as they were.
+function describeLanguage(tag: string): string {
+  if (tag === 'en') return '';
+  return `\n\nWrite every text of your answer in ${getMessages(tag).name} (${tag}); keep numbers as digits exactly as the paper gives them.`;
+}
 
 function promptValues(paper: PaperMetadata, paperText: string): Record<string, string> {
   return {

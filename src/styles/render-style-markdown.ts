@@ -1,5 +1,6 @@
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { getMessages } from '../language/messages.js';
 import { PROSE_STYLES } from './prose-styles.js';
 import type { StyleResult } from './style-result-schema.js';
 
@@ -9,7 +10,7 @@ export function renderStyleMarkdown(result: StyleResult): string {
   const link = safeUrl(paper.pdfUrl, ARXIV_HOSTS) ?? safeUrl(paper.absUrl, ARXIV_HOSTS);
   const lines = [`# ${escapeMarkdownInline(paper.title)}`, '', ...(link === null ? [] : [`Link: ${link}`, ''])];
   if (result.checks.warnings.length > 0) {
-    lines.push('> ⚠️ **Check before publishing**');
+    lines.push(`> ⚠️ **${getMessages(result.language).checkBeforePublishing}**`);
     for (const warning of result.checks.warnings) lines.push(`> - ${escapeMarkdownInline(warning)}`);
     lines.push('');
   }

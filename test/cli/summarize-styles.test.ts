@@ -4,22 +4,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StyleResultSchema } from '../../src/styles/style-result-schema.js';
 import { makeGroundedBlurbContent, makeGroundedBriefContent } from '../helpers/brief-responder.js';
-import { makePaperPdf } from '../helpers/paper-pdf.js';
+import { listPdfRequests, startOnePaperServices } from '../helpers/one-paper-services.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
-import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+import type { FakeServices } from '../helpers/start-fake-services.js';
 
 let services: FakeServices;
 
 beforeEach(async () => {
-  services = await startFakeServices([
-    { id: '2509.08721', version: 2, title: 'Grounded Briefs of Papers', published: '2025-09-10T17:59:59Z', pdf: await makePaperPdf('Grounded Briefs of Papers') },
-  ]);
+  services = await startOnePaperServices();
 });
 afterEach(async () => {
   await services.close();
 });
 
-const pdfRequests = () => services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/'));
+const pdfRequests = () => listPdfRequests(services);
 const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
 const papersDir = () => join(services.outputDir, 'papers');
 

@@ -28,6 +28,11 @@ export function findUngroundedNumbersInTexts(texts: CheckedText[], paperText: st
   return [...ungrounded];
 }
 
+/** Every text of the brief a reader sees, for checks beyond numbers (its language). */
+export function listBriefTexts(content: BriefContent): string[] {
+  return listCheckedTexts(content).map((checked) => checked.text);
+}
+
 export interface CheckedText {
   text: string;
   distractors: NumberMention[];

@@ -6,6 +6,7 @@ import type { Outcome } from '../../pipeline/outcome.js';
 import { renderStyleMarkdown } from '../../styles/render-style-markdown.js';
 import { summarizeIds } from '../../pipeline/summarize-ids.js';
 import type { CliIo } from '../cli-io.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
 import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
@@ -19,12 +20,13 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
     style: { type: 'string' },
+    language: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
   // Every ID is checked before any request, so a typo in the third costs nothing.
   const ids = positionals.map((input) => parseArxivId(input));
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style) } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   assertLlmConfigured(config);
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
