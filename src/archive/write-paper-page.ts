@@ -4,6 +4,8 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
+import { readStoredStyle } from '../styles/style-store.js';
 import { renderPaperPage } from './render-paper-page.js';
 
 /** `papers/<stem>.html` under the output folder. */
@@ -13,9 +15,11 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
 
 // The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
 export async function writePaperPage(outputDir: string, brief: Brief, editions: string[]): Promise<void> {
-  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
+  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartPng).then(
     () => true,
     () => false,
   );
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage }));
+  // Every style the paper has on disk is shown, whichever run wrote it.
+  const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, styles }));
 }

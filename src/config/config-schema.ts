@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
+import { STYLE_NAMES } from '../styles/style-names.js';
+import { describeLanguageProblem } from '../language/parse-language-tag.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -91,6 +93,20 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** The styles each paper is written in, comma-separated (`--style`); see src/styles/. */
+  styles: z
+    .preprocess((value) => (typeof value === 'string' ? [...new Set(value.split(',').map((name) => name.trim()).filter(Boolean))] : value), z.array(z.enum(STYLE_NAMES)).min(1))
+    .default(['brief']),
+  /** BCP 47 tag of the language every style is written in (`--language`); one with a message table in src/language/. */
+  language: z
+    .string()
+    .trim()
+    .superRefine((tag, context) => {
+      const problem = describeLanguageProblem(tag);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
+    .default('en'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -124,4 +140,6 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  styles: 'SUMMARIZE_STYLES',
+  language: 'SUMMARIZE_LANGUAGE',
 };

@@ -1,22 +1,18 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { type Brief, type BriefContent, BriefContentSchema, BriefSchema, type PaperMetadata } from '../brief/brief-schema.js';
 import { balanceAnswerPositions } from '../brief/checks/balance-answer-positions.js';
 import { buildChecks } from '../brief/checks/build-checks.js';
-import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
-import { findUngroundedNumbers } from '../brief/checks/find-ungrounded-numbers.js';
+import { findUngroundedNumbers, listBriefTexts } from '../brief/checks/find-ungrounded-numbers.js';
+import { addLanguageWarning } from '../language/add-language-warning.js';
 import type { Prompts } from '../brief/load-prompts.js';
-import { renderPrompt } from '../brief/render-prompt.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
-import { computeCostUsd } from '../llm/compute-cost-usd.js';
-import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
 import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
 import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
-import { planPaperInput } from './plan-paper-input.js';
-import { writeSectionNotes } from './write-section-notes.js';
 import type { PaperText } from './paper-text.js';
+import { describeGeneration } from './describe-generation.js';
+import { writeGroundedContent } from './write-grounded-content.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 export interface GenerateBriefDependencies {
@@ -42,41 +38,24 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
   const startedAt = performance.now();
   const retry = { maxRetryAfterMs: config.maxRetryAfterMs, signal, meter, ...(breaker ? { breaker } : {}) };
   const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry, admitRepair: admitFollowUp };
-  let attempts = 0;
 
   try {
-    const input = planPaperInput(paperText.text, prompts, config);
-    let modelText = input.text;
-    if (input.chunks) {
-      const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes, admitCall });
-      attempts += notes.calls;
-      modelText = notes.text;
-      if (!admitCall()) throw new LlmError(`the --max-cost budget is reached: the notes on all ${input.chunks.length} parts are written, the brief is not`);
-    }
-
-    const messages: ChatCompletionMessageParam[] = [
-      { role: 'system', content: prompts.system },
-      { role: 'user', content: renderPrompt(prompts.brief, promptValues(paper, modelText)) },
-    ];
-    const first = await generateStructured({ ...call, messages, schema: BriefContentSchema, schemaName: 'paper_brief' });
-    attempts += first.attempts;
-    let content: BriefContent = first.value;
-
-    // One grounding round: numbers the paper does not contain go back to the model once (they stay flagged if the budget says no).
-    const ungrounded = findUngroundedNumbers(content, paperText.text);
-    if (ungrounded.length > 0 && admitFollowUp()) {
-      const repaired = await generateStructured({
-        ...call,
-        messages: [...first.messages, { role: 'user', content: buildGroundingFeedback(ungrounded) }],
+    const written = await writeGroundedContent(
+      paper,
+      paperText,
+      {
+        template: prompts.brief,
         schema: BriefContentSchema,
         schemaName: 'paper_brief',
-      });
-      attempts += repaired.attempts;
-      content = repaired.value;
-    }
-
+        label: 'brief',
+        findUngrounded: (content) => findUngroundedNumbers(content, paperText.text),
+        listTexts: listBriefTexts,
+        language: config.language,
+      },
+      { config, prompts, call, admitCall },
+    );
+    let content: BriefContent = written.content;
     content = { ...content, quiz: balanceAnswerPositions(content.quiz, formatArxivId(paper)) };
-    const { usage } = meter;
     return BriefSchema.parse({
       schemaVersion: 1,
       paper,
@@ -84,42 +63,12 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       critique: content.critique,
       quiz: content.quiz,
       flowchart: content.flowchart,
-      checks: buildChecks(content, paperText.text),
-      generation: {
-        model: config.model,
-        promptVersion: prompts.version,
-        generatedAt: now().toISOString(),
-        durationMs: Math.round(performance.now() - startedAt),
-        attempts,
-        usage,
-        costUsd: computeCostUsd(config.model, usage, config.prices),
-        source: {
-          kind: 'pdf',
-          pages: paperText.pageCount,
-          chars: paperText.text.length,
-          tokens: input.tokens,
-          truncated: input.dropped.length > 0 || input.chunks !== null,
-          referencesRemoved: paperText.referencesRemoved,
-          dropped: input.dropped,
-          mapReduce: input.chunks !== null,
-        },
-      },
+      checks: addLanguageWarning(buildChecks(content, paperText.text), written.wrongLanguage, config.language),
+      generation: describeGeneration(config, { promptVersion: prompts.version, attempts: written.attempts, usage: meter.usage, source: written.source, startedAt, now }),
     });
   } catch (error) {
     // What the paper spent is on the caller's meter; the error says where and why it failed.
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });
     throw error;
   }
-}
-
-// --- internal ---
-
-function promptValues(paper: PaperMetadata, paperText: string): Record<string, string> {
-  return {
-    title: paper.title,
-    authors: paper.authors.join(', '),
-    categories: paper.categories.join(', '),
-    abstract: paper.abstract,
-    paperText,
-  };
 }

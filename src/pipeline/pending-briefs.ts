@@ -31,7 +31,7 @@ export async function recoverPendingBriefs(outputDir: string, cacheDir: string):
       await rm(path, { force: true });
       continue;
     }
-    if (!(await readStoredBrief(outputDir, brief.paper.id, brief.paper.version))) {
+    if (!(await readStoredBrief(outputDir, brief.paper.id, brief.paper.version, brief.generation.language))) {
       // Still no room: it stays pending, and the run's own writes will say why.
       if (!(await writeBrief(outputDir, brief).then(() => true, () => false))) continue;
       recovered.push(toFileStem(brief.paper.id, brief.paper.version));

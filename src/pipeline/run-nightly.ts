@@ -141,7 +141,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (ranking) environment.showRanking?.(ranking.ranked);
 
         // 3. Plan: which papers need work (a rerun costs nothing).
-        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
+        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
         reporter.start(papers.length + collected.notFound.length + collected.problems.length);
         const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 

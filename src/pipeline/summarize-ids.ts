@@ -5,6 +5,8 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
+import { readStoredStyle } from '../styles/style-store.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { createPaperContext } from './create-paper-context.js';
@@ -21,7 +23,7 @@ export interface SummarizeIdsResult {
   /** `failed` when any paper failed: a one-off has no partial success to report. */
   outcome: Outcome;
   /** One per ID typed, in that order: the brief, or why there is none. */
-  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; skipped?: boolean; failure?: string }>;
+  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; styles?: StyleResult[]; skipped?: boolean; failure?: string }>;
   reportPath: string;
 }
 
@@ -66,7 +68,7 @@ export async function summarizeIds(
     const reportBase = { runId, command: 'summarize' as const, startedAt: startedAt.toISOString(), date: startedAt.toISOString().slice(0, 10), source: { kind: 'ids' as const, detail: labels.join(' '), empty: false }, options };
     const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), labels.length, secrets);
 
-    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
+    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force, styles: context.prompts.styles, language: config.language });
     reporter.start(labels.length);
     const interrupts = watchInterrupts?.();
     const never = new AbortController().signal;
@@ -90,7 +92,9 @@ export async function summarizeIds(
       const run = result.papers.get(paper)!;
       runs.push(run);
       const brief = result.briefs.get(paper);
-      outcomes.push({ label, paper, ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }) });
+      const styles = await readStoredStyles(config, paper);
+      const failure = run.outcome === 'failed' || !brief ? { failure: run.reason ?? 'failed' } : {};
+      outcomes.push({ label, paper, ...(brief ? { brief, skipped: run.outcome === 'skipped' } : {}), ...(styles.length > 0 ? { styles } : {}), ...failure });
     }
     const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
     await writeRunReport(reportPath, report, secrets);
@@ -98,4 +102,12 @@ export async function summarizeIds(
   } finally {
     await context.close();
   }
+}
+
+// --- internal ---
+
+// Written now or by an earlier run: what the paper has in the styles asked for.
+async function readStoredStyles(config: Config, paper: PaperMetadata): Promise<StyleResult[]> {
+  const found = await Promise.all(config.styles.filter((style) => style !== 'brief').map((style) => readStoredStyle(config.outputDir, paper, style, config.language)));
+  return found.filter((result) => result !== null);
 }

@@ -12,9 +12,14 @@ import { type NumberMention, normalizeForNumbers, scanNumbers } from './scan-num
  * and neither are numbers in the question or explanation that repeat a distractor.
  */
 export function findUngroundedNumbers(content: BriefContent, paperText: string): string[] {
+  return findUngroundedNumbersInTexts(listCheckedTexts(content), paperText);
+}
+
+/** The same check for any texts, such as another style's prose; `distractors` are numbers meant to be false. */
+export function findUngroundedNumbersInTexts(texts: CheckedText[], paperText: string): string[] {
   const paperValues = collectPaperValues(paperText);
   const ungrounded = new Set<string>();
-  for (const { text, distractors } of listCheckedTexts(content)) {
+  for (const { text, distractors } of texts) {
     for (const mention of findNumbersInText(text)) {
       if (distractors.some((distractor) => isSameNumber(mention, distractor))) continue;
       if (!isGrounded(mention, paperValues)) ungrounded.add(mention.text);
@@ -23,12 +28,17 @@ export function findUngroundedNumbers(content: BriefContent, paperText: string):
   return [...ungrounded];
 }
 
-// --- internal ---
+/** Every text of the brief a reader sees, for checks beyond numbers (its language). */
+export function listBriefTexts(content: BriefContent): string[] {
+  return listCheckedTexts(content).map((checked) => checked.text);
+}
 
-interface CheckedText {
+export interface CheckedText {
   text: string;
   distractors: NumberMention[];
 }
+
+// --- internal ---
 
 function listCheckedTexts(content: BriefContent): CheckedText[] {
   const { summary, critique, quiz, flowchart } = content;

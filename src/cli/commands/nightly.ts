@@ -12,6 +12,8 @@ import { runNightly } from '../../pipeline/run-nightly.js';
 import type { RankedPaper } from '../../rank/rank-papers.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
 import { watchInterrupts } from '../watch-interrupts.js';
@@ -29,6 +31,8 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     model: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
+    style: { type: 'string' },
+    language: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     send: { type: 'boolean', default: false },
     // --- choosing papers ---
@@ -45,7 +49,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const top = values.top === undefined ? undefined : parsePositive('--top', values.top, true);
   const source = await resolveSource(values, date, io);
 
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);

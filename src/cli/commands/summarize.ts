@@ -3,8 +3,11 @@ import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { renderBriefMarkdown } from '../../output/render-brief-markdown.js';
 import type { Outcome } from '../../pipeline/outcome.js';
+import { renderStyleMarkdown } from '../../styles/render-style-markdown.js';
 import { summarizeIds } from '../../pipeline/summarize-ids.js';
 import type { CliIo } from '../cli-io.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
 import { watchInterrupts } from '../watch-interrupts.js';
@@ -16,12 +19,14 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     model: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
+    style: { type: 'string' },
+    language: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
   // Every ID is checked before any request, so a typo in the third costs nothing.
   const ids = positionals.map((input) => parseArxivId(input));
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   assertLlmConfigured(config);
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
@@ -30,10 +35,12 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
   const documents: string[] = [];
   for (const entry of result.papers) {
     if (entry.failure) io.stderr.write(`summarize: ${entry.failure}\n`);
-    if (entry.brief) documents.push(values.json ? JSON.stringify(entry.brief, null, 2) : renderBriefMarkdown(entry.brief).trimEnd());
+    // The brief is always made (the edition is built from it) but printed only when asked for.
+    if (entry.brief && config.styles.includes('brief')) documents.push(values.json ? JSON.stringify(entry.brief, null, 2) : renderBriefMarkdown(entry.brief).trimEnd());
+    for (const styled of entry.styles ?? []) documents.push(values.json ? JSON.stringify(styled, null, 2) : renderStyleMarkdown(styled).trimEnd());
   }
   if (documents.length > 0) {
-    io.stdout.write(values.json && result.papers.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);
+    io.stdout.write(values.json && documents.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);
   }
   return result.outcome;
 }

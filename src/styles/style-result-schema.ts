@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ChecksSchema, GenerationSchema, PaperMetadataSchema } from '../brief/brief-schema.js';
+import { STYLE_NAMES } from './style-names.js';
+
+/** A paper written in a style other than the brief, stored next to it with the same checks and provenance. */
+export const StyleResultSchema = z.object({
+  schemaVersion: z.literal(1),
+  style: z.enum(STYLE_NAMES).exclude(['brief']),
+  /** BCP 47 tag of the language the text is written in. */
+  language: z.string().min(1),
+  paper: PaperMetadataSchema,
+  /** What the model wrote, in the style's own schema (see src/styles/). */
+  content: z.record(z.string(), z.unknown()),
+  checks: ChecksSchema,
+  generation: GenerationSchema,
+});
+export type StyleResult = z.infer<typeof StyleResultSchema>;
