@@ -4,6 +4,7 @@ import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { getMessages } from '../language/messages.js';
+import { describeFigureSource } from '../figures/describe-figure-source.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { StyleResult } from '../styles/style-result-schema.js';
 import { describeFlowchart } from './describe-flowchart.js';
@@ -59,8 +60,8 @@ function renderStyleSection(result: StyleResult): string {
     `<section class="card" id="${escapeHtml(result.style)}" lang="${escapeHtml(result.language)}">`,
     `<h2>${escapeHtml(name)}</h2>`,
     renderWarnings(result.checks.warnings, result.language),
-    PROSE_STYLES[result.style].renderHtml(result.content),
-    `<p class="muted">${escapeHtml(name)} by ${escapeHtml(result.generation.model)} · prompt ${escapeHtml(result.generation.promptVersion)} · ${escapeHtml(result.generation.generatedAt.slice(0, 10))}</p>`,
+    PROSE_STYLES[result.style].renderHtml(result.content, result.figures?.shown),
+    `<p class="muted">${escapeHtml(name)} by ${escapeHtml(result.generation.model)} · prompt ${escapeHtml(result.generation.promptVersion)} · ${escapeHtml(result.generation.generatedAt.slice(0, 10))}${result.figures ? ` · ${escapeHtml(describeFigureSource(result.figures.source))}` : ''}</p>`,
     '</section>',
   ]
     .filter((part) => part !== '')

@@ -9,6 +9,8 @@ import type { ProseStyleName, StyleName } from '../styles/style-names.js';
 import type { StyleResult } from '../styles/style-result-schema.js';
 import { writeStyleResult } from '../styles/style-store.js';
 import { type GenerateStyleDependencies, generateStyle } from './generate-style.js';
+import { collectPaperFigures } from '../figures/collect-paper-figures.js';
+import { placeFigures } from '../figures/place-figures.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { PaperError } from '../errors/brief-error.js';
 import { describeFailure } from '../errors/describe-failure.js';
@@ -263,7 +265,9 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
     const startedAt = performance.now();
     try {
-      const written = await generateStyle(paper, paperText, style, dependencies);
+      const found = PROSE_STYLES[style].showsFigures ? await collectFigures(paper, dependencies.signal) : null;
+      const generated = await generateStyle(paper, paperText, style, { ...dependencies, figures: found?.figures.figures ?? [] });
+      const written = found === null ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
       await writeStyleResult(config.outputDir, written);
       result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
       return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
@@ -272,6 +276,10 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       return { style, outcome: 'failed', attempts: 0, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
     }
   };
+
+  // The paper's figures come through the same polite queue; its PDF, when needed, from the cache only.
+  const collectFigures = (paper: PaperMetadata, signal: AbortSignal | undefined) =>
+    collectPaperFigures(paper, { arxivQueue: context.arxivQueue, arxivHtmlUrl: config.arxivHtmlUrl, cacheDir: config.cacheDir, readPdf: () => context.cache.readPdf(paper.id, paper.version), ...(signal ? { signal } : {}) });
 
   const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, meter?: UsageMeter): PaperRun => {
     // A bug in one paper's path must not stop the others either; its message still names the paper.
@@ -340,4 +348,10 @@ function identify(paper: PaperMetadata) {
 
 function label(paper: PaperMetadata): string {
   return formatArxivId(paper);
+}
+
+// The figure numbers the model picked, in its order; a style without picks has none.
+function readPickedFigures(content: Record<string, unknown>): number[] {
+  const figures = content['figures'];
+  return Array.isArray(figures) ? figures.flatMap((figure: unknown) => (typeof figure === 'object' && figure !== null && typeof (figure as { number?: unknown }).number === 'number' ? [(figure as { number: number }).number] : [])) : [];
 }

@@ -38,15 +38,24 @@ export const commentaryStyle: StyleDefinition<CommentaryContent> = {
   expectedOutputTokens: 3_000,
   buildSchema: buildCommentarySchema,
   listTexts: listCommentaryTexts,
-  renderMarkdown: (content) =>
+  showsFigures: true,
+  renderMarkdown: (content, shown = []) =>
     [
       ...content.sections.map((section) => [`### ${escapeMarkdownInline(section.heading)}`, ...section.paragraphs.map(escapeMarkdownInline)].join('\n\n')),
-      ...content.figures.map((figure) => `**Figure ${figure.number}.** ${escapeMarkdownInline(figure.why)}`),
+      ...content.figures.map((figure) => {
+        const image = shown.find((candidate) => candidate.number === figure.number);
+        const picture = image ? `![${escapeMarkdownInline(image.caption).replace(/[[\]]/g, '\\$&')}](${image.file})\n\n` : '';
+        return `${picture}**Figure ${figure.number}.** ${escapeMarkdownInline(figure.why)}`;
+      }),
     ].join('\n\n'),
-  renderHtml: (content) =>
+  renderHtml: (content, shown = []) =>
     [
       ...content.sections.map((section) => [`<h3>${escapeHtml(section.heading)}</h3>`, ...section.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)].join('\n')),
-      ...content.figures.map((figure) => `<p><strong>Figure ${figure.number}.</strong> ${escapeHtml(figure.why)}</p>`),
+      ...content.figures.map((figure) => {
+        const image = shown.find((candidate) => candidate.number === figure.number);
+        const picture = image ? `<figure><img src="${escapeHtml(image.file)}" alt="${escapeHtml(image.caption)}" style="max-width:100%;height:auto"><figcaption>Figure ${figure.number}: ${escapeHtml(image.caption)}</figcaption></figure>\n` : '';
+        return `${picture}<p><strong>Figure ${figure.number}.</strong> ${escapeHtml(figure.why)}</p>`;
+      }),
     ].join('\n'),
 };
 

@@ -1,6 +1,7 @@
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { getMessages } from '../language/messages.js';
+import { describeFigureSource } from '../figures/describe-figure-source.js';
 import { PROSE_STYLES } from './prose-styles.js';
 import type { StyleResult } from './style-result-schema.js';
 
@@ -14,6 +15,7 @@ export function renderStyleMarkdown(result: StyleResult): string {
     for (const warning of result.checks.warnings) lines.push(`> - ${escapeMarkdownInline(warning)}`);
     lines.push('');
   }
-  lines.push(PROSE_STYLES[result.style].renderMarkdown(result.content), '', `_Written by ${escapeMarkdownInline(generation.model)} on ${generation.generatedAt.slice(0, 10)}._`);
+  lines.push(PROSE_STYLES[result.style].renderMarkdown(result.content, result.figures?.shown), '', `_Written by ${escapeMarkdownInline(generation.model)} on ${generation.generatedAt.slice(0, 10)}._`);
+  if (result.figures) lines.push('', `_${describeFigureSource(result.figures.source)}_`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ShownFigure } from '../figures/place-figures.js';
 import type { ProseStyleName } from './style-names.js';
 
 /** A figure of the paper the model may pick, by its number in the paper. */
@@ -28,6 +29,9 @@ export interface StyleDefinition<Content = unknown> {
   buildSchema(input: StyleInput): z.ZodType<Content>;
   /** Every text the reader sees, for the word count and the grounding of numbers. */
   listTexts(content: Content): string[];
-  renderMarkdown(content: Content): string;
-  renderHtml(content: Content): string;
+  /** True when the style shows the paper's figures, so they are collected before it is written. */
+  showsFigures?: boolean;
+  /** `figures`: the picked figures' images beside the page, placed by number. */
+  renderMarkdown(content: Content, figures?: ShownFigure[]): string;
+  renderHtml(content: Content, figures?: ShownFigure[]): string;
 }

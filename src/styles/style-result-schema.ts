@@ -13,5 +13,12 @@ export const StyleResultSchema = z.object({
   content: z.record(z.string(), z.unknown()),
   checks: ChecksSchema,
   generation: GenerationSchema,
+  /** The paper's figures this text shows (files relative to `papers/`) and where they came from; 'none': written without figures. */
+  figures: z
+    .object({
+      source: z.enum(['html', 'pdf', 'none']),
+      shown: z.array(z.object({ number: z.number().int().positive(), caption: z.string(), file: z.string().regex(/^[\w.-]+\.figures\/figure-\d+\.(png|jpg)$/) })),
+    })
+    .optional(),
 });
 export type StyleResult = z.infer<typeof StyleResultSchema>;
