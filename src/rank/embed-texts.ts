@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { LlmError } from '../llm/llm-error.js';
 import { withLlmRetries, type LlmRetryOptions } from '../llm/with-llm-retries.js';
 import { EmbeddingsUnavailableError } from './embeddings-unavailable-error.js';
+import { readEmbeddingsAnswer } from './read-embeddings-answer.js';
 
 export type EmbedTextsOptions = {
   /** Inputs per request. Default: 200 (1,000 candidates and a profile in 6 requests). */
@@ -26,22 +27,24 @@ export async function embedTexts(client: OpenAI, model: string, texts: readonly 
   const result: EmbeddedTexts = { vectors: [], inputTokens: 0, requests: 0 };
   for (let start = 0; start < texts.length; start += batchSize) {
     const input = texts.slice(start, start + batchSize).map((text) => text.slice(0, MAX_INPUT_CHARS));
-    let response: OpenAI.CreateEmbeddingResponse;
+    let response: Response;
     try {
       const signal = retry?.signal;
-      response = await withLlmRetries(() => client.embeddings.create({ model, input, encoding_format: 'float' }, signal ? { signal } : undefined), retry);
+      // The raw answer: the client would hand a non-JSON or NaN-holding body through unchecked.
+      response = await withLlmRetries(
+        () => client.embeddings.create({ model, input, encoding_format: 'float' }, signal ? { signal } : undefined).asResponse(),
+        retry,
+      );
     } catch (error) {
       if (error instanceof LlmError && error.status !== undefined && NO_EMBEDDINGS.has(error.status)) {
         throw new EmbeddingsUnavailableError(model, error.status, { cause: error });
       }
       throw error;
     }
+    const answer = readEmbeddingsAnswer(await response.text(), input.length, result.vectors[0]?.length);
     result.requests += 1;
-    result.inputTokens += response.usage?.prompt_tokens ?? 0;
-    // The answer carries each input's index; order by it rather than trust the list's order.
-    const vectors = [...response.data].sort((left, right) => left.index - right.index).map((item) => item.embedding);
-    if (vectors.length !== input.length) throw new LlmError(`the embeddings answer has ${vectors.length} vectors for ${input.length} inputs`);
-    result.vectors.push(...vectors);
+    result.inputTokens += answer.inputTokens;
+    result.vectors.push(...answer.vectors);
   }
   return result;
 }

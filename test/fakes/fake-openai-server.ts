@@ -55,9 +55,9 @@ export interface FakeOpenAiOptions {
 
 /**
  * What `POST /v1/embeddings` does: answer (hashed bag-of-words vectors), an HTTP status (a server without embeddings,
- * or a failing one; `retryAfter` sets the header), or `hang`: never answer, as a dead server does.
+ * or a failing one; `retryAfter` sets the header), `body`: a 200 with that raw body, or `hang`: never answer, as a dead server does.
  */
-export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string };
+export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string } | { body: string };
 
 export interface FakeOpenAi {
   /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
@@ -126,6 +126,11 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       const body = JSON.parse(await readBody(incoming));
       embeddingRequests.push({ body, headers: incoming.headers, receivedAt: Date.now() });
       if (embeddingsMode === 'hang') return;
+      // A broken server's 200: the raw body as given, labelled JSON.
+      if (typeof embeddingsMode === 'object' && 'body' in embeddingsMode) {
+        outgoing.writeHead(200, { 'content-type': 'application/json' }).end(embeddingsMode.body);
+        return;
+      }
       if (embeddingsMode !== 'vectors') {
         if (embeddingsMode.retryAfter !== undefined) outgoing.setHeader('retry-after', embeddingsMode.retryAfter);
         sendJson(outgoing, embeddingsMode.status, errorBody(`no embeddings for ${String(body?.model)} on this server`, 'invalid_request_error'));

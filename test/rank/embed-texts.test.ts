@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmClient } from '../../src/llm/create-llm-client.js';
+import { LlmError } from '../../src/llm/llm-error.js';
 import { createEmbeddingCache } from '../../src/rank/create-embedding-cache.js';
 import { embedTexts } from '../../src/rank/embed-texts.js';
 import { EmbeddingsUnavailableError } from '../../src/rank/embeddings-unavailable-error.js';
@@ -61,5 +62,22 @@ describe('createEmbeddingCache', () => {
       'hep-th_9108004v2.json',
       expect.stringMatching(/^text-[0-9a-f]{32}\.json$/),
     ]);
+  });
+});
+
+describe('embedTexts on a broken answer', () => {
+  const answer = (vectors: string) => `{"object":"list","model":"m","data":[${vectors}],"usage":{"prompt_tokens":2,"total_tokens":2}}`;
+  it.each([
+    ['not JSON', '<html>upstream error</html>'],
+    ['NaN', answer('{"object":"embedding","index":0,"embedding":[0.1,NaN]},{"object":"embedding","index":1,"embedding":[0.2,0.3]}')],
+    ['a null inside', answer('{"object":"embedding","index":0,"embedding":[0.1,null]},{"object":"embedding","index":1,"embedding":[0.2,0.3]}')],
+    ['vectors of different lengths', answer('{"object":"embedding","index":0,"embedding":[0.1,0.2,0.3]},{"object":"embedding","index":1,"embedding":[0.2,0.3]}')],
+    ['all zeros', answer('{"object":"embedding","index":0,"embedding":[0,0]},{"object":"embedding","index":1,"embedding":[0.2,0.3]}')],
+    ['no data', '{"object":"list"}'],
+  ])('rejects an answer with %s as an LLM failure', async (_, body) => {
+    openai.setEmbeddings({ body });
+    const failure = await embedTexts(client(), 'm', ['a', 'b'], { retry: { maxRetries: 0 } }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LlmError);
+    expect((failure as LlmError).message).toMatch(/embeddings answer/);
   });
 });
