@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RunReport } from '../src/pipeline/run-report.js';
+import { readInterestsFile } from '../src/rank/read-interests-file.js';
 import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
@@ -61,10 +62,12 @@ const env: NodeJS.ProcessEnv = {
 };
 
 try {
+  const parseMilliseconds = await timeInterestsParse(10_000);
   const first = await timeRun();
   const second = await timeRun();
   const rows: Array<[string, string]> = [
     ['candidates', `${first.report.ranking?.candidates} announced (arXiv interval ${intervalMs} ms), --top ${top}`],
+    ['interests file', `10,000 lines (UTF-16 LE) read and parsed in ${formatSeconds(parseMilliseconds)} (target: under 1 s)`],
     ...describeRun('first run', first),
     ...describeRun('rerun (cache)', second),
   ];
@@ -77,6 +80,16 @@ try {
 }
 
 // --- internal ---
+
+// A long interests file as Notepad saves it: topics, terms and example papers, one a line.
+async function timeInterestsParse(lines: number): Promise<number> {
+  const path = join(root, 'long-interests.txt');
+  const entries = Array.from({ length: lines }, (_, index) => [`topic number ${index} about ${TOPICS[index % TOPICS.length]}   # why`, `+term${index}`, `-drop${index}`, `2509.${String(10001 + (index % 9000))}`][index % 4]);
+  await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(entries.join('\r\n'), 'utf16le')]));
+  const started = performance.now();
+  await readInterestsFile(path);
+  return performance.now() - started;
+}
 
 interface TimedRun {
   wallMs: number;
