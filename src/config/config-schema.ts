@@ -45,7 +45,10 @@ function defaultCacheDir(): string {
 /** Everything the tool reads from env, .env and flags; the names are part of the interface. */
 export const ConfigSchema = z.object({
   openaiApiKey: z.string().min(1).optional(),
-  openaiBaseUrl: httpUrl.optional(),
+  // fetch refuses URLs holding a login, and the key already takes the Authorization header.
+  openaiBaseUrl: httpUrl
+    .refine((value) => !/^https?:\/\/[^/?#]*@/.test(value), 'a login (user:password@) in the URL is not supported; put the proxy\'s key in OPENAI_API_KEY')
+    .optional(),
   model: z.string().min(1).default(DEFAULT_MODEL),
   arxivApiUrl: httpUrl.default('https://export.arxiv.org/api/query'),
   arxivPdfUrl: httpUrl.default('https://arxiv.org/pdf'),

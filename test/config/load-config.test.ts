@@ -8,6 +8,19 @@ import { ConfigError } from '../../src/errors/brief-error.js';
 const noFile = '/nonexistent/.env';
 
 describe('loadConfig', () => {
+  it('refuses a login in OPENAI_BASE_URL when the configuration is read, without repeating the password', () => {
+    const failure = (() => {
+      try {
+        loadConfig({ env: { OPENAI_BASE_URL: 'https://editor:hunter2-secret@proxy.example.org/v1' }, envFile: noFile });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect(String((failure as Error).message)).toMatch(/OPENAI_BASE_URL.*login/);
+    expect(String((failure as Error).message)).not.toContain('hunter2-secret');
+  });
+
   it('gives the documented defaults', () => {
     const config = loadConfig({ env: {}, envFile: noFile });
     expect(config).toMatchObject({
