@@ -7,6 +7,8 @@ export interface EndpointBreaker {
   readonly openReason: string | undefined;
   recordFailure(description: string): void;
   recordSuccess(): void;
+  /** Opens at once: a wrong key (401) or unknown model (404) fails every later request too. */
+  trip(description: string): void;
 }
 
 export function createEndpointBreaker(limit: number): EndpointBreaker {
@@ -19,6 +21,9 @@ export function createEndpointBreaker(limit: number): EndpointBreaker {
     recordFailure(description) {
       consecutive += 1;
       if (consecutive >= limit) openReason ??= `the LLM endpoint failed ${consecutive} requests in a row (last: ${description})`;
+    },
+    trip(description) {
+      openReason ??= `the LLM endpoint refused the request (${description})`;
     },
     recordSuccess() {
       // Once open it stays open: a run does not start papers against an endpoint that just went down.

@@ -77,6 +77,7 @@ export async function withLlmRetries<T>(
       if (error.status !== undefined || neverReachedServer(error)) meter?.requestRefused();
       const evidence = readEvidence(error, request);
       if (isEndpointFailure(error)) breaker?.recordFailure(describeLlmFailure(error));
+      if (error.status !== undefined && CERTAIN_FAILURES.has(error.status)) breaker?.trip(describeLlmFailure(error));
       if (!isRetryable(error)) throw new LlmError(describeLlmFailure(error), evidence);
       if (breaker?.openReason) throw new LlmError(`${describeLlmFailure(error)}; ${breaker.openReason}`, { ...evidence, endpointDown: true });
       if (request > maxRetries) {
@@ -103,6 +104,12 @@ export async function withLlmRetries<T>(
 }
 
 // --- internal ---
+
+// Every paper would get the same answer: stop the run at the first.
+const CERTAIN_FAILURES = new Set([
+  401, // Unauthorized: a wrong key
+  404, // Not Found: no such model or endpoint
+]);
 
 function isRetryable(error: APIError): boolean {
   if (error instanceof APIUserAbortError) return false;
