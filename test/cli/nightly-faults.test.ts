@@ -81,15 +81,15 @@ describe('summarize nightly under faults', () => {
   });
 
   it('stops at the first 401 for a wrong key, before more PDFs are downloaded', async () => {
-    const papers = await makeNightlyPapers(12);
+    const papers = await makeNightlyPapers(8);
     services = await startFakeServices(papers);
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
 
     const result = await nightly([], { OPENAI_API_KEY: 'sk-wrong-key-0123456789', SUMMARIZE_LLM_CONCURRENCY: '1' });
 
     expect(result.code).not.toBe(0);
-    // The PDFs already loading while the first paper waited for its answer (4 at once), not all twelve.
-    expect(services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/')).length).toBeLessThanOrEqual(6);
+    // The PDFs already loading while the first paper waited for its answer (4 at once), not all eight.
+    expect(services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/')).length).toBeLessThanOrEqual(5);
     expect(result.stderr).toMatch(/rejected the API key \(401\)/);
     expect(result.stderr + result.stdout).not.toContain('sk-wrong-key-0123456789');
     const report = await readLastRunReport(services.outputDir);
