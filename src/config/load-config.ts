@@ -60,6 +60,6 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): s
   const detail = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
   // Never echo a secret back, even a malformed one.
   // A URL's login (user:password@) is a secret too.
-  const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key]).replace(/\/\/[^/?#"]*@/, '//***@')}`;
+  const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key]).replace(/\/\/[^/?#"]*@/, '//[redacted]@')}`;
   return `${name}${detail}: ${issue.message}${shown}`;
 }
