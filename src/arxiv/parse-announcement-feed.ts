@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isAnnounceType, type AnnounceType } from './announce-type.js';
 import { parseArxivId } from './parse-arxiv-id.js';
 import { SourceError } from './source-error.js';
@@ -20,6 +20,8 @@ export type AnnouncementFeed = {
   papers: AnnouncedPaper[];
   /** The channel's description when it has no items: on an error it says what was wrong. */
   description: string;
+  /** One line per item skipped because it could not be read (an unknown announce type, a malformed ID). */
+  warnings: string[];
 };
 
 const parser = new XMLParser({
@@ -34,8 +36,14 @@ const parser = new XMLParser({
 const DESCRIPTION_HEAD = /^\s*arXiv:(\S+?)v(\d+)\s+Announce Type:\s*([\w-]+)/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Reads an RSS 2.0 announcement feed; an item it cannot read is an error, never a silently missing paper. */
+/** Reads an RSS 2.0 announcement feed; an item it cannot read is skipped with a warning naming it, never silently. */
 export function parseAnnouncementFeed(xml: string, url: string): AnnouncementFeed {
+  // fast-xml-parser reads a cut answer without complaint: a feed cut after its third item would be a 3-paper day.
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) {
+    const { msg: reason, line } = validation.err;
+    throw new SourceError(url, `arXiv's announcement feed ${url} is not well-formed XML (line ${line}: ${reason}); the answer was probably cut short, try again later`);
+  }
   let document: Record<string, unknown>;
   try {
     document = parser.parse(xml) as Record<string, unknown>;
@@ -45,11 +53,17 @@ export function parseAnnouncementFeed(xml: string, url: string): AnnouncementFee
   const channel = (document.rss as Record<string, unknown> | undefined)?.channel as Record<string, unknown> | undefined;
   if (!channel || typeof channel !== 'object') throw new SourceError(url, `arXiv's announcement feed ${url} answered something that is not an RSS 2.0 feed`);
   const items = (channel.item as Array<Record<string, unknown>> | undefined) ?? [];
-  return {
-    date: readDay(textOf(channel.pubDate)),
-    papers: items.map((item, index) => toAnnouncedPaper(item, index, url)),
-    description: collapse(textOf(channel.description)),
-  };
+  const papers: AnnouncedPaper[] = [];
+  const warnings: string[] = [];
+  items.forEach((item, index) => {
+    try {
+      papers.push(toAnnouncedPaper(item, index, url));
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      warnings.push(`skipped ${error.message}`);
+    }
+  });
+  return { date: readDay(textOf(channel.pubDate)), papers, description: collapse(textOf(channel.description)), warnings };
 }
 
 // --- internal ---

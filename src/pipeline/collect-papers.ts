@@ -1,4 +1,5 @@
 import type { AnnounceType } from '../arxiv/announce-type.js';
+import { announcementDay } from '../arxiv/announcement-day.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import { fetchAnnouncements } from '../arxiv/fetch-announcements.js';
 import { dedupeArxivIds } from '../arxiv/dedupe-arxiv-ids.js';
@@ -33,6 +34,8 @@ export interface CollectedPapers {
   date?: string;
   /** The interests file's example papers that arXiv knows, looked up with the candidates. */
   examples: PaperMetadata[];
+  /** One line each about what the source gave that could not be used as it was (a skipped item, a missing date). */
+  warnings?: string[];
 }
 
 /** Reads the day's list from its source and looks the papers up on arXiv in batches. */
@@ -45,7 +48,8 @@ export async function collectPapers(
     limit,
     userAgent,
     exampleIds = [],
-  }: { config: Config; arxivQueue: ArxivQueue; fetch: FetchFunction; limit?: number | undefined; userAgent: string; exampleIds?: ArxivId[] },
+    now = () => new Date(),
+  }: { config: Config; arxivQueue: ArxivQueue; fetch: FetchFunction; limit?: number | undefined; userAgent: string; exampleIds?: ArxivId[]; now?: () => Date },
 ): Promise<CollectedPapers> {
   if (source.kind === 'arxiv') {
     const listed = await listArxivCategory(arxivQueue, config.arxivApiUrl, source.categories, source.date);
@@ -59,6 +63,7 @@ export async function collectPapers(
   let detail: string;
   let extras = new Map<string, HfPaperExtras>();
   let date: string | undefined;
+  const warnings: string[] = [];
   if (source.kind === 'hf') {
     const daily = await fetchHfDailyPapers(fetch, config.hfDailyPapersUrl, source.date, { userAgent });
     listed = daily;
@@ -69,9 +74,12 @@ export async function collectPapers(
     const chosen = feed.papers.filter((paper) => source.announceTypes.includes(paper.announceType));
     listed = { ids: chosen.map((paper) => ({ id: paper.id, version: paper.version })), problems: [] };
     detail = `${feed.url} (${source.announceTypes.join(', ')}: ${chosen.length} of ${feed.papers.length} announced)`;
-    date = feed.date ?? undefined;
+    warnings.push(...feed.warnings);
+    // The machine's clock may be a day off arXiv's: without pubDate the day comes from arXiv's announcement schedule.
+    date = feed.date ?? announcementDay(now());
+    if (!feed.date) warnings.push(`arXiv's announcement feed ${feed.url} has no readable pubDate; dated ${date}, the day of arXiv's latest announcement by its schedule`);
     if (feed.papers.length === 0) {
-      return { source: { kind: 'arxiv-announced', detail, empty: true }, papers: [], notFound: [], problems: [], ...(date ? { date } : {}), examples: [] };
+      return { source: { kind: 'arxiv-announced', detail, empty: true }, papers: [], notFound: [], problems: [], date, examples: [], warnings };
     }
   } else {
     listed = readIdsList(source.text);
@@ -94,5 +102,5 @@ export async function collectPapers(
   const examples = exampleIds.flatMap((arxivId) => metadata.get(arxivId.id) ?? []);
   // An announcement with papers, none of the types asked for, is no weekend: the run says which types there were.
   const empty = source.kind !== 'arxiv-announced' && unique.length === 0 && listed.problems.length === 0;
-  return { source: { kind: source.kind, detail, empty }, papers, notFound, problems: listed.problems, ...(date ? { date } : {}), examples };
+  return { source: { kind: source.kind, detail, empty }, papers, notFound, problems: listed.problems, ...(date ? { date } : {}), examples, warnings };
 }

@@ -112,7 +112,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           limit: request.limit,
           userAgent,
           exampleIds: rankingPlan.interests?.examples,
+          now,
         });
+        for (const warning of collected.warnings ?? []) reporter.warn(warning);
         // The announcement list carries its own day; the machine's clock may already be on the next one.
         const date = collected.date ?? request.date;
         warnAboutAnEmptyList(collected, request, reporter);
@@ -197,13 +199,25 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
   const { source } = request;
   if (source.kind === 'arxiv-announced') {
     if (collected.source.empty) {
-      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} (${collected.source.detail}): no announcements at weekends and on holidays; no edition today`);
+      const day = collected.date ?? request.date;
+      const why = isWeekend(day) ? 'no announcements at weekends and on holidays' : `a quiet ${weekdayName(day)} in these categories`;
+      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} for ${day} (${collected.source.detail}): ${why}; no edition today`);
     } else if (collected.papers.length === 0 && collected.notFound.length === 0) {
       reporter.warn(`none of the papers announced in ${source.categories.join(', ')} is of type ${source.announceTypes.join(' or ')} (${collected.source.detail}); --announce picks others`);
     }
   } else if (collected.source.empty) {
-    reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
+    const why = isWeekend(request.date) ? 'arXiv and Hugging Face publish nothing at weekends' : `a quiet ${weekdayName(request.date)}, or the day's list is not out yet`;
+    reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); ${why}`);
   }
+}
+
+// A quiet weekday is no weekend: the message must not send the user looking for a calendar mistake.
+function isWeekend(day: string): boolean {
+  return [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay());
+}
+
+function weekdayName(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
 }
 
 // Until the source is read, the report can only say which source it was.

@@ -48,11 +48,31 @@ describe('parseAnnouncementFeed', () => {
     expect(parsed.description).toBe('cs.LG updates on the arXiv.org e-print archive.');
   });
 
-  it('refuses an item it cannot read rather than drop the paper silently', () => {
-    const broken = feed('<item><title>x</title><description>no id here</description></item>');
-    expect(() => parseAnnouncementFeed(broken, URL)).toThrow(SourceError);
-    expect(() => parseAnnouncementFeed(broken, URL)).toThrow(/item 1 of https:\/\/rss\.arxiv\.org\/rss\/cs\.LG/);
-    expect(() => parseAnnouncementFeed(feed(item('2509.08721v1', 'mystery')), URL)).toThrow(/unknown announce type "mystery"/);
+  it('skips one odd item (unknown announce type, malformed ID, no ID) with a warning naming it, and keeps the rest', () => {
+    const parsed = parseAnnouncementFeed(
+      feed(
+        [
+          item('2509.08721v1', 'new'),
+          item('2509.08722v1', 'no_match'),
+          item('2509.1000lv1', 'new'),
+          '<item><title>x</title><description>no id here</description></item>',
+          item('2509.08723v1', 'cross'),
+        ].join('\n'),
+      ),
+      URL,
+    );
+    expect(parsed.papers.map((paper) => paper.id)).toEqual(['2509.08721', '2509.08723']);
+    expect(parsed.warnings).toHaveLength(3);
+    expect(parsed.warnings[0]).toMatch(/skipped item 2 \(2509\.08722\) of https:\/\/rss\.arxiv\.org\/rss\/cs\.LG has an unknown announce type "no_match"/);
+    expect(parsed.warnings[1]).toMatch(/skipped item 3 of .*2509\.1000l/);
+    expect(parsed.warnings[2]).toMatch(/skipped item 4 of .*no "arXiv:<id>v<n> Announce Type:" description/);
+  });
+
+  it('refuses a feed cut short (after its third </item>) instead of reading a 3-paper day', () => {
+    const whole = feed([1, 2, 3, 4].map((index) => item(`2509.0872${index}v1`, 'new')).join('\n'));
+    const cut = whole.slice(0, whole.split('</item>', 3).join('</item>').length + '</item>'.length);
+    expect(() => parseAnnouncementFeed(cut, URL)).toThrow(SourceError);
+    expect(() => parseAnnouncementFeed(cut, URL)).toThrow(/is not well-formed XML/);
   });
 
   it('refuses what is not an RSS feed', () => {

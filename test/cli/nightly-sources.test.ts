@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { announcementDay } from '../../src/arxiv/announcement-day.js';
 import { makeNightlyPapers, NIGHT, outcomeLines, readLastRunReport } from '../helpers/nightly-papers.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
@@ -133,5 +134,74 @@ describe('summarize nightly: where the day’s papers come from', () => {
     const report = await readLastRunReport(services.outputDir);
     expect(report.source).toMatchObject({ kind: 'stdin', detail: 'standard input' });
     expect(report.papers.map((paper) => paper.id)).toEqual([papers[1]!.id, papers[0]!.id]);
+  });
+});
+
+describe('summarize nightly: an announcement feed that misbehaves', () => {
+  const announced = ['nightly', '--source', 'arxiv', '--category', 'cs.LG'];
+  const digestsFolder = () => join(services.outputDir, 'digests');
+
+  it('skips one odd item (announce type no_match) with one warning and briefs the rest', async () => {
+    const papers = await makeNightlyPapers(2);
+    services = await startFakeServices(papers);
+    services.arxiv.announce('2025-09-11', [
+      { id: papers[0]!.id, type: 'new' },
+      { id: papers[1]!.id, type: 'no_match' },
+    ]);
+
+    const result = await runCliCaptured(announced, services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/skipped item 2 \(2509\.10002\) .*unknown announce type "no_match"/g)).toHaveLength(1);
+    expect(pdfPaths()).toEqual([`/pdf/${papers[0]!.id}v1`]);
+    const report = await readLastRunReport(services.outputDir);
+    expect(report).toMatchObject({ date: '2025-09-11', totals: { summarized: 1 } });
+  });
+
+  it('refuses a feed cut after its third </item>: exit 1, a report, nothing published', async () => {
+    const papers = await makeNightlyPapers(4);
+    services = await startFakeServices(papers);
+    services.arxiv.announce('2025-09-11', papers.map((paper) => ({ id: paper.id, type: 'new' as const })));
+    const whole = await (await fetch(`${services.arxiv.rssUrl}/cs.LG`)).text();
+    services.arxiv.failNext('/rss/', { status: 200, headers: { 'content-type': 'application/rss+xml' }, body: `${whole.split('</item>', 3).join('</item>')}</item>\n` });
+
+    const result = await runCliCaptured(announced, services.env);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/announcement feed .*\/rss\/cs\.LG is not well-formed XML/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(pdfPaths()).toHaveLength(0);
+    expect(existsSync(digestsFolder())).toBe(false);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ outcome: 'failed' });
+  });
+
+  it.each([
+    ['no pubDate', ''],
+    ['an unreadable pubDate', 'sometime last week'],
+  ])('dates a feed with %s by arXiv’s announcement schedule, with one warning', async (_, pubDate) => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.arxiv.announce('2025-09-11', [{ id: papers[0]!.id, type: 'new' }], { pubDate });
+    const before = announcementDay(new Date());
+
+    const result = await runCliCaptured([...announced, '--dry-run'], services.env);
+
+    const after = announcementDay(new Date());
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/has no readable pubDate; dated \d{4}-\d{2}-\d{2}, the day of arXiv's latest announcement/g)).toHaveLength(1);
+    const report = await readLastRunReport(services.outputDir);
+    expect([before, after]).toContain(report.date);
+  });
+
+  it('does not blame weekends for a quiet weekday with an empty channel', async () => {
+    services = await startFakeServices([]);
+    services.arxiv.announce('2025-09-11', []);
+
+    const result = await runCliCaptured(announced, services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/arXiv announced no papers in cs\.LG for 2025-09-11 .*a quiet Thursday/);
+    expect(result.stderr).not.toMatch(/weekend/);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ status: 'empty-source', date: '2025-09-11' });
   });
 });

@@ -78,8 +78,9 @@ export type FakeArxiv = {
    * Sets the latest announcement (`date` YYYY-MM-DD): papers already added, each with its announce type.
    * The feed for some categories lists the entries with any of them; none at all is an empty feed
    * (a weekend). A category outside `FAKE_ARXIV_CATEGORIES` gets rss.arxiv.org's HTTP 400.
+   * `options.pubDate` replaces the feed's pubDate text (`''` leaves the element out).
    */
-  announce(date: string, entries: Array<{ id: string; type: 'new' | 'cross' | 'replace' | 'replace-cross' }>): void;
+  announce(date: string, entries: Array<{ id: string; type: 'new' | 'cross' | 'replace' | 'replace-cross' | 'no_match' }>, options?: { pubDate?: string }): void;
   /** Every request received, in order. */
   requests: RecordedRequest[];
   /**
@@ -100,7 +101,7 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
   const papers = new Map<string, FakePaper>();
   const scripted: Array<{ match: (request: RecordedRequest) => boolean; response: FakeResponse; remaining: number }> = [];
   const requests: RecordedRequest[] = [];
-  let announcement: { date: string; entries: Array<{ id: string; type: string }> } = { date: '2025-09-11', entries: [] };
+  let announcement: { date: string; entries: Array<{ id: string; type: string }>; pubDate?: string } = { date: '2025-09-11', entries: [] };
 
   const server = createServer((incoming, outgoing) => {
     const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1');
@@ -163,8 +164,8 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
     addPaper(paper) {
       papers.set(paper.id, paper);
     },
-    announce(date, entries) {
-      announcement = { date, entries };
+    announce(date, entries, options = {}) {
+      announcement = { date, entries, ...options };
     },
     failNext(match, response, times = 1) {
       const matcher = typeof match === 'string' ? (request: RecordedRequest) => request.path.startsWith(match) : match;
@@ -263,7 +264,7 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 // Built to rss.arxiv.org's RSS 2.0: the ID, version and type lead the description; the day is in pubDate, US Eastern.
-function answerRss(papers: Map<string, FakePaper>, announcement: { date: string; entries: Array<{ id: string; type: string }> }, spec: string): Answer {
+function answerRss(papers: Map<string, FakePaper>, announcement: { date: string; entries: Array<{ id: string; type: string }>; pubDate?: string }, spec: string): Answer {
   const categories = spec.split('+');
   for (const category of categories) {
     if (!FAKE_ARXIV_CATEGORIES.includes(category)) {
@@ -276,7 +277,7 @@ function answerRss(papers: Map<string, FakePaper>, announcement: { date: string;
     }
   }
   const day = new Date(`${announcement.date}T12:00:00Z`);
-  const pubDate = `${WEEKDAYS[day.getUTCDay()]}, ${String(day.getUTCDate()).padStart(2, '0')} ${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCFullYear()} 00:00:00 -0400`;
+  const pubDate = announcement.pubDate ?? `${WEEKDAYS[day.getUTCDay()]}, ${String(day.getUTCDate()).padStart(2, '0')} ${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCFullYear()} 00:00:00 -0400`;
   const items = announcement.entries.flatMap(({ id, type }) => {
     const paper = papers.get(id);
     if (!paper || !(paper.categories ?? ['cs.LG']).some((category) => categories.includes(category))) return [];
@@ -290,7 +291,7 @@ function answerRss(papers: Map<string, FakePaper>, announcement: { date: string;
 Abstract: ${escapeXml(abstract)}</description>
 <guid isPermaLink="false">oai:arXiv.org:${paper.id}v${version}</guid>
 ${(paper.categories ?? ['cs.LG']).map((category) => `<category>${category}</category>`).join('\n')}
-<pubDate>${pubDate}</pubDate>
+${pubDate === '' ? '' : `<pubDate>${pubDate}</pubDate>`}
 <arxiv:announce_type>${type}</arxiv:announce_type>
 <dc:rights>http://creativecommons.org/licenses/by/4.0/</dc:rights>
 <dc:creator>${escapeXml((paper.authors ?? ['Ada Lovelace', 'Alan Turing']).join(', '))}</dc:creator>
@@ -308,7 +309,7 @@ ${(paper.categories ?? ['cs.LG']).map((category) => `<category>${category}</cate
 <language>en-us</language>
 <lastBuildDate>${pubDate.replace('00:00:00 -0400', '04:00:05 +0000')}</lastBuildDate>
 <managingEditor>rss-help@arxiv.org</managingEditor>
-<pubDate>${pubDate}</pubDate>
+${pubDate === '' ? '' : `<pubDate>${pubDate}</pubDate>`}
 <skipDays>
 <day>Sunday</day>
 <day>Saturday</day>
