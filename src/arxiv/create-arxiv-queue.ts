@@ -7,6 +7,7 @@ import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
 import { formatDuration } from '../format/format-duration.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
+import { previewBody } from '../http/preview-body.js';
 
 export type ArxivQueueOptions = {
   /** Least time between the starts of two requests (arXiv's terms: 3000). */
@@ -15,7 +16,7 @@ export type ArxivQueueOptions = {
   maxRetryAfterMs: number;
   /** Sent on every request; see `buildUserAgent`. */
   userAgent: string;
-  /** Retries after a 429, a 5xx, a network error or a timeout. Default: 3. */
+  /** Retries after a 429, a 406, a 5xx, an HTML page instead of a feed, a network error or a timeout. Default: 3. */
   maxRetries?: number;
   /** First backoff wait when no Retry-After is given, doubled on each retry. Default: 1000. */
   backoffMs?: number;
@@ -33,6 +34,8 @@ export type ArxivFetchInit = {
   signal?: AbortSignal;
   /** Time limit of one attempt, reading the body included. */
   timeoutMs?: number;
+  /** The Accept header (some arXiv hosts answer 406 without one); an HTML page at 200 for anything but HTML is retried. Default: `*\/*`. */
+  accept?: string;
 };
 
 /** A response from arXiv; read or discard its body, since the queue waits for it before the next request. */
@@ -63,6 +66,8 @@ export type ArxivQueue = {
 const FORBIDDEN = 403; // arXiv's answer to clients that break its rate rules
 const TOO_MANY_REQUESTS = 429;
 const SERVICE_UNAVAILABLE = 503;
+const NOT_ACCEPTABLE = 406; // reported by arXiv for a request without an Accept header; it passes on a retry
+const OK = 200;
 
 /** Builds the queue all arXiv traffic (API and PDFs) goes through. */
 export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
@@ -129,7 +134,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         data = await request(url, {
           method: 'GET',
           dispatcher,
-          headers: { 'user-agent': userAgent },
+          headers: { 'user-agent': userAgent, accept: init.accept ?? '*/*' },
           signal: attemptSignal.signal,
         });
         // Counted again from the answer: a request that left late (new connection, busy loop) must not shorten the gap arXiv sees.
@@ -151,7 +156,17 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
         await dump(data.body);
         throw new ArxivForbiddenError(url);
       }
-      if (status === TOO_MANY_REQUESTS || status >= 500) {
+      if (status === OK && init.accept !== undefined && !init.accept.includes('html') && isHtml(data.headers['content-type'])) {
+        // A rate-limit or captcha page at 200 is a refusal in disguise: retried like a 429, and named when we give up.
+        const page = previewBody(await data.body.text().catch(() => ''));
+        attemptSignal.clear();
+        if (attempt >= maxRetries) {
+          throw new ArxivRequestError(url, 'status', `arXiv answered ${url} with an HTML page, not ${init.accept} (${attempts}): "${page}"; try again later`, { status });
+        }
+        await sleep(backoffMs * 2 ** attempt, init.signal);
+        continue;
+      }
+      if (status === TOO_MANY_REQUESTS || status === NOT_ACCEPTABLE || status >= 500) {
         await dump(data.body);
         attemptSignal.clear();
         let wait = backoffMs * 2 ** attempt;
@@ -210,6 +225,10 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
 }
 
 // --- internal ---
+
+function isHtml(contentType: string | string[] | undefined): boolean {
+  return /\bhtml\b/i.test(headerValue(contentType) ?? '');
+}
 
 function closedError(url: string): Error {
   return new Error(`the arXiv queue is closed; cannot fetch ${url}`);

@@ -15,7 +15,7 @@ const OK = 200;
 export async function fetchAnnouncements(queue: ArxivQueue, rssUrl: string, categories: string[]): Promise<AnnouncementFeed & { url: string }> {
   assertArxivCategories(categories);
   const url = `${rssUrl}/${categories.join('+')}`;
-  const response = await queue.fetch(url);
+  const response = await queue.fetch(url, { accept: 'application/rss+xml, application/xml;q=0.9' });
   const body = await response.text();
   // Only 400 means a category arXiv does not know; a 401, 404 or proxy refusal is a source failure, not a typo.
   if (response.status === 400) {

@@ -5,6 +5,7 @@ import { ArxivApiError } from './arxiv-api-error.js';
 import { parseArxivId } from './parse-arxiv-id.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { formatArxivId } from './format-arxiv-id.js';
+import { previewBody } from '../http/preview-body.js';
 
 /** One page of answers from the arXiv query API. */
 export type AtomFeed = { totalResults: number; entries: PaperMetadata[] };
@@ -31,7 +32,7 @@ export function parseAtomFeed(xml: string): AtomFeed {
     throw new ArxivApiError(`the answer is not XML: ${(error as Error).message}`, { cause: error });
   }
   const feed = asRecord(asRecord(document).feed);
-  if (Object.keys(feed).length === 0) throw new ArxivApiError('the answer is not an Atom feed');
+  if (Object.keys(feed).length === 0) throw new ArxivApiError(`the answer is not an Atom feed: "${previewBody(xml)}"`);
   const rawEntries = asArray(feed.entry).map(asRecord);
 
   const errorEntry = rawEntries.find(isErrorEntry);

@@ -177,6 +177,46 @@ describe('createArxivQueue', () => {
     expect(arxiv.requests).toHaveLength(3);
   });
 
+  it('sends an Accept header on every request: the one asked for, or any type', async () => {
+    const polite = makeQueue({ minIntervalMs: 0 });
+    await (await polite.fetch(apiUrl(), { accept: 'application/atom+xml' })).discard();
+    await (await polite.fetch(`${arxiv.pdfUrl}/2509.08721v2`)).discard();
+
+    expect(arxiv.requests.map((request) => request.headers.accept)).toEqual(['application/atom+xml', '*/*']);
+  });
+
+  it('retries a 406 (Not Acceptable) like a 429', async () => {
+    arxiv.failNext('/api/', { status: 406, body: 'Not Acceptable' }, 2);
+    const polite = makeQueue({ sleep: recordingSleep, minIntervalMs: 0 });
+    const response = await polite.fetch(apiUrl(), { accept: 'application/atom+xml' });
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('2509.08721v2');
+    expect(arxiv.requests).toHaveLength(3);
+  });
+
+  it('retries an HTML page at 200 (a rate-limit or captcha page) when a feed was asked for', async () => {
+    arxiv.failNext('/api/', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body><h1>Rate exceeded.</h1></body></html>' }, 1);
+    const polite = makeQueue({ sleep: recordingSleep, minIntervalMs: 0 });
+    const response = await polite.fetch(apiUrl(), { accept: 'application/atom+xml' });
+
+    expect(await response.text()).toContain('2509.08721v2');
+    expect(arxiv.requests).toHaveLength(2);
+  });
+
+  it('names the HTML page (a short preview) when it gives up on it, not "not an Atom feed"', async () => {
+    const page = `<html><head><title>Are you a robot?</title></head><body><p>Please solve the captcha to continue.</p>${'x'.repeat(2000)}</body></html>`;
+    arxiv.failNext('/api/', { status: 200, headers: { 'content-type': 'text/html' }, body: page }, 10);
+    const polite = makeQueue({ sleep: recordingSleep, minIntervalMs: 0, maxRetries: 2 });
+    const url = apiUrl();
+    const failure = await polite.fetch(url, { accept: 'application/atom+xml' }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ArxivRequestError);
+    expect((failure as Error).message).toMatch(/^arXiv answered .* with an HTML page, not application\/atom\+xml \(3 attempts\): "Are you a robot\? Please solve the captcha to continue\. x+…"; /);
+    expect((failure as Error).message.length).toBeLessThan(500);
+    expect(arxiv.requests).toHaveLength(3);
+  });
+
   it('retries a request that timed out', async () => {
     arxiv.failNext('/api/', { delayMs: 400 });
     const polite = makeQueue({ minIntervalMs: 0 });

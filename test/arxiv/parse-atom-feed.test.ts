@@ -89,6 +89,7 @@ describe('parseAtomFeed', () => {
   it('refuses what is not a feed', () => {
     expect(() => parseAtomFeed('<html><body>Rate limited</body></html>')).toThrow(ArxivApiError);
     expect(() => parseAtomFeed('<html><body>Rate limited</body></html>')).toThrow('not an Atom feed');
+    expect(() => parseAtomFeed('<html><body>Rate limited</body></html>')).toThrow('the answer is not an Atom feed: "Rate limited"');
   });
 });
 
