@@ -35,6 +35,7 @@ const DailyPapersSchema = z.array(
   z.object({
     paper: z.object({
       id: z.string(),
+      submittedOnDailyAt: z.string().optional().catch(undefined),
       upvotes: z.number().int().nonnegative().optional().catch(undefined),
       githubRepo: z.string().optional().catch(undefined),
       projectPage: z.string().optional().catch(undefined),
@@ -43,6 +44,8 @@ const DailyPapersSchema = z.array(
 );
 
 const OK = 200;
+const PAGE_SIZE = 100; // the most the API gives per page
+const MOST_PAGES = 50; // a server that never ends its list must not keep the night busy
 
 /** The arXiv IDs on Hugging Face's daily papers list for one day (YYYY-MM-DD). */
 export async function fetchHfDailyPapers(
@@ -52,7 +55,39 @@ export async function fetchHfDailyPapers(
   { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
 ): Promise<HfDailyPapers> {
   parseDay(date);
-  const requestUrl = `${url}?date=${date}`;
+  const items: DailyPaper[] = [];
+  for (let page = 0; page < MOST_PAGES; page++) {
+    const pageItems = await fetchPage(fetchFunction, `${url}?date=${date}&limit=${PAGE_SIZE}&p=${page}`, timeoutMs, userAgent);
+    items.push(...pageItems);
+    if (pageItems.length < PAGE_SIZE) break;
+  }
+  // The API may answer another day's list (a date it does not know): those papers belong to that day's edition.
+  const ofTheDay = items.filter((item) => (item.paper.submittedOnDailyAt ?? date).slice(0, 10) === date);
+  if (items.length > 0 && ofTheDay.length === 0) {
+    const answered = items[0]!.paper.submittedOnDailyAt!.slice(0, 10);
+    throw new SourceError(`${url}?date=${date}`, `Hugging Face daily papers answered the list of ${answered}, not of ${date} (${url}?date=${date}); try again later`);
+  }
+  const ids: ArxivId[] = [];
+  const problems: SourceProblem[] = [];
+  const extras = new Map<string, HfPaperExtras>();
+  ofTheDay.forEach((item, index) => {
+    try {
+      const arxivId = parseArxivId(item.paper.id);
+      ids.push(arxivId);
+      if (!extras.has(arxivId.id)) extras.set(arxivId.id, readExtras(item.paper));
+    } catch (error) {
+      if (!(error instanceof BriefError)) throw error;
+      problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
+    }
+  });
+  return { ids: dedupeArxivIds(ids), problems, extras };
+}
+
+// --- internal ---
+
+type DailyPaper = z.infer<typeof DailyPapersSchema>[number];
+
+async function fetchPage(fetchFunction: FetchFunction, requestUrl: string, timeoutMs: number, userAgent: string | undefined): Promise<DailyPaper[]> {
   const text = await fetchText(fetchFunction, requestUrl, timeoutMs, userAgent);
 
   let json: unknown;
@@ -72,24 +107,8 @@ export async function fetchHfDailyPapers(
       { cause: result.error },
     );
   }
-
-  const ids: ArxivId[] = [];
-  const problems: SourceProblem[] = [];
-  const extras = new Map<string, HfPaperExtras>();
-  result.data.forEach((item, index) => {
-    try {
-      const arxivId = parseArxivId(item.paper.id);
-      ids.push(arxivId);
-      if (!extras.has(arxivId.id)) extras.set(arxivId.id, readExtras(item.paper));
-    } catch (error) {
-      if (!(error instanceof BriefError)) throw error;
-      problems.push({ entry: item.paper.id, message: `item ${index + 1}: ${error.message}` });
-    }
-  });
-  return { ids: dedupeArxivIds(ids), problems, extras };
+  return result.data;
 }
-
-// --- internal ---
 
 function readExtras(paper: { upvotes?: number | undefined; githubRepo?: string | undefined; projectPage?: string | undefined }): HfPaperExtras {
   const githubRepo = paper.githubRepo ? safeUrl(paper.githubRepo, 'any') : null;

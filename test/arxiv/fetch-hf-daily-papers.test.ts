@@ -29,7 +29,31 @@ describe('fetchHfDailyPapers', () => {
       ],
       problems: [],
     });
-    expect(hf.requests[0]?.query).toEqual({ date: '2025-09-10' });
+    expect(hf.requests[0]?.query).toEqual({ date: '2025-09-10', limit: '100', p: '0' });
+  });
+
+  it('reads every page of a long day (limit 100, p from 0), not only the first', async () => {
+    const day = Array.from({ length: 230 }, (_, index) => `2509.${String(10000 + index)}`);
+    hf.setDay('2025-09-10', day);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+
+    expect(result.ids.map((arxivId) => arxivId.id)).toEqual(day);
+    expect(hf.requests.map((request) => [request.query.date, request.query.limit, request.query.p])).toEqual([
+      ['2025-09-10', '100', '0'],
+      ['2025-09-10', '100', '1'],
+      ['2025-09-10', '100', '2'],
+    ]);
+  });
+
+  it('leaves out papers submitted on another day, and refuses a list of another day altogether', async () => {
+    hf.setDay('2025-09-10', ['2509.08721', { id: '2509.00002', submittedOnDailyAt: '2025-09-09T08:00:00.000Z' }]);
+    const result = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10');
+    expect(result.ids.map((arxivId) => arxivId.id)).toEqual(['2509.08721']);
+
+    hf.setDay('2025-09-11', [{ id: '2509.08721', submittedOnDailyAt: '2025-09-09T08:00:00.000Z' }]);
+    const failure = await fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-11').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SourceError);
+    expect((failure as Error).message).toMatch(/answered the list of 2025-09-09, not of 2025-09-11/);
   });
 
   it('works with the global fetch too, and reads an empty day', async () => {
@@ -54,14 +78,14 @@ describe('fetchHfDailyPapers', () => {
     expect(failure).toBeInstanceOf(SourceError);
     expect(failure).toBeInstanceOf(RunError);
     expect((failure as Error).message).toBe(
-      `Hugging Face daily papers answered HTTP 502 for ${hf.url}?date=2025-09-10: {"error":"Bad gateway"}`,
+      `Hugging Face daily papers answered HTTP 502 for ${hf.url}?date=2025-09-10&limit=100&p=0: {"error":"Bad gateway"}`,
     );
   });
 
   it('fails with SourceError on malformed JSON', async () => {
     hf.setDay('2025-09-10', { status: 200, body: '[{"paper": ' });
     await expect(fetchHfDailyPapers(undiciFetch, hf.url, '2025-09-10')).rejects.toThrow(
-      /answered something that is not JSON from .*\?date=2025-09-10: \[\{"paper":$/,
+      /answered something that is not JSON from .*\?date=2025-09-10&limit=100&p=0: \[\{"paper":$/,
     );
   });
 

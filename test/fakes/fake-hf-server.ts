@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** A paper on the fake daily list: its arXiv ID, or the ID with the fields a test cares about. */
 export type FakeHfItem =
   | string
-  | { id: string; title?: string; summary?: string; publishedAt?: string; upvotes?: number; githubRepo?: string; projectPage?: string };
+  | { id: string; title?: string; summary?: string; publishedAt?: string; submittedOnDailyAt?: string; upvotes?: number; githubRepo?: string; projectPage?: string };
 
 /** One request the fake received. */
 export type RecordedHfRequest = { method: string; path: string; query: Record<string, string>; startedAt: number };
@@ -15,6 +15,7 @@ export type FakeHf = {
   /**
    * What `?date=<date>` answers: items (expanded to the real item's shape) or a raw
    * `{ status, body }`. Days never set answer `[]`, like the real API on a day without papers.
+   * Items come in pages like the real API's: `limit` (default 50, at most 100) from page `p` (from 0).
    */
   setDay(date: string, answer: FakeHfItem[] | { status: number; body: string }): void;
   requests: RecordedHfRequest[];
@@ -23,17 +24,22 @@ export type FakeHf = {
 
 /** Starts a fake Hugging Face daily papers API on 127.0.0.1 (random port). */
 export async function startFakeHf(): Promise<FakeHf> {
-  const days = new Map<string, { status: number; body: string }>();
+  const days = new Map<string, { status: number; body: string } | unknown[]>();
   const requests: RecordedHfRequest[] = [];
 
   const server = createServer((incoming, outgoing) => {
     const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(parsed.searchParams);
     requests.push({ method: incoming.method ?? 'GET', path: parsed.pathname, query, startedAt: Date.now() });
+    const day = days.get(query.date ?? '') ?? [];
+    const limit = Math.min(Number(query.limit ?? 50), 100);
+    const page = Number(query.p ?? 0);
     const answer =
-      parsed.pathname === '/api/daily_papers'
-        ? (days.get(query.date ?? '') ?? { status: 200, body: '[]' })
-        : { status: 404, body: JSON.stringify({ error: 'Not Found' }) };
+      parsed.pathname !== '/api/daily_papers'
+        ? { status: 404, body: JSON.stringify({ error: 'Not Found' }) }
+        : Array.isArray(day)
+          ? { status: 200, body: JSON.stringify(day.slice(page * limit, (page + 1) * limit)) }
+          : day;
     outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     outgoing.end(answer.body);
   });
@@ -44,7 +50,7 @@ export async function startFakeHf(): Promise<FakeHf> {
     url: `${origin}/api/daily_papers`,
     requests,
     setDay(date, answer) {
-      days.set(date, Array.isArray(answer) ? { status: 200, body: JSON.stringify(answer.map((item) => expand(item, date))) } : answer);
+      days.set(date, Array.isArray(answer) ? answer.map((item) => expand(item, date)) : answer);
     },
     async close() {
       server.closeAllConnections();
@@ -61,6 +67,7 @@ function expand(item: FakeHfItem, date: string): unknown {
     title = `Paper ${typeof item === 'string' ? item : item.id}`,
     summary = 'An abstract.',
     publishedAt = `${date}T08:00:00.000Z`,
+    submittedOnDailyAt = publishedAt,
     upvotes = 3,
     githubRepo,
     projectPage,
@@ -70,7 +77,7 @@ function expand(item: FakeHfItem, date: string): unknown {
       id,
       authors: [{ _id: '000000000000000000000001', name: 'Ada Lovelace', hidden: false }],
       publishedAt,
-      submittedOnDailyAt: publishedAt,
+      submittedOnDailyAt,
       title,
       summary,
       upvotes,
