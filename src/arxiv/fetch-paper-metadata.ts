@@ -29,7 +29,9 @@ export async function fetchPaperMetadata(
       id_list: batch.map(formatArxivId).join(','),
       max_results: String(batch.length),
     });
-    const feed = await queryArxivApi(queue, apiUrl, parameters);
+    let feed = await queryArxivApi(queue, apiUrl, parameters);
+    // The API sometimes answers an empty page for papers it knows: one more try before calling them unknown.
+    if (feed.entries.length === 0) feed = await queryArxivApi(queue, apiUrl, parameters);
     // answers come in no fixed order, so match them by ID
     const byId = new Map(batch.map((arxivId) => [arxivId.id, arxivId]));
     for (const entry of feed.entries) {

@@ -27,6 +27,18 @@ afterEach(async () => {
 const ids = (...inputs: string[]) => inputs.map(parseArxivId);
 
 describe('fetchPaperMetadata', () => {
+  it('asks a batch again once when the API answers an empty page, before calling the papers unknown', async () => {
+    arxiv.failNext('/api/', {
+      status: 200,
+      headers: { 'content-type': 'application/atom+xml' },
+      body: '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><title>arXiv Query</title><opensearch:totalResults>0</opensearch:totalResults></feed>',
+    });
+    const found = await fetchPaperMetadata(queue, arxiv.apiUrl, ids('2509.08721', '2509.00002'));
+
+    expect([...found.keys()].sort()).toEqual(['2509.00002', '2509.08721']);
+    expect(arxiv.requests.filter((request) => request.path.startsWith('/api/'))).toHaveLength(2);
+  });
+
   it('asks for three papers in one request and matches answers by ID', async () => {
     const found = await fetchPaperMetadata(queue, arxiv.apiUrl, ids('2509.08721', '2509.00002', 'hep-th/9108004'));
 
