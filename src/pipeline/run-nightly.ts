@@ -10,6 +10,8 @@ import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import type { StyleName } from '../styles/style-names.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
+import { findMailedEditionChange } from './find-mailed-edition-change.js';
+import { findStaleFeed, readAnnouncementHistory, recordAnnouncement } from './announcement-history.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { buildEditionPapers } from './build-edition-papers.js';
@@ -141,6 +143,17 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const candidates = collected.papers.length + collected.notFound.length + collected.problems.length;
         reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: startedAt.toISOString(), papers: [], running: true }), candidates, secrets);
 
+        // A feed server serving an earlier announcement again must not make (and mail) a second edition of it.
+        // --force is the editor asking for the day again, knowingly.
+        if (request.source.kind === 'arxiv-announced' && !collected.source.empty && !request.force) {
+          const history = await readAnnouncementHistory(config.outputDir, request.source.categories);
+          const stale = findStaleFeed(history, date, collected.papers.map((paper) => paper.id));
+          if (stale) {
+            reporter.warn(`stale announcement feed: ${stale}; nothing is published or mailed`);
+            return await finish({ papers: [], staleFeed: true });
+          }
+        }
+
         // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
         let chosen: Awaited<ReturnType<typeof choosePapers>>;
         try {
@@ -198,14 +211,20 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
-        if (!request.dryRun && edition.papers.length > 0) {
+        // What readers were mailed stays what the web edition shows.
+        const mailedChange = request.dryRun || edition.papers.length === 0 ? undefined : await findMailedEditionChange(config.outputDir, edition);
+        if (mailedChange) {
+          reporter.warn(`${mailedChange}: the briefs are written, the edition stays as mailed`);
+          publish = { ok: true, detail: `not rewritten: ${mailedChange}` };
+        } else if (!request.dryRun && edition.papers.length > 0) {
           publish = await publishEditionStep(config, edition, reporter);
           if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
+          if (publish.ok && request.source.kind === 'arxiv-announced') await recordAnnouncement(config.outputDir, request.source.categories, date, collected.papers.map((paper) => paper.id));
         }
 
         // 7. Podcast: the day's episode from the published edition, within what --max-cost has left.
         let podcast: RunStep | undefined;
-        if (request.podcast && !request.dryRun && publish?.ok) {
+        if (request.podcast && !request.dryRun && publish?.ok && !mailedChange) {
           const spentUsd = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), (ranking?.embeddings?.costUsd ?? 0) + (stylesStep?.costUsd ?? 0));
           podcast = await podcastEpisodeStep(context, edition, { budget: createSpendBudget(request.maxCostUsd, spentUsd), reporter, signal: environment.abortSignal });
         }

@@ -26,7 +26,7 @@ export const RunOptionsSchema = z.object({
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 
-export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'interrupted', 'budget-stopped', 'empty-source', 'failed']);
+export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'interrupted', 'budget-stopped', 'empty-source', 'stale-feed', 'failed']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 export const StopReasonSchema = z.enum(['interrupt', 'budget', 'arxiv-refused', 'llm-unavailable', 'output-unwritable']);
@@ -202,13 +202,15 @@ export interface BuildRunReportInput {
   running?: boolean;
   /** The run could not go on: status `failed`, with this reason. */
   failure?: string;
+  /** The announcement feed served an earlier announcement again: status `stale-feed`, nothing published or mailed. */
+  staleFeed?: boolean;
   ranking?: RunReport['ranking'];
 }
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
 export function buildRunReport(input: BuildRunReportInput): RunReport {
   const totals = addEmbeddingSpend(computeTotals(input.papers), input.ranking?.embeddings);
-  const status = input.running ? 'running' : input.failure !== undefined ? 'failed' : runStatus(input.stoppedBy, input.source);
+  const status = input.running ? 'running' : input.failure !== undefined ? 'failed' : input.staleFeed ? 'stale-feed' : runStatus(input.stoppedBy, input.source);
   return {
     schemaVersion: 1,
     runId: input.runId,

@@ -134,6 +134,27 @@ describe('summarize nightly: the announcement feed', () => {
     expect(report).toMatchObject({ status: 'empty-source', outcome: 'done', date: '2025-09-13' });
   });
 
+  it('a stale feed (the same announcement served again) publishes and mails nothing, with one warning and status stale-feed', async () => {
+    await startAnnouncing();
+    expect((await runCliCaptured(announced, services.env)).code).toBe(0);
+    const edition = await readFile(join(services.outputDir, 'digests', `${ANNOUNCED}.json`), 'utf8');
+    const calls = services.openai.requests.length;
+
+    const again = await runCliCaptured(announced, services.env);
+    expect(again.code).toBe(0);
+    expect(again.stderr.match(/stale announcement feed: the feed is dated .*not newer than the edition of .*; nothing is published or mailed/g)).toHaveLength(1);
+    expect(await readLastRunReport(services.outputDir)).toMatchObject({ status: 'stale-feed', outcome: 'done', totals: { papers: 0 } });
+    expect(services.openai.requests.length).toBe(calls);
+    expect(pdfPaths()).toHaveLength(4);
+    expect(await readFile(join(services.outputDir, 'digests', `${ANNOUNCED}.json`), 'utf8')).toBe(edition);
+
+    // An older copy with the same papers under a later date is stale too.
+    services.arxiv.announce('2025-09-30', [...ANNOUNCEMENT]);
+    const later = await runCliCaptured(announced, services.env);
+    expect(later.stderr).toMatch(/stale announcement feed: all \d+ of its papers were in earlier editions/);
+    expect(existsSync(join(services.outputDir, 'digests', '2025-09-30.json'))).toBe(false);
+  });
+
   it('does not blame the weekend for a quiet weekday in a category', async () => {
     services = await startFakeServices(PAPERS);
     services.arxiv.announce('2025-09-10', []);
@@ -317,8 +338,8 @@ describe('summarize nightly: interests, ranking and --top', () => {
     const digest = JSON.parse(await readFile(join(services.outputDir, 'digests', `${ANNOUNCED}.json`), 'utf8'));
     expect(digest.papers.map((paper: { id: string }) => paper.id)).toEqual(['2509.10003', '2509.10001']);
 
-    // A rerun finds every embedding in the cache.
-    const again = await runCliCaptured([...announced, '--interests', interests, '--top', '2'], services.env);
+    // A rerun finds every embedding in the cache (--force: the same announcement again is otherwise a stale feed).
+    const again = await runCliCaptured([...announced, '--interests', interests, '--top', '2', '--force'], services.env);
     expect(again.code).toBe(0);
     expect(services.openai.embeddingRequests).toHaveLength(1);
     expect((await readLastRunReport(services.outputDir)).ranking!.embeddings).toMatchObject({ requests: 0, cachedTexts: 6 });

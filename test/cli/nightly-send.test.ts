@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeChat, startFakeChat } from '../fakes/fake-chat-server.js';
@@ -61,6 +63,22 @@ describe('summarize nightly --send', () => {
     } finally {
       await chat.close();
     }
+  });
+
+  it('never rewrites an edition already mailed: a later run with other papers keeps it as mailed', async () => {
+    const env = await start(2);
+    expect((await runCliCaptured(['nightly', '--date', NIGHT, '--send'], env)).code).toBe(0);
+    const mailedIndex = await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8');
+    const [extra] = await makeNightlyPapers(1, 10009);
+    services.arxiv.addPaper(extra!);
+    services.hf.setDay(NIGHT, ['2509.10001', '2509.10002', extra!.id]);
+
+    const later = await runCliCaptured(['nightly', '--date', NIGHT, '--send'], env);
+
+    expect(later.code).toBe(0);
+    expect(later.stderr).toMatch(/the edition of 2025-09-10 was already mailed with 2 papers; it is not rewritten with these 3/);
+    expect(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8')).toBe(mailedIndex);
+    expect(smtp.messages).toHaveLength(1);
   });
 
   it('refuses to start, before any request, when mailing is not configured', async () => {
