@@ -12,6 +12,7 @@ import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { findMailedEditionChange } from './find-mailed-edition-change.js';
 import { findStaleFeed, readAnnouncementHistory, recordAnnouncement } from './announcement-history.js';
+import { addStoredBriefs } from './add-stored-briefs.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { buildEditionPapers } from './build-edition-papers.js';
@@ -208,7 +209,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
 
         // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
-        const edition: Edition = { date, papers: buildEditionPapers(papers, result.briefs, ranking?.ranked) };
+        const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, papers, result.briefs);
+        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked) };
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.

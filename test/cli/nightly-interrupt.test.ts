@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,5 +47,30 @@ describe('summarize nightly, interrupted with Ctrl-C (SIGINT)', () => {
     const briefs = (await readdir(join(services.outputDir, 'papers'))).filter((name) => name.endsWith('.json'));
     expect(briefs).toHaveLength(2);
     expect(existsSync(join(services.outputDir, '.summarize.lock'))).toBe(false);
+  });
+
+  it('an interrupted nightly --force republishes the edition with every brief on disk, not only those it finished', async () => {
+    const papers = await makeNightlyPapers(4);
+    services = await startFakeServices(papers, { latencyMs: 600 });
+    const idsFile = join(services.outputDir, '..', 'ids.txt');
+    await writeFile(idsFile, papers.map((paper) => paper.id).join('\n'));
+    const env = { ...services.env, ARXIV_MIN_INTERVAL_MS: '20', SUMMARIZE_LLM_CONCURRENCY: '1' };
+    const run = (extra: string[]) => spawn(process.execPath, [BIN, 'nightly', '--date', NIGHT, '--ids-file', idsFile, ...extra], { cwd: process.cwd(), env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const first = run([]);
+    expect(await new Promise((resolve) => first.once('exit', resolve))).toBe(0);
+    const before = services.openai.requests.length;
+
+    const forced = run(['--force']);
+    const exited = new Promise<number | null>((resolve) => forced.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 15_000;
+    while (services.openai.requests.length < before + 1) {
+      if (Date.now() > deadline) throw new Error('the forced run never reached the model');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    forced.kill('SIGINT');
+    expect(await exited).toBe(130);
+
+    const digest = JSON.parse(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8'));
+    expect(digest.papers.map((paper: { id: string }) => paper.id)).toEqual(papers.map((paper) => paper.id));
   });
 });
