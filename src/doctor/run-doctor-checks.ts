@@ -4,7 +4,11 @@ import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { createLlmClient, OPENAI_BASE_URL } from '../llm/create-llm-client.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
+import { fetch as undiciFetch } from 'undici';
+import { checkAnnouncementFeed } from './check-announcement-feed.js';
 import { checkArxivApi } from './check-arxiv-api.js';
+import { checkHfDailyPapers } from './check-hf-daily-papers.js';
+import { checkInterestsFile } from './check-interests-file.js';
 import { checkConfig } from './check-config.js';
 import { checkFolderWritable } from './check-folder-writable.js';
 import { checkLlmEndpoint } from './check-llm-endpoint.js';
@@ -62,6 +66,8 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     // started first so the network waits overlap the local checks; the queue keeps arXiv's spacing
     const arxivApi = timed('arxiv-api', 'arXiv API', () => checkArxivApi(queue, config.arxivApiUrl, timeoutMs));
     const pdfHost = timed('pdf-host', 'arXiv PDFs', () => checkPdfHost(queue, config.arxivPdfUrl, timeoutMs));
+    const rss = timed('arxiv-rss', 'arXiv announcement feed', () => checkAnnouncementFeed(queue, config.arxivRssUrl, timeoutMs));
+    const hf = timed('hf-daily-papers', 'Hugging Face daily papers', () => checkHfDailyPapers(options.fetch ?? undiciFetch, config.hfDailyPapersUrl, timeoutMs, new Date()));
     const llmEndpoint = timed('llm-endpoint', 'LLM endpoint', () => runLlmCheck(config, timeoutMs, options.fetch));
     const smtpUrl = config.smtpUrl;
     const smtp = smtpUrl === undefined ? undefined : timed('smtp', 'SMTP server', () => checkSmtp(smtpUrl, timeoutMs));
@@ -75,8 +81,12 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
       checkFolderWritable({ id: 'cache-dir', title: 'cache folder', path: config.cacheDir, setting: ENV_NAMES.cacheDir }),
     ));
     report(await timed('prompts', 'prompt files', () => checkPrompts(config.promptsDir)));
+    const interestsPath = config.interestsPath;
+    if (interestsPath !== undefined) report(await timed('interests', 'interests file', () => checkInterestsFile(interestsPath)));
     report(await arxivApi);
     report(await pdfHost);
+    report(await rss);
+    report(await hf);
     report(await llmEndpoint);
     if (smtp) report(await smtp);
     for (const channel of channels) report(await channel);
@@ -95,6 +105,8 @@ const LATER_CHECKS: Array<[string, string]> = [
   ['prompts', 'prompt files'],
   ['arxiv-api', 'arXiv API'],
   ['pdf-host', 'arXiv PDFs'],
+  ['arxiv-rss', 'arXiv announcement feed'],
+  ['hf-daily-papers', 'Hugging Face daily papers'],
   ['llm-endpoint', 'LLM endpoint'],
 ];
 

@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main.js';
 import { startFakeArxiv, type FakeArxiv } from '../fakes/fake-arxiv-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server.js';
 import { startFakeSmtp } from '../fakes/fake-smtp-server.js';
+import { type FakeHf, startFakeHf } from '../fakes/fake-hf-server.js';
 
 const RIGHT_KEY = 'sk-right-0123456789abcdef';
 const WRONG_KEY = 'sk-wrong-fedcba9876543210';
@@ -17,15 +18,18 @@ const WRONG_KEY = 'sk-wrong-fedcba9876543210';
 let arxiv: FakeArxiv;
 let openai: FakeOpenAi;
 let folder: string;
+let hf: FakeHf;
 
 beforeEach(async () => {
   arxiv = await startFakeArxiv({ papers: [{ id: '1706.03762', version: 7, title: 'Attention Is All You Need' }] });
   openai = await startFakeOpenAi({ apiKey: RIGHT_KEY, models: ['gpt-5-mini', 'gpt-4o-mini', 'my-local-model'] });
+  hf = await startFakeHf();
+  arxiv.announce('2025-09-10', []);
   folder = await mkdtemp(join(tmpdir(), 'doctor-test-'));
 });
 
 afterEach(async () => {
-  await Promise.all([arxiv.close(), openai.close()]);
+  await Promise.all([arxiv.close(), openai.close(), hf.close()]);
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -35,6 +39,8 @@ function environment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv 
     OPENAI_BASE_URL: openai.baseUrl,
     ARXIV_API_URL: arxiv.apiUrl,
     ARXIV_PDF_URL: arxiv.pdfUrl,
+    ARXIV_RSS_URL: arxiv.rssUrl,
+    HF_DAILY_PAPERS_URL: hf.url,
     ARXIV_MIN_INTERVAL_MS: '20',
     SUMMARIZE_OUTPUT_DIR: join(folder, 'output'),
     SUMMARIZE_CACHE_DIR: join(folder, 'cache'),
@@ -84,6 +90,8 @@ describe('summarize doctor', () => {
       '✓ prompt files',
       '✓ arXiv API',
       '✓ arXiv PDFs',
+      '✓ arXiv announcement feed',
+      '✓ Hugging Face daily papers',
       '✓ LLM endpoint',
     ]);
     expect(result.stdout).toContain('All checks passed.');
@@ -91,8 +99,20 @@ describe('summarize doctor', () => {
     expect(await readdir(join(folder, 'output'))).toEqual([]);
     expect(await readdir(join(folder, 'cache'))).toEqual([]);
     // arXiv saw the metadata query and the PDF request, identified, in that order
-    expect(arxiv.requests.map((request) => request.path)).toEqual(['/api/query', '/pdf/1706.03762v7']);
+    expect(arxiv.requests.map((request) => request.path)).toEqual(['/api/query', '/pdf/1706.03762v7', '/rss/cs.LG']);
     expect(arxiv.requests[0]?.headers['user-agent']).toMatch(/^arxiv-brief\//);
+  });
+
+  it('fails where the night is certain to fail: an interests file that is no text, a Hugging Face URL that answers 404, a feed that is no RSS', async () => {
+    const interests = join(folder, 'interests.txt');
+    await writeFile(interests, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+    arxiv.failNext('/rss/', { status: 200, headers: { 'content-type': 'text/plain' }, body: 'maintenance' });
+    const result = await doctor(environment({ SUMMARIZE_INTERESTS: interests, HF_DAILY_PAPERS_URL: hf.url.replace('/api/daily_papers', '/api/nope') }));
+
+    expect(result.exitCode).toBe(1);
+    expect(lineOf(result.stdout, 'interests file')).toMatch(/^✗ interests file: .*interests\.txt is not a text file/);
+    expect(lineOf(result.stdout, 'Hugging Face daily papers')).toMatch(/^✗ Hugging Face daily papers: .*HTTP 404/);
+    expect(lineOf(result.stdout, 'arXiv announcement feed')).toMatch(/^✗ arXiv announcement feed: /);
   });
 
   it('prints the results as JSON on stdout with --json, the lines on stderr', async () => {
@@ -109,6 +129,8 @@ describe('summarize doctor', () => {
       ['prompts', 'ok'],
       ['arxiv-api', 'ok'],
       ['pdf-host', 'ok'],
+      ['arxiv-rss', 'ok'],
+      ['hf-daily-papers', 'ok'],
       ['llm-endpoint', 'ok'],
     ]);
     expect(result.stderr).toContain('✓ arXiv API');
