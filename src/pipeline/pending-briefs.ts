@@ -19,11 +19,19 @@ export async function keepPendingBrief(cacheDir: string, brief: Brief): Promise<
   }
 }
 
-/** Writes every waiting brief whose paper has no brief in the output folder yet; returns the labels written. */
-export async function recoverPendingBriefs(outputDir: string, cacheDir: string): Promise<string[]> {
+/** What became of the waiting briefs: written now, or still waiting because the output folder refuses them. */
+export interface RecoveredBriefs {
+  recovered: string[];
+  /** Still no room: the reason, for the run to pay for nothing more until they are written. */
+  stuck: Array<{ stem: string; reason: string }>;
+}
+
+/** Writes every waiting brief whose paper has no brief in the output folder yet. */
+export async function recoverPendingBriefs(outputDir: string, cacheDir: string): Promise<RecoveredBriefs> {
   const folder = join(cacheDir, 'pending');
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
   const recovered: string[] = [];
+  const stuck: RecoveredBriefs['stuck'] = [];
   for (const name of names) {
     const path = join(folder, name);
     const brief = await readPendingBrief(path);
@@ -32,13 +40,17 @@ export async function recoverPendingBriefs(outputDir: string, cacheDir: string):
       continue;
     }
     if (!(await readStoredBrief(outputDir, brief.paper.id, brief.paper.version))) {
-      // Still no room: it stays pending, and the run's own writes will say why.
-      if (!(await writeBrief(outputDir, brief).then(() => true, () => false))) continue;
+      // Still no room: it stays pending, and the run pays for nothing more.
+      const failure = await writeBrief(outputDir, brief).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+      if (failure !== undefined) {
+        stuck.push({ stem: toFileStem(brief.paper.id, brief.paper.version), reason: failure });
+        continue;
+      }
       recovered.push(toFileStem(brief.paper.id, brief.paper.version));
     }
     await rm(path, { force: true });
   }
-  return recovered;
+  return { recovered, stuck };
 }
 
 // --- internal ---

@@ -103,8 +103,11 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
     await removeAbandonedTemporaryFiles(config.outputDir);
     const context = await createPaperContext(config);
     try {
-      const recovered = await recoverPendingBriefs(config.outputDir, config.cacheDir);
+      const { recovered, stuck } = await recoverPendingBriefs(config.outputDir, config.cacheDir);
       if (recovered.length > 0) reporter.log(`wrote ${recovered.length} brief(s) an earlier run paid for but could not write: ${recovered.join(', ')}`);
+      // Briefs already paid for still cannot be written: paying for more would only lose them too.
+      const outputRefused = stuck.length === 0 ? undefined : `${stuck.length} brief(s) paid for earlier still cannot be written: ${stuck[0]!.reason}`;
+      if (outputRefused) reporter.error(`${outputRefused}; no paid call is started until there is room`);
       // Failure reasons quote servers, and a server may quote the key.
       const secrets = collectConfigSecrets(config);
       const options = { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: request.dryRun, limit: request.limit };
@@ -189,13 +192,14 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           maxCostUsd: request.maxCostUsd,
           spentUsd: ranking?.embeddings?.costUsd ?? 0,
           dryRun: request.dryRun,
+          outputRefused: request.dryRun ? undefined : outputRefused,
         });
         const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
         // 5. Styles: each further style written from its brief (the paper text is in the cache), within what --max-cost has left.
         const styles = request.styles ?? config.styles;
         let stylesStep: RunStep | undefined;
-        if (!request.dryRun && styles.length > 1 && result.briefs.size > 0) {
+        if (!request.dryRun && styles.length > 1 && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
           const startedAt = performance.now();
           const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
           const written = await writeStyles(context, [...result.briefs.values()], { styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });

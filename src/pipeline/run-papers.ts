@@ -49,6 +49,8 @@ export interface RunPapersOptions {
   /** Spent before the papers (the ranking's embeddings), counted against `maxCostUsd`. */
   spentUsd?: number | undefined;
   dryRun: boolean;
+  /** The output folder already refuses briefs (those waiting in pending/ could not be written): no paper is started. */
+  outputRefused?: string | undefined;
 }
 
 export interface DryRunEstimate {
@@ -82,7 +84,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   let refusedBy: ArxivForbiddenError | ArxivRequestError | undefined;
   const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
   // A full disk refuses every later brief too: stop paying for briefs that cannot be written.
-  let outputRefused: string | undefined;
+  let outputRefused: string | undefined = options.outputRefused;
   // One paper at a time waits for arXiv, in the source's order, so the PDFs come in that order and a stop
   // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
   // and the model overlap the next downloads.

@@ -60,7 +60,9 @@ export async function summarizeIds(
   const startedAt = now();
   const context = await createPaperContext(config, { extractorPoolSize: 1 });
   try {
-    await recoverPendingBriefs(config.outputDir, config.cacheDir);
+    const { stuck } = await recoverPendingBriefs(config.outputDir, config.cacheDir);
+    // Briefs already paid for still cannot be written: paying for more would only lose them too.
+    const outputRefused = stuck.length === 0 ? undefined : `${stuck.length} brief(s) paid for earlier still cannot be written: ${stuck[0]!.reason}`;
     const labels = [...new Set(ids.map(formatArxivId))];
     reporter.log(`looking up ${labels.join(', ')} on arXiv`);
     const found = await lookUpPapers(context.arxivQueue, config.arxivApiUrl, ids);
@@ -83,7 +85,7 @@ export async function summarizeIds(
     const never = new AbortController().signal;
     let result: Awaited<ReturnType<typeof runPapers>>;
     try {
-      result = await runPapers(context, { plan, reporter, stopSignal: interrupts?.stopSignal ?? never, abortSignal: interrupts?.abortSignal ?? never, dryRun: false });
+      result = await runPapers(context, { plan, reporter, stopSignal: interrupts?.stopSignal ?? never, abortSignal: interrupts?.abortSignal ?? never, dryRun: false, outputRefused });
     } finally {
       interrupts?.dispose();
     }
