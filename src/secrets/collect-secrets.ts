@@ -21,6 +21,7 @@ export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, st
   return sources.flatMap((source) => [
     ...collectConfigSecrets({ openaiApiKey: source.OPENAI_API_KEY, unsubscribeSecret: source.SUMMARIZE_UNSUBSCRIBE_SECRET }),
     ...URL_ENV_NAMES.flatMap((name) => readUrlSecrets(source[name])),
+    ...readBasicCredential(source.OPENAI_BASE_URL),
     ...(source.SUMMARIZE_WEBHOOKS ?? '').split(',').flatMap((webhook) => readWebhookSecrets(webhook)),
   ]);
 }
@@ -28,7 +29,7 @@ export function collectSecrets(sources: ReadonlyArray<Readonly<Record<string, st
 /** The secret strings of a loaded config, for the writers below the CLI (run reports). */
 export function collectConfigSecrets(settings: SecretSettings): string[] {
   const urls = [settings.smtpUrl, settings.openaiBaseUrl, settings.arxivApiUrl, settings.arxivPdfUrl, settings.arxivRssUrl, settings.hfDailyPapersUrl, settings.publicUrl];
-  const secrets = [settings.openaiApiKey?.trim(), settings.unsubscribeSecret, ...urls.flatMap((url) => readUrlSecrets(url)), ...(settings.webhooks ?? []).flatMap(({ url }) => readWebhookSecrets(url))];
+  const secrets = [settings.openaiApiKey?.trim(), settings.unsubscribeSecret, ...urls.flatMap((url) => readUrlSecrets(url)), ...readBasicCredential(settings.openaiBaseUrl), ...(settings.webhooks ?? []).flatMap(({ url }) => readWebhookSecrets(url))];
   return [...new Set(secrets.filter((secret): secret is string => Boolean(secret)))];
 }
 
@@ -56,4 +57,16 @@ function readUrlSecrets(url: string | undefined): string[] {
       return [encoded];
     }
   });
+}
+
+// A login in OPENAI_BASE_URL travels as an HTTP Basic credential, which a server may echo back.
+function readBasicCredential(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const parsed = new URL(url.trim());
+    if (!parsed.password) return [];
+    return [Buffer.from(`${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`).toString('base64')];
+  } catch {
+    return [];
+  }
 }

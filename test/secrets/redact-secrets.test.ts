@@ -38,6 +38,14 @@ describe('collectSecrets', () => {
     expect(secrets).toEqual(['AIzaKey123456', 'p%40ss-word', 'p@ss-word']);
   });
 
+  it('takes the Basic credential a login in OPENAI_BASE_URL is sent as, which a server may echo', () => {
+    const credential = Buffer.from('brief:Pr0xy-pw').toString('base64');
+    const url = 'http://brief:Pr0xy-pw@127.0.0.1:8080/v1';
+    expect(collectSecrets([{ OPENAI_BASE_URL: url }])).toContain(credential);
+    expect(collectConfigSecrets({ openaiBaseUrl: url })).toContain(credential);
+    expect(redactSecrets(`rejected Authorization: Basic ${credential}`, collectSecrets([{ OPENAI_BASE_URL: url }]))).not.toContain(credential);
+  });
+
   it('finds nothing in a mail URL without a password, and reads the config names too', () => {
     expect(collectConfigSecrets({ smtpUrl: 'smtp://relay.example.org:25' })).toEqual([]);
     expect(collectConfigSecrets({ openaiApiKey: 'abcd1234', smtpUrl: 'smtp://user:secret99@relay:25' })).toEqual(['abcd1234', 'secret99']);
