@@ -10,11 +10,11 @@ import type { Prompts } from '../brief/load-prompts.js';
 import { renderPrompt } from '../brief/render-prompt.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
-import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
 import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
 import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
+import { describeGeneration } from './describe-generation.js';
 import { planPaperInput } from './plan-paper-input.js';
 import { writeSectionNotes } from './write-section-notes.js';
 import type { PaperText } from './paper-text.js';
@@ -94,25 +94,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       quiz: content.quiz,
       flowchart: content.flowchart,
       checks: withWarning(buildChecks(content, paperText.text), truncation),
-      generation: {
-        model: config.model,
-        promptVersion: prompts.version,
-        generatedAt: now().toISOString(),
-        durationMs: Math.round(performance.now() - startedAt),
-        attempts,
-        usage,
-        costUsd: computeCostUsd(config.model, usage, config.prices),
-        source: {
-          kind: 'pdf',
-          pages: paperText.pageCount,
-          chars: paperText.text.length,
-          tokens: input.tokens,
-          truncated: input.dropped.length > 0 || input.chunks !== null,
-          referencesRemoved: paperText.referencesRemoved,
-          dropped: input.dropped,
-          mapReduce: input.chunks !== null,
-        },
-      },
+      generation: describeGeneration({ config, promptVersion: prompts.version, now: now(), startedAt, attempts, usage, paperText, paperInput: input }),
     });
   } catch (error) {
     // What the paper spent is on the caller's meter; the error says where and why it failed.

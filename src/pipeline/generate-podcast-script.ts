@@ -8,7 +8,6 @@ import type { Prompts } from '../brief/load-prompts.js';
 import { renderPrompt } from '../brief/render-prompt.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
-import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
 import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
@@ -16,6 +15,7 @@ import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import { buildPodcastScriptSchema } from '../styles/podcast-script-schema.js';
 import { type PodcastScript, PodcastScriptSchema } from '../styles/podcast-script.js';
 import type { StylePrompt } from '../styles/load-style-prompt.js';
+import { describeGeneration } from './describe-generation.js';
 import { planPaperInput } from './plan-paper-input.js';
 import type { PaperText } from './paper-text.js';
 import { writeSectionNotes } from './write-section-notes.js';
@@ -99,25 +99,7 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
       hosts: [...hosts],
       turns: content.turns,
       checks: { ungroundedNumbers, warnings: [...new Set(warnings)] },
-      generation: {
-        model: config.model,
-        promptVersion: stylePrompt.version,
-        generatedAt: now().toISOString(),
-        durationMs: Math.round(performance.now() - startedAt),
-        attempts,
-        usage,
-        costUsd: computeCostUsd(config.model, usage, config.prices),
-        source: {
-          kind: 'pdf',
-          pages: paperText.pageCount,
-          chars: paperText.text.length,
-          tokens: input.tokens,
-          truncated: input.dropped.length > 0 || input.chunks !== null,
-          referencesRemoved: paperText.referencesRemoved,
-          dropped: input.dropped,
-          mapReduce: input.chunks !== null,
-        },
-      },
+      generation: describeGeneration({ config, promptVersion: stylePrompt.version, now: now(), startedAt, attempts, usage, paperText, paperInput: input }),
     });
   } catch (error) {
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });
