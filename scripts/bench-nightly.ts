@@ -131,6 +131,7 @@ async function runCase(count: number, { noOpRerun }: { noOpRerun: boolean }): Pr
     SUMMARIZE_MODEL: 'gpt-5-mini',
     ARXIV_API_URL: arxiv.apiUrl,
     ARXIV_PDF_URL: arxiv.pdfUrl,
+    ARXIV_HTML_URL: arxiv.htmlUrl,
     HF_DAILY_PAPERS_URL: hf.url,
     ARXIV_MIN_INTERVAL_MS: String(intervalMs),
     SUMMARIZE_LLM_CONCURRENCY: String(concurrency),

@@ -49,7 +49,7 @@ function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
     `<p class="muted">${escapeHtml(authors)}</p>`,
     `<p class="muted">${escapeHtml(paper.primaryCategory)}${absUrl === null ? '' : ` · <a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}</a>`}</p>`,
     reason === undefined ? '' : `<p class="reason"><strong>Why picked:</strong> ${escapeHtml(reason)}</p>`,
-    renderSummaryPoints(brief.summary),
+    renderSummaryPoints(brief.summary, brief.generation.language),
     warnings === 0 ? '' : `<p class="warning">⚠️ ${warnings} ${warnings === 1 ? 'point' : 'points'} to check before relying on this brief: see its page.</p>`,
     `<p class="more"><a href="${page}">Full brief, flowchart and quiz →</a></p>`,
     '</article>',

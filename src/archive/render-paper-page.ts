@@ -5,6 +5,10 @@ import { briefTldr } from '../output/brief-tldr.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { getMessages } from '../language/messages.js';
+import { describeFigureSource } from '../figures/describe-figure-source.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
 import { describeFlowchart } from './describe-flowchart.js';
 import type { EditionEpisode } from '../edition/edition.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
@@ -21,6 +25,8 @@ export interface PaperPageOptions {
   episode?: EditionEpisode | undefined;
   /** The paper's podcast style, when it was written: shown folded, as the script the episode speaks. */
   podcast?: PodcastScript | undefined;
+  /** The paper in the other styles it has (blurb, commentary), shown below the brief; default none. */
+  styles?: StyleResult[];
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -49,19 +55,34 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<details class="abstract"><summary>arXiv abstract</summary><p>${escapeHtml(paper.abstract)}</p></details>`,
     renderMetadata(paper),
     options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id }),
-    renderWarnings(brief.checks.warnings),
-    renderSummaryPoints(brief.summary),
+    renderWarnings(brief.checks.warnings, brief.generation.language),
+    renderSummaryPoints(brief.summary, brief.generation.language),
     options.hasFlowchartImage ? renderFigure(brief, stem) : '',
     renderCritique(brief),
     renderQuiz(brief),
     options.podcast === undefined ? '' : renderPodcastScript(options.podcast),
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
+    ...(options.styles ?? []).map(renderStyleSection),
   ].filter((part) => part !== '');
   return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n') });
 }
 
 // --- internal ---
+
+function renderStyleSection(result: StyleResult): string {
+  const name = `${result.style.charAt(0).toUpperCase()}${result.style.slice(1)}`;
+  return [
+    `<section class="card" id="${escapeHtml(result.style)}" lang="${escapeHtml(result.language)}">`,
+    `<h2>${escapeHtml(name)}</h2>`,
+    renderWarnings(result.checks.warnings, result.language),
+    PROSE_STYLES[result.style].renderHtml(result.content, result.figures?.shown),
+    `<p class="muted">${escapeHtml(name)} by ${escapeHtml(result.generation.model)} · prompt ${escapeHtml(result.generation.promptVersion)} · ${escapeHtml(result.generation.generatedAt.slice(0, 10))}${result.figures ? ` · ${escapeHtml(describeFigureSource(result.figures.source))}` : ''}</p>`,
+    '</section>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
 
 const OPTION_LETTERS = ['A', 'B', 'C'];
 
@@ -90,9 +111,9 @@ function linkOrText(url: string, text: string): string {
   return safe === null ? escapeHtml(text) : `<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>`;
 }
 
-function renderWarnings(warnings: string[]): string {
+function renderWarnings(warnings: string[], language = 'en'): string {
   if (warnings.length === 0) return '';
-  return `<div class="warning"><strong>⚠️ Check before relying on this brief</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
+  return `<div class="warning"><strong>⚠️ ${escapeHtml(language === 'en' ? 'Check before relying on this brief' : getMessages(language).checkBeforePublishing)}</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
 }
 
 function renderFigure(brief: Brief, stem: string): string {
@@ -108,14 +129,15 @@ function renderFigure(brief: Brief, stem: string): string {
 
 function renderCritique(brief: Brief): string {
   const { critique } = brief;
+  const messages = getMessages(brief.generation.language);
   const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
   return [
-    '<h3>🔍 Critique</h3>',
-    '<p class="point-label">Strengths</p>',
+    `<h3>🔍 ${escapeHtml(messages.critique)}</h3>`,
+    `<p class="point-label">${escapeHtml(messages.strengths)}</p>`,
     list(critique.strengths),
-    '<p class="point-label">Limitations</p>',
+    `<p class="point-label">${escapeHtml(messages.limitations)}</p>`,
     list(critique.limitations),
-    '<p class="point-label">Implications</p>',
+    `<p class="point-label">${escapeHtml(messages.implications)}</p>`,
     `<p class="point">${escapeHtml(critique.implications)}</p>`,
   ].join('\n');
 }
@@ -131,7 +153,7 @@ function renderQuiz(brief: Brief): string {
       '</details>',
     ].join('\n'),
   );
-  return ['<h3>🧠 Quiz</h3>', ...questions].join('\n');
+  return [`<h3>🧠 ${escapeHtml(getMessages(brief.generation.language).quiz)}</h3>`, ...questions].join('\n');
 }
 
 function renderPodcastScript(script: PodcastScript): string {

@@ -6,6 +6,8 @@ import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { readPodcastScript } from '../styles/podcast-script-store.js';
+import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
+import { readStoredStyle } from '../styles/style-store.js';
 import { renderPaperPage } from './render-paper-page.js';
 
 /** `papers/<stem>.html` under the output folder. */
@@ -15,9 +17,12 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
 
 // The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
 export async function writePaperPage(outputDir: string, brief: Brief, editions: string[], episode?: EditionEpisode): Promise<void> {
-  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
+  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartPng).then(
     () => true,
     () => false,
   );
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode, podcast: (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined }));
+  // Every style the paper has on disk is shown, whichever run wrote it.
+  const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
+  const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined;
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode, podcast, styles }));
 }

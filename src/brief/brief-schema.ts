@@ -107,6 +107,7 @@ export const GenerationSchema = z.object({
   usage: UsageSchema,
   costUsd: z.number().nonnegative().nullable(),
   source: SourceSchema,
+  language: z.string().optional().describe('BCP 47 tag of the language the texts are written in; absent in briefs from before languages: en'),
 });
 export type Generation = z.infer<typeof GenerationSchema>;
 

@@ -21,6 +21,8 @@ Options
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists
+  --style S    styles, comma-separated: brief, blurb, commentary (default: SUMMARIZE_STYLES or brief)
+  --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
   --quiet      print errors only
   -h, --help   this text;  -v, --version  the version
 
@@ -51,7 +53,8 @@ Briefs each paper (five-point summary, critique, quiz, flowchart), writes
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists
-  --style S    styles besides the brief, comma-separated: podcast (papers/<id>v<n>.podcast.json and .md)
+  --style S    styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
+  --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
   --quiet      print errors only
 
 Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.

@@ -12,6 +12,15 @@ export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: s
     const title = estimate.paper.title.replace(/\|/g, '/').slice(0, 60);
     lines.push(`| ${formatArxivId(estimate.paper)} ${title} | ${estimate.pages} | ${estimate.inputTokens} | ${estimate.mapReduce ? 'yes' : 'no'} | ${estimate.costUsd === null ? 'unknown' : `$${estimate.costUsd.toFixed(4)}`} |`);
   }
+  // Only when styles besides the brief are asked for: a brief-only run reads as it always did.
+  const byStyle = new Map<string, number | null>();
+  for (const { style, costUsd } of estimates.flatMap((estimate) => estimate.styles)) {
+    const sum = byStyle.get(style);
+    byStyle.set(style, sum === null || costUsd === null ? null : (sum ?? 0) + costUsd);
+  }
+  if ([...byStyle.keys()].some((style) => style !== 'brief')) {
+    lines.push('', `By style: ${[...byStyle].map(([style, costUsd]) => `${style} ${costUsd === null ? 'unknown' : `$${costUsd.toFixed(4)}`}`).join(', ')}`);
+  }
   lines.push('', `Total: ${estimates.length} papers, estimated $${total.toFixed(4)}${unknown ? ' (some prices unknown: set SUMMARIZE_PRICES)' : ''}`, '');
   return lines.join('\n');
 }

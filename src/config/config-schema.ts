@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
-import { parseStyleNames } from '../styles/style-names.js';
+import { parseStyleNames } from '../styles/parse-style-names.js';
 import { parseChannelUrls } from '../channels/parse-channel-urls.js';
+import { describeLanguageProblem } from '../language/parse-language-tag.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
 
@@ -56,6 +57,8 @@ export const ConfigSchema = z.object({
   model: z.string().min(1).default(DEFAULT_MODEL),
   arxivApiUrl: httpUrl.default('https://export.arxiv.org/api/query'),
   arxivPdfUrl: httpUrl.default('https://arxiv.org/pdf'),
+  /** arXiv's HTML rendering, where the paper's figures come from: `${arxivHtmlUrl}/<id>v<n>`. */
+  arxivHtmlUrl: httpUrl.default('https://arxiv.org/html'),
   hfDailyPapersUrl: httpUrl.default('https://huggingface.co/api/daily_papers'),
   /** arXiv's terms: one request every 3 seconds, on one connection. */
   arxivMinIntervalMs: nonNegativeInt.default(3000),
@@ -98,7 +101,8 @@ export const ConfigSchema = z.object({
     .optional(),
   /** The styles each paper is written in besides the brief (`--style` overrides); see src/styles/style-names.ts. */
   styles: z
-    .string()
+    // `--style` arrives parsed; it is checked again with SUMMARIZE_STYLES's words.
+    .preprocess((value) => (Array.isArray(value) ? value.join(',') : value), z.string())
     .transform((value, context) => {
       try {
         return parseStyleNames(value, 'SUMMARIZE_STYLES');
@@ -135,6 +139,16 @@ export const ConfigSchema = z.object({
   unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
   /** Chat channels for the edition (Slack, Discord, Telegram, JSON webhooks), comma-separated; secrets, never shown. */
   webhooks: webhookList.optional(),
+  /** BCP 47 tag of the language every style is written in (`--language`); one with a message table in src/language/. */
+  language: z
+    .string()
+    .trim()
+    .superRefine((tag, context) => {
+      const problem = describeLanguageProblem(tag);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
+    .default('en'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -145,6 +159,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   model: 'SUMMARIZE_MODEL',
   arxivApiUrl: 'ARXIV_API_URL',
   arxivPdfUrl: 'ARXIV_PDF_URL',
+  arxivHtmlUrl: 'ARXIV_HTML_URL',
   hfDailyPapersUrl: 'HF_DAILY_PAPERS_URL',
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
@@ -178,4 +193,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   ttsPrice: 'SUMMARIZE_TTS_PRICE',
   unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
   webhooks: 'SUMMARIZE_WEBHOOKS',
+  language: 'SUMMARIZE_LANGUAGE',
 };

@@ -4,7 +4,7 @@ import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
 import { readEnvFile } from './read-env-file.js';
 
 /** Values given on the command line; they win over the environment. */
-export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath'>>;
+export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath' | 'styles' | 'language'>>;
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;

@@ -15,17 +15,17 @@ export interface BriefPaths {
   flowchartPng: string;
 }
 
-/** `papers/<id>v<version>.json|.md` under the output folder; an old-style ID's `/` becomes `_`. */
-export function getBriefPaths(outputDir: string, id: string, version: number): BriefPaths {
-  const stem = join(outputDir, 'papers', toFileStem(id, version));
+/** `papers/<id>v<version>.json|.md` under the output folder (`.<language>.json` unless English); an old-style ID's `/` becomes `_`. */
+export function getBriefPaths(outputDir: string, id: string, version: number, language = 'en'): BriefPaths {
+  const stem = join(outputDir, 'papers', `${toFileStem(id, version)}${language === 'en' ? '' : `.${language}`}`);
   return { json: `${stem}.json`, markdown: `${stem}.md`, flowchartSvg: `${stem}.flowchart.svg`, flowchartPng: `${stem}.flowchart.png` };
 }
 
 /** The stored brief of this exact version, or null when there is none (or it no longer validates). */
-export async function readStoredBrief(outputDir: string, id: string, version: number): Promise<Brief | null> {
+export async function readStoredBrief(outputDir: string, id: string, version: number, language = 'en'): Promise<Brief | null> {
   let text: string;
   try {
-    text = await readFile(getBriefPaths(outputDir, id, version).json, 'utf8');
+    text = await readFile(getBriefPaths(outputDir, id, version, language).json, 'utf8');
   } catch {
     return null;
   }
@@ -38,13 +38,13 @@ export async function readStoredBrief(outputDir: string, id: string, version: nu
 }
 
 /** Made with the same model and prompts: paying again would buy the same brief. */
-export function isBriefReusable(brief: Brief, wanted: { model: string; promptVersion: string }): boolean {
+export function isBriefReusable(brief: Pick<Brief, 'generation'>, wanted: { model: string; promptVersion: string }): boolean {
   return brief.generation.model === wanted.model && brief.generation.promptVersion === wanted.promptVersion;
 }
 
 // The JSON is written last: its presence marks the paper done for resumed runs.
 export async function writeBrief(outputDir: string, brief: Brief): Promise<BriefPaths> {
-  const paths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version);
+  const paths = getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language);
   await writeFileAtomic(paths.flowchartSvg, renderFlowchartSvg(brief.flowchart));
   await writeFileAtomic(paths.flowchartPng, renderFlowchartPng(brief.flowchart));
   await writeFileAtomic(paths.markdown, renderBriefMarkdown(brief));

@@ -2,7 +2,8 @@ import type { Brief } from '../brief/brief-schema.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
 import { renderFlowchartMermaid } from './flowchart/render-flowchart-mermaid.js';
 import { ARXIV_HOSTS, safeUrl } from './safe-url.js';
-import { SUMMARY_POINTS } from './summary-points.js';
+import { listSummaryPoints } from './summary-points.js';
+import { getMessages } from '../language/messages.js';
 
 const OPTION_LETTERS = ['A', 'B', 'C'] as const;
 
@@ -16,6 +17,7 @@ export function renderBriefBody(brief: Brief, level: number, { reason }: { reaso
   const heading = '#'.repeat(level);
   const sub = '#'.repeat(level + 1);
   const { paper } = brief;
+  const messages = getMessages(brief.generation.language);
   // Like the HTML edition: a link only to arXiv, never whatever URL a stored brief carries.
   const link = safeUrl(paper.pdfUrl, ARXIV_HOSTS) ?? safeUrl(paper.absUrl, ARXIV_HOSTS);
   const details = [
@@ -24,7 +26,7 @@ export function renderBriefBody(brief: Brief, level: number, { reason }: { reaso
     `Authors: ${escapeMarkdownInline(paper.authors.join(', '))}`,
     ...describeExtras(paper),
     // Why the day's ranking picked it; below the title, so the daily-papers headings stay as they are.
-    ...(reason === undefined ? [] : [`Why picked: ${escapeMarkdownInline(reason)}`]),
+    ...(reason === undefined ? [] : [`${messages.whyPicked}: ${escapeMarkdownInline(reason)}`]),
   ];
   const lines: string[] = [
     `${heading} ${escapeMarkdownInline(paper.title)}`,
@@ -34,20 +36,20 @@ export function renderBriefBody(brief: Brief, level: number, { reason }: { reaso
     '',
   ];
   if (brief.checks.warnings.length > 0) {
-    lines.push('> ⚠️ **Check before publishing**');
+    lines.push(`> ⚠️ **${messages.checkBeforePublishing}**`);
     for (const warning of brief.checks.warnings) lines.push(`> - ${escapeMarkdownInline(warning)}`);
     lines.push('');
   }
-  SUMMARY_POINTS.forEach(([key, label], index) => {
+  listSummaryPoints(brief.generation.language).forEach(([key, label], index) => {
     lines.push(`${index + 1}. ${label}: ${escapeMarkdownInline(brief.summary[key])}`);
   });
-  lines.push('', `${sub} Method flowchart`, '', '```mermaid', renderFlowchartMermaid(brief.flowchart).trimEnd(), '```');
-  lines.push('', `${sub} Critique`, '', '**Strengths**', '');
+  lines.push('', `${sub} ${messages.methodFlowchart}`, '', '```mermaid', renderFlowchartMermaid(brief.flowchart).trimEnd(), '```');
+  lines.push('', `${sub} ${messages.critique}`, '', `**${messages.strengths}**`, '');
   for (const strength of brief.critique.strengths) lines.push(`- ${escapeMarkdownInline(strength)}`);
-  lines.push('', '**Limitations**', '');
+  lines.push('', `**${messages.limitations}**`, '');
   for (const limitation of brief.critique.limitations) lines.push(`- ${escapeMarkdownInline(limitation)}`);
-  lines.push('', `**Implications:** ${escapeMarkdownInline(brief.critique.implications)}`);
-  lines.push('', `${sub} Quiz`, '');
+  lines.push('', `**${messages.implications}:** ${escapeMarkdownInline(brief.critique.implications)}`);
+  lines.push('', `${sub} ${messages.quiz}`, '');
   brief.quiz.forEach((question, index) => {
     lines.push(`Q${index + 1}. ${escapeMarkdownInline(question.question)}`, '');
     question.options.forEach((option, optionIndex) => {
@@ -55,7 +57,7 @@ export function renderBriefBody(brief: Brief, level: number, { reason }: { reaso
     });
     lines.push('');
   });
-  lines.push('**Answers**', '');
+  lines.push(`**${messages.answers}**`, '');
   brief.quiz.forEach((question, index) => {
     lines.push(`- Q${index + 1}: ${OPTION_LETTERS[question.answerIndex]}. ${escapeMarkdownInline(question.explanation)}`);
   });

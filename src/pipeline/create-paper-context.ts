@@ -21,7 +21,7 @@ export interface PaperContext {
 }
 
 export async function createPaperContext(config: Config, options: { extractorPoolSize?: number } = {}): Promise<PaperContext> {
-  const prompts = await loadPrompts(config.promptsDir);
+  const prompts = await loadPrompts(config.promptsDir, config.styles);
   const arxivQueue = createArxivQueue({
     minIntervalMs: config.arxivMinIntervalMs,
     maxRetryAfterMs: config.maxRetryAfterMs,

@@ -34,5 +34,7 @@ export function describeGeneration(input: {
       dropped: paperInput.dropped,
       mapReduce: paperInput.chunks !== null,
     },
+    // Absent means English, as in every brief written before languages: their JSON stays as it was.
+    ...(config.language === 'en' ? {} : { language: config.language }),
   };
 }

@@ -1,24 +1,21 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Brief } from '../brief/brief-schema.js';
-import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
-import { detectInjection } from '../brief/checks/detect-injection.js';
+import { buildTextChecks } from '../brief/checks/build-checks.js';
 import { findUngroundedNumbersInTexts } from '../brief/checks/find-ungrounded-numbers.js';
+import { withWarnings } from '../brief/checks/with-warnings.js';
 import type { Prompts } from '../brief/load-prompts.js';
-import { renderPrompt } from '../brief/render-prompt.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
 import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
-import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
 import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import { buildPodcastScriptSchema } from '../styles/podcast-script-schema.js';
 import { type PodcastScript, PodcastScriptSchema } from '../styles/podcast-script.js';
 import type { StylePrompt } from '../styles/load-style-prompt.js';
 import { describeGeneration } from './describe-generation.js';
-import { planPaperInput } from './plan-paper-input.js';
+import { writeGroundedContent } from './write-grounded-content.js';
+import { buildLlmCall } from './build-llm-call.js';
 import type { PaperText } from './paper-text.js';
-import { writeSectionNotes } from './write-section-notes.js';
 
 export interface GeneratePodcastScriptDependencies {
   config: Config;
@@ -43,53 +40,29 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
   const { config, prompts, stylePrompt, llm, hosts, meter = createUsageMeter(), breaker, admitCall = () => true, now = () => new Date(), signal } = dependencies;
   const { paper } = brief;
   const startedAt = performance.now();
-  const retry = { maxRetryAfterMs: config.maxRetryAfterMs, signal, meter, ...(breaker ? { breaker } : {}) };
-  const call = { client: llm, model: config.model, maxAttempts: config.maxAttempts, signal, retry, admitRepair: admitCall };
-  const schema = buildPodcastScriptSchema(hosts);
-  let attempts = 0;
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitCall });
+  const spokenTexts = (content: { turns: Array<{ text: string }> }) => content.turns.map((turn) => turn.text);
   try {
-    const input = planPaperInput(paperText.text, { ...prompts, brief: stylePrompt.text }, config);
-    let modelText = input.text;
-    if (input.chunks) {
-      const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes, admitCall });
-      attempts += notes.calls;
-      modelText = notes.text;
-    }
-    if (!admitCall()) throw new LlmError('the --max-cost budget is reached before the podcast segment');
-    const values = {
-      title: paper.title,
-      authors: paper.authors.join(', '),
-      abstract: paper.abstract,
-      paperText: modelText,
-      brief: describeBrief(brief),
-      hosts: hosts.join(' and '),
-      hostInstructions: hosts.length > 1 ? `${hosts[0]} hosts and ${hosts.slice(1).join(', ')} joins as the guest; they take turns.` : `${hosts[0]} speaks alone.`,
-    };
-    const messages: ChatCompletionMessageParam[] = [
-      { role: 'system', content: prompts.system },
-      { role: 'user', content: renderPrompt(stylePrompt.text, values) },
-    ];
-    const first = await generateStructured({ ...call, messages, schema, schemaName: 'podcast_segment' });
-    attempts += first.attempts;
-    let content = first.value;
-    const spokenTexts = () => content.turns.map((turn) => turn.text);
-    if (findUngroundedNumbersInTexts(spokenTexts(), paperText.text).length > 0 && admitCall()) {
-      const feedback = buildGroundingFeedback(findUngroundedNumbersInTexts(spokenTexts(), paperText.text)).replace('your brief', 'your script');
-      try {
-        const repaired = await generateStructured({ ...call, messages: [...first.messages, { role: 'user', content: feedback }], schema, schemaName: 'podcast_segment' });
-        attempts += repaired.attempts;
-        content = repaired.value;
-      } catch (error) {
-        // The first script is paid for and valid: it is kept with its numbers flagged.
-        if (!(error instanceof LlmError)) throw error;
-      }
-    }
-    const ungroundedNumbers = findUngroundedNumbersInTexts(spokenTexts(), paperText.text);
-    const warnings = [
-      ...(ungroundedNumbers.length > 0 ? [`numbers not found in the paper: ${ungroundedNumbers.join(', ')}`] : []),
-      ...detectInjection(paperText.text).map((finding) => `the paper text contains text that looks like instructions to an AI: "${finding.excerpt}"`),
-    ];
-    const { usage } = meter;
+    const written = await writeGroundedContent(
+      paper,
+      paperText,
+      {
+        template: stylePrompt.text,
+        schema: buildPodcastScriptSchema(hosts),
+        schemaName: 'podcast_segment',
+        label: 'script',
+        findUngrounded: (content) => findUngroundedNumbersInTexts(spokenTexts(content), paperText.text),
+        extraValues: {
+          brief: describeBrief(brief),
+          hosts: hosts.join(' and '),
+          hostInstructions: hosts.length > 1 ? `${hosts[0]} hosts and ${hosts.slice(1).join(', ')} joins as the guest; they take turns.` : `${hosts[0]} speaks alone.`,
+        },
+        listTexts: spokenTexts,
+        // The episode's voices speak English.
+        language: 'en',
+      },
+      { config, prompts, call, admitCall },
+    );
     return PodcastScriptSchema.parse({
       schemaVersion: 1,
       style: 'podcast',
@@ -97,9 +70,9 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
       version: paper.version,
       title: paper.title,
       hosts: [...hosts],
-      turns: content.turns,
-      checks: { ungroundedNumbers, warnings: [...new Set(warnings)] },
-      generation: describeGeneration({ config, promptVersion: stylePrompt.version, now: now(), startedAt, attempts, usage, paperText, paperInput: input }),
+      turns: written.content.turns,
+      checks: withWarnings(buildTextChecks(spokenTexts(written.content), paperText.text), [written.truncation]),
+      generation: describeGeneration({ config: { ...config, language: 'en' }, promptVersion: stylePrompt.version, now: now(), startedAt, attempts: written.attempts, usage: meter.usage, paperText, paperInput: written.paperInput }),
     });
   } catch (error) {
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });

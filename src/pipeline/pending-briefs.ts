@@ -39,7 +39,7 @@ export async function recoverPendingBriefs(outputDir: string, cacheDir: string):
       await rm(path, { force: true });
       continue;
     }
-    if (!(await readStoredBrief(outputDir, brief.paper.id, brief.paper.version))) {
+    if (!(await readStoredBrief(outputDir, brief.paper.id, brief.paper.version, brief.generation.language))) {
       // Still no room: it stays pending, and the run pays for nothing more.
       const failure = await writeBrief(outputDir, brief).then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
       if (failure !== undefined) {

@@ -7,7 +7,6 @@ import type { Edition } from '../edition/edition.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
-import type { StyleName } from '../styles/style-names.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from './acquire-run-lock.js';
 import { findMailedEditionChange } from './find-mailed-edition-change.js';
@@ -52,8 +51,6 @@ export interface NightlyRequest {
   top?: number | undefined;
   /** `--send`: mail the edition once it is published. */
   send?: boolean;
-  /** `--style`: the styles besides the brief, written from it before publishing; default SUMMARIZE_STYLES. */
-  styles?: readonly StyleName[] | undefined;
   /** `--podcast`: make the day's episode once the edition is published (before it is mailed, so the email links it). */
   podcast?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
@@ -177,7 +174,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (ranking) environment.showRanking?.(ranking.ranked);
 
         // 3. Plan: which papers need work (a rerun costs nothing).
-        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
+        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
         // A refused key or an unknown model is found out now, before any PDF is downloaded.
         if (!request.dryRun && plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
         reporter.start(papers.length + collected.notFound.length + collected.problems.length);
@@ -196,17 +193,16 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         });
         const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
 
-        // 5. Styles: each further style written from its brief (the paper text is in the cache), within what --max-cost has left.
-        const styles = request.styles ?? config.styles;
+        // 5. The podcast style, written from each brief (the paper text is in the cache), within what --max-cost has left.
         let stylesStep: RunStep | undefined;
-        if (!request.dryRun && styles.length > 1 && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
+        if (!request.dryRun && config.styles.includes('podcast') && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
           const startedAt = performance.now();
           const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
-          const written = await writeStyles(context, [...result.briefs.values()], { styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
+          const written = await writeStyles(context, [...result.briefs.values()], { styles: config.styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
           const failures = written.failed.map((failure) => `${failure.id} (${failure.style}): ${failure.reason}`);
           stylesStep = {
             ok: failures.length === 0,
-            detail: `${styles.slice(1).join(', ')}: ${written.written} written${failures.length > 0 ? `; failed: ${failures.join('; ')}` : ''}`,
+            detail: `podcast: ${written.written} written${failures.length > 0 ? `; failed: ${failures.join('; ')}` : ''}`,
             durationMs: Math.round(performance.now() - startedAt),
             costUsd: written.costUsd,
           };

@@ -3,7 +3,15 @@ import PQueue from 'p-queue';
 import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
-import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
+import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
+import { addUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { ProseStyleName, StyleName } from '../styles/style-names.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
+import { writeStyleResult } from '../styles/style-store.js';
+import { type GenerateStyleDependencies, generateStyle } from './generate-style.js';
+import { collectPaperFigures } from '../figures/collect-paper-figures.js';
+import { placeFigures } from '../figures/place-figures.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { PaperError, type PaperStage } from '../errors/brief-error.js';
 import { describeFailure } from '../errors/describe-failure.js';
@@ -58,12 +66,17 @@ export interface DryRunEstimate {
   pages: number;
   inputTokens: number;
   mapReduce: boolean;
+  /** Every style the paper still needs, together. */
   costUsd: number | null;
+  /** The same, style by style (the brief only when it is not stored yet). */
+  styles: Array<{ style: StyleName; costUsd: number | null }>;
 }
 
 export interface RunPapersResult {
   papers: Map<PaperMetadata, PaperRun>;
   briefs: Map<PaperMetadata, Brief>;
+  /** The texts in other styles written by this run. */
+  styles: Map<PaperMetadata, StyleResult[]>;
   estimates: DryRunEstimate[];
   stoppedBy?: StopReason;
 }
@@ -78,7 +91,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const instructionTokens = countTokens(prompts.system) + countTokens(prompts.brief);
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
-  const result: RunPapersResult = { papers: new Map(), briefs: new Map(), estimates: [] };
+  const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
   const budget = createSpendBudget(maxCostUsd, options.spentUsd);
   // arXiv's 403, or a pause longer than we wait, refuses us: asking again for every other paper would make it worse.
   let refusedBy: ArxivForbiddenError | ArxivRequestError | undefined;
@@ -179,11 +192,19 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
     // A long paper's parts each get notes before the brief: an answer each.
     const answers = input.chunks ? input.chunks.length + 1 : 1;
-    const estimate = estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, config.prices);
+    const reusedBrief = plan.reusedBriefs.get(paper);
+    const proseStyles = plan.missingStyles.get(paper) ?? [];
+    // Each style reads the paper (or its notes) again and writes its own answer.
+    const styleEstimates = [
+      ...(reusedBrief ? [] : [{ style: 'brief' as const, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, config.prices) }]),
+      ...proseStyles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * (answers - 1) + PROSE_STYLES[style].expectedOutputTokens, config.prices) })),
+    ];
+    const estimate = styleEstimates.some((entry) => entry.costUsd === null) ? null : styleEstimates.reduce((sum, entry) => sum + (entry.costUsd ?? 0), 0);
+    const calls = styleEstimates.length * answers;
     // A repair or the grounding round resends the conversation: the paper, and an answer more.
     const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, config.prices) ?? 0;
     if (dryRun) {
-      result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate });
+      result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate, styles: styleEstimates });
       return { ...identify(paper), outcome: 'not-started', reason: 'dry run', durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) } };
     }
 
@@ -194,26 +215,39 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         // Spend so far, plus what requests in flight may still cost, plus this paper's estimate.
         const reservation = budget.reserve(estimate ?? 0);
         if (!reservation) return notStarted(paper, stopReason(), startedAt);
-        const meter = createUsageMeter({ onAnswered: (usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0) });
+        const settle = (usage: Usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0);
+        const meter = createUsageMeter({ onAnswered: settle });
         // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
         const admitFollowUp = () => reservation.extend(followUpEstimate);
         // The parts of a long paper are in its reservation, but answers longer than estimated can use it up: each next call needs its share.
-        const admitCall = () => reservation.ensure((estimate ?? 0) / answers);
+        const admitCall = () => reservation.ensure((estimate ?? 0) / calls);
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
+        const styleRuns: StyleRun[] = [];
         try {
-          const brief = await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall });
-          await storeBrief(brief);
+          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall }));
+          if (!reusedBrief) await storeBrief(brief);
           result.briefs.set(paper, brief);
+          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall };
+          for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
+          const written = styleRuns.filter((entry) => entry.outcome === 'written');
+          const usage = written.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
+          const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
           const run: PaperRun = {
             ...identify(paper),
-            outcome: 'summarized',
-            attempts: brief.generation.attempts,
-            usage: brief.generation.usage,
-            costUsd: brief.generation.costUsd,
+            outcome: styleFailure ? 'failed' : 'summarized',
+            ...(styleFailure ? { reason: styleFailure.reason, stage: 'generate' as const } : {}),
+            attempts: (reusedBrief ? 0 : brief.generation.attempts) + written.reduce((sum, entry) => sum + entry.attempts, 0),
+            usage,
+            costUsd: computeCostUsd(config.model, usage, config.prices),
+            ...(styleRuns.length > 0 ? { styles: styleRuns.map(({ style, outcome, costUsd, durationMs, reason }) => ({ style, outcome, costUsd, durationMs, ...(reason ? { reason } : {}) })) } : {}),
             durations: { ...durations, llmMs: Math.round(performance.now() - llmStartedAt), totalMs: Math.round(performance.now() - startedAt) },
           };
-          reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'summarized', costUsd: run.costUsd ?? null, durationMs: run.durations.totalMs });
+          reporter.paperEvent(
+            styleFailure
+              ? { id: label(paper), title: paper.title, kind: 'failed', detail: styleFailure.reason }
+              : { id: label(paper), title: paper.title, kind: 'summarized', costUsd: run.costUsd ?? null, durationMs: run.durations.totalMs },
+          );
           return run;
         } catch (error) {
           return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, 'generate', meter);
@@ -237,6 +271,26 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       throw new PaperError(brief.paper.id, 'write', `${error.message}${kept}`, { cause: error });
     }
   };
+
+  // One style failing leaves the brief and the other styles in place; the paper's run says which failed and why.
+  const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
+    const startedAt = performance.now();
+    try {
+      const found = PROSE_STYLES[style].showsFigures ? await collectFigures(paper, dependencies.signal) : null;
+      const generated = await generateStyle(paper, paperText, style, { ...dependencies, figures: found?.figures.figures ?? [] });
+      const written = found === null ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
+      await writeStyleResult(config.outputDir, written);
+      result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
+      return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
+    } catch (error) {
+      const { usage } = dependencies.meter;
+      return { style, outcome: 'failed', attempts: 0, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
+    }
+  };
+
+  // The paper's figures come through the same polite queue; its PDF, when needed, from the cache only.
+  const collectFigures = (paper: PaperMetadata, signal: AbortSignal | undefined) =>
+    collectPaperFigures(paper, { arxivQueue: context.arxivQueue, arxivHtmlUrl: config.arxivHtmlUrl, cacheDir: config.cacheDir, readPdf: () => context.cache.readPdf(paper.id, paper.version), ...(signal ? { signal } : {}) });
 
   // `stage` is where the paper was when an error that names no stage (a bug, a refused request) stopped it.
   const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, stage: PaperStage, meter?: UsageMeter): PaperRun => {
@@ -280,6 +334,16 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 
 // --- internal ---
 
+interface StyleRun {
+  style: ProseStyleName;
+  outcome: 'written' | 'failed';
+  attempts: number;
+  usage: Usage;
+  costUsd: number | null;
+  durationMs: number;
+  reason?: string;
+}
+
 /** A signal that aborts with `parent`, until released; any number of listeners (many papers wait at once). */
 function followSignal(parent: AbortSignal): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
@@ -303,4 +367,10 @@ function findArxivRefusal(error: unknown): ArxivForbiddenError | ArxivRequestErr
   if (error instanceof ArxivForbiddenError || (error instanceof ArxivRequestError && error.reason === 'retry-after-too-long')) return error;
   // The download wraps the request's error in the paper's.
   return error instanceof PaperError ? findArxivRefusal(error.cause) : undefined;
+}
+
+// The figure numbers the model picked, in its order; a style without picks has none.
+function readPickedFigures(content: Record<string, unknown>): number[] {
+  const figures = content['figures'];
+  return Array.isArray(figures) ? figures.flatMap((figure: unknown) => (typeof figure === 'object' && figure !== null && typeof (figure as { number?: unknown }).number === 'number' ? [(figure as { number: number }).number] : [])) : [];
 }

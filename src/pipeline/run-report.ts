@@ -63,6 +63,18 @@ export const PaperRunSchema = z.object({
     })
     .optional()
     .describe('where ranking put the paper; absent when the run did not rank'),
+  styles: z
+    .array(
+      z.object({
+        style: z.string(),
+        outcome: z.enum(['written', 'failed']),
+        costUsd: z.number().nonnegative().nullable(),
+        durationMs: milliseconds,
+        reason: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe('the styles besides the brief written this run, each with its own cost and time (included in the paper\'s)'),
   durations: z.object({
     downloadMs: milliseconds.optional(),
     extractMs: milliseconds.optional(),

@@ -5,9 +5,11 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
+import { readStoredStyle } from '../styles/style-store.js';
+import { isProseStyle } from '../styles/style-names.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
-import type { StyleName } from '../styles/style-names.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { createPaperContext } from './create-paper-context.js';
@@ -26,7 +28,7 @@ export interface SummarizeIdsResult {
   /** `failed` when any paper failed: a one-off has no partial success to report. */
   outcome: Outcome;
   /** One per ID typed, in that order: the brief, or why there is none. */
-  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; skipped?: boolean; failure?: string; podcast?: PodcastScript }>;
+  papers: Array<{ label: string; paper?: PaperMetadata; brief?: Brief; styles?: StyleResult[]; podcast?: PodcastScript; skipped?: boolean; failure?: string }>;
   reportPath: string;
 }
 
@@ -37,15 +39,12 @@ export async function summarizeIds(
     config,
     reporter,
     force,
-    styles = config.styles,
     watchInterrupts,
     now = () => new Date(),
   }: {
     config: Config;
     reporter: ProgressReporter;
     force: boolean;
-    /** `--style`: the styles besides the brief, written from it; default SUMMARIZE_STYLES. */
-    styles?: readonly StyleName[];
     /**
      * Started only once papers go to the model: before that nothing is paid, and Ctrl-C may end the process at once
      * (an arXiv lookup cannot be cut short).
@@ -69,7 +68,7 @@ export async function summarizeIds(
     // `2509.08721` and `2509.08721v2` may name one version: it is briefed once.
     const papers = [...new Map(labels.flatMap((label) => found.get(label) ?? []).map((paper) => [toFileStem(paper.id, paper.version), paper])).values()];
 
-    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force });
+    const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force, styles: context.prompts.styles, language: config.language });
     // A refused key or an unknown model is found out before any PDF is downloaded.
     if (plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
 
@@ -92,7 +91,7 @@ export async function summarizeIds(
 
     // The other styles are written from the briefs, with the paper text already in the cache.
     const written = await writeStyles(context, [...result.briefs.values()], {
-      styles,
+      styles: config.styles,
       budget: createSpendBudget(undefined),
       log: (line) => reporter.log(line),
       warn: (line) => reporter.warn(line),
@@ -113,12 +112,15 @@ export async function summarizeIds(
       const brief = result.briefs.get(paper);
       const podcast = written.podcast.get(paper.id);
       const styleFailure = written.failed.find((failure) => failure.id === paper.id);
+      const styles = await readStoredStyles(config, paper);
+      const failure = run.outcome === 'failed' || !brief ? run.reason ?? 'failed' : styleFailure ? `${paper.id}: the ${styleFailure.style} style failed: ${styleFailure.reason}` : undefined;
       outcomes.push({
         label,
         paper,
-        ...(brief ? { brief, skipped: run.outcome === 'skipped' } : { failure: run.reason ?? 'failed' }),
+        ...(brief ? { brief, skipped: run.outcome === 'skipped' } : {}),
+        ...(styles.length > 0 ? { styles } : {}),
         ...(podcast ? { podcast } : {}),
-        ...(styleFailure ? { failure: `${paper.id}: the ${styleFailure.style} style failed: ${styleFailure.reason}` } : {}),
+        ...(failure ? { failure } : {}),
       });
     }
     const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), papers: runs, stoppedBy: result.stoppedBy });
@@ -127,4 +129,12 @@ export async function summarizeIds(
   } finally {
     await context.close();
   }
+}
+
+// --- internal ---
+
+// Written now or by an earlier run: what the paper has in the styles asked for.
+async function readStoredStyles(config: Config, paper: PaperMetadata): Promise<StyleResult[]> {
+  const found = await Promise.all(config.styles.filter(isProseStyle).map((style) => readStoredStyle(config.outputDir, paper, style, config.language)));
+  return found.filter((result) => result !== null);
 }

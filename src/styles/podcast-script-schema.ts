@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkWordCount } from './check-word-count.js';
 
 /** Words per paper's segment: about 4 to 7 minutes spoken. */
 export const PODCAST_WORDS = { min: 600, max: 1000 } as const;
@@ -23,16 +24,9 @@ export function buildPodcastScriptSchema(hosts: readonly string[]) {
   return z
     .object({ turns: z.array(turn).min(4) })
     .superRefine((script, context) => {
-      const words = countWords(script.turns.map((entry) => entry.text).join(' '));
-      if (words < PODCAST_WORDS.min || words > PODCAST_WORDS.max) {
-        context.addIssue({ code: 'custom', path: ['turns'], message: `the segment has ${words} words; write between ${PODCAST_WORDS.min} and ${PODCAST_WORDS.max}` });
-      }
+      checkWordCount(script.turns.map((entry) => entry.text), PODCAST_WORDS, context);
       if (hosts.length > 1 && new Set(script.turns.map((entry) => entry.speaker)).size < hosts.length) {
         context.addIssue({ code: 'custom', path: ['turns'], message: `every host speaks: ${hosts.join(', ')}` });
       }
     });
-}
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }

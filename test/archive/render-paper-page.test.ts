@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { renderPaperPage } from '../../src/archive/render-paper-page.js';
+import type { StyleResult } from '../../src/styles/style-result-schema.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
 describe('renderPaperPage', () => {
+  it("shows the commentary's picked figure beside the page with its caption as alt text, and where the figures came from", () => {
+    const brief = makeSampleBrief();
+    const commentary: StyleResult = {
+      schemaVersion: 1,
+      style: 'commentary',
+      language: 'en',
+      paper: brief.paper,
+      content: { sections: [{ heading: 'Where it sits', paragraphs: ['Against earlier work.'] }], figures: [{ number: 2, why: 'It shows the <main> result.' }] },
+      checks: brief.checks,
+      generation: brief.generation,
+      figures: { source: 'html', shown: [{ number: 2, caption: 'Accuracy "against" size.', file: '2501.01234v2.figures/figure-2.png' }] },
+    };
+    const html = renderPaperPage(brief, { editions: [], hasFlowchartImage: false, styles: [commentary] });
+    expect(html).toContain('<figure><img src="2501.01234v2.figures/figure-2.png" alt="Accuracy &quot;against&quot; size."');
+    expect(html).toContain('<figcaption>Figure 2: Accuracy &quot;against&quot; size.</figcaption></figure>\n<p><strong>Figure 2.</strong> It shows the &lt;main&gt; result.</p>');
+    expect(html).toContain("Figures from arXiv&#39;s HTML rendering of the paper.");
+  });
+
   it('shows the five points, the flowchart, the critique, the quiz with hidden answers, arXiv links and its editions', () => {
     const html = renderPaperPage(makeSampleBrief(), { editions: ['2025-01-21', '2025-01-20'], hasFlowchartImage: true });
     for (const label of ['📘 Topic and Domain', '💡 Previous Research and New Ideas', '❓ Problem', '🛠️ Methods', '📊 Results and Evaluation']) {

@@ -176,7 +176,7 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     const env = await start(0);
     const result = await runCliCaptured(['2509.10001', '--style', 'poem'], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--style: unknown style "poem"; the styles are brief, podcast');
+    expect(result.stderr).toContain('--style: unknown style "poem"; the styles are brief, blurb, commentary, podcast');
     expect(services.arxiv.requests).toHaveLength(0);
   });
 

@@ -31,6 +31,8 @@ export type FakePaper = {
   doi?: string;
   /** The PDF bytes, or a function of the version asked for. Default: `makeFakePdf(title)`. */
   pdf?: Uint8Array | ((version: number) => Uint8Array);
+  /** arXiv's HTML rendering at `/html/<id>v<n>`: the page and the files beside it (`x1.png`). Default: none (HTTP 404). */
+  html?: { page: string; files: Record<string, Uint8Array> };
 };
 
 /** A scripted answer; leave `status` out to serve the normal answer (after `delayMs`, or cut with `truncate`). */
@@ -73,6 +75,8 @@ export type FakeArxiv = {
   pdfUrl: string;
   /** `${url}/rss`, the announcement feed (RSS 2.0) at `/rss/cs.LG+cs.CL`, like rss.arxiv.org. */
   rssUrl: string;
+  /** `${url}/html`, arXiv's HTML rendering at `/html/<id>v<n>`. */
+  htmlUrl: string;
   addPaper(paper: FakePaper): void;
   /**
    * Sets the latest announcement (`date` YYYY-MM-DD): papers already added, each with its announce type.
@@ -145,6 +149,7 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
   function route(request: RecordedRequest): Answer {
     if (request.path === '/api/query') return answerQuery(papers, request.query);
     if (request.path.startsWith('/pdf/')) return answerPdf(papers, request.path.slice('/pdf/'.length));
+    if (request.path.startsWith('/html/')) return answerHtml(papers, request.path.slice('/html/'.length));
     if (request.path.startsWith('/rss/')) return answerRss(papers, announcement, request.path.slice('/rss/'.length));
     return { status: 404, headers: { 'content-type': 'text/plain' }, body: `no route for ${request.path}` };
   }
@@ -159,6 +164,7 @@ export async function startFakeArxiv(options: { papers?: FakePaper[] } = {}): Pr
     apiUrl: `${url}/api/query`,
     pdfUrl: `${url}/pdf`,
     rssUrl: `${url}/rss`,
+    htmlUrl: `${url}/html`,
     requests,
     addPaper(paper) {
       papers.set(paper.id, paper);
@@ -257,6 +263,19 @@ function answerPdf(papers: Map<string, FakePaper>, rest: string): Answer {
   }
   const pdf = typeof paper.pdf === 'function' ? paper.pdf(version) : (paper.pdf ?? makeFakePdf(titleOf(paper)));
   return { status: 200, headers: { 'content-type': 'application/pdf' }, body: pdf };
+}
+
+// arxiv.org/html/<id>v<n> is the page, arxiv.org/html/<id>v<n>/<file> its images; a paper without a rendering is a 404.
+function answerHtml(papers: Map<string, FakePaper>, rest: string): Answer {
+  const [versioned = '', ...fileParts] = rest.split('/').filter((part) => part !== '');
+  const match = /^(.*?)v(\d+)$/.exec(versioned) ?? /^(.*)$/.exec(versioned);
+  const paper = papers.get(match?.[1] ?? '');
+  const file = fileParts.join('/');
+  if (!paper?.html) return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body>No HTML for this paper</body></html>' };
+  if (file === '') return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: paper.html.page };
+  const bytes = paper.html.files[file];
+  if (!bytes) return { status: 404, headers: { 'content-type': 'text/plain' }, body: `no file ${file}` };
+  return { status: 200, headers: { 'content-type': 'image/png' }, body: bytes };
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -36,6 +36,7 @@ export async function startFakeServices(papers: FakePaper[] = [], options: { lat
     SUMMARIZE_MODEL: 'gpt-5-mini',
     ARXIV_API_URL: arxiv.apiUrl,
     ARXIV_PDF_URL: arxiv.pdfUrl,
+    ARXIV_HTML_URL: arxiv.htmlUrl,
     ARXIV_RSS_URL: arxiv.rssUrl,
     ARXIV_MIN_INTERVAL_MS: '20',
     HF_DAILY_PAPERS_URL: hf.url,

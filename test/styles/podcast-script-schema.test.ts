@@ -24,7 +24,7 @@ describe('the podcast style schema', () => {
 
   it('rejects a speaker who is not a host, a segment too short, and a guest who never speaks', () => {
     expect(problems({ turns: [{ speaker: 'Carol', text: 'Hello.' }, ...makePodcastSegment(['Ada', 'Bo']).turns] })).toContain('speaker must be one of: Ada, Bo');
-    expect(problems({ turns: makePodcastSegment(['Ada', 'Bo']).turns.slice(0, 8) }).join('\n')).toMatch(/the segment has \d+ words; write between 600 and 1000/);
+    expect(problems({ turns: makePodcastSegment(['Ada', 'Bo']).turns.slice(0, 8) }).join('\n')).toMatch(/the text has \d+ words; write between 600 and 1000/);
     expect(problems(makePodcastSegment(['Ada']))).toContain('every host speaks: Ada, Bo');
   });
 });

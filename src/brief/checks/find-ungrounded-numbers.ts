@@ -15,7 +15,7 @@ export function findUngroundedNumbers(content: BriefContent, paperText: string):
   return findUngroundedNumbersInTexts(listCheckedTexts(content), paperText);
 }
 
-/** The same check for any other text written from the paper (a podcast script, a blurb): every number must be in the paper. */
+/** The same check for any other text written from the paper (a podcast script, a blurb); `distractors` are numbers meant to be false: every number must be in the paper. */
 export function findUngroundedNumbersInTexts(texts: ReadonlyArray<string | CheckedText>, paperText: string): string[] {
   const paperValues = collectPaperValues(paperText);
   const ungrounded = new Set<string>();
@@ -28,12 +28,17 @@ export function findUngroundedNumbersInTexts(texts: ReadonlyArray<string | Check
   return [...ungrounded];
 }
 
-// --- internal ---
+/** Every text of the brief a reader sees, for checks beyond numbers (its language). */
+export function listBriefTexts(content: BriefContent): string[] {
+  return listCheckedTexts(content).map((checked) => checked.text);
+}
 
-interface CheckedText {
+export interface CheckedText {
   text: string;
   distractors: NumberMention[];
 }
+
+// --- internal ---
 
 function listCheckedTexts(content: BriefContent): CheckedText[] {
   const { tldr, summary, critique, quiz, flowchart } = content;

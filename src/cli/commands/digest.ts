@@ -4,15 +4,17 @@ import { UsageError } from '../../errors/brief-error.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { republishEdition } from '../../pipeline/republish-edition.js';
 import type { CliIo } from '../cli-io.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 /** `summarize digest --date D`: rebuild the day's digest, web and email editions, paper pages, archive and feeds from the stored files. */
 export async function runDigest(argv: string[], io: CliIo): Promise<Outcome> {
-  const { values, positionals } = parseCommandArgs('digest', argv, { date: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArgs('digest', argv, { date: { type: 'string' }, out: { type: 'string' }, style: { type: 'string' }, language: { type: 'string' }, quiet: { type: 'boolean', default: false } });
   if (positionals.length > 0) throw new UsageError(`digest: unexpected argument ${JSON.stringify(positionals[0])}`);
   if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD|yesterday|today is required');
   const date = resolveDay(values.date);
-  const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  const config = loadConfig({ env: io.env, flags: { outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   const published = await republishEdition(config, date, { warn: (message) => io.stderr.write(`warning: ${message}\n`) });
   if (!values.quiet) io.stderr.write(`wrote ${published.markdown}, ${published.html}, the paper pages, ${published.index} and the feeds (${published.papers} papers)\n`);
   return 'done';

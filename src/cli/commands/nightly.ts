@@ -10,9 +10,10 @@ import type { PaperSource } from '../../pipeline/collect-papers.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { runNightly } from '../../pipeline/run-nightly.js';
 import type { RankedPaper } from '../../rank/rank-papers.js';
-import { parseStyleNames } from '../../styles/style-names.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveFlag } from '../parse-positive-flag.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
@@ -31,6 +32,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     model: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
+    language: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     send: { type: 'boolean', default: false },
     podcast: { type: 'boolean', default: false },
@@ -49,7 +51,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const top = values.top === undefined ? undefined : parsePositiveFlag('nightly', '--top', values.top, true);
   const source = await resolveSource(values, date, io);
 
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);
@@ -59,7 +61,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, styles: values.style === undefined ? undefined : parseStyleNames(values.style, '--style'), rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,

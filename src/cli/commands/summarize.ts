@@ -3,10 +3,12 @@ import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { renderBriefMarkdown } from '../../output/render-brief-markdown.js';
 import type { Outcome } from '../../pipeline/outcome.js';
+import { renderStyleMarkdown } from '../../styles/render-style-markdown.js';
 import { summarizeIds } from '../../pipeline/summarize-ids.js';
 import { renderPodcastScriptMarkdown } from '../../styles/render-podcast-script-markdown.js';
-import { parseStyleNames } from '../../styles/style-names.js';
 import type { CliIo } from '../cli-io.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { parseStyleNames } from '../../styles/parse-style-names.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
 import { watchInterrupts } from '../watch-interrupts.js';
@@ -18,24 +20,33 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     model: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
     style: { type: 'string' },
+    language: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
   // Every ID is checked before any request, so a typo in the third costs nothing.
   const ids = positionals.map((input) => parseArxivId(input));
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   assertLlmConfigured(config);
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
   // Once papers are at the model, Ctrl-C lets them finish (they are paid for), a second one or SIGTERM abandons them; the report is written either way.
-  const styles = values.style === undefined ? undefined : parseStyleNames(values.style, '--style');
-  const result = await summarizeIds(ids, { config, force: values.force, reporter, ...(styles ? { styles } : {}), watchInterrupts: () => watchInterrupts(reporter) });
+  const result = await summarizeIds(ids, { config, force: values.force, reporter, watchInterrupts: () => watchInterrupts(reporter) });
   const documents: string[] = [];
   for (const entry of result.papers) {
     if (entry.failure) io.stderr.write(`summarize: ${entry.failure}\n`);
-    if (entry.brief) documents.push(values.json ? JSON.stringify(entry.podcast ? { ...entry.brief, styles: { podcast: entry.podcast } } : entry.brief, null, 2) : renderBriefMarkdown(entry.brief).trimEnd());
-    if (entry.podcast && !values.json) documents.push(renderPodcastScriptMarkdown(entry.podcast).trimEnd());
+    if (!entry.brief) continue;
+    if (values.json) {
+      // One document per paper: the brief, with every other style it was written in under `styles`.
+      const styles = Object.fromEntries([...(entry.styles ?? []).map((styled) => [styled.style, styled] as const), ...(entry.podcast ? [['podcast', entry.podcast] as const] : [])]);
+      documents.push(JSON.stringify(Object.keys(styles).length > 0 ? { ...entry.brief, styles } : entry.brief, null, 2));
+      continue;
+    }
+    // The brief is always made (the edition is built from it) but printed only when asked for.
+    if (config.styles.includes('brief')) documents.push(renderBriefMarkdown(entry.brief).trimEnd());
+    for (const styled of entry.styles ?? []) documents.push(renderStyleMarkdown(styled).trimEnd());
+    if (entry.podcast) documents.push(renderPodcastScriptMarkdown(entry.podcast).trimEnd());
   }
   if (documents.length > 0) {
     io.stdout.write(values.json && result.papers.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);

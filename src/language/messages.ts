@@ -1,0 +1,134 @@
+/** The words the reader sees around the model's text, in each language the tool writes. */
+export interface Messages {
+  /** The language's name in English, for the prompt. */
+  name: string;
+  topicAndDomain: string;
+  previousResearchAndNewIdeas: string;
+  problem: string;
+  methods: string;
+  resultsAndEvaluation: string;
+  methodFlowchart: string;
+  critique: string;
+  strengths: string;
+  limitations: string;
+  implications: string;
+  quiz: string;
+  answers: string;
+  whyPicked: string;
+  checkBeforePublishing: string;
+}
+
+/** Keyed by the primary subtag of a BCP 47 tag: `zh-Hans` and `zh-TW` take `zh`. */
+export const MESSAGES = {
+  en: {
+    name: 'English',
+    topicAndDomain: 'Topic and Domain',
+    previousResearchAndNewIdeas: 'Previous Research and New Ideas',
+    problem: 'Problem',
+    methods: 'Methods',
+    resultsAndEvaluation: 'Results and Evaluation',
+    methodFlowchart: 'Method flowchart',
+    critique: 'Critique',
+    strengths: 'Strengths',
+    limitations: 'Limitations',
+    implications: 'Implications',
+    quiz: 'Quiz',
+    answers: 'Answers',
+    whyPicked: 'Why picked',
+    checkBeforePublishing: 'Check before publishing',
+  },
+  zh: {
+    name: 'Chinese',
+    topicAndDomain: '主题与领域',
+    previousResearchAndNewIdeas: '已有研究与新思路',
+    problem: '问题',
+    methods: '方法',
+    resultsAndEvaluation: '结果与评估',
+    methodFlowchart: '方法流程图',
+    critique: '评析',
+    strengths: '优点',
+    limitations: '局限',
+    implications: '意义',
+    quiz: '测验',
+    answers: '答案',
+    whyPicked: '入选理由',
+    checkBeforePublishing: '发布前请核查',
+  },
+  es: {
+    name: 'Spanish',
+    topicAndDomain: 'Tema y campo',
+    previousResearchAndNewIdeas: 'Investigación previa e ideas nuevas',
+    problem: 'Problema',
+    methods: 'Métodos',
+    resultsAndEvaluation: 'Resultados y evaluación',
+    methodFlowchart: 'Diagrama del método',
+    critique: 'Crítica',
+    strengths: 'Puntos fuertes',
+    limitations: 'Limitaciones',
+    implications: 'Implicaciones',
+    quiz: 'Cuestionario',
+    answers: 'Respuestas',
+    whyPicked: 'Por qué se eligió',
+    checkBeforePublishing: 'Revisar antes de publicar',
+  },
+  de: {
+    name: 'German',
+    topicAndDomain: 'Thema und Fachgebiet',
+    previousResearchAndNewIdeas: 'Bisherige Forschung und neue Ideen',
+    problem: 'Problem',
+    methods: 'Methoden',
+    resultsAndEvaluation: 'Ergebnisse und Evaluation',
+    methodFlowchart: 'Ablauf der Methode',
+    critique: 'Kritik',
+    strengths: 'Stärken',
+    limitations: 'Grenzen',
+    implications: 'Bedeutung',
+    quiz: 'Quiz',
+    answers: 'Antworten',
+    whyPicked: 'Warum ausgewählt',
+    checkBeforePublishing: 'Vor dem Veröffentlichen prüfen',
+  },
+  fr: {
+    name: 'French',
+    topicAndDomain: 'Sujet et domaine',
+    previousResearchAndNewIdeas: 'Travaux antérieurs et idées nouvelles',
+    problem: 'Problème',
+    methods: 'Méthodes',
+    resultsAndEvaluation: 'Résultats et évaluation',
+    methodFlowchart: 'Schéma de la méthode',
+    critique: 'Critique',
+    strengths: 'Points forts',
+    limitations: 'Limites',
+    implications: 'Portée',
+    quiz: 'Quiz',
+    answers: 'Réponses',
+    whyPicked: 'Pourquoi ce choix',
+    checkBeforePublishing: 'À vérifier avant publication',
+  },
+  ja: {
+    name: 'Japanese',
+    topicAndDomain: 'テーマと分野',
+    previousResearchAndNewIdeas: '先行研究と新しいアイデア',
+    problem: '課題',
+    methods: '手法',
+    resultsAndEvaluation: '結果と評価',
+    methodFlowchart: '手法のフローチャート',
+    critique: '批評',
+    strengths: '長所',
+    limitations: '限界',
+    implications: '意義',
+    quiz: 'クイズ',
+    answers: '解答',
+    whyPicked: '選定理由',
+    checkBeforePublishing: '公開前に確認',
+  },
+} as const satisfies Record<string, Messages>;
+
+export type LanguageCode = keyof typeof MESSAGES;
+export const LANGUAGE_CODES = Object.keys(MESSAGES) as LanguageCode[];
+
+/** The messages of a BCP 47 tag (`zh-Hans` → zh); English for a tag stored before languages existed. */
+export function getMessages(tag: string | undefined): Messages {
+  const primary = (tag ?? 'en').split('-')[0]!.toLowerCase();
+  return (MESSAGES as Record<string, Messages>)[primary] ?? MESSAGES.en;
+}

@@ -1,0 +1,21 @@
+import { escapeMarkdownInline } from '../output/escape-markdown.js';
+import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { getMessages } from '../language/messages.js';
+import { describeFigureSource } from '../figures/describe-figure-source.js';
+import { PROSE_STYLES } from './prose-styles.js';
+import type { StyleResult } from './style-result-schema.js';
+
+/** One paper in a prose style as a standalone markdown page: title, link, the text, its warnings, and who wrote it. */
+export function renderStyleMarkdown(result: StyleResult): string {
+  const { paper, generation } = result;
+  const link = safeUrl(paper.pdfUrl, ARXIV_HOSTS) ?? safeUrl(paper.absUrl, ARXIV_HOSTS);
+  const lines = [`# ${escapeMarkdownInline(paper.title)}`, '', ...(link === null ? [] : [`Link: ${link}`, ''])];
+  if (result.checks.warnings.length > 0) {
+    lines.push(`> ⚠️ **${getMessages(result.language).checkBeforePublishing}**`);
+    for (const warning of result.checks.warnings) lines.push(`> - ${escapeMarkdownInline(warning)}`);
+    lines.push('');
+  }
+  lines.push(PROSE_STYLES[result.style].renderMarkdown(result.content, result.figures?.shown), '', `_Written by ${escapeMarkdownInline(generation.model)} on ${generation.generatedAt.slice(0, 10)}._`);
+  if (result.figures) lines.push('', `_${describeFigureSource(result.figures.source)}_`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,63 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+
+let services: FakeServices;
+afterEach(async () => {
+  await services?.close();
+});
+
+const nightly = (extra: string[] = [], env: NodeJS.ProcessEnv = {}) => runCliCaptured(['nightly', '--date', NIGHT, '--source', 'hf', ...extra], { ...services.env, ...env });
+const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
+
+describe('summarize nightly --style', () => {
+  it('--dry-run estimates each style, and the total holds them all', async () => {
+    const papers = await makeNightlyPapers(2);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+
+    const briefOnly = await nightly(['--dry-run']);
+    const withStyles = await nightly(['--dry-run', '--style', 'brief,blurb,commentary']);
+
+    expect(withStyles.code).toBe(0);
+    expect(services.openai.requests).toHaveLength(0);
+    expect(briefOnly.stdout).not.toContain('By style');
+    const byStyle = /By style: brief \$(\d\.\d{4}), blurb \$(\d\.\d{4}), commentary \$(\d\.\d{4})/.exec(withStyles.stdout);
+    expect(byStyle).not.toBeNull();
+    const [brief, blurb, commentary] = byStyle!.slice(1).map(Number);
+    const total = (stdout: string) => Number(/Total: 2 papers, estimated \$(\d\.\d{4})/.exec(stdout)![1]);
+    expect(brief).toBeCloseTo(total(briefOnly.stdout), 3);
+    expect(blurb).toBeGreaterThan(0);
+    expect(commentary).toBeGreaterThan(blurb!);
+    expect(total(withStyles.stdout)).toBeCloseTo(brief! + blurb! + commentary!, 3);
+  });
+
+  it('writes each style next to the brief, shows them on the paper page, keeps the brief in the edition, and reports each style\'s cost', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+
+    const result = await nightly(['--style', 'brief,blurb']);
+
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(0);
+    expect(schemaNames()).toEqual(['paper_brief', 'paper_blurb']);
+    const stem = `${papers[0]!.id}v1`;
+    expect((await readdir(join(services.outputDir, 'papers'))).filter((name) => name.startsWith(stem)).sort()).toEqual(
+      [`${stem}.blurb.json`, `${stem}.blurb.md`, `${stem}.flowchart.png`, `${stem}.flowchart.svg`, `${stem}.html`, `${stem}.json`, `${stem}.md`].sort(),
+    );
+    const page = await readFile(join(services.outputDir, 'papers', `${stem}.html`), 'utf8');
+    expect(page).toContain('<h3>🔍 Critique</h3>');
+    expect(page).toMatch(/<section class="card" id="blurb" lang="en">\n<h2>Blurb<\/h2>\n<p>This paper turns research papers/);
+    const digest = await readFile(join(services.outputDir, 'digests', `${NIGHT}.md`), 'utf8');
+    expect(digest).toContain('Topic and Domain');
+    expect(digest).not.toContain('This paper turns research papers');
+    const report = await readLastRunReport(services.outputDir);
+    const paper = report.papers[0]!;
+    expect(paper.styles).toEqual([{ style: 'blurb', outcome: 'written', costUsd: expect.any(Number), durationMs: expect.any(Number) }]);
+    expect(paper.costUsd).toBeGreaterThan(paper.styles![0]!.costUsd!);
+  });
+});
