@@ -6,10 +6,12 @@ Usage
                     [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
                     [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
   summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
-  summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend]
+  summarize send [--date YYYY-MM-DD|yesterday|today | --issue P] [--to a@x.org,b@y.org] [--dry-run] [--resend]
                  [--out DIR] [--quiet]      mail the day's edition once (see summarize send --help)
   summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
                     [--model M] [--out DIR] [--quiet]     the day's episode and podcast.xml
+  summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L]
+                  [--model M] [--out DIR] [--quiet]     the period's issue in prose (see summarize issue --help)
   summarize text <arxiv-id | file.pdf>... [--stats]
   summarize doctor [--json] [--timeout SECONDS]
 
@@ -80,7 +82,7 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
   --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
-  --style S        styles besides the brief, comma-separated: podcast (default: SUMMARIZE_STYLES or brief)
+  --style S        styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
@@ -92,7 +94,7 @@ Rebuilds the day's digest, HTML edition and feeds from the stored briefs; no net
   --date D     the day to rebuild (required)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
 `,
-  send: `summarize send [--date YYYY-MM-DD|yesterday|today] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
+  send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
 
 Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
 through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
@@ -104,6 +106,7 @@ once each (mail/<date>.channels.json). Mail goes when recipients are set, channe
   --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
   --mail-only        mail, no channels          --channels-only   channels, no mail
   --date D     the edition's day (default: today, UTC)
+  --issue P    the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.json)
   --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
   --dry-run    write mail/<date>.eml and print subject, recipients and sizes; no SMTP
   --resend     send even if this edition already went to these recipients
@@ -127,6 +130,24 @@ day's pages with a player. Spoken chunks are cached: a rerun pays only for what 
   --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
+`,
+  issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L] [--model M] [--out DIR] [--quiet]
+
+An issue for a month or an ISO week, in prose: a one-paragraph introduction on the period's themes,
+then each paper's title, link and text in the style, closed by who wrote it and when. Built from the
+briefs already stored for the period (the daily editions dated in it, and what \`nightly --month\` or
+\`--week\` collected), ranked by the interests file when there is one, else by upvotes, else by date.
+Only missing texts and the introduction cost model calls (a paper's text comes from the cache); the
+same papers, model and prompts again cost nothing. Writes issues/<period>.md, .html (the web
+page), .email.html and .txt (the mail edition); \`summarize send --issue <period>\` mails it once.
+
+  --month YYYY-MM     a calendar month, e.g. 2025-09
+  --week YYYY-Www     an ISO week (Monday to Sunday), e.g. 2025-W37
+  --top N             papers in the issue (default 10)
+  --style S           blurb (default) or commentary
+  --language L, --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 written, 1 no briefs stored for the period, 2 usage error, 3 written without a paper whose text failed.
 `,
   text: `summarize text <arxiv-id | file.pdf>... [--stats]
 

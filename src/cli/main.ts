@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
   send: async () => (await import('./commands/send.js')).runSend,
   podcast: async () => (await import('./commands/podcast.js')).runPodcastCommand,
+  issue: async () => (await import('./commands/issue.js')).runIssueCommand,
 };
 
 /** The only place that turns outcomes and errors into exit codes. */

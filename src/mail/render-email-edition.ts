@@ -3,7 +3,8 @@ import type { Flowchart } from '../brief/flowchart-schema.js';
 import type { Edition } from '../edition/edition.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
-import { EMAIL_HEAD_CSS, inlineEmailCss } from './email-css.js';
+import { inlineEmailCss } from './email-css.js';
+import { EMAIL_GAP_ROW, renderEmailDocument } from './email-document.js';
 import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
@@ -88,9 +89,6 @@ export function measureSentBytes(html: string): number {
 
 // --- internal ---
 
-const MSO_OPEN = '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->';
-const MSO_CLOSE = '<!--[if mso]></td></tr></table><![endif]-->';
-
 // The counts and soft line breaks may move a little once the frame is final: the budget keeps this much spare.
 const SIZE_MARGIN_BYTES = 2_000;
 const CONTENTS_MARK = '<!--contents-->';
@@ -140,29 +138,9 @@ function renderFrame(
     shown.contents.map((entry) => entry.html).join(''),
   );
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(note)}${unsubscribeLink}</td></tr>`);
-  const gap = inlineEmailCss('<tr><td class="gap">&nbsp;</td></tr>');
-  const before = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light dark">',
-    '<meta name="supported-color-schemes" content="light dark">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${EMAIL_HEAD_CSS}</style>`,
-    '</head>',
-    inlineEmailCss('<body class="page"></body>').replace('</body>', ''),
-    `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}</div>`,
-    inlineEmailCss('<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
-    '<tr><td align="center" style="padding:16px 8px;">',
-    // Outlook desktop ignores max-width: a fixed 600 px table only it sees keeps the column from spanning the window.
-    MSO_OPEN,
-    inlineEmailCss('<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"></table>').replace('</table>', ''),
-    header,
-    gap,
-  ].join('\n');
-  const after = [gap, footer, '</table>', MSO_CLOSE, '</td></tr>', '</table>', '</body>', '</html>', ''].join('\n');
+  const document = renderEmailDocument(title, preheader);
+  const before = [document.open, header, EMAIL_GAP_ROW].join('\n');
+  const after = [EMAIL_GAP_ROW, footer, document.close].join('\n');
   const contentsText = shown.contents.length === 0 ? '' : `\nIn this issue:\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
   const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n${contentsText}`;
   const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;

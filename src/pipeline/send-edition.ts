@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
-import { bareAddress, composeEditionMessage } from '../mail/compose-edition-message.js';
+import { bareAddress, composeEditionMessage, defaultEditionSubject } from '../mail/compose-edition-message.js';
+import type { EmailEdition } from '../mail/render-email-edition.js';
 import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
@@ -54,32 +55,57 @@ export interface SendEditionResult {
  * so a crash in between is found by the next send instead of mailing everyone twice.
  */
 export async function sendEdition(config: Config, options: SendEditionOptions): Promise<SendEditionResult> {
+  const edition = await readEditionWithEpisode(config.outputDir, options.date);
+  return sendMailPiece(config, {
+    key: options.date,
+    label: `the edition of ${options.date}`,
+    paperCount: edition.papers.length,
+    defaultSubject: defaultEditionSubject(options.date, edition.papers.length),
+    writeEmail: () => writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe }),
+  }, options);
+}
+
+/** What is mailed once: the day's edition or a period's issue. */
+export interface MailPiece {
+  /** Names the send record (`mail/<key>.sent.json`), the dry run's .eml and the Message-ID: a date or a period. */
+  key: string;
+  /** How messages name it: `the edition of 2025-09-10`, `the issue of September 2025`. */
+  label: string;
+  paperCount: number;
+  /** When SUMMARIZE_MAIL_SUBJECT is not set. */
+  defaultSubject: string;
+  /** Renders the email and writes its files; called only when there is someone to send it to. */
+  writeEmail: () => Promise<EmailEdition>;
+}
+
+/** Mails a piece once to each reader, with the intent recorded before the SMTP conversation (see sendEdition). */
+export async function sendMailPiece(config: Config, piece: MailPiece, options: Omit<SendEditionOptions, 'date'>): Promise<SendEditionResult> {
   const now = options.now ?? (() => new Date());
-  const { date, log } = options;
+  const { log } = options;
+  const { key, label } = piece;
   const { from, recipients, server } = checkMailConfig(config, options);
 
-  const record = await readSentRecord(config.outputDir, date);
+  const record = await readSentRecord(config.outputDir, key);
   const history = readRecipientHistory(record, recipients);
   let sendTo = dedupeRecipients(recipients);
   if (!options.resend && !options.dryRun) {
-    const refusal = refuseAfterEarlierAttempts(history, date);
+    const refusal = refuseAfterEarlierAttempts(history, label);
     if (refusal) return refusal;
-    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had the edition of ${date}; sending it to the ${history.pending.length} others`);
+    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had ${label}; sending it to the ${history.pending.length} others`);
     sendTo = dedupeRecipients(history.pending);
   }
 
-  const edition = await readEditionWithEpisode(config.outputDir, date);
-  const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+  const email = await piece.writeEmail();
   const attachments = loadEmailImages(config.outputDir, email.images);
   // One copy per reader, built the same way for a dry run and a real send.
   const messageFor = (reader: string) =>
     composeEditionMessage({
-      date,
-      paperCount: edition.papers.length,
+      date: key,
+      paperCount: piece.paperCount,
       email,
       from,
       to: reader,
-      subject: config.mailSubject,
+      subject: config.mailSubject ?? piece.defaultSubject,
       unsubscribe: config.mailUnsubscribe,
       unsubscribeSecret: config.unsubscribeSecret,
       attachments,
@@ -90,7 +116,7 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
 
   if (options.dryRun) {
-    const emlPath = join(config.outputDir, 'mail', `${date}.eml`);
+    const emlPath = join(config.outputDir, 'mail', `${key}.eml`);
     const raw = await new MailComposer(message).compile().build();
     await writeFileAtomic(emlPath, raw);
     const whose = sendTo.length > 1 ? ` (the copy for ${sendTo[0]}; each reader gets their own)` : '';
@@ -98,8 +124,8 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   }
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
-  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
+  log(`sending ${label} (${piece.paperCount} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, label, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
   return { ...delivery, ...base, sizes };
 }
 
@@ -110,6 +136,7 @@ type EditionMessage = ReturnType<typeof composeEditionMessage>;
 // Intent on disk, the SMTP conversation, then the outcome on disk: a crash in between leaves the intent.
 async function deliverOnce(input: {
   outputDir: string;
+  label: string;
   record: SentRecord;
   message: EditionMessage;
   messageFor: (reader: string) => EditionMessage;
@@ -121,7 +148,7 @@ async function deliverOnce(input: {
   secrets: readonly string[];
 }): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
   const { outputDir, record, message, server, now } = input;
-  const date = record.date;
+  const { label } = input;
   const attempt: SendAttempt = {
     status: 'sending',
     messageId: message.messageId,
@@ -166,10 +193,10 @@ async function deliverOnce(input: {
     await recordSendAttempt(outputDir, record, { ...attempt, status, ...answers, finishedAt, error: reason });
     const summary =
       status === 'unknown'
-        ? `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
+        ? `${label} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
         : status === 'partial'
-          ? `the edition of ${date} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
-          : `the edition of ${date} was not sent: ${reason}`;
+          ? `${label} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
+          : `${label} was not sent: ${reason}`;
     return { outcome: status === 'partial' ? 'partial' : 'failed', summary, accepted, rejected };
   }
   const status = rejected.length === 0 && deferred.length === 0 ? 'sent' : 'partial';
@@ -178,7 +205,7 @@ async function deliverOnce(input: {
   } catch (error) {
     // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
     const reason = redactSecrets(error instanceof Error ? error.message : String(error), input.secrets);
-    return { outcome: 'failed', summary: `the edition of ${date} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
+    return { outcome: 'failed', summary: `${label} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
   }
   const refusals = [
     ...(rejected.length > 0 ? [`the server rejected ${rejected.join(', ')}`] : []),
@@ -186,8 +213,8 @@ async function deliverOnce(input: {
   ];
   const summary =
     status === 'sent'
-      ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
-      : `sent the edition of ${date} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
+      ? `sent ${label} to ${accepted.length} recipient(s) (${message.messageId})`
+      : `sent ${label} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
   return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
 }
 
@@ -221,13 +248,13 @@ function checkMailConfig(config: Config, options: Pick<SendEditionOptions, 'to' 
 }
 
 // "May have gone out" stops a send, and so does "every one of them already has it"; a sure failure does not (nothing went out).
-function refuseAfterEarlierAttempts(history: RecipientHistory, date: string): SendEditionResult | undefined {
+function refuseAfterEarlierAttempts(history: RecipientHistory, label: string): SendEditionResult | undefined {
   const { uncertain, lastSent } = history;
   if (uncertain) {
     const how = uncertain.status === 'sending' ? 'did not finish' : `broke off (${uncertain.error ?? 'no reason recorded'})`;
     return {
       outcome: 'failed',
-      summary: `a send of the edition of ${date} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      summary: `a send of ${label} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
       subject: uncertain.subject,
       recipients: uncertain.recipients,
       messageId: uncertain.messageId,
@@ -237,7 +264,7 @@ function refuseAfterEarlierAttempts(history: RecipientHistory, date: string): Se
   const rejectedNote = lastSent.rejected.length > 0 ? `; rejected then: ${lastSent.rejected.join(', ')}` : '';
   return {
     outcome: 'done',
-    summary: `the edition of ${date} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
+    summary: `${label} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
     subject: lastSent.subject,
     recipients: lastSent.recipients,
     messageId: lastSent.messageId,

@@ -12,7 +12,7 @@ import { type PaperInput, planPaperInput } from './plan-paper-input.js';
 import { detectSilentTruncation } from './detect-silent-truncation.js';
 import { writeSectionNotes } from './write-section-notes.js';
 import { buildLanguageFeedback, findWrongLanguage } from '../language/check-language.js';
-import { getMessages } from '../language/messages.js';
+import { describeLanguageInstruction } from '../language/describe-language-instruction.js';
 
 export interface GroundedContentRequest<T> {
   /** The prompt template with `{{title}}`, `{{authors}}`, `{{categories}}`, `{{abstract}}`, `{{paperText}}` and any `extraValues`. */
@@ -66,7 +66,7 @@ export async function writeGroundedContent<T>(
 
   const messages: ChatCompletionMessageParam[] = [
     { role: 'system', content: prompts.system },
-    { role: 'user', content: `${renderPrompt(request.template, { ...promptValues(paper, modelText), ...request.extraValues })}${describeLanguage(request.language)}` },
+    { role: 'user', content: `${renderPrompt(request.template, { ...promptValues(paper, modelText), ...request.extraValues })}${describeLanguageInstruction(request.language)}` },
   ];
   let answer = await generateStructured({ ...call, messages, schema: request.schema, schemaName: request.schemaName });
   attempts += answer.attempts;
@@ -101,12 +101,6 @@ export async function writeGroundedContent<T>(
 }
 
 // --- internal ---
-
-// English is what the prompts are written in: only other languages need saying, so English prompts stay as they were.
-function describeLanguage(tag: string): string {
-  if (tag === 'en') return '';
-  return `\n\nWrite every text of your answer in ${getMessages(tag).name} (${tag}); keep numbers as digits exactly as the paper gives them.`;
-}
 
 function promptValues(paper: PaperMetadata, paperText: string): Record<string, string> {
   return {

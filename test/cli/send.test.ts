@@ -287,7 +287,7 @@ describe('summarize send', () => {
   it('explains itself with --help', async () => {
     const result = await runCliCaptured(['send', '--help'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today\]/);
+    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today \| --issue YYYY-MM\|YYYY-Www\]/);
     expect(smtp.connections).toBe(0);
   });
 

@@ -47,6 +47,7 @@ export function groundedBriefResponder(body: { response_format?: any; messages?:
   if (schemaName === 'podcast_segment') return { content: makePodcastSegment(readHosts(body.messages ?? [])) };
   if (schemaName === 'paper_blurb') return { content: makeGroundedBlurbContent() };
   if (schemaName === 'paper_commentary') return { content: makeGroundedCommentaryContent() };
+  if (schemaName === 'issue_introduction') return { content: { introduction: fillerProse(4, 'This issue gathers papers that check machine summaries against the papers they summarize.') } };
   return { content: makeGroundedBriefContent() };
 }
 

@@ -6,6 +6,8 @@ import { UsageError } from '../../errors/brief-error.js';
 import { parseMailAddresses } from '../../mail/parse-mail-addresses.js';
 import type { Outcome } from '../../pipeline/outcome.js';
 import { mailEdition } from '../../pipeline/mail-edition.js';
+import { sendIssue } from '../../pipeline/send-issue.js';
+import { parsePeriodKey } from '../../issue/period.js';
 import type { SendEditionResult } from '../../pipeline/send-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -14,6 +16,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('send', argv, {
     date: { type: 'string' },
+    issue: { type: 'string' },
     to: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     resend: { type: 'boolean', default: false },
@@ -24,6 +27,9 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
     'channels-only': { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`send: unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (values.issue !== undefined && values.date !== undefined) throw new UsageError('send: --issue and --date exclude each other; pass one');
+  const period = values.issue === undefined ? undefined : parsePeriodKey(values.issue);
+  if (period && (values['channels-only'] || values.webhook)) throw new UsageError('send: an issue goes by mail only; drop --channels-only and --webhook');
   const date = resolveDay(values.date ?? 'today');
   const to = values.to === undefined ? undefined : parseRecipientsFlag(values.to);
   if (values['mail-only'] && values['channels-only']) throw new UsageError('send: --mail-only and --channels-only exclude each other; pass one');
@@ -34,7 +40,8 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   const say = (line: string) => {
     if (!values.quiet) io.stderr.write(`${line}\n`);
   };
-  const result = await mailEdition(config, { date, to, dryRun: values['dry-run'], resend: values.resend, log: say, channels, only });
+  const mailOptions = { to, dryRun: values['dry-run'], resend: values.resend, log: say };
+  const result = period ? { ...(await sendIssue(config, period, mailOptions)), mailed: true } : await mailEdition(config, { ...mailOptions, date, channels, only });
   if (values['dry-run'] && result.mailed) io.stdout.write(renderDryRun(result));
   if (result.outcome === 'done') say(result.summary);
   else io.stderr.write(result.summary.split('\n').map((line) => `summarize: ${line}\n`).join(''));

@@ -1,0 +1,45 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Brief } from '../brief/brief-schema.js';
+import { readStoredBrief } from '../output/brief-store.js';
+import { readDigestIndex } from '../output/digest-store.js';
+import { readCollectedPapers } from './collected-papers-store.js';
+import { isDayInPeriod, type Period } from './period.js';
+
+/** A brief of the period: from the first edition that showed it (or the period's collection), with why it was picked. */
+export interface PeriodBrief {
+  brief: Brief;
+  /** YYYY-MM-DD of the first edition in the period that showed it; the period's first day for a collected paper. */
+  date: string;
+  reason?: string | undefined;
+}
+
+/**
+ * The briefs already stored for a period: every paper of the daily editions dated in it, then the papers
+ * `nightly --month/--week` collected for it; each paper once, in the language asked for. Papers without a
+ * stored brief in that language are left out and counted, never summarized here.
+ */
+export async function collectPeriodBriefs(outputDir: string, period: Period, language: string): Promise<{ briefs: PeriodBrief[]; missing: number }> {
+  const dates = (await readdir(join(outputDir, 'digests')).catch(() => [] as string[]))
+    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
+    .map((name) => name.slice(0, 10))
+    .filter((date) => isDayInPeriod(date, period))
+    .sort();
+  const listed: Array<{ id: string; version: number; date: string; reason?: string | undefined }> = [];
+  for (const date of dates) for (const paper of (await readDigestIndex(outputDir, date)).papers) listed.push({ ...paper, date });
+  for (const paper of await readCollectedPapers(outputDir, period.key)) listed.push({ ...paper, date: period.first });
+
+  const seen = new Set<string>();
+  const briefs: PeriodBrief[] = [];
+  let missing = 0;
+  for (const paper of listed) {
+    const stem = toFileStem(paper.id, paper.version);
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    const brief = await readStoredBrief(outputDir, paper.id, paper.version, language);
+    if (brief) briefs.push({ brief, date: paper.date, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
+    else missing += 1;
+  }
+  return { briefs, missing };
+}

@@ -1,0 +1,15 @@
+import type { Brief } from '../brief/brief-schema.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
+import type { IssueRecord } from './issue-record.js';
+
+/** An issue ready to render: its record, and each paper with its brief and its text in the issue's style. */
+export interface Issue {
+  record: IssueRecord;
+  papers: Array<{ brief: Brief; text: StyleResult; reason?: string | undefined }>;
+}
+
+/** "Written by gpt-5-mini on 2025-10-01.": the issue's closing line. */
+export function describeIssueAuthorship(issue: Issue): string {
+  const models = [...new Set([issue.record.introduction.model, ...issue.papers.map((paper) => paper.text.generation.model)])];
+  return `Written by ${models.join(' and ')} on ${issue.record.introduction.generatedAt.slice(0, 10)}.`;
+}

@@ -1,0 +1,137 @@
+import { toFileStem } from '../arxiv/to-file-stem.js';
+import type { Config } from '../config/config-schema.js';
+import { BriefError } from '../errors/brief-error.js';
+import { collectPeriodBriefs } from '../issue/collect-period-briefs.js';
+import type { Issue } from '../issue/issue.js';
+import type { IssueRecord } from '../issue/issue-record.js';
+import { readIssueRecord, writeIssue } from '../issue/issue-store.js';
+import type { Period } from '../issue/period.js';
+import { rankPeriodBriefs } from '../issue/rank-period-briefs.js';
+import { readInterestsFile } from '../rank/read-interests-file.js';
+import { loadStylePrompt } from '../styles/load-style-prompt.js';
+import type { ProseStyleName } from '../styles/style-names.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
+import { readStoredStyle } from '../styles/style-store.js';
+import { isBriefReusable } from '../output/brief-store.js';
+import { assertFolderWritable } from './assert-folder-writable.js';
+import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
+import { createPaperContext } from './create-paper-context.js';
+import type { ProgressReporter } from './progress-reporter.js';
+import type { RunPlan } from './plan-run.js';
+import { runPapers } from './run-papers.js';
+import { writeIssueIntroduction } from './write-issue-introduction.js';
+
+export interface IssueRequest {
+  period: Period;
+  /** The prose style each paper is shown in. */
+  style: ProseStyleName;
+  top: number;
+}
+
+export interface IssueResult {
+  paths: { markdown: string; html: string; emailHtml: string };
+  papers: number;
+  /** Model calls this run paid for: the missing texts in the style, and the introduction unless it was stored. */
+  calls: number;
+  costUsd: number | null;
+  /** Chosen papers whose text in the style could not be written: left out of the issue. */
+  leftOut: string[];
+}
+
+/**
+ * `summarize issue --month/--week`: the period's stored briefs ranked, the best `top` shown in the style
+ * with an introduction. Only missing texts and the introduction cost calls; a paper's text comes from the
+ * cache when it is there. The same papers, model and prompts again cost nothing.
+ */
+export async function runIssue(baseConfig: Config, request: IssueRequest, environment: { reporter: ProgressReporter; signal?: AbortSignal }): Promise<IssueResult> {
+  const { period, style, top } = request;
+  const { reporter } = environment;
+  const config: Config = { ...baseConfig, styles: ['brief', style] };
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  const { briefs, missing } = await collectPeriodBriefs(config.outputDir, period, config.language);
+  if (briefs.length === 0) {
+    const how = period.kind === 'month' ? `--month ${period.key}` : `--week ${period.key}`;
+    throw new BriefError(
+      `no briefs are stored for ${period.title} (${period.first} to ${period.last}) in ${config.outputDir}${missing > 0 ? ` in language ${config.language}` : ''}: make them with \`summarize nightly --date <day>\` on the days of the period, or \`summarize nightly --source hf ${how}\``,
+    );
+  }
+  const interests = config.interestsPath === undefined ? undefined : await readInterestsFile(config.interestsPath);
+  const { chosen, method } = rankPeriodBriefs(briefs, { interests, top });
+  reporter.log(`${period.title}: ${briefs.length} stored brief(s); the issue shows ${chosen.length}, ranked by ${method}`);
+
+  const context = await createPaperContext(config, { extractorPoolSize: 1 });
+  try {
+    const stylePrompt = context.prompts.styles[style]!;
+    // Each paper's text in the style: stored and reusable costs nothing, else written from its stored brief and the cached paper text.
+    const texts = new Map<string, StyleResult>();
+    const plan: RunPlan = { skip: [], summarize: [], withdrawn: [], reusedBriefs: new Map(), missingStyles: new Map() };
+    for (const { brief } of chosen) {
+      const stored = await readStoredStyle(config.outputDir, brief.paper, style, config.language);
+      if (stored && isBriefReusable(stored, { model: config.model, promptVersion: stylePrompt.version })) {
+        texts.set(brief.paper.id, stored);
+        continue;
+      }
+      plan.summarize.push(brief.paper);
+      plan.reusedBriefs.set(brief.paper, brief);
+      plan.missingStyles.set(brief.paper, [style]);
+    }
+    let costUsd: number | null = 0;
+    let calls = 0;
+    const leftOut: string[] = [];
+    if (plan.summarize.length > 0) {
+      await assertLlmEndpointUsable(context, config);
+      const never = new AbortController().signal;
+      reporter.start(plan.summarize.length);
+      const result = await runPapers(context, { plan, reporter, stopSignal: environment.signal ?? never, abortSignal: environment.signal ?? never, dryRun: false });
+      for (const paper of plan.summarize) {
+        const run = result.papers.get(paper);
+        calls += run?.attempts ?? 0;
+        costUsd = costUsd === null || run?.costUsd === null ? null : costUsd + (run?.costUsd ?? 0);
+        const written = result.styles.get(paper)?.find((entry) => entry.style === style);
+        if (written) texts.set(paper.id, written);
+        else leftOut.push(`${paper.id}: ${run?.reason ?? 'not written'}`);
+      }
+    }
+    const shown = chosen.filter((entry) => texts.has(entry.brief.paper.id));
+    if (shown.length === 0) throw new BriefError(`no paper of ${period.title} could be written in the ${style} style: ${leftOut[0] ?? 'no reason recorded'}`);
+    for (const line of leftOut) reporter.warn(`left out of the issue: ${line}`);
+
+    const papers = shown.map((entry) => ({ stem: toFileStem(entry.brief.paper.id, entry.brief.paper.version), id: entry.brief.paper.id, version: entry.brief.paper.version, ...(entry.reason ? { reason: entry.reason } : {}) }));
+    const introductionPrompt = await loadStylePrompt(config.promptsDir, 'issue-introduction', context.prompts.system);
+    const storedRecord = await readIssueRecord(config.outputDir, period.key);
+    let introduction = reusableIntroduction(storedRecord, { papers, style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
+    if (!introduction) {
+      introduction = await writeIssueIntroduction(
+        shown.map((entry) => entry.brief),
+        { config, llm: context.llm(), prompt: introductionPrompt, systemPrompt: context.prompts.system, periodTitle: period.title, signal: environment.signal },
+      );
+      calls += 1;
+      costUsd = costUsd === null || introduction.costUsd === null ? null : costUsd + introduction.costUsd;
+    }
+    const issue: Issue = {
+      record: { schemaVersion: 1, period: period.key, title: period.title, style, language: config.language, papers, introduction },
+      papers: shown.map((entry) => ({ brief: entry.brief, text: texts.get(entry.brief.paper.id)!, reason: entry.reason })),
+    };
+    const { paths } = await writeIssue(config.outputDir, issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+    return { paths, papers: shown.length, calls, costUsd, leftOut };
+  } finally {
+    await context.close();
+  }
+}
+
+// --- internal ---
+
+// The stored introduction fits while it was written for these papers, in this order, style and language, by this model and prompt.
+function reusableIntroduction(
+  record: IssueRecord | null,
+  wanted: { papers: IssueRecord['papers']; style: string; language: string; model: string; promptVersion: string },
+): IssueRecord['introduction'] | undefined {
+  if (!record) return undefined;
+  const same =
+    record.style === wanted.style &&
+    record.language === wanted.language &&
+    record.introduction.model === wanted.model &&
+    record.introduction.promptVersion === wanted.promptVersion &&
+    record.papers.map((paper) => paper.stem).join('\n') === wanted.papers.map((paper) => paper.stem).join('\n');
+  return same ? record.introduction : undefined;
+}

@@ -1,0 +1,39 @@
+import type { Config } from '../config/config-schema.js';
+import { readIssue } from '../issue/read-issue.js';
+import { getIssuePaths } from '../issue/issue-store.js';
+import { renderIssueEmail } from '../issue/render-issue-email.js';
+import type { Period } from '../issue/period.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { acquireRunLock } from './acquire-run-lock.js';
+import { assertFolderWritable } from './assert-folder-writable.js';
+import { type SendEditionOptions, type SendEditionResult, sendMailPiece } from './send-edition.js';
+
+/** `summarize send --issue 2025-09`: the period's issue mailed once per reader, with the daily edition's record and `--resend` rules. */
+export async function sendIssue(config: Config, period: Period, options: Omit<SendEditionOptions, 'date'>): Promise<SendEditionResult> {
+  // No issue, no folder to make: a mistyped --out is not created.
+  const issue = await readIssue(config.outputDir, period);
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  const lock = await acquireRunLock(config.outputDir, { command: `send --issue ${period.key}` });
+  try {
+    return await sendMailPiece(
+      config,
+      {
+        key: `issue-${period.key}`,
+        label: `the issue of ${period.title}`,
+        paperCount: issue.papers.length,
+        defaultSubject: `arXiv Brief — ${period.title}: ${issue.papers.length} paper${issue.papers.length === 1 ? '' : 's'}`,
+        // Rendered again with today's public URL and unsubscribe link, as the daily edition is.
+        writeEmail: async () => {
+          const email = renderIssueEmail(issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+          const paths = getIssuePaths(config.outputDir, period.key);
+          await writeFileAtomic(paths.text, email.text);
+          await writeFileAtomic(paths.emailHtml, email.html);
+          return email;
+        },
+      },
+      options,
+    );
+  } finally {
+    await lock.release();
+  }
+}
