@@ -6,6 +6,7 @@ import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
 import type { IdsFromSource, SourceProblem } from './ids-from-source.js';
 import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
+import type { Period } from '../issue/period.js';
 import { SourceError } from './source-error.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { safeUrl } from '../output/safe-url.js';
@@ -49,17 +50,22 @@ const PAGE_SIZE = 100;
 // A bound on pages, so an API that ignored `p` could not loop forever: 50 pages are 5,000 papers.
 const MAX_PAGES = 50;
 
-/** The arXiv IDs on Hugging Face's daily papers list for one day (YYYY-MM-DD). */
+/**
+ * The arXiv IDs on Hugging Face's daily papers list for one day (YYYY-MM-DD), or for a whole month or
+ * ISO week, which the API lists directly (`month=2025-09`, `week=2025-W37`).
+ */
 export async function fetchHfDailyPapers(
   fetchFunction: FetchFunction,
   url: string,
-  date: string,
+  listing: string | Period,
   { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
 ): Promise<HfDailyPapers> {
-  parseDay(date);
+  const { query, first, last } = typeof listing === 'string' ? { query: `date=${listing}`, first: listing, last: listing } : { query: `${listing.kind}=${listing.key}`, ...listing };
+  if (typeof listing === 'string') parseDay(listing);
+  const asked = first === last ? first : `${first} to ${last}`;
   const items: DailyPaperItem[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
-    const pageItems = await fetchPage(fetchFunction, `${url}?date=${date}&limit=${PAGE_SIZE}&p=${page}`, timeoutMs, userAgent);
+    const pageItems = await fetchPage(fetchFunction, `${url}?${query}&limit=${PAGE_SIZE}&p=${page}`, timeoutMs, userAgent);
     items.push(...pageItems);
     if (pageItems.length < PAGE_SIZE) break;
   }
@@ -70,8 +76,8 @@ export async function fetchHfDailyPapers(
   items.forEach((item, index) => {
     // An API that ignored the date would hand us another day's list as this one.
     const listedOn = item.paper.submittedOnDailyAt?.slice(0, 10);
-    if (listedOn !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(listedOn) && listedOn !== date) {
-      problems.push({ entry: item.paper.id, message: `item ${index + 1}: on the daily list of ${listedOn}, not ${date}` });
+    if (listedOn !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(listedOn) && (listedOn < first || listedOn > last)) {
+      problems.push({ entry: item.paper.id, message: `item ${index + 1}: on the daily list of ${listedOn}, not ${asked}` });
       return;
     }
     try {

@@ -81,6 +81,8 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
   --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
+  --month YYYY-MM, --week YYYY-Www   brief Hugging Face's list of a whole month or ISO week (ranked
+                   and cut by --top as a day is) for \`summarize issue\`; no daily edition, no mail
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
   --style S        styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`

@@ -1,3 +1,4 @@
+import type { Period } from '../issue/period.js';
 import type { AnnounceType } from '../arxiv/announce-type.js';
 import { announcementDay } from '../arxiv/announcement-day.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
@@ -15,7 +16,8 @@ import type { Config } from '../config/config-schema.js';
 import type { RunSource } from './run-report.js';
 
 export type PaperSource =
-  | { kind: 'hf'; date: string }
+  /** A day's list, or with `period` the whole month's or ISO week's (collected for `summarize issue`). */
+  | { kind: 'hf'; date: string; period?: Period | undefined }
   | { kind: 'arxiv'; date: string; categories: string[] }
   /** arXiv's latest announcement list of the categories (rss.arxiv.org), the chosen announce types only. */
   | { kind: 'arxiv-announced'; categories: string[]; announceTypes: AnnounceType[] }
@@ -65,10 +67,10 @@ export async function collectPapers(
   let date: string | undefined;
   const warnings: string[] = [];
   if (source.kind === 'hf') {
-    const daily = await fetchHfDailyPapers(fetch, config.hfDailyPapersUrl, source.date, { userAgent });
+    const daily = await fetchHfDailyPapers(fetch, config.hfDailyPapersUrl, source.period ?? source.date, { userAgent });
     listed = daily;
     extras = daily.extras;
-    detail = `${config.hfDailyPapersUrl}?date=${source.date}`;
+    detail = `${config.hfDailyPapersUrl}?${source.period ? `${source.period.kind}=${source.period.key}` : `date=${source.date}`}`;
   } else if (source.kind === 'arxiv-announced') {
     const feed = await fetchAnnouncements(arxivQueue, config.arxivRssUrl, source.categories);
     const chosen = feed.papers.filter((paper) => source.announceTypes.includes(paper.announceType));

@@ -34,6 +34,8 @@ import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport
 import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { createSpendBudget } from './spend-budget.js';
 import { writeStyles } from './write-styles.js';
+import { addCollectedPapers, getCollectedPapersPath } from '../issue/collected-papers-store.js';
+import type { Period } from '../issue/period.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
 import { OutputWriteError } from '../output/output-write-error.js';
 
@@ -214,8 +216,12 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.
-        const mailedChange = request.dryRun || edition.papers.length === 0 ? undefined : await findMailedEditionChange(config.outputDir, edition);
-        if (mailedChange) {
+        const period = request.source.kind === 'hf' ? request.source.period : undefined;
+        const mailedChange = request.dryRun || edition.papers.length === 0 || period ? undefined : await findMailedEditionChange(config.outputDir, edition);
+        if (period) {
+          // A month or a week is not a day's edition: its papers are kept for the period's issue.
+          if (!request.dryRun && edition.papers.length > 0) publish = await collectForIssue(config.outputDir, period, edition);
+        } else if (mailedChange) {
           reporter.warn(`${mailedChange}: the briefs are written, the edition stays as mailed`);
           publish = { ok: true, detail: `not rewritten: ${mailedChange}` };
         } else if (!request.dryRun && edition.papers.length > 0) {
@@ -257,6 +263,17 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 }
 
 // --- internal ---
+
+async function collectForIssue(outputDir: string, period: Period, edition: Edition): Promise<RunStep> {
+  const startedAt = performance.now();
+  try {
+    await addCollectedPapers(outputDir, period.key, edition.papers.map(({ brief, reason }) => ({ id: brief.paper.id, version: brief.paper.version, ...(reason === undefined ? {} : { reason }) })));
+    const detail = `${edition.papers.length} paper(s) collected for ${period.title}; \`summarize issue --${period.kind} ${period.key}\` makes its issue`;
+    return { ok: true, detail, durationMs: Math.round(performance.now() - startedAt), paths: [getCollectedPapersPath(outputDir, period.key)] };
+  } catch (error) {
+    return { ok: false, detail: describeFailure(error), durationMs: Math.round(performance.now() - startedAt) };
+  }
+}
 
 function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyRequest, reporter: ProgressReporter): void {
   const { source } = request;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -138,5 +139,29 @@ describe('summarize issue', () => {
     expect(smtp.messages).toHaveLength(2);
     expect((await run(['send', '--issue', '2025-09', '--resend'], mailEnv)).code).toBe(0);
     expect(smtp.messages).toHaveLength(4);
+  });
+
+  it('nightly --source hf --month collects the month\'s list for the issue (no daily edition, no mail); the issue is built from it', async () => {
+    const papers = await makeNightlyPapers(3);
+    services = await startFakeServices(papers);
+    services.hf.setDay('2025-09-02', [{ id: papers[0]!.id, upvotes: 9 }]);
+    services.hf.setDay('2025-09-20', [{ id: papers[1]!.id, upvotes: 30 }, { id: papers[0]!.id, upvotes: 10 }]);
+    services.hf.setDay('2025-10-01', [{ id: papers[2]!.id, upvotes: 99 }]);
+
+    const collected = await run(['nightly', '--source', 'hf', '--month', '2025-09']);
+
+    expect(collected.stderr).not.toContain('internal error');
+    expect(collected.code).toBe(0);
+    expect(services.hf.requests.map((request) => request.query.month)).toContain('2025-09');
+    expect(schemaNames()).toEqual(['paper_brief', 'paper_brief']);
+    expect(existsSync(join(services.outputDir, 'digests'))).toBe(false);
+    const issue = await run(['issue', '--month', '2025-09']);
+    expect(issue.code).toBe(0);
+    const titles = [...(await readIssue('2025-09', 'md')).matchAll(/^## \[(.+?)\]/gm)].map((match) => match[1]);
+    expect(titles).toEqual([papers[1]!.title, papers[0]!.title]);
+
+    const wrong = await run(['nightly', '--month', '2025-09', '--send']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('nightly: --month collects Hugging Face\'s list of the month for `summarize issue`');
   });
 });

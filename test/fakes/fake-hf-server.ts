@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMonth, parseWeek, type Period } from '../../src/issue/period.js';
 
 /** A paper on the fake daily list: its arXiv ID, or the ID with the fields a test cares about. */
 export type FakeHfItem =
@@ -10,7 +11,7 @@ export type FakeHfItem =
 export type RecordedHfRequest = { method: string; path: string; query: Record<string, string>; startedAt: number };
 
 export type FakeHf = {
-  /** The daily papers endpoint, `http://127.0.0.1:<port>/api/daily_papers`; call it with `?date=YYYY-MM-DD`. */
+  /** The daily papers endpoint, `http://127.0.0.1:<port>/api/daily_papers`; call it with `?date=YYYY-MM-DD`, `?month=YYYY-MM` or `?week=YYYY-Www`. */
   url: string;
   /**
    * What `?date=<date>` answers: items (expanded to the real item's shape) or a raw
@@ -32,7 +33,7 @@ export async function startFakeHf(): Promise<FakeHf> {
     requests.push({ method: incoming.method ?? 'GET', path: parsed.pathname, query, startedAt: Date.now() });
     const answer =
       parsed.pathname === '/api/daily_papers'
-        ? page(days.get(query.date ?? '') ?? { status: 200, body: '[]' }, query)
+        ? page(query.month || query.week ? listPeriod(days, query.month ? parseMonth(query.month) : parseWeek(query.week!)) : (days.get(query.date ?? '') ?? { status: 200, body: '[]' }), query)
         : { status: 404, body: JSON.stringify({ error: 'Not Found' }) };
     outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     outgoing.end(answer.body);
@@ -54,6 +55,14 @@ export async function startFakeHf(): Promise<FakeHf> {
 }
 
 // --- internal ---
+
+// `month=` and `week=` list every day of the period, as the real API does; a day set to an error answers that error.
+function listPeriod(days: Map<string, { status: number; body: string }>, period: Period): { status: number; body: string } {
+  const inPeriod = [...days.entries()].filter(([date]) => date >= period.first && date <= period.last).sort(([left], [right]) => left.localeCompare(right));
+  const failing = inPeriod.find(([, answer]) => answer.status !== 200);
+  if (failing) return failing[1];
+  return { status: 200, body: JSON.stringify(inPeriod.flatMap(([, answer]) => JSON.parse(answer.body) as unknown[])) };
+}
 
 function expand(item: FakeHfItem, date: string): unknown {
   const {

@@ -14,6 +14,7 @@ import type { CliIo } from '../cli-io.js';
 import { createProgressReporter } from '../progress/create-progress-reporter.js';
 import { parseLanguageTag } from '../../language/parse-language-tag.js';
 import { parseStyleNames } from '../../styles/parse-style-names.js';
+import { parsePeriodFlags } from '../../issue/period.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveFlag } from '../parse-positive-flag.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
@@ -39,6 +40,8 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     style: { type: 'string' },
     // --- choosing papers ---
     announce: { type: 'string' },
+    month: { type: 'string' },
+    week: { type: 'string' },
     interests: { type: 'string' },
     rank: { type: 'string' },
     top: { type: 'string' },
@@ -49,7 +52,11 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const maxCostUsd = values['max-cost'] === undefined ? undefined : parsePositiveFlag('nightly', '--max-cost', values['max-cost'], false);
   const dryRun = values['dry-run'];
   const top = values.top === undefined ? undefined : parsePositiveFlag('nightly', '--top', values.top, true);
-  const source = await resolveSource(values, date, io);
+  const period = values.month === undefined && values.week === undefined ? undefined : parsePeriodFlags(values, 'nightly');
+  if (period && (values.date !== undefined || values.send || values.podcast || (values.source ?? 'hf') !== 'hf' || values['ids-file'] !== undefined)) {
+    throw new UsageError(`nightly: --${period.kind} collects Hugging Face's list of the ${period.kind} for \`summarize issue\`; it goes without --date, --send, --podcast, --ids-file and --source arxiv`);
+  }
+  const source = period ? ({ kind: 'hf', date: period.first, period } as const) : await resolveSource(values, date, io);
 
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!dryRun) assertLlmConfigured(config);
@@ -61,7 +68,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date: period?.first ?? date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,
