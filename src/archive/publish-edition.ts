@@ -14,6 +14,7 @@ import { renderEditionPage } from './render-edition-page.js';
 import { toPublicBaseUrl } from './to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
+import { listIssueRecords } from '../issue/list-issue-records.js';
 
 // The feeds carry this many of the newest editions.
 const FEED_EDITIONS = 20;
@@ -73,17 +74,37 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
     await searchData.abort();
     throw error;
   }
-  const index = join(outputDir, 'index.html');
-  await writeFileAtomic(index, renderArchiveIndex(indexEntries));
-
-  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl) });
-  await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
-  await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
-  await writeFileAtomic(join(outputDir, 'feed.json'), feeds.json);
+  const index = await writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl);
   return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
 }
 
+/**
+ * `index.html` and the feeds again, from the archived editions and the issues, without publishing an edition:
+ * what a new issue of a month or week needs to be listed.
+ */
+export async function publishArchiveIndex(outputDir: string, { publicUrl, warn }: PublishEditionOptions): Promise<string> {
+  const indexEntries: ArchiveIndexEntry[] = [];
+  const feedEditions: EditionRecord[] = [];
+  await forEachArchivedEdition(outputDir, warn, (record) => {
+    indexEntries.push(toArchiveIndexEntry(record));
+    if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
+  });
+  await writeArchiveAssets(outputDir);
+  return writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl);
+}
+
 // --- internal ---
+
+async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: ArchiveIndexEntry[], feedEditions: EditionRecord[], publicUrl: string | undefined): Promise<string> {
+  const issues = await listIssueRecords(outputDir);
+  const index = join(outputDir, 'index.html');
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries, issues));
+  const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl), issues });
+  await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
+  await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
+  await writeFileAtomic(join(outputDir, 'feed.json'), feeds.json);
+  return index;
+}
 
 // One page at a time: a day of 300 papers never holds more than one page in memory.
 async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {

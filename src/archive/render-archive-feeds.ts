@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { escapeHtml } from '../output/escape-html.js';
+import type { IssueRecord } from '../issue/issue-record.js';
 import type { EditionRecord } from './edition-record.js';
 
 // Papers listed in full per feed item; a reader's feed stays small on a day of 300 papers.
@@ -10,6 +11,8 @@ export interface ArchiveFeedOptions {
   baseUrl?: string | undefined;
   /** Newest editions kept. Default: 20. */
   limit?: number;
+  /** The issues of a month or week, each an item too. */
+  issues?: readonly IssueRecord[];
 }
 
 export interface ArchiveFeeds {
@@ -22,10 +25,12 @@ export interface ArchiveFeeds {
 }
 
 /** Atom, RSS 2.0 and JSON Feed with one item per edition, newest first, each linking the web edition. */
-export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl, limit = 20 }: ArchiveFeedOptions): ArchiveFeeds {
+export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl, limit = 20, issues = [] }: ArchiveFeedOptions): ArchiveFeeds {
   const newest = [...editions].sort((left, right) => right.date.localeCompare(left.date)).slice(0, limit);
   const link = (path: string) => `${baseUrl ?? RELATIVE_BASE}/${path}`;
-  const items = newest.map((edition) => describeEdition(edition, link));
+  const items = [...newest.map((edition) => describeEdition(edition, link)), ...issues.slice(0, limit).map((issue) => describeIssue(issue, link))].sort(
+    (left, right) => right.published.getTime() - left.published.getTime(),
+  );
   // The newest item's time, not the clock: the same editions give the same bytes.
   const updated = items.reduce((latest, item) => (item.date > latest ? item.date : latest), new Date(0));
   const feed = new Feed({
@@ -90,5 +95,24 @@ function describeEdition(edition: EditionRecord, link: (path: string) => string)
     description: escapeHtml(summary),
     summary,
     content: `<p>${count} · <a href="${escapeHtml(url)}">read the edition</a></p><ol>${papers.join('')}</ol>${more > 0 ? `<p><a href="${escapeHtml(url)}">and ${more} more ${more === 1 ? 'paper' : 'papers'} in the edition</a></p>` : ''}`,
+  };
+}
+
+function describeIssue(issue: IssueRecord, link: (path: string) => string) {
+  const url = link(`issues/${issue.period}.html`);
+  const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
+  const title = `${issue.title}: ${count}${issue.papers[0] === undefined ? '' : `, led by ${issue.papers[0].title}`}`;
+  const published = new Date(issue.introduction.generatedAt);
+  const papers = issue.papers.map((paper) => `<li><a href="${escapeHtml(link(`papers/${paper.stem}.html`))}">${escapeHtml(paper.title)}</a></li>`);
+  return {
+    id: `${FEED_ID}:issue:${issue.period}`,
+    link: url,
+    title: escapeHtml(title),
+    plainTitle: title,
+    published,
+    date: published,
+    description: escapeHtml(issue.introduction.text),
+    summary: issue.introduction.text,
+    content: `<p>${escapeHtml(issue.introduction.text)}</p><p><a href="${escapeHtml(url)}">read the issue</a></p><ol>${papers.join('')}</ol>`,
   };
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../output/escape-html.js';
+import type { IssueRecord } from '../issue/issue-record.js';
 import type { EditionRecord } from './edition-record.js';
 import { renderPage } from './render-page.js';
 
@@ -25,8 +26,8 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
   };
 }
 
-/** `index.html`: a search box over every brief, then every edition, newest first. */
-export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): string {
+/** `index.html`: a search box over every brief, the issues of a month or week, then every edition, newest first. */
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], issues: readonly IssueRecord[] = []): string {
   const items = editions.map((edition) => {
     const count = edition.paperCount;
     const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
@@ -46,6 +47,12 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): stri
     '<p class="muted" id="search-status" aria-live="polite"></p>',
     '<ol id="search-results"></ol>',
     '</form>',
+    ...(issues.length === 0
+      ? []
+      : [
+          '<h2>Issues</h2>',
+          `<ol class="editions">${issues.map((issue) => `<li><a href="issues/${escapeHtml(issue.period)}.html"><strong>${escapeHtml(issue.title)}</strong></a> <span class="muted">· ${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}</span></li>`).join('\n')}</ol>`,
+        ]),
     '<h2>Editions</h2>',
     editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
   ];

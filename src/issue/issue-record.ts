@@ -11,7 +11,7 @@ export const IssueRecordSchema = z.object({
   style: z.enum(PROSE_STYLE_NAMES),
   language: z.string(),
   /** In the order the issue shows them; each paper's text in the style is `papers/<stem>.<style>.json`. */
-  papers: z.array(z.object({ stem: z.string(), id: z.string(), version: z.number().int().positive(), reason: z.string().optional() })),
+  papers: z.array(z.object({ stem: z.string(), id: z.string(), version: z.number().int().positive(), title: z.string(), reason: z.string().optional() })),
   introduction: z.object({
     text: z.string(),
     checks: ChecksSchema,

@@ -13,6 +13,7 @@ import type { ProseStyleName } from '../styles/style-names.js';
 import type { StyleResult } from '../styles/style-result-schema.js';
 import { readStoredStyle } from '../styles/style-store.js';
 import { isBriefReusable } from '../output/brief-store.js';
+import { publishArchiveIndex } from '../archive/publish-edition.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
 import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { createPaperContext } from './create-paper-context.js';
@@ -96,7 +97,7 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
     if (shown.length === 0) throw new BriefError(`no paper of ${period.title} could be written in the ${style} style: ${leftOut[0] ?? 'no reason recorded'}`);
     for (const line of leftOut) reporter.warn(`left out of the issue: ${line}`);
 
-    const papers = shown.map((entry) => ({ stem: toFileStem(entry.brief.paper.id, entry.brief.paper.version), id: entry.brief.paper.id, version: entry.brief.paper.version, ...(entry.reason ? { reason: entry.reason } : {}) }));
+    const papers = shown.map((entry) => ({ stem: toFileStem(entry.brief.paper.id, entry.brief.paper.version), id: entry.brief.paper.id, version: entry.brief.paper.version, title: entry.brief.paper.title, ...(entry.reason ? { reason: entry.reason } : {}) }));
     const introductionPrompt = await loadStylePrompt(config.promptsDir, 'issue-introduction', context.prompts.system);
     const storedRecord = await readIssueRecord(config.outputDir, period.key);
     let introduction = reusableIntroduction(storedRecord, { papers, style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
@@ -113,6 +114,8 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
       papers: shown.map((entry) => ({ brief: entry.brief, text: texts.get(entry.brief.paper.id)!, reason: entry.reason })),
     };
     const { paths } = await writeIssue(config.outputDir, issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+    // Listed in the archive's index and feeds beside the daily editions.
+    await publishArchiveIndex(config.outputDir, { publicUrl: config.publicUrl, warn: (line) => reporter.warn(line) });
     return { paths, papers: shown.length, calls, costUsd, leftOut };
   } finally {
     await context.close();

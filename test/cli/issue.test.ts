@@ -57,6 +57,12 @@ describe('summarize issue', () => {
     expect(record.introduction.costUsd).toBeGreaterThan(0);
     const page = await readIssue('2025-09', 'html');
     expect(page).toContain(`<a href="../papers/${papers[1]!.id}v1.html">`);
+    // Listed in the archive beside the editions, and an item of the feeds.
+    const index = await readFile(join(services.outputDir, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="issues/2025-09.html"><strong>September 2025</strong></a> <span class="muted">· 2 papers</span>');
+    const feed = JSON.parse(await readFile(join(services.outputDir, 'feed.json'), 'utf8')) as { items: Array<{ id: string; title: string; url: string }> };
+    expect(feed.items[0]).toMatchObject({ id: 'urn:arxiv-brief:feed:issue:2025-09', title: `September 2025: 2 papers, led by ${papers[1]!.title}`, url: 'issues/2025-09.html' });
+    expect(feed.items.map((item) => item.id)).toContain('urn:arxiv-brief:feed:edition:2025-09-11');
     const email = await readIssue('2025-09', 'email.html');
     expect(Buffer.byteLength(email)).toBeLessThan(100_000);
     expect(email).toContain('This issue gathers papers');
