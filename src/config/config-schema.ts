@@ -19,6 +19,15 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
 
+const SWITCH = 'expected 1 or 0 (also true/false, yes/no, on/off)';
+const switchValue = z.string().transform((value, context) => {
+  const normalized = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  context.addIssue({ code: 'custom', message: SWITCH });
+  return z.NEVER;
+});
+
 const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
   error: 'expected smtps://user:password@host:465 or smtp://host:25 (special characters in the password percent-encoded)',
 });
@@ -83,6 +92,8 @@ export const ConfigSchema = z.object({
   interestsPath: z.string().min(1).optional(),
   /** The embeddings model for ranking by interests; `none` ranks by keywords (BM25) instead. */
   embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+  /** Show a paper in full again although an earlier edition did (`--repeat`); default: listed under "Also on today's list". */
+  repeat: switchValue.default(false),
   /** `smtps://user:pass@host:465` or `smtp://host:25`, for `summarize send`; the password is never shown. */
   smtpUrl: smtpUrl.optional(),
   /** The edition's sender, e.g. `arXiv Brief <brief@example.org>`. */
@@ -162,6 +173,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',
+  repeat: 'SUMMARIZE_REPEAT',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'SUMMARIZE_MAIL_FROM',
   mailTo: 'SUMMARIZE_MAIL_TO',

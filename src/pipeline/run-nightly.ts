@@ -20,6 +20,8 @@ import { choosePapers } from './choose-papers.js';
 import { type CollectedPapers, collectPapers, type PaperSource } from './collect-papers.js';
 import { createPaperContext } from './create-paper-context.js';
 import { describeCandidates, describeRanking } from './describe-ranking.js';
+import { describeRepeats } from './describe-repeats.js';
+import { readEarlierShowings } from '../edition/read-earlier-showings.js';
 import type { Outcome } from './outcome.js';
 import { planPapers } from './plan-papers.js';
 import { planRanking } from './plan-ranking.js';
@@ -54,6 +56,8 @@ export interface NightlyRequest {
   send?: boolean;
   /** `--style`: the styles besides the brief, written from it before publishing; default SUMMARIZE_STYLES. */
   styles?: readonly StyleName[] | undefined;
+  /** `--repeat`: show papers already shown in full in an earlier edition in full again; default SUMMARIZE_REPEAT. */
+  repeat?: boolean | undefined;
   /** `--podcast`: make the day's episode once the edition is published (before it is mailed, so the email links it). */
   podcast?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
@@ -158,6 +162,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           }
         }
 
+        // Hugging Face lists papers on several days: one shown in full in an earlier edition is only listed (--repeat shows it again).
+        const shownBefore = (request.repeat ?? config.repeat) ? new Map() : await readEarlierShowings(config.outputDir, date);
+
         // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
         let chosen: Awaited<ReturnType<typeof choosePapers>>;
         try {
@@ -167,6 +174,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
             log: (line) => reporter.log(line),
             warn: (line) => reporter.warn(line),
             signal: environment.stopSignal,
+            shownBefore: new Set(shownBefore.keys()),
           });
         } catch (error) {
           // Ctrl-C while ranking: nothing was started, and the report says so.
@@ -175,6 +183,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
         const { chosen: papers, ranking } = chosen;
         if (ranking) environment.showRanking?.(ranking.ranked);
+        const repeats = describeRepeats(chosen.repeats, shownBefore);
+        tellAboutRepeats(repeats.listed.length, papers.length, date, reporter);
 
         // 3. Plan: which papers need work (a rerun costs nothing).
         const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force });
@@ -194,7 +204,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           dryRun: request.dryRun,
           outputRefused: request.dryRun ? undefined : outputRefused,
         });
-        const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
+        const paperRuns = [...describeCandidates(collected.papers, ranking, new Map([...result.papers, ...repeats.runs])), ...unusable];
 
         // 5. Styles: each further style written from its brief (the paper text is in the cache), within what --max-cost has left.
         const styles = request.styles ?? config.styles;
@@ -214,7 +224,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
         // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
         const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, papers, result.briefs);
-        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked) };
+        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) };
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.
@@ -277,6 +287,12 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
   } else if (collected.source.empty) {
     reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
   }
+}
+
+function tellAboutRepeats(repeats: number, papers: number, date: string, reporter: ProgressReporter): void {
+  if (repeats === 0) return;
+  if (papers === 0) reporter.warn(`the papers chosen from the list of ${date} were all shown in full in earlier editions; no edition today (--repeat shows them again)`);
+  else reporter.log(`${repeats} ${repeats === 1 ? 'paper on the list was' : 'papers on the list were'} shown in full in an earlier edition: listed under "Also on today's list" (--repeat shows them again)`);
 }
 
 // Until the source is read, the report can only say which source it was.

@@ -40,6 +40,8 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     interests: { type: 'string' },
     rank: { type: 'string' },
     top: { type: 'string' },
+    // No default: without the flag, SUMMARIZE_REPEAT decides.
+    repeat: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
   const date = resolveDay(values.date ?? 'today');
@@ -59,7 +61,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, styles: values.style === undefined ? undefined : parseStyleNames(values.style, '--style'), rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, styles: values.style === undefined ? undefined : parseStyleNames(values.style, '--style'), rankFlag: values.rank, top, repeat: values.repeat, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,
