@@ -81,6 +81,7 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
                    without it they are listed under "Also on today's list", linking their brief, with no
                    model call and no place in --top
   --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
+                   (a day without papers: nothing, or a one-line note with SUMMARIZE_NOTIFY_EMPTY=1)
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
   --style S        styles besides the brief, comma-separated: podcast (default: SUMMARIZE_STYLES or brief)
   --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`

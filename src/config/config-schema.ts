@@ -144,6 +144,8 @@ export const ConfigSchema = z.object({
   ttsPrice: z.coerce.number().nonnegative().optional(),
   /** Signs each reader's unsubscribe token (HMAC-SHA256 of the address); with an https unsubscribe URL, mail gets one-click unsubscribe. */
   unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
+  /** `nightly --send` on a day without papers: a one-line note to readers and chat channels, once, instead of silence. */
+  notifyEmpty: switchValue.default(false),
   /** Chat channels for the edition (Slack, Discord, Telegram, JSON webhooks), comma-separated; secrets, never shown. */
   webhooks: webhookList.optional(),
 });
@@ -190,4 +192,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   ttsPrice: 'SUMMARIZE_TTS_PRICE',
   unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
   webhooks: 'SUMMARIZE_WEBHOOKS',
+  notifyEmpty: 'SUMMARIZE_NOTIFY_EMPTY',
 };

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { toFileStem } from '../arxiv/to-file-stem.js';
@@ -45,6 +45,14 @@ export async function listEditionDates(outputDir: string): Promise<string[]> {
     .filter((name) => DIGEST_INDEX_NAME.test(name))
     .map((name) => name.slice(0, 10))
     .sort();
+}
+
+/** Whether the day has an edition (its index), whatever state it is in. */
+export async function editionExists(outputDir: string, date: string): Promise<boolean> {
+  return access(getDigestPaths(outputDir, date).json).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The index of an edition, from the edition alone. */

@@ -20,7 +20,9 @@ import { choosePapers } from './choose-papers.js';
 import { type CollectedPapers, collectPapers, type PaperSource } from './collect-papers.js';
 import { createPaperContext } from './create-paper-context.js';
 import { describeCandidates, describeRanking } from './describe-ranking.js';
+import { describeEmptyDay } from './describe-empty-day.js';
 import { describeRepeats } from './describe-repeats.js';
+import { editionExists } from '../output/digest-store.js';
 import { readEarlierShowings } from '../edition/read-earlier-showings.js';
 import type { Outcome } from './outcome.js';
 import { planPapers } from './plan-papers.js';
@@ -249,7 +251,10 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         let send: RunStep | undefined;
         if (request.send && !request.dryRun) {
           if (publish?.ok) send = await sendEditionStep(config, date, reporter);
-          else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
+          // A day with nothing to summarize (not a failed one, not one with an edition already) gets a one-line note instead of silence.
+          else if (config.notifyEmpty && papers.length === 0 && unusable.length === 0 && !(await editionExists(config.outputDir, date))) {
+            send = await sendEditionStep(config, date, reporter, describeEmptyDay(date, collected, repeats.listed.length));
+          } else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
         }
 
         return await finish(

@@ -9,7 +9,7 @@ import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
 import { readEditionWithEpisode } from './read-edition-with-episode.js';
-import { dedupeRecipients, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
+import { dedupeRecipients, type MailingKind, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
@@ -54,37 +54,60 @@ export interface SendEditionResult {
  * so a crash in between is found by the next send instead of mailing everyone twice.
  */
 export async function sendEdition(config: Config, options: SendEditionOptions): Promise<SendEditionResult> {
+  const { date } = options;
+  return sendOnce(config, options, {
+    kind: 'edition',
+    name: `the edition of ${date}`,
+    prepare: async ({ from, attemptNumber }) => {
+      const edition = await readEditionWithEpisode(config.outputDir, date);
+      const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+      const attachments = loadEmailImages(config.outputDir, email.images);
+      return {
+        email,
+        detail: `${edition.papers.length} papers, ${email.shownInFull} in full`,
+        // One copy per reader, built the same way for a dry run and a real send.
+        messageFor: (reader) =>
+          composeEditionMessage({
+            date,
+            paperCount: edition.papers.length,
+            email,
+            from,
+            to: reader,
+            subject: config.mailSubject,
+            unsubscribe: config.mailUnsubscribe,
+            unsubscribeSecret: config.unsubscribeSecret,
+            attachments,
+            attemptNumber,
+          }),
+      };
+    },
+  });
+}
+
+/** What a send is of: its record, its name in a line ("the edition of 2025-09-10"), and each reader's copy, built once the send may go ahead. */
+export interface Mailing {
+  kind: MailingKind;
+  name: string;
+  prepare(input: { from: string; attemptNumber: number }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string) => EditionMessage }>;
+}
+
+/** Sends a mailing once per reader, under the rules of its sent record: refuses after an uncertain attempt, skips readers already answered. */
+export async function sendOnce(config: Config, options: SendEditionOptions, mailing: Mailing): Promise<SendEditionResult> {
   const now = options.now ?? (() => new Date());
   const { date, log } = options;
   const { from, recipients, server } = checkMailConfig(config, options);
 
-  const record = await readSentRecord(config.outputDir, date);
+  const record = await readSentRecord(config.outputDir, date, mailing.kind);
   const history = readRecipientHistory(record, recipients);
   let sendTo = dedupeRecipients(recipients);
   if (!options.resend && !options.dryRun) {
-    const refusal = refuseAfterEarlierAttempts(history, date);
+    const refusal = refuseAfterEarlierAttempts(history, mailing.name);
     if (refusal) return refusal;
-    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had the edition of ${date}; sending it to the ${history.pending.length} others`);
+    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had ${mailing.name}; sending it to the ${history.pending.length} others`);
     sendTo = dedupeRecipients(history.pending);
   }
 
-  const edition = await readEditionWithEpisode(config.outputDir, date);
-  const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
-  const attachments = loadEmailImages(config.outputDir, email.images);
-  // One copy per reader, built the same way for a dry run and a real send.
-  const messageFor = (reader: string) =>
-    composeEditionMessage({
-      date,
-      paperCount: edition.papers.length,
-      email,
-      from,
-      to: reader,
-      subject: config.mailSubject,
-      unsubscribe: config.mailUnsubscribe,
-      unsubscribeSecret: config.unsubscribeSecret,
-      attachments,
-      attemptNumber: record.attempts.length,
-    });
+  const { email, detail, messageFor } = await mailing.prepare({ from, attemptNumber: record.attempts.length });
   const message = messageFor(sendTo[0]!);
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };
   const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
@@ -98,8 +121,8 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   }
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
-  log(`sending the edition of ${date} (${edition.papers.length} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
+  log(`sending ${mailing.name}${detail === '' ? '' : ` (${detail})`} to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, name: mailing.name, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
   return { ...delivery, ...base, sizes };
 }
 
@@ -110,6 +133,8 @@ type EditionMessage = ReturnType<typeof composeEditionMessage>;
 // Intent on disk, the SMTP conversation, then the outcome on disk: a crash in between leaves the intent.
 async function deliverOnce(input: {
   outputDir: string;
+  /** "the edition of 2025-09-10", for the lines it returns. */
+  name: string;
   record: SentRecord;
   message: EditionMessage;
   messageFor: (reader: string) => EditionMessage;
@@ -120,8 +145,7 @@ async function deliverOnce(input: {
   timeoutMs: number | undefined;
   secrets: readonly string[];
 }): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
-  const { outputDir, record, message, server, now } = input;
-  const date = record.date;
+  const { outputDir, record, message, server, now, name } = input;
   const attempt: SendAttempt = {
     status: 'sending',
     messageId: message.messageId,
@@ -166,10 +190,10 @@ async function deliverOnce(input: {
     await recordSendAttempt(outputDir, record, { ...attempt, status, ...answers, finishedAt, error: reason });
     const summary =
       status === 'unknown'
-        ? `the edition of ${date} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
+        ? `${name} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
         : status === 'partial'
-          ? `the edition of ${date} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
-          : `the edition of ${date} was not sent: ${reason}`;
+          ? `${name} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
+          : `${name} was not sent: ${reason}`;
     return { outcome: status === 'partial' ? 'partial' : 'failed', summary, accepted, rejected };
   }
   const status = rejected.length === 0 && deferred.length === 0 ? 'sent' : 'partial';
@@ -178,7 +202,7 @@ async function deliverOnce(input: {
   } catch (error) {
     // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
     const reason = redactSecrets(error instanceof Error ? error.message : String(error), input.secrets);
-    return { outcome: 'failed', summary: `the edition of ${date} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
+    return { outcome: 'failed', summary: `${name} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
   }
   const refusals = [
     ...(rejected.length > 0 ? [`the server rejected ${rejected.join(', ')}`] : []),
@@ -186,8 +210,8 @@ async function deliverOnce(input: {
   ];
   const summary =
     status === 'sent'
-      ? `sent the edition of ${date} to ${accepted.length} recipient(s) (${message.messageId})`
-      : `sent the edition of ${date} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
+      ? `sent ${name} to ${accepted.length} recipient(s) (${message.messageId})`
+      : `sent ${name} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
   return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
 }
 
@@ -221,13 +245,13 @@ function checkMailConfig(config: Config, options: Pick<SendEditionOptions, 'to' 
 }
 
 // "May have gone out" stops a send, and so does "every one of them already has it"; a sure failure does not (nothing went out).
-function refuseAfterEarlierAttempts(history: RecipientHistory, date: string): SendEditionResult | undefined {
+function refuseAfterEarlierAttempts(history: RecipientHistory, name: string): SendEditionResult | undefined {
   const { uncertain, lastSent } = history;
   if (uncertain) {
     const how = uncertain.status === 'sending' ? 'did not finish' : `broke off (${uncertain.error ?? 'no reason recorded'})`;
     return {
       outcome: 'failed',
-      summary: `a send of the edition of ${date} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      summary: `a send of ${name} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
       subject: uncertain.subject,
       recipients: uncertain.recipients,
       messageId: uncertain.messageId,
@@ -237,7 +261,7 @@ function refuseAfterEarlierAttempts(history: RecipientHistory, date: string): Se
   const rejectedNote = lastSent.rejected.length > 0 ? `; rejected then: ${lastSent.rejected.join(', ')}` : '';
   return {
     outcome: 'done',
-    summary: `the edition of ${date} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
+    summary: `${name} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
     subject: lastSent.subject,
     recipients: lastSent.recipients,
     messageId: lastSent.messageId,
