@@ -26,7 +26,7 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
 }
 
 /** `index.html`: a search box over every brief, then every edition, newest first. */
-export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): string {
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image }: { image?: string | undefined } = {}): string {
   const items = editions.map((edition) => {
     const count = edition.paperCount;
     const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
@@ -49,5 +49,5 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[]): stri
     '<h2>Editions</h2>',
     editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
   ];
-  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS });
+  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS, image });
 }

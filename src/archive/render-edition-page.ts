@@ -10,9 +10,10 @@ import { renderSummaryPoints } from './render-summary-points.js';
 
 /**
  * `digests/<date>.html`, the web edition: per paper the five points, why it was picked, and a link to its page,
- * which holds the flowchart, critique and quiz. No images, so 300 papers still load quickly.
+ * which holds the flowchart, critique and quiz. No images, so 300 papers still load quickly; `image` is only the
+ * link preview's (og:image).
  */
-export function renderEditionPage(edition: Edition): string {
+export function renderEditionPage(edition: Edition, { image }: { image?: string | undefined } = {}): string {
   const count = edition.papers.length;
   const repeats = edition.repeats?.length ?? 0;
   const title = `arXiv Brief — ${edition.date}`;
@@ -27,7 +28,7 @@ export function renderEditionPage(edition: Edition): string {
   const papers = [...edition.papers.map((paper, index) => renderPaper(paper, index + 1)), renderRepeats(edition.repeats ?? [])];
   const scripts = edition.episode === undefined ? [] : ['assets/episode-player.js'];
   const description = count === 0 ? `No papers on ${edition.date}.` : `${count} ${count === 1 ? 'paper' : 'papers'}, led by ${edition.papers[0]!.brief.paper.title}: ${briefTldr(edition.papers[0]!.brief)}`;
-  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts });
+  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts, image });
 }
 
 // --- internal ---

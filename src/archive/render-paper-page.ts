@@ -21,6 +21,8 @@ export interface PaperPageOptions {
   episode?: EditionEpisode | undefined;
   /** The paper's podcast style, when it was written: shown folded, as the script the episode speaks. */
   podcast?: PodcastScript | undefined;
+  /** The og:image: an absolute URL, or none. */
+  image?: string | undefined;
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -58,7 +60,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
     '</article>',
   ].filter((part) => part !== '');
-  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n') });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image });
 }
 
 // --- internal ---

@@ -6,6 +6,7 @@ import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { readPodcastScript } from '../styles/podcast-script-store.js';
+import { NO_PAGE_IMAGES, type PageImages } from './find-page-images.js';
 import { renderPaperPage } from './render-paper-page.js';
 
 /** `papers/<stem>.html` under the output folder. */
@@ -13,11 +14,21 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
   return join(outputDir, 'papers', `${toFileStem(brief.paper.id, brief.paper.version)}.html`);
 }
 
-// The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
-export async function writePaperPage(outputDir: string, brief: Brief, editions: string[], episode?: EditionEpisode): Promise<void> {
-  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
+/** Whether `papers/<stem>.flowchart.png` is beside the page: only then does a page show or point to it. */
+export async function hasFlowchartImage(outputDir: string, brief: Brief): Promise<boolean> {
+  return access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version).flowchartPng).then(
     () => true,
     () => false,
   );
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode, podcast: (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined }));
+}
+
+// The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
+export async function writePaperPage(
+  outputDir: string,
+  brief: Brief,
+  { editions, episode, images = NO_PAGE_IMAGES }: { editions: string[]; episode?: EditionEpisode | undefined; images?: PageImages },
+): Promise<void> {
+  const hasImage = await hasFlowchartImage(outputDir, brief);
+  const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined;
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage: hasImage, episode, podcast, image: images.forPaper(brief, hasImage) }));
 }
