@@ -8,6 +8,8 @@ import { renderArchiveFeeds } from './render-archive-feeds.js';
 import { buildEditionRecord, type EditionRecord } from './edition-record.js';
 import { createSearchDataWriter } from './create-search-data-writer.js';
 import { writeEditionRecord } from './edition-record-store.js';
+import { findEditionImage } from './find-edition-image.js';
+import { findPageImages, type PageImages } from './find-page-images.js';
 import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
 import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
@@ -20,7 +22,7 @@ import { listIssueRecords } from '../issue/list-issue-records.js';
 const FEED_EDITIONS = 20;
 
 export interface PublishEditionOptions {
-  /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links use it (never its login). Default: feed links relative to the folder. */
+  /** SUMMARIZE_PUBLIC_URL: where readers reach the output folder; feed links and the pages' og:image use it (never its login). Default: feed links relative to the folder, no og:image. */
   publicUrl?: string | undefined;
   /** Told about old editions left out of the archive and feeds; publishing goes on. */
   warn: Warn;
@@ -54,6 +56,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const indexEntries: ArchiveIndexEntry[] = [];
   const feedEditions: EditionRecord[] = [];
   const searchData = await createSearchDataWriter(join(outputDir, 'assets', 'search-data.js'));
+  const images = await findPageImages(outputDir, publicUrl);
   let editions: number;
   let webEdition: string;
   // Whatever fails before the search data is in place, its half-written file goes too.
@@ -63,10 +66,10 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
       indexEntries.push(toArchiveIndexEntry(record));
       if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
       await searchData.add(record);
-    });
-    await writePaperPages(outputDir, edition, editionsByStem);
+    }, images);
+    await writePaperPages(outputDir, edition, editionsByStem, images);
     // After the pages it links to.
-    webEdition = renderEditionPage(edition);
+    webEdition = renderEditionPage(edition, { image: await findEditionImage(outputDir, edition, images) });
     await writeFileAtomic(paths.html, webEdition);
     await writeArchiveAssets(outputDir);
     await searchData.commit();
@@ -74,7 +77,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
     await searchData.abort();
     throw error;
   }
-  const index = await writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl);
+  const index = await writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl, images.site);
   return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
 }
 
@@ -90,15 +93,15 @@ export async function publishArchiveIndex(outputDir: string, { publicUrl, warn }
     if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
   });
   await writeArchiveAssets(outputDir);
-  return writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl);
+  return writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl, (await findPageImages(outputDir, publicUrl)).site);
 }
 
 // --- internal ---
 
-async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: ArchiveIndexEntry[], feedEditions: EditionRecord[], publicUrl: string | undefined): Promise<string> {
+async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: ArchiveIndexEntry[], feedEditions: EditionRecord[], publicUrl: string | undefined, image: string | undefined): Promise<string> {
   const issues = await listIssueRecords(outputDir);
   const index = join(outputDir, 'index.html');
-  await writeFileAtomic(index, renderArchiveIndex(indexEntries, issues));
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues }));
   const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl), issues });
   await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
   await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);
@@ -107,8 +110,8 @@ async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: Archiv
 }
 
 // One page at a time: a day of 300 papers never holds more than one page in memory.
-async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>): Promise<void> {
+async function writePaperPages(outputDir: string, edition: Edition, editionsByStem: ReadonlyMap<string, string[]>, images: PageImages): Promise<void> {
   for (const { brief } of edition.papers) {
-    await writePaperPage(outputDir, brief, editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? [], edition.episode);
+    await writePaperPage(outputDir, brief, { editions: editionsByStem.get(toFileStem(brief.paper.id, brief.paper.version)) ?? [], episode: edition.episode, images });
   }
 }

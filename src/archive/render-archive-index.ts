@@ -27,7 +27,7 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
 }
 
 /** `index.html`: a search box over every brief, the issues of a month or week, then every edition, newest first. */
-export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], issues: readonly IssueRecord[] = []): string {
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image, issues = [] }: { image?: string | undefined; issues?: readonly IssueRecord[] } = {}): string {
   const items = editions.map((edition) => {
     const count = edition.paperCount;
     const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
@@ -56,5 +56,5 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], issue
     '<h2>Editions</h2>',
     editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
   ];
-  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS });
+  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS, image });
 }

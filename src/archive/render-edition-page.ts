@@ -1,5 +1,5 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
-import type { Edition, EditionPaper } from '../edition/edition.js';
+import type { Edition, EditionPaper, EditionRepeat } from '../edition/edition.js';
 import { briefTldr } from '../output/brief-tldr.js';
 import { formatAuthors } from '../output/format-authors.js';
 import { escapeHtml } from '../output/escape-html.js';
@@ -10,21 +10,25 @@ import { renderSummaryPoints } from './render-summary-points.js';
 
 /**
  * `digests/<date>.html`, the web edition: per paper the five points, why it was picked, and a link to its page,
- * which holds the flowchart, critique and quiz. No images, so 300 papers still load quickly.
+ * which holds the flowchart, critique and quiz. No images, so 300 papers still load quickly; `image` is only the
+ * link preview's (og:image).
  */
-export function renderEditionPage(edition: Edition): string {
+export function renderEditionPage(edition: Edition, { image }: { image?: string | undefined } = {}): string {
   const count = edition.papers.length;
+  const repeats = edition.repeats?.length ?? 0;
   const title = `arXiv Brief — ${edition.date}`;
+  // The count is of papers in full; those shown before are counted apart, so neither number overstates the day.
+  const repeatCount = repeats === 0 ? '' : ` · ${repeats} more on the list, shown in ${repeats === 1 ? 'an earlier edition' : 'earlier editions'}`;
   const header = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="muted">${count} ${count === 1 ? 'paper' : 'papers'} · <a href="${escapeHtml(edition.date)}.md">Markdown</a> · <a href="${escapeHtml(edition.date)}.json">JSON</a></p>`,
+    `<p class="muted">${count} ${count === 1 ? 'paper' : 'papers'}${repeatCount} · <a href="${escapeHtml(edition.date)}.md">Markdown</a> · <a href="${escapeHtml(edition.date)}.json">JSON</a></p>`,
     edition.episode === undefined ? '' : renderEpisodePlayer(edition.episode, { root: '../' }),
     count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
   ];
-  const papers = edition.papers.map((paper, index) => renderPaper(paper, index + 1));
+  const papers = [...edition.papers.map((paper, index) => renderPaper(paper, index + 1)), renderRepeats(edition.repeats ?? [])];
   const scripts = edition.episode === undefined ? [] : ['assets/episode-player.js'];
   const description = count === 0 ? `No papers on ${edition.date}.` : `${count} ${count === 1 ? 'paper' : 'papers'}, led by ${edition.papers[0]!.brief.paper.title}: ${briefTldr(edition.papers[0]!.brief)}`;
-  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts });
+  return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts, image });
 }
 
 // --- internal ---
@@ -35,6 +39,17 @@ function renderContents(edition: Edition): string {
     ({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a><br><span class="tldr">${escapeHtml(briefTldr(brief))}</span></li>`,
   );
   return `<h2 class="contents-heading">In this issue</h2>\n<ol class="contents">${items.join('')}</ol>`;
+}
+
+// Papers of the day's list shown in full before: each title links its brief, each date the edition that showed it.
+function renderRepeats(repeats: readonly EditionRepeat[]): string {
+  if (repeats.length === 0) return '';
+  const items = repeats.map((repeat) => {
+    const page = escapeHtml(`../papers/${toFileStem(repeat.id, repeat.version)}.html`);
+    const date = escapeHtml(repeat.firstShown);
+    return `<li><a href="${page}">${escapeHtml(repeat.title)}</a> <span class="muted">· first shown <a href="${date}.html">${date}</a></span></li>`;
+  });
+  return `<section class="card" id="also-on-the-list">\n<h2>Also on today's list</h2>\n<p class="muted">Shown in full in an earlier edition.</p>\n<ul>${items.join('')}</ul>\n</section>`;
 }
 
 function renderPaper({ brief, reason }: EditionPaper, rank: number): string {

@@ -10,10 +10,12 @@ export interface PageOptions {
   description?: string;
   /** Scripts under the output folder, loaded with `<script src>` so the page also works from `file://`. */
   scripts?: string[];
+  /** An absolute http(s) URL under SUMMARIZE_PUBLIC_URL for link previews (Open Graph); absent: none (a relative one is no use to a preview). */
+  image?: string | undefined;
 }
 
 // The frame every archive page shares: the stylesheet, the site links, the machine-generated notice.
-export function renderPage({ title, root, body, description, scripts = [] }: PageOptions): string {
+export function renderPage({ title, root, body, description, scripts = [], image }: PageOptions): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -27,6 +29,7 @@ export function renderPage({ title, root, body, description, scripts = [] }: Pag
     `<meta property="og:title" content="${escapeHtml(title)}">`,
     '<meta property="og:type" content="article">',
     '<meta property="og:site_name" content="arXiv Brief">',
+    ...(image === undefined ? [] : [`<meta property="og:image" content="${escapeHtml(image)}">`]),
     `<link rel="stylesheet" href="${root}assets/archive.css">`,
     // Without an icon, browsers ask a web host for /favicon.ico and log its 404 on every page.
     `<link rel="icon" type="image/svg+xml" href="${root}assets/favicon.svg">`,

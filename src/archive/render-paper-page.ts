@@ -27,6 +27,8 @@ export interface PaperPageOptions {
   podcast?: PodcastScript | undefined;
   /** The paper in the other styles it has (blurb, commentary), shown below the brief; default none. */
   styles?: StyleResult[];
+  /** The og:image: an absolute URL, or none. */
+  image?: string | undefined;
 }
 
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
@@ -65,7 +67,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     '</article>',
     ...(options.styles ?? []).map(renderStyleSection),
   ].filter((part) => part !== '');
-  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n') });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image });
 }
 
 // --- internal ---

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { readPodcastScript } from '../styles/podcast-script-store.js';
 import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
 import { readStoredStyle } from '../styles/style-store.js';
+import { NO_PAGE_IMAGES, type PageImages } from './find-page-images.js';
 import { renderPaperPage } from './render-paper-page.js';
 
 /** `papers/<stem>.html` under the output folder. */
@@ -15,14 +16,23 @@ export function getPaperPagePath(outputDir: string, brief: Brief): string {
   return join(outputDir, 'papers', `${toFileStem(brief.paper.id, brief.paper.version)}.html`);
 }
 
-// The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
-export async function writePaperPage(outputDir: string, brief: Brief, editions: string[], episode?: EditionEpisode): Promise<void> {
-  const hasFlowchartImage = await access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartPng).then(
+/** Whether `papers/<stem>.flowchart.png` is beside the page: only then does a page show or point to it. */
+export async function hasFlowchartImage(outputDir: string, brief: Brief): Promise<boolean> {
+  return access(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartPng).then(
     () => true,
     () => false,
   );
+}
+
+// The page shows the flowchart only when its PNG is beside it, so no page links a missing image.
+export async function writePaperPage(
+  outputDir: string,
+  brief: Brief,
+  { editions, episode, images = NO_PAGE_IMAGES }: { editions: string[]; episode?: EditionEpisode | undefined; images?: PageImages },
+): Promise<void> {
+  const hasImage = await hasFlowchartImage(outputDir, brief);
   // Every style the paper has on disk is shown, whichever run wrote it.
   const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
   const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined;
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage, episode, podcast, styles }));
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage: hasImage, episode, podcast, styles, image: images.forPaper(brief, hasImage) }));
 }

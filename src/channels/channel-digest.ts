@@ -8,6 +8,8 @@ export interface ChannelDigest {
   items: Array<{ title: string; tldr: string; link: string }>;
   /** The web edition; absent without a public https URL. */
   editionUrl?: string;
+  /** A day without an edition (SUMMARIZE_NOTIFY_EMPTY): the one line posted instead, with no items. */
+  note?: string;
 }
 
 export function buildChannelDigest(edition: Edition, publicUrl: string | undefined): ChannelDigest {

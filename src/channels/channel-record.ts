@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BriefError } from '../errors/brief-error.js';
+import type { MailingKind } from '../mail/sent-record.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
 /**
@@ -20,22 +21,25 @@ const ChannelAttemptSchema = z.object({
 });
 export type ChannelAttempt = z.infer<typeof ChannelAttemptSchema>;
 
-/** `mail/<date>.channels.json`, beside the mail record and like it kept out of the published folders: every post of that edition to a channel. */
-const ChannelRecordSchema = z.object({ schemaVersion: z.literal(1), date: z.string(), attempts: z.array(ChannelAttemptSchema) });
+/**
+ * `mail/<date>.channels.json`, beside the mail record and like it kept out of the published folders: every post of that edition to a channel.
+ * `mail/<date>.note.channels.json` (`kind: 'note'`): the posts of the note of a day without an edition.
+ */
+const ChannelRecordSchema = z.object({ schemaVersion: z.literal(1), date: z.string(), kind: z.literal('note').optional(), attempts: z.array(ChannelAttemptSchema) });
 export type ChannelRecord = z.infer<typeof ChannelRecordSchema>;
 
-export function getChannelRecordPath(outputDir: string, date: string): string {
-  return join(outputDir, 'mail', `${date}.channels.json`);
+export function getChannelRecordPath(outputDir: string, date: string, kind: MailingKind = 'edition'): string {
+  return join(outputDir, 'mail', `${date}${kind === 'note' ? '.note' : ''}.channels.json`);
 }
 
 /** The day's record, or an empty one; a damaged record stops the posts rather than risk a double. */
-export async function readChannelRecord(outputDir: string, date: string): Promise<ChannelRecord> {
-  const path = getChannelRecordPath(outputDir, date);
+export async function readChannelRecord(outputDir: string, date: string, kind: MailingKind = 'edition'): Promise<ChannelRecord> {
+  const path = getChannelRecordPath(outputDir, date, kind);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { schemaVersion: 1, date, attempts: [] };
+    return { schemaVersion: 1, date, ...(kind === 'note' ? { kind } : {}), attempts: [] };
   }
   try {
     return ChannelRecordSchema.parse(JSON.parse(text));
@@ -48,7 +52,7 @@ export async function readChannelRecord(outputDir: string, date: string): Promis
 export async function recordChannelAttempt(outputDir: string, record: ChannelRecord, attempt: ChannelAttempt): Promise<ChannelRecord> {
   const others = record.attempts.filter((entry) => !(entry.channel === attempt.channel && entry.startedAt === attempt.startedAt));
   const updated: ChannelRecord = { ...record, attempts: [...others, attempt] };
-  await writeFileAtomic(join(outputDir, 'mail', `${record.date}.channels.json`), `${JSON.stringify(updated, null, 2)}\n`);
+  await writeFileAtomic(getChannelRecordPath(outputDir, record.date, record.kind), `${JSON.stringify(updated, null, 2)}\n`);
   return updated;
 }
 

@@ -25,18 +25,21 @@ export interface PostToChannelsOptions extends PostChannelMessageOptions {
 /** Posts the digest to each channel once, one after the other; a failing channel is recorded and the others go on. */
 export async function postToChannels(channels: readonly Channel[], digest: ChannelDigest, options: PostToChannelsOptions): Promise<ChannelResult[]> {
   const now = options.now ?? (() => new Date());
-  let record = await readChannelRecord(options.outputDir, digest.date);
+  // The note of a day without an edition has its own record, so the day's edition still goes out after it.
+  const kind = digest.note === undefined ? 'edition' : 'note';
+  const name = kind === 'note' ? `the note that ${digest.date} has no edition` : `the edition of ${digest.date}`;
+  let record = await readChannelRecord(options.outputDir, digest.date, kind);
   const results: ChannelResult[] = [];
   for (const channel of channels) {
     const earlier = options.resend ? undefined : findEarlierPost(record, channel.label);
     if (earlier) {
-      results.push(describeEarlierPost(channel, earlier, digest.date));
+      results.push(describeEarlierPost(channel, earlier, name));
       continue;
     }
     const messages = renderChannelMessages(channel.service, digest);
     const attempt: ChannelAttempt = { channel: channel.label, status: 'sending', messages: messages.length, posted: 0, startedAt: now().toISOString() };
     record = await recordChannelAttempt(options.outputDir, record, attempt);
-    options.log(`posting the edition of ${digest.date} to ${channel.label} (${messages.length} message(s))`);
+    options.log(`posting ${name} to ${channel.label} (${messages.length} message(s))`);
     let posted = 0;
     try {
       for (const message of messages) {
@@ -52,7 +55,7 @@ export async function postToChannels(channels: readonly Channel[], digest: Chann
       continue;
     }
     record = await recordChannelAttempt(options.outputDir, record, { ...attempt, status: 'sent', posted, finishedAt: now().toISOString() });
-    results.push({ channel: channel.label, ok: true, summary: `${channel.label}: posted the edition of ${digest.date} (${posted} message(s))` });
+    results.push({ channel: channel.label, ok: true, summary: `${channel.label}: posted ${name} (${posted} message(s))` });
   }
   return results;
 }
@@ -60,14 +63,14 @@ export async function postToChannels(channels: readonly Channel[], digest: Chann
 // --- internal ---
 
 // Posted: nothing to do. Posting broke off (or crashed): messages may be there, so a person decides (--resend).
-function describeEarlierPost(channel: Channel, earlier: ChannelAttempt, date: string): ChannelResult {
+function describeEarlierPost(channel: Channel, earlier: ChannelAttempt, name: string): ChannelResult {
   if (earlier.status === 'sent') {
-    return { channel: channel.label, ok: true, summary: `${channel.label}: the edition of ${date} was already posted at ${earlier.finishedAt ?? earlier.startedAt}; nothing posted (--resend posts it again)` };
+    return { channel: channel.label, ok: true, summary: `${channel.label}: ${name} was already posted at ${earlier.finishedAt ?? earlier.startedAt}; nothing posted (--resend posts it again)` };
   }
   const how = earlier.status === 'sending' ? 'did not finish' : `broke off after ${earlier.posted} of ${earlier.messages} message(s)`;
   return {
     channel: channel.label,
     ok: false,
-    summary: `${channel.label}: a post of the edition of ${date} started at ${earlier.startedAt} ${how}; check the channel, then run again with --resend`,
+    summary: `${channel.label}: a post of ${name} started at ${earlier.startedAt} ${how}; check the channel, then run again with --resend`,
   };
 }

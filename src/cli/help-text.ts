@@ -3,7 +3,7 @@ export const HELP_TEXT = `summarize: arXiv papers to newsletter-ready briefs
 Usage
   summarize <arxiv-id>... [--json] [--style S] [--model M] [--out DIR] [--force] [--quiet]
   summarize nightly [--date YYYY-MM-DD] [--source hf|arxiv] [--category C]... [--ids-file F|-]
-                    [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
+                    [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat]
                     [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
   summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
   summarize send [--date YYYY-MM-DD|yesterday|today | --issue P] [--to a@x.org,b@y.org] [--dry-run] [--resend]
@@ -38,6 +38,8 @@ Choosing the day's papers (nightly)
   --rank M           interests (embeddings; BM25 when SUMMARIZE_EMBEDDING_MODEL=none), upvotes
                      (Hugging Face) or source; default: interests with a file, upvotes for hf, else source
   --top N            keep the N best after ranking: the rest get no PDF request and no model call
+  --repeat           show a paper in full again although an earlier edition did (or SUMMARIZE_REPEAT=1);
+                     by default it is listed under "Also on today's list" with a link to its brief
   --dry-run          prints the ranked candidates first, then estimates the selected papers
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers of a batch failed, 130 interrupted.
@@ -62,7 +64,7 @@ Briefs each paper (five-point summary, critique, quiz, flowchart), writes
 Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
 `,
   nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today] [--source hf|arxiv] [--category C]... [--ids-file F|-]
-                  [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N]
+                  [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat]
                   [--limit N] [--max-cost USD] [--dry-run] [--send] [--podcast] [--style S] [--model M] [--out DIR] [--force] [--quiet]
 
 Summarizes the day's papers in a pipeline, then writes the digest and a run report (<out>/runs/).
@@ -80,7 +82,11 @@ Summarizes the day's papers in a pipeline, then writes the digest and a run repo
   --interests F    interests file (or SUMMARIZE_INTERESTS): a topic a line, +term, -term, arXiv IDs
   --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
   --top N          keep the N best after ranking; the rest get no PDF request and no model call
+  --repeat         show papers shown in full in an earlier edition in full again (default: SUMMARIZE_REPEAT);
+                   without it they are listed under "Also on today's list", linking their brief, with no
+                   model call and no place in --top
   --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
+                   (a day without papers: nothing, or a one-line note with SUMMARIZE_NOTIFY_EMPTY=1)
   --month YYYY-MM, --week YYYY-Www   brief Hugging Face's list of a whole month or ISO week (ranked
                    and cut by --top as a day is) for \`summarize issue\`; no daily edition, no mail
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)

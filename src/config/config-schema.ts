@@ -20,6 +20,15 @@ const httpUrl = z
   .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
   .transform((value) => value.replace(/\/+$/, ''));
 
+const SWITCH = 'expected 1 or 0 (also true/false, yes/no, on/off)';
+const switchValue = z.string().transform((value, context) => {
+  const normalized = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  context.addIssue({ code: 'custom', message: SWITCH });
+  return z.NEVER;
+});
+
 const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
   error: 'expected smtps://user:password@host:465 or smtp://host:25 (special characters in the password percent-encoded)',
 });
@@ -86,6 +95,8 @@ export const ConfigSchema = z.object({
   interestsPath: z.string().min(1).optional(),
   /** The embeddings model for ranking by interests; `none` ranks by keywords (BM25) instead. */
   embeddingModel: z.string().min(1).default('text-embedding-3-small'),
+  /** Show a paper in full again although an earlier edition did (`--repeat`); default: listed under "Also on today's list". */
+  repeat: switchValue.default(false),
   /** `smtps://user:pass@host:465` or `smtp://host:25`, for `summarize send`; the password is never shown. */
   smtpUrl: smtpUrl.optional(),
   /** The edition's sender, e.g. `arXiv Brief <brief@example.org>`. */
@@ -137,6 +148,8 @@ export const ConfigSchema = z.object({
   ttsPrice: z.coerce.number().nonnegative().optional(),
   /** Signs each reader's unsubscribe token (HMAC-SHA256 of the address); with an https unsubscribe URL, mail gets one-click unsubscribe. */
   unsubscribeSecret: z.string().min(16, 'expected at least 16 characters, e.g. the output of: openssl rand -hex 32').optional(),
+  /** `nightly --send` on a day without papers: a one-line note to readers and chat channels, once, instead of silence. */
+  notifyEmpty: switchValue.default(false),
   /** Chat channels for the edition (Slack, Discord, Telegram, JSON webhooks), comma-separated; secrets, never shown. */
   webhooks: webhookList.optional(),
   /** BCP 47 tag of the language every style is written in (`--language`); one with a message table in src/language/. */
@@ -177,6 +190,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',
+  repeat: 'SUMMARIZE_REPEAT',
   smtpUrl: 'SMTP_URL',
   mailFrom: 'SUMMARIZE_MAIL_FROM',
   mailTo: 'SUMMARIZE_MAIL_TO',
@@ -194,4 +208,5 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   unsubscribeSecret: 'SUMMARIZE_UNSUBSCRIBE_SECRET',
   webhooks: 'SUMMARIZE_WEBHOOKS',
   language: 'SUMMARIZE_LANGUAGE',
+  notifyEmpty: 'SUMMARIZE_NOTIFY_EMPTY',
 };

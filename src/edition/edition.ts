@@ -12,8 +12,20 @@ export interface Edition {
   /** YYYY-MM-DD: the announcement day (or the day asked for). */
   date: string;
   papers: EditionPaper[];
+  /** Papers on the day's list already shown in full in an earlier edition: listed with a link to that brief, not shown again. */
+  repeats?: EditionRepeat[];
   /** The day's podcast episode, when one was made: a player on the pages, a link in the email. */
   episode?: EditionEpisode;
+}
+
+/** A paper of the day's list shown in full before (Hugging Face lists papers on several days). */
+export interface EditionRepeat {
+  id: string;
+  /** The version whose brief was shown: its page is `papers/<id>v<version>.html`. */
+  version: number;
+  title: string;
+  /** YYYY-MM-DD of the earliest edition that showed it in full. */
+  firstShown: string;
 }
 
 export interface EditionEpisode {

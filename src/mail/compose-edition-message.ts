@@ -7,7 +7,8 @@ import type { EmailEdition } from './render-email-edition.js';
 export interface ComposeEditionMessageInput {
   date: string;
   paperCount: number;
-  email: EmailEdition;
+  /** The two parts; the note of a day without an edition is sent the same way. */
+  email: Pick<EmailEdition, 'html' | 'text'>;
   from: string;
   /** The one reader this copy is for: `To:` names them, and the unsubscribe link is theirs. */
   to: string;

@@ -7,6 +7,7 @@ import { inlineEmailCss } from './email-css.js';
 import { EMAIL_GAP_ROW, renderEmailDocument } from './email-document.js';
 import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
+import { renderRepeatEntry, renderRepeatsBlock } from './render-email-repeats.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
 import { truncateText } from './truncate-text.js';
 import * as quotedPrintable from 'nodemailer/lib/qp';
@@ -51,6 +52,16 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   // The frame as it will be at most: every count with as many digits as the edition's size, an empty contents list.
   const widestFrame = renderFrame(edition, { shownInFull: count, contents: [] }, webEditionUrl, options.unsubscribe, episodeUrl);
 
+  // The papers shown in full before go first into the budget, at most their share: each is one linked line.
+  const repeats = edition.repeats ?? [];
+  const repeatEntries = repeats.map((repeat) => renderRepeatEntry(repeat, truncateText(repeat.title, LISTED_TITLE_MAX_CHARS), publicBase));
+  const repeatsBlock =
+    repeats.length === 0
+      ? undefined
+      : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl }), maxBytes * REPEATS_SHARE, (index) =>
+          measureSentBytes(repeatEntries[index]!.html),
+        );
+
   // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
   const entries = edition.papers.map((paper, index) =>
     renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
@@ -60,7 +71,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
 
   const shown: Array<ReturnType<typeof renderEmailPaper>> = [];
   const images: EmailImage[] = [];
-  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after);
+  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measureSentBytes(repeatsBlock.html) : 0);
   for (const [index, paper] of edition.papers.entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.flowchart) : undefined;
@@ -77,8 +88,8 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
 
   const frame = renderFrame(edition, { shownInFull: shown.length, contents: shown.map((paper) => paper.contents) }, webEditionUrl, options.unsubscribe, episodeUrl);
   const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes) : undefined;
-  const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', frame.after].join('\n');
-  const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
+  const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', repeatsBlock?.html ?? '', frame.after].join('\n');
+  const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', repeatsBlock?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
 }
 
@@ -94,11 +105,12 @@ const SIZE_MARGIN_BYTES = 2_000;
 const CONTENTS_MARK = '<!--contents-->';
 
 // "25 papers: 20 in full, 5 listed after them", so a reader knows what the email holds before scrolling.
-function describeCounts(count: number, shownInFull: number): string {
-  if (count === 0) return 'No papers in this edition.';
+function describeCounts(count: number, shownInFull: number, repeats: number): string {
+  const shownBefore = repeats === 0 ? '' : ` ${repeats} more on the list ${repeats === 1 ? 'was' : 'were'} in an earlier edition.`;
+  if (count === 0) return `No papers in this edition.${shownBefore}`;
   const papers = `${count} paper${count === 1 ? '' : 's'}`;
-  if (shownInFull === count) return `${papers}, each in five points.`;
-  return `${papers}: ${shownInFull} in full, ${count - shownInFull} listed after them.`;
+  if (shownInFull === count) return `${papers}, each in five points.${shownBefore}`;
+  return `${papers}: ${shownInFull} in full, ${count - shownInFull} listed after them.${shownBefore}`;
 }
 
 // A title is a line, not a page: a runaway one must not crowd the rest out of the size budget.
@@ -107,6 +119,8 @@ const LISTED_TITLE_MAX_CHARS = 200;
 
 // At most this share of the size goes to the list of papers not shown in full; what does not fit is counted and linked.
 const LIST_SHARE = 0.5;
+// And at most this share to the papers shown in full in earlier editions.
+const REPEATS_SHARE = 0.2;
 
 // A thumbnail's alt text: enough to tell what the chart shows; the page has the full chart.
 const FIGURE_ALT_MAX_CHARS = 100;
@@ -121,7 +135,7 @@ function renderFrame(
 ) {
   const count = edition.papers.length;
   const title = `arXiv Brief — ${edition.date}`;
-  const countText = describeCounts(count, shown.shownInFull);
+  const countText = describeCounts(count, shown.shownInFull, edition.repeats?.length ?? 0);
   // What inboxes show after the subject: a line, however long the titles.
   const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
   const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
@@ -150,10 +164,14 @@ function renderFrame(
 // The compact list, cut (and the cut counted) only in the extreme case that even the titles do not fit.
 function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number) {
   const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
-  // The frame with its "…and N more" line, then entries one by one while they fit.
+  return fitEntries(entries.length, render, budgetBytes, (index) => measureSentBytes(entries[index]!.html));
+}
+
+// A list block with as many of its entries as fit: the frame with its "…and N more" line, then entries one by one.
+function fitEntries(total: number, render: (listed: number) => { html: string; text: string }, budgetBytes: number, entryBytes: (index: number) => number) {
   let usedBytes = measureSentBytes(render(0).html);
   let listed = 0;
-  while (listed < entries.length && usedBytes + measureSentBytes(entries[listed]!.html) < budgetBytes) usedBytes += measureSentBytes(entries[listed++]!.html);
+  while (listed < total && usedBytes + entryBytes(listed) < budgetBytes) usedBytes += entryBytes(listed++);
   return render(listed);
 }
 

@@ -27,26 +27,33 @@ export const SendAttemptSchema = z.object({
 });
 export type SendAttempt = z.infer<typeof SendAttemptSchema>;
 
-/** `mail/<date>.sent.json` (addresses: kept out of the published folders): every attempt to send that day's edition, oldest first. */
+/** What is sent of a day: its edition, or (SUMMARIZE_NOTIFY_EMPTY) the note that it has none; each has its own record. */
+export type MailingKind = 'edition' | 'note';
+
+/**
+ * `mail/<date>.sent.json` (addresses: kept out of the published folders): every attempt to send that day's edition, oldest first.
+ * `mail/<date>.note.sent.json` (`kind: 'note'`): the same for the note of a day without one, so a later edition still goes out.
+ */
 export const SentRecordSchema = z.object({
   schemaVersion: z.literal(1),
   date: z.string(),
+  kind: z.literal('note').optional(),
   attempts: z.array(SendAttemptSchema),
 });
 export type SentRecord = z.infer<typeof SentRecordSchema>;
 
-export function getSentRecordPath(outputDir: string, date: string): string {
-  return join(outputDir, 'mail', `${date}.sent.json`);
+export function getSentRecordPath(outputDir: string, date: string, kind: MailingKind = 'edition'): string {
+  return join(outputDir, 'mail', `${date}${kind === 'note' ? '.note' : ''}.sent.json`);
 }
 
 /** The record of the day, or an empty one when nothing was ever sent; a damaged record stops the send rather than risk a double. */
-export async function readSentRecord(outputDir: string, date: string): Promise<SentRecord> {
-  const path = getSentRecordPath(outputDir, date);
+export async function readSentRecord(outputDir: string, date: string, kind: MailingKind = 'edition'): Promise<SentRecord> {
+  const path = getSentRecordPath(outputDir, date, kind);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { schemaVersion: 1, date, attempts: [] };
+    return { schemaVersion: 1, date, ...(kind === 'note' ? { kind } : {}), attempts: [] };
   }
   try {
     return SentRecordSchema.parse(JSON.parse(text));
@@ -59,7 +66,7 @@ export async function readSentRecord(outputDir: string, date: string): Promise<S
 export async function recordSendAttempt(outputDir: string, record: SentRecord, attempt: SendAttempt): Promise<SentRecord> {
   const others = record.attempts.filter((entry) => !(entry.startedAt === attempt.startedAt && entry.messageId === attempt.messageId));
   const updated: SentRecord = { ...record, attempts: [...others, attempt] };
-  await writeFileAtomic(getSentRecordPath(outputDir, record.date), `${JSON.stringify(updated, null, 2)}\n`);
+  await writeFileAtomic(getSentRecordPath(outputDir, record.date, record.kind), `${JSON.stringify(updated, null, 2)}\n`);
   return updated;
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { toFileStem } from '../arxiv/to-file-stem.js';
@@ -19,6 +19,10 @@ export const DigestIndexSchema = z.object({
       reason: z.string().optional(),
     }),
   ),
+  /** Papers of the day's list already shown in full in an earlier edition; absent when there are none. */
+  repeats: z
+    .array(z.object({ id: z.string(), version: z.number().int().positive(), title: z.string(), firstShown: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .optional(),
 });
 export type DigestIndex = z.infer<typeof DigestIndexSchema>;
 
@@ -34,6 +38,23 @@ export function getDigestPaths(outputDir: string, date: string): DigestPaths {
   return { markdown: `${stem}.md`, json: `${stem}.json`, html: `${stem}.html` };
 }
 
+/** The dates (YYYY-MM-DD) of every edition with an index in `digests/`, oldest first. */
+export async function listEditionDates(outputDir: string): Promise<string[]> {
+  const names = await readdir(join(outputDir, 'digests')).catch(() => [] as string[]);
+  return names
+    .filter((name) => DIGEST_INDEX_NAME.test(name))
+    .map((name) => name.slice(0, 10))
+    .sort();
+}
+
+/** Whether the day has an edition (its index), whatever state it is in. */
+export async function editionExists(outputDir: string, date: string): Promise<boolean> {
+  return access(getDigestPaths(outputDir, date).json).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** The index of an edition, from the edition alone. */
 export function buildDigestIndex(edition: Edition): DigestIndex {
   return {
@@ -45,6 +66,8 @@ export function buildDigestIndex(edition: Edition): DigestIndex {
       title: brief.paper.title,
       ...(reason === undefined ? {} : { reason }),
     })),
+    // Left out when empty, so an edition without repeats keeps the bytes it always had.
+    ...(edition.repeats?.length ? { repeats: edition.repeats.map(({ id, version, title, firstShown }) => ({ id, version, title, firstShown })) } : {}),
   };
 }
 
@@ -76,5 +99,9 @@ export async function readEdition(outputDir: string, date: string): Promise<Edit
     }
     papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
   }
-  return { date, papers };
+  return { date, papers, ...(index.repeats ? { repeats: index.repeats } : {}) };
 }
+
+// --- internal ---
+
+const DIGEST_INDEX_NAME = /^\d{4}-\d{2}-\d{2}\.json$/;

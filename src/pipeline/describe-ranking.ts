@@ -4,9 +4,9 @@ import type { RankingPlan } from './plan-ranking.js';
 import type { CandidateRanking } from './rank-candidates.js';
 import type { PaperRun, RunReport } from './run-report.js';
 
-/** Every candidate in rank order: the selected with what the run did, the others not selected; each with its rank. */
-export function describeCandidates(chosen: readonly PaperMetadata[], ranking: CandidateRanking | undefined, runs: ReadonlyMap<PaperMetadata, PaperRun>): PaperRun[] {
-  if (!ranking) return chosen.map((paper) => runs.get(paper)!);
+/** Every candidate in rank order (the source's when unranked): the selected with what the run did, the others not selected; each with its rank. */
+export function describeCandidates(candidates: readonly PaperMetadata[], ranking: CandidateRanking | undefined, runs: ReadonlyMap<PaperMetadata, PaperRun>): PaperRun[] {
+  if (!ranking) return candidates.map((paper) => runs.get(paper)!);
   return ranking.ranked.map(({ paper, rank, score, reason, selected }) => {
     const run: PaperRun = selected
       ? runs.get(paper)!
@@ -23,7 +23,7 @@ export function describeRanking(ranking: CandidateRanking, plan: Pick<RankingPla
     ...(plan.interestsPath === undefined ? {} : { interests: plan.interestsPath }),
     ...(plan.top === undefined ? {} : { top: plan.top }),
     candidates: ranking.ranked.length,
-    selected: ranking.ranked.filter((candidate) => candidate.selected).length,
+    selected: countSummarized(ranking),
     excluded: ranking.ranked.filter((candidate) => candidate.rank === null).length,
     ...(ranking.embeddings ? { embeddings: ranking.embeddings } : {}),
   };
@@ -31,11 +31,20 @@ export function describeRanking(ranking: CandidateRanking, plan: Pick<RankingPla
 
 /** One line for the log: how many candidates, ranked how, how many go on, what the embeddings cost. */
 export function describeRankingLine(ranking: CandidateRanking, method: RankMethod, top: number | undefined): string {
-  const selected = ranking.ranked.filter((candidate) => candidate.selected).length;
+  const selected = countSummarized(ranking);
+  const repeats = ranking.ranked.filter((candidate) => candidate.selected && candidate.shownBefore).length;
   const excluded = ranking.ranked.filter((candidate) => candidate.rank === null).length;
   const how = method === 'interests' && ranking.scoring !== 'none' ? `interests (${ranking.scoring})` : method;
   const spend = ranking.embeddings
     ? `; ${ranking.embeddings.requests} embeddings request${ranking.embeddings.requests === 1 ? '' : 's'}, ${ranking.embeddings.cachedTexts} from the cache`
     : '';
-  return `ranked ${ranking.ranked.length} candidates by ${how}${excluded > 0 ? `, ${excluded} excluded` : ''}; ${top === undefined ? 'all' : `top ${selected}`} go on${spend}`;
+  const listed = repeats > 0 ? `, ${repeats} shown before only listed` : '';
+  return `ranked ${ranking.ranked.length} candidates by ${how}${excluded > 0 ? `, ${excluded} excluded` : ''}; ${top === undefined ? 'all' : `top ${selected}`} go on${listed}${spend}`;
+}
+
+// --- internal ---
+
+// The papers that go on to the model: selected and new.
+function countSummarized(ranking: CandidateRanking): number {
+  return ranking.ranked.filter((candidate) => candidate.selected && !candidate.shownBefore).length;
 }

@@ -11,6 +11,8 @@ export interface PostEditionToChannelsOptions {
   /** Overrides SUMMARIZE_WEBHOOKS (`send --webhook`). */
   channels?: readonly Channel[] | undefined;
   resend: boolean;
+  /** A day without an edition (SUMMARIZE_NOTIFY_EMPTY): post this one line instead, once. */
+  note?: string | undefined;
   log: (line: string) => void;
   /** For tests: the 429 waits. */
   sleep?: (milliseconds: number) => Promise<void>;
@@ -22,11 +24,10 @@ export interface ChannelsRun {
   results: ChannelResult[];
 }
 
-/** Posts the day's edition to every configured chat channel once; the caller holds the output folder's lock. */
+/** Posts the day's edition (or the note that it has none) to every configured chat channel once; the caller holds the output folder's lock. */
 export async function postEditionToChannels(config: Config, options: PostEditionToChannelsOptions): Promise<ChannelsRun> {
   const channels = options.channels ?? config.webhooks ?? [];
-  const edition = await readEdition(config.outputDir, options.date);
-  const digest = buildChannelDigest(edition, config.publicUrl);
+  const digest = options.note === undefined ? buildChannelDigest(await readEdition(config.outputDir, options.date), config.publicUrl) : { date: options.date, items: [], note: options.note };
   const results = await postToChannels(channels, digest, {
     outputDir: config.outputDir,
     resend: options.resend,

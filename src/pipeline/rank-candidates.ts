@@ -21,6 +21,8 @@ export type RankCandidatesOptions = {
   /** The metadata of the interests file's example papers (fetched with the candidates). */
   examplePapers?: readonly PaperMetadata[];
   top?: number | undefined;
+  /** arXiv IDs shown in full in an earlier edition: listed where they rank, no place in --top. */
+  shownBefore?: ReadonlySet<string> | undefined;
   embeddingModel: string;
   cacheDir: string;
   prices: Readonly<Record<string, Price>>;
@@ -48,8 +50,8 @@ export type CandidateRanking = {
 
 /** The rank step: scores the candidates against the interests (embeddings, cached, else BM25) and keeps the top N. */
 export async function rankCandidates(candidates: readonly PaperMetadata[], options: RankCandidatesOptions): Promise<CandidateRanking> {
-  const { method, interests, top } = options;
-  if (method !== 'interests' || !interests) return { ranked: rankPapers(candidates, { method, interests, top }), scoring: 'none' };
+  const { method, interests, top, shownBefore } = options;
+  if (method !== 'interests' || !interests) return { ranked: rankPapers(candidates, { method, interests, top, shownBefore }), scoring: 'none' };
   const profile: ProfileEntry[] = [
     ...interests.topics.map((topic) => ({ label: topic, text: topic })),
     ...(options.examplePapers ?? []).map((paper) => ({
@@ -58,7 +60,7 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
       paper: { id: paper.id, version: paper.version },
     })),
   ];
-  if (profile.length === 0 || candidates.length === 0) return { ranked: rankPapers(candidates, { method, interests, top }), scoring: 'none' };
+  if (profile.length === 0 || candidates.length === 0) return { ranked: rankPapers(candidates, { method, interests, top, shownBefore }), scoring: 'none' };
 
   if (options.embeddingModel === NO_EMBEDDING_MODEL) {
     options.warn(`${ENV_NAMES.embeddingModel}=none: ranking by keywords (BM25) instead of embeddings`);
@@ -66,7 +68,7 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
   }
   try {
     const { relevance, spend } = await scoreWithEmbeddings(candidates, profile, options);
-    return { ranked: rankPapers(candidates, { method, interests, relevance, top }), scoring: 'embeddings', embeddings: spend };
+    return { ranked: rankPapers(candidates, { method, interests, relevance, top, shownBefore }), scoring: 'embeddings', embeddings: spend };
   } catch (error) {
     if (error instanceof EmbeddingsUnavailableError) {
       options.warn(`${error.message} (no embeddings there; set ${ENV_NAMES.embeddingModel}): ranking by keywords (BM25) instead`);
@@ -87,7 +89,7 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
 
 function byKeywords(candidates: readonly PaperMetadata[], profile: ProfileEntry[], options: RankCandidatesOptions): CandidateRanking {
   const relevance = scoreByKeywords(candidates, profile);
-  return { ranked: rankPapers(candidates, { method: 'interests', interests: options.interests, relevance, top: options.top }), scoring: 'keywords' };
+  return { ranked: rankPapers(candidates, { method: 'interests', interests: options.interests, relevance, top: options.top, shownBefore: options.shownBefore }), scoring: 'keywords' };
 }
 
 function embeddingText(paper: PaperMetadata): string {

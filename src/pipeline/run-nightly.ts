@@ -19,6 +19,10 @@ import { choosePapers } from './choose-papers.js';
 import { type CollectedPapers, collectPapers, type PaperSource } from './collect-papers.js';
 import { createPaperContext } from './create-paper-context.js';
 import { describeCandidates, describeRanking } from './describe-ranking.js';
+import { describeEmptyDay } from './describe-empty-day.js';
+import { describeRepeats } from './describe-repeats.js';
+import { editionExists } from '../output/digest-store.js';
+import { readEarlierShowings } from '../edition/read-earlier-showings.js';
 import type { Outcome } from './outcome.js';
 import { planPapers } from './plan-papers.js';
 import { planRanking } from './plan-ranking.js';
@@ -53,6 +57,8 @@ export interface NightlyRequest {
   top?: number | undefined;
   /** `--send`: mail the edition once it is published. */
   send?: boolean;
+  /** `--repeat`: show papers already shown in full in an earlier edition in full again; default SUMMARIZE_REPEAT. */
+  repeat?: boolean | undefined;
   /** `--podcast`: make the day's episode once the edition is published (before it is mailed, so the email links it). */
   podcast?: boolean;
   /** The command line, recorded in the lock so a blocked run can say who holds it. */
@@ -157,6 +163,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           }
         }
 
+        // Hugging Face lists papers on several days: one shown in full in an earlier edition is only listed (--repeat shows it again).
+        const shownBefore = (request.repeat ?? config.repeat) ? new Map() : await readEarlierShowings(config.outputDir, date);
+
         // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
         let chosen: Awaited<ReturnType<typeof choosePapers>>;
         try {
@@ -166,6 +175,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
             log: (line) => reporter.log(line),
             warn: (line) => reporter.warn(line),
             signal: environment.stopSignal,
+            shownBefore: new Set(shownBefore.keys()),
           });
         } catch (error) {
           // Ctrl-C while ranking: nothing was started, and the report says so.
@@ -174,6 +184,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
         const { chosen: papers, ranking } = chosen;
         if (ranking) environment.showRanking?.(ranking.ranked);
+        const repeats = describeRepeats(chosen.repeats, shownBefore);
+        tellAboutRepeats(repeats.listed.length, papers.length, date, reporter);
 
         // 3. Plan: which papers need work (a rerun costs nothing).
         const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
@@ -193,7 +205,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           dryRun: request.dryRun,
           outputRefused: request.dryRun ? undefined : outputRefused,
         });
-        const paperRuns = [...describeCandidates(papers, ranking, result.papers), ...unusable];
+        const paperRuns = [...describeCandidates(collected.papers, ranking, new Map([...result.papers, ...repeats.runs])), ...unusable];
 
         // 5. The podcast style, written from each brief (the paper text is in the cache), within what --max-cost has left.
         let stylesStep: RunStep | undefined;
@@ -212,7 +224,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
         // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
         const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, papers, result.briefs);
-        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked) };
+        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) };
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.
@@ -241,7 +253,10 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         let send: RunStep | undefined;
         if (request.send && !request.dryRun) {
           if (publish?.ok) send = await sendEditionStep(config, date, reporter);
-          else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
+          // A day with nothing to summarize (not a failed one, not one with an edition already) gets a one-line note instead of silence.
+          else if (config.notifyEmpty && papers.length === 0 && unusable.length === 0 && !(await editionExists(config.outputDir, date))) {
+            send = await sendEditionStep(config, date, reporter, describeEmptyDay(date, collected, repeats.listed.length));
+          } else reporter.warn(`--send: no edition of ${date} was published, so nothing was mailed`);
         }
 
         return await finish(
@@ -290,6 +305,12 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
   } else if (collected.source.empty) {
     reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
   }
+}
+
+function tellAboutRepeats(repeats: number, papers: number, date: string, reporter: ProgressReporter): void {
+  if (repeats === 0) return;
+  if (papers === 0) reporter.warn(`the papers chosen from the list of ${date} were all shown in full in earlier editions; no edition today (--repeat shows them again)`);
+  else reporter.log(`${repeats} ${repeats === 1 ? 'paper on the list was' : 'papers on the list were'} shown in full in an earlier edition: listed under "Also on today's list" (--repeat shows them again)`);
 }
 
 // Until the source is read, the report can only say which source it was.

@@ -2,15 +2,14 @@ import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
-import { bareAddress, composeEditionMessage, defaultEditionSubject } from '../mail/compose-edition-message.js';
-import type { EmailEdition } from '../mail/render-email-edition.js';
+import { bareAddress, composeEditionMessage } from '../mail/compose-edition-message.js';
 import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { isSurelyUndelivered } from '../mail/is-surely-undelivered.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { parseSmtpUrl, type SmtpServer } from '../mail/parse-smtp-url.js';
 import { readEditionWithEpisode } from './read-edition-with-episode.js';
-import { dedupeRecipients, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
+import { dedupeRecipients, type MailingKind, readRecipientHistory, readSentRecord, recordSendAttempt, type RecipientHistory, type SendAttempt, type SentRecord } from '../mail/sent-record.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Outcome } from './outcome.js';
@@ -55,68 +54,66 @@ export interface SendEditionResult {
  * so a crash in between is found by the next send instead of mailing everyone twice.
  */
 export async function sendEdition(config: Config, options: SendEditionOptions): Promise<SendEditionResult> {
-  const edition = await readEditionWithEpisode(config.outputDir, options.date);
-  return sendMailPiece(config, {
-    key: options.date,
-    label: `the edition of ${options.date}`,
-    paperCount: edition.papers.length,
-    defaultSubject: defaultEditionSubject(options.date, edition.papers.length),
-    writeEmail: () => writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe }),
-  }, options);
+  const { date } = options;
+  return sendOnce(config, options, {
+    kind: 'edition',
+    name: `the edition of ${date}`,
+    prepare: async ({ from, attemptNumber }) => {
+      const edition = await readEditionWithEpisode(config.outputDir, date);
+      const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+      const attachments = loadEmailImages(config.outputDir, email.images);
+      return {
+        email,
+        detail: `${edition.papers.length} papers, ${email.shownInFull} in full`,
+        // One copy per reader, built the same way for a dry run and a real send.
+        messageFor: (reader) =>
+          composeEditionMessage({
+            date,
+            paperCount: edition.papers.length,
+            email,
+            from,
+            to: reader,
+            subject: config.mailSubject,
+            unsubscribe: config.mailUnsubscribe,
+            unsubscribeSecret: config.unsubscribeSecret,
+            attachments,
+            attemptNumber,
+          }),
+      };
+    },
+  });
 }
 
-/** What is mailed once: the day's edition or a period's issue. */
-export interface MailPiece {
-  /** Names the send record (`mail/<key>.sent.json`), the dry run's .eml and the Message-ID: a date or a period. */
-  key: string;
-  /** How messages name it: `the edition of 2025-09-10`, `the issue of September 2025`. */
-  label: string;
-  paperCount: number;
-  /** When SUMMARIZE_MAIL_SUBJECT is not set. */
-  defaultSubject: string;
-  /** Renders the email and writes its files; called only when there is someone to send it to. */
-  writeEmail: () => Promise<EmailEdition>;
+/** What a send is of: its record, its name in a line ("the edition of 2025-09-10"), and each reader's copy, built once the send may go ahead. */
+export interface Mailing {
+  kind: MailingKind;
+  name: string;
+  prepare(input: { from: string; attemptNumber: number }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string) => EditionMessage }>;
 }
 
-/** Mails a piece once to each reader, with the intent recorded before the SMTP conversation (see sendEdition). */
-export async function sendMailPiece(config: Config, piece: MailPiece, options: Omit<SendEditionOptions, 'date'>): Promise<SendEditionResult> {
+/** Sends a mailing once per reader, under the rules of its sent record: refuses after an uncertain attempt, skips readers already answered. */
+export async function sendOnce(config: Config, options: SendEditionOptions, mailing: Mailing): Promise<SendEditionResult> {
   const now = options.now ?? (() => new Date());
-  const { log } = options;
-  const { key, label } = piece;
+  const { date, log } = options;
   const { from, recipients, server } = checkMailConfig(config, options);
 
-  const record = await readSentRecord(config.outputDir, key);
+  const record = await readSentRecord(config.outputDir, date, mailing.kind);
   const history = readRecipientHistory(record, recipients);
   let sendTo = dedupeRecipients(recipients);
   if (!options.resend && !options.dryRun) {
-    const refusal = refuseAfterEarlierAttempts(history, label);
+    const refusal = refuseAfterEarlierAttempts(history, mailing.name);
     if (refusal) return refusal;
-    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had ${label}; sending it to the ${history.pending.length} others`);
+    if (history.settled.length > 0) log(`${history.settled.length} of these recipients already had ${mailing.name}; sending it to the ${history.pending.length} others`);
     sendTo = dedupeRecipients(history.pending);
   }
 
-  const email = await piece.writeEmail();
-  const attachments = loadEmailImages(config.outputDir, email.images);
-  // One copy per reader, built the same way for a dry run and a real send.
-  const messageFor = (reader: string) =>
-    composeEditionMessage({
-      date: key,
-      paperCount: piece.paperCount,
-      email,
-      from,
-      to: reader,
-      subject: config.mailSubject ?? piece.defaultSubject,
-      unsubscribe: config.mailUnsubscribe,
-      unsubscribeSecret: config.unsubscribeSecret,
-      attachments,
-      attemptNumber: record.attempts.length,
-    });
+  const { email, detail, messageFor } = await mailing.prepare({ from, attemptNumber: record.attempts.length });
   const message = messageFor(sendTo[0]!);
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };
   const base = { subject: message.subject, recipients: sendTo, messageId: message.messageId };
 
   if (options.dryRun) {
-    const emlPath = join(config.outputDir, 'mail', `${key}.eml`);
+    const emlPath = join(config.outputDir, 'mail', `${date}.eml`);
     const raw = await new MailComposer(message).compile().build();
     await writeFileAtomic(emlPath, raw);
     const whose = sendTo.length > 1 ? ` (the copy for ${sendTo[0]}; each reader gets their own)` : '';
@@ -124,8 +121,8 @@ export async function sendMailPiece(config: Config, piece: MailPiece, options: O
   }
 
   if (!server) throw new ConfigError([`${ENV_NAMES.smtpUrl}: not set`]);
-  log(`sending ${label} (${piece.paperCount} papers, ${email.shownInFull} in full) to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
-  const delivery = await deliverOnce({ outputDir: config.outputDir, label, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
+  log(`sending ${mailing.name}${detail === '' ? '' : ` (${detail})`} to ${sendTo.length} recipient(s) through ${server.host}:${server.port}`);
+  const delivery = await deliverOnce({ outputDir: config.outputDir, name: mailing.name, record, message, messageFor, from, recipients: sendTo, server, now, timeoutMs: options.timeoutMs, secrets: collectConfigSecrets(config) });
   return { ...delivery, ...base, sizes };
 }
 
@@ -136,7 +133,8 @@ type EditionMessage = ReturnType<typeof composeEditionMessage>;
 // Intent on disk, the SMTP conversation, then the outcome on disk: a crash in between leaves the intent.
 async function deliverOnce(input: {
   outputDir: string;
-  label: string;
+  /** "the edition of 2025-09-10", for the lines it returns. */
+  name: string;
   record: SentRecord;
   message: EditionMessage;
   messageFor: (reader: string) => EditionMessage;
@@ -147,8 +145,7 @@ async function deliverOnce(input: {
   timeoutMs: number | undefined;
   secrets: readonly string[];
 }): Promise<Pick<SendEditionResult, 'outcome' | 'summary' | 'accepted' | 'rejected'>> {
-  const { outputDir, record, message, server, now } = input;
-  const { label } = input;
+  const { outputDir, record, message, server, now, name } = input;
   const attempt: SendAttempt = {
     status: 'sending',
     messageId: message.messageId,
@@ -193,10 +190,10 @@ async function deliverOnce(input: {
     await recordSendAttempt(outputDir, record, { ...attempt, status, ...answers, finishedAt, error: reason });
     const summary =
       status === 'unknown'
-        ? `${label} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
+        ? `${name} may or may not have gone out: ${reason}; check a recipient's inbox, then run again with --resend if it did not arrive`
         : status === 'partial'
-          ? `${label} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
-          : `${label} was not sent: ${reason}`;
+          ? `${name} went to ${accepted.length} recipient(s), then: ${reason}; send again to reach the others`
+          : `${name} was not sent: ${reason}`;
     return { outcome: status === 'partial' ? 'partial' : 'failed', summary, accepted, rejected };
   }
   const status = rejected.length === 0 && deferred.length === 0 ? 'sent' : 'partial';
@@ -205,7 +202,7 @@ async function deliverOnce(input: {
   } catch (error) {
     // Delivered, but not recorded: the intent left on disk makes the next send ask for --resend instead of mailing twice.
     const reason = redactSecrets(error instanceof Error ? error.message : String(error), input.secrets);
-    return { outcome: 'failed', summary: `${label} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
+    return { outcome: 'failed', summary: `${name} went to ${accepted.length} recipient(s), but the record could not be written (${reason}); do not send it again`, accepted, rejected };
   }
   const refusals = [
     ...(rejected.length > 0 ? [`the server rejected ${rejected.join(', ')}`] : []),
@@ -213,8 +210,8 @@ async function deliverOnce(input: {
   ];
   const summary =
     status === 'sent'
-      ? `sent ${label} to ${accepted.length} recipient(s) (${message.messageId})`
-      : `sent ${label} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
+      ? `sent ${name} to ${accepted.length} recipient(s) (${message.messageId})`
+      : `sent ${name} to ${accepted.length} recipient(s); ${refusals.join('; ')}`;
   return { outcome: status === 'sent' ? 'done' : 'partial', summary, accepted, rejected };
 }
 
@@ -248,13 +245,13 @@ function checkMailConfig(config: Config, options: Pick<SendEditionOptions, 'to' 
 }
 
 // "May have gone out" stops a send, and so does "every one of them already has it"; a sure failure does not (nothing went out).
-function refuseAfterEarlierAttempts(history: RecipientHistory, label: string): SendEditionResult | undefined {
+function refuseAfterEarlierAttempts(history: RecipientHistory, name: string): SendEditionResult | undefined {
   const { uncertain, lastSent } = history;
   if (uncertain) {
     const how = uncertain.status === 'sending' ? 'did not finish' : `broke off (${uncertain.error ?? 'no reason recorded'})`;
     return {
       outcome: 'failed',
-      summary: `a send of ${label} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
+      summary: `a send of ${name} started at ${uncertain.startedAt} ${how}: the message may have gone out; check a recipient's inbox, then run again with --resend if it did not arrive`,
       subject: uncertain.subject,
       recipients: uncertain.recipients,
       messageId: uncertain.messageId,
@@ -264,7 +261,7 @@ function refuseAfterEarlierAttempts(history: RecipientHistory, label: string): S
   const rejectedNote = lastSent.rejected.length > 0 ? `; rejected then: ${lastSent.rejected.join(', ')}` : '';
   return {
     outcome: 'done',
-    summary: `${label} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
+    summary: `${name} was already sent at ${lastSent.finishedAt ?? lastSent.startedAt} to all ${history.settled.length} of these recipient(s)${rejectedNote}; nothing sent (--resend sends it again)`,
     subject: lastSent.subject,
     recipients: lastSent.recipients,
     messageId: lastSent.messageId,

@@ -6,7 +6,8 @@ import type { Period } from '../issue/period.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { acquireRunLock } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
-import { type SendEditionOptions, type SendEditionResult, sendMailPiece } from './send-edition.js';
+import { composeEditionMessage } from '../mail/compose-edition-message.js';
+import { type SendEditionOptions, type SendEditionResult, sendOnce } from './send-edition.js';
 
 /** `summarize send --issue 2025-09`: the period's issue mailed once per reader, with the daily edition's record and `--resend` rules. */
 export async function sendIssue(config: Config, period: Period, options: Omit<SendEditionOptions, 'date'>): Promise<SendEditionResult> {
@@ -15,24 +16,36 @@ export async function sendIssue(config: Config, period: Period, options: Omit<Se
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   const lock = await acquireRunLock(config.outputDir, { command: `send --issue ${period.key}` });
   try {
-    return await sendMailPiece(
-      config,
-      {
-        key: `issue-${period.key}`,
-        label: `the issue of ${period.title}`,
-        paperCount: issue.papers.length,
-        defaultSubject: `arXiv Brief — ${period.title}: ${issue.papers.length} paper${issue.papers.length === 1 ? '' : 's'}`,
+    const key = `issue-${period.key}`;
+    const paperCount = issue.papers.length;
+    return await sendOnce(config, { ...options, date: key }, {
+      kind: 'edition',
+      name: `the issue of ${period.title}`,
+      prepare: async ({ from, attemptNumber }) => {
         // Rendered again with today's public URL and unsubscribe link, as the daily edition is.
-        writeEmail: async () => {
-          const email = renderIssueEmail(issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
-          const paths = getIssuePaths(config.outputDir, period.key);
-          await writeFileAtomic(paths.text, email.text);
-          await writeFileAtomic(paths.emailHtml, email.html);
-          return email;
-        },
+        const email = renderIssueEmail(issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+        const paths = getIssuePaths(config.outputDir, period.key);
+        await writeFileAtomic(paths.text, email.text);
+        await writeFileAtomic(paths.emailHtml, email.html);
+        return {
+          email,
+          detail: `${paperCount} papers`,
+          messageFor: (reader) =>
+            composeEditionMessage({
+              date: key,
+              paperCount,
+              email,
+              from,
+              to: reader,
+              subject: config.mailSubject ?? `arXiv Brief — ${period.title}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`,
+              unsubscribe: config.mailUnsubscribe,
+              unsubscribeSecret: config.unsubscribeSecret,
+              attachments: [],
+              attemptNumber,
+            }),
+        };
       },
-      options,
-    );
+    });
   } finally {
     await lock.release();
   }

@@ -14,8 +14,10 @@ export type RankedPaper = {
   rank: number | null;
   score: number;
   reason: string;
-  /** Kept by --top (and not excluded): only these are downloaded and summarized. */
+  /** Kept by --top (and not excluded): only these are downloaded and summarized, or listed when shown before. */
   selected: boolean;
+  /** Shown in full in an earlier edition: never summarized again, and no place in --top. */
+  shownBefore?: true;
 };
 
 export type RankPapersInput = {
@@ -26,6 +28,8 @@ export type RankPapersInput = {
   relevance?: readonly Relevance[];
   /** Keep this many after ranking and exclusion; default all. */
   top?: number;
+  /** arXiv IDs of papers shown in full in an earlier edition: selected (to be listed) while the top is not full, never counted in it. */
+  shownBefore?: ReadonlySet<string>;
 };
 
 // A boost term outweighs a small difference in similarity but not a wholly different topic.
@@ -33,7 +37,7 @@ const BOOST_PER_TERM = 0.1;
 
 /** Pure: candidates in, ranked list out (best first, then the excluded); ties keep source order. */
 export function rankPapers(candidates: readonly PaperMetadata[], input: RankPapersInput): RankedPaper[] {
-  const { method, interests = { boosts: [], excludes: [] }, relevance = [], top } = input;
+  const { method, interests = { boosts: [], excludes: [] }, relevance = [], top, shownBefore = new Set<string>() } = input;
   const scored = candidates.map((paper, position) => {
     const text = `${paper.title}\n${paper.abstract}`;
     const excludedBy = findMentions(text, interests.excludes);
@@ -52,13 +56,13 @@ export function rankPapers(candidates: readonly PaperMetadata[], input: RankPape
   // Array.prototype.sort is stable: equal scores stay in the source's order.
   if (method !== 'source' || interests.boosts.length > 0) kept.sort((left, right) => right.score - left.score);
   const limit = top ?? kept.length;
-  const ranked: RankedPaper[] = kept.map((candidate, index) => ({
-    paper: candidate.paper,
-    rank: index + 1,
-    score: candidate.score,
-    reason: candidate.reason,
-    selected: index < limit,
-  }));
+  let newSelected = 0;
+  const ranked: RankedPaper[] = kept.map((candidate, index) => {
+    const repeat = shownBefore.has(candidate.paper.id);
+    const selected = newSelected < limit;
+    if (selected && !repeat) newSelected += 1;
+    return { paper: candidate.paper, rank: index + 1, score: candidate.score, reason: candidate.reason, selected, ...(repeat ? { shownBefore: true as const } : {}) };
+  });
   for (const candidate of scored) {
     if (candidate.excludedBy.length === 0) continue;
     ranked.push({ paper: candidate.paper, rank: null, score: candidate.score, reason: `excluded: mentions ${candidate.excludedBy.join(', ')}`, selected: false });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,36 @@ describe('publishEdition', () => {
     expect(files.length).toBeGreaterThan(10);
     expect(leaks).toEqual([]);
     expect(await read('feed.xml')).toContain('<link href="https://news.example.org/brief/digests/2025-01-21.html"/>');
+  });
+
+  it('gives every page an absolute og:image under the public URL (the flowchart, else the podcast cover), never a path or a login', async () => {
+    const ogImage = async (path: string) => /<meta property="og:image" content="([^"]*)">/.exec(await read(path))?.[1];
+    const thirdStem = toFileStem(third!.paper.id, third!.paper.version);
+    const firstStem = toFileStem(first!.paper.id, first!.paper.version);
+
+    // No public URL: nothing to make an absolute URL of, so no og:image at all.
+    await publishEdition(outputDir, TODAY, { warn });
+    expect(await ogImage(`papers/${thirdStem}.html`)).toBeUndefined();
+    expect(await ogImage('index.html')).toBeUndefined();
+
+    const publicUrl = 'https://reader:s3cret-pass@news.example.org/brief/';
+    await publishEdition(outputDir, TODAY, { publicUrl, warn });
+    expect(await ogImage(`papers/${thirdStem}.html`)).toBe(`https://news.example.org/brief/papers/${thirdStem}.flowchart.png`);
+    // The web edition shows its lead paper's chart, as its description leads with that paper.
+    expect(await ogImage(`digests/${TODAY.date}.html`)).toBe(`https://news.example.org/brief/papers/${thirdStem}.flowchart.png`);
+    // The index has no paper of its own, and there is no site image yet.
+    expect(await ogImage('index.html')).toBeUndefined();
+
+    // A paper without its PNG, once the podcast's cover exists: the cover, for it and for the index.
+    await rm(getBriefPaths(outputDir, first!.paper.id, first!.paper.version).flowchartPng);
+    await mkdir(join(outputDir, 'audio'), { recursive: true });
+    await writeFile(join(outputDir, 'audio', 'cover.png'), 'png');
+    await publishEdition(outputDir, TODAY, { publicUrl, warn });
+    expect(await ogImage(`papers/${firstStem}.html`)).toBe('https://news.example.org/brief/audio/cover.png');
+    expect(await ogImage('index.html')).toBe('https://news.example.org/brief/audio/cover.png');
+    for (const page of [`papers/${firstStem}.html`, `papers/${thirdStem}.html`, `digests/${TODAY.date}.html`, 'index.html']) {
+      expect(await read(page)).not.toMatch(/og:image" content="(?!https:\/\/news\.example\.org\/brief\/)|s3cret|file:/);
+    }
   });
 
   it('leaves no half-written search data behind when publishing fails', async () => {

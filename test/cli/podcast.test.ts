@@ -107,7 +107,8 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     const env = await start(2);
     expect((await runCliCaptured(['nightly', '--date', NIGHT, '--podcast'], env)).code).toBe(0);
     services.hf.setDay('2025-09-11', ['2509.10001']);
-    const dry = await runCliCaptured(['nightly', '--date', '2025-09-11'], env);
+    // The paper was in the first edition: --repeat shows it in full again, so the second day has an edition to speak.
+    const dry = await runCliCaptured(['nightly', '--date', '2025-09-11', '--repeat'], env);
     expect(dry.code).toBe(0);
     const estimate = await runCliCaptured(['podcast', '--date', '2025-09-11', '--dry-run'], env);
     expect(estimate.code).toBe(0);

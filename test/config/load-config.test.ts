@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the on/off switches as 1/0, true/false, yes/no or on/off, off by default, and names a value that is none of them', () => {
+    expect(loadConfig({ env: {}, envFile: noFile })).toMatchObject({ repeat: false, notifyEmpty: false });
+    expect(loadConfig({ env: { SUMMARIZE_REPEAT: 'Yes', SUMMARIZE_NOTIFY_EMPTY: '1' }, envFile: noFile })).toMatchObject({ repeat: true, notifyEmpty: true });
+    expect(loadConfig({ env: { SUMMARIZE_REPEAT: 'off', SUMMARIZE_NOTIFY_EMPTY: 'false' }, envFile: noFile })).toMatchObject({ repeat: false, notifyEmpty: false });
+    expect(() => loadConfig({ env: { SUMMARIZE_NOTIFY_EMPTY: 'maybe' }, envFile: noFile })).toThrow(/SUMMARIZE_NOTIFY_EMPTY: expected 1 or 0 \(also true\/false, yes\/no, on\/off\), got "maybe"/);
+  });
+
   it('parses a price override table', () => {
     const config = loadConfig({ env: { SUMMARIZE_PRICES: '{"llama3.1:8b":{"input":0,"output":0}}' }, envFile: noFile });
     expect(config.prices['llama3.1:8b']).toEqual({ input: 0, output: 0 });

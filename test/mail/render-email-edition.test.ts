@@ -166,6 +166,32 @@ describe('renderEmailEdition', () => {
     expect(email.html.match(/<td class="card"[^>]*style="background-color: #ffffff; color: #1f2937;/g)).toHaveLength(4);
   });
 
+  it("lists the papers shown in full before under \"Also on today's list\", linking their briefs, and counts them apart", () => {
+    const repeats = [
+      { id: '2501.00001', version: 3, title: 'An older <b>paper</b>', firstShown: '2025-01-30' },
+      { id: 'hep-th/9108004', version: 1, title: 'A much older one', firstShown: '2025-01-02' },
+    ];
+    const email = renderEmailEdition({ date: DATE, papers: [{ brief: makeSampleBrief() }], repeats }, { publicUrl: PUBLIC_URL });
+    expect(email.html).toContain('1 paper, each in five points. 2 more on the list were in an earlier edition.');
+    expect(email.html).toContain(">Also on today's list</h2>");
+    expect(email.html).toContain(`<li><a href="${PUBLIC_URL}/papers/2501.00001v3.html">An older &lt;b&gt;paper&lt;/b&gt;</a> · first shown <a href="${PUBLIC_URL}/digests/2025-01-30.html">2025-01-30</a></li>`);
+    expect(email.text).toContain(`- A much older one\n   ${PUBLIC_URL}/papers/hep-th_9108004v1.html (first shown 2025-01-02)\n`);
+    // Without a public https URL: the arXiv page, and the date alone.
+    const offline = renderEmailEdition({ date: DATE, papers: [{ brief: makeSampleBrief() }], repeats }, {});
+    expect(offline.html).toContain('<li><a href="https://arxiv.org/abs/2501.00001v3">An older &lt;b&gt;paper&lt;/b&gt;</a> · first shown 2025-01-30</li>');
+  });
+
+  it('keeps 300 papers and 1,000 papers shown before under 100,000 bytes, counting the repeats it cannot list', () => {
+    const repeats = Array.from({ length: 1000 }, (_, index) => ({ id: `2412.${String(10_000 + index)}`, version: 1, title: `An earlier paper ${index + 1} on sparse experts`, firstShown: '2025-01-30' }));
+    const email = renderEmailEdition({ ...makeEdition(300), repeats }, { publicUrl: PUBLIC_URL });
+    expect(measureSentBytes(email.html)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    expect(email.shownInFull).toBeGreaterThan(10);
+    const listed = (email.html.match(/first shown <a/g) ?? []).length;
+    expect(listed).toBeGreaterThan(10);
+    expect(email.html).toContain(`…and ${1000 - listed} more, listed in <a href="${PUBLIC_URL}/digests/${DATE}.html"`);
+    expect(email.text).toContain(`…and ${1000 - listed} more, listed in the web edition: ${PUBLIC_URL}/digests/${DATE}.html`);
+  });
+
   it('renders the plain-text part of a fixed edition exactly', async () => {
     const papers = makeSampleBriefs().map((brief, index) => ({ brief, ...(index === 0 ? { reason: 'matches: retrieval' } : {}) }));
     const email = renderEmailEdition({ date: DATE, papers }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/leave' });

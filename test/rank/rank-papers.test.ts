@@ -89,6 +89,24 @@ describe('rankPapers', () => {
       ['4', 4, false],
     ]);
   });
+
+  it('gives a paper shown before no place in the top: selected to be listed while the top is not full, never counted', () => {
+    const ranked = rankPapers(candidates, { method: 'source', top: 2, shownBefore: new Set(['1', '3', '4']) });
+    expect(ranked.map((candidate) => [candidate.paper.id, candidate.selected, candidate.shownBefore ?? false])).toEqual([
+      ['1', true, true],
+      ['2', true, false],
+      ['3', true, true],
+      ['4', true, true],
+    ]);
+    // Once the top is full, a paper shown before ranked below it is not listed either.
+    const full = rankPapers(candidates, { method: 'source', top: 1, shownBefore: new Set(['3']) });
+    expect(full.map((candidate) => [candidate.paper.id, candidate.selected])).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', false],
+      ['4', false],
+    ]);
+  });
 });
 
 describe('scoring', () => {

@@ -45,6 +45,8 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     interests: { type: 'string' },
     rank: { type: 'string' },
     top: { type: 'string' },
+    // No default: without the flag, SUMMARIZE_REPEAT decides.
+    repeat: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`nightly: unexpected argument ${JSON.stringify(positionals[0])}; IDs go in --ids-file`);
   const date = resolveDay(values.date ?? 'today');
@@ -68,7 +70,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   const interrupts = watchInterrupts(reporter);
   try {
     const { report, reportPath, estimates } = await runNightly(
-      { source, date: period?.first ?? date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, commandLine: `nightly ${argv.join(' ')}`.trim() },
+      { source, date: period?.first ?? date, limit, maxCostUsd, dryRun, force: values.force, send: values.send, podcast: values.podcast, rankFlag: values.rank, top, repeat: values.repeat, commandLine: `nightly ${argv.join(' ')}`.trim() },
       {
         config,
         reporter,

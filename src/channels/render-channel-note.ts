@@ -1,0 +1,10 @@
+import type { ChannelDigest } from './channel-digest.js';
+import type { ChannelService } from './parse-channel-url.js';
+
+/** The one message of a day without an edition, in each service's simplest form: the line as plain text (ours, so it needs no escaping). */
+export function renderChannelNote(service: ChannelService, line: string, digest: ChannelDigest): Record<string, unknown> {
+  if (service === 'slack') return { text: line };
+  if (service === 'discord') return { content: line, allowed_mentions: { parse: [] } };
+  if (service === 'telegram') return { text: line, disable_web_page_preview: true };
+  return { ...digest, text: line };
+}
