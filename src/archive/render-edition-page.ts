@@ -2,6 +2,8 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition, EditionPaper, EditionRepeat } from '../edition/edition.js';
 import { briefTldr } from '../output/brief-tldr.js';
 import { formatAuthors } from '../output/format-authors.js';
+import { editionMessages } from '../edition/edition-messages.js';
+import { getMessages, type Messages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
@@ -25,7 +27,7 @@ export function renderEditionPage(edition: Edition, { image }: { image?: string 
     edition.episode === undefined ? '' : renderEpisodePlayer(edition.episode, { root: '../' }),
     count === 0 ? '<p>No papers were summarized for this day.</p>' : renderContents(edition),
   ];
-  const papers = [...edition.papers.map((paper, index) => renderPaper(paper, index + 1)), renderRepeats(edition.repeats ?? [])];
+  const papers = [...edition.papers.map((paper, index) => renderPaper(paper, index + 1)), renderRepeats(edition.repeats ?? [], editionMessages(edition))];
   const scripts = edition.episode === undefined ? [] : ['assets/episode-player.js'];
   const description = count === 0 ? `No papers on ${edition.date}.` : `${count} ${count === 1 ? 'paper' : 'papers'}, led by ${edition.papers[0]!.brief.paper.title}: ${briefTldr(edition.papers[0]!.brief)}`;
   return renderPage({ title, root: '../', description, body: [...header, ...papers].filter((part) => part !== '').join('\n'), scripts, image });
@@ -38,18 +40,18 @@ function renderContents(edition: Edition): string {
   const items = edition.papers.map(
     ({ brief }, index) => `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a><br><span class="tldr">${escapeHtml(briefTldr(brief))}</span></li>`,
   );
-  return `<h2 class="contents-heading">In this issue</h2>\n<ol class="contents">${items.join('')}</ol>`;
+  return `<h2 class="contents-heading">${escapeHtml(editionMessages(edition).inThisIssue)}</h2>\n<ol class="contents">${items.join('')}</ol>`;
 }
 
 // Papers of the day's list shown in full before: each title links its brief, each date the edition that showed it.
-function renderRepeats(repeats: readonly EditionRepeat[]): string {
+function renderRepeats(repeats: readonly EditionRepeat[], messages: Messages): string {
   if (repeats.length === 0) return '';
   const items = repeats.map((repeat) => {
     const page = escapeHtml(`../papers/${toFileStem(repeat.id, repeat.version)}.html`);
     const date = escapeHtml(repeat.firstShown);
     return `<li><a href="${page}">${escapeHtml(repeat.title)}</a> <span class="muted">· first shown <a href="${date}.html">${date}</a></span></li>`;
   });
-  return `<section class="card" id="also-on-the-list">\n<h2>Also on today's list</h2>\n<p class="muted">Shown in full in an earlier edition.</p>\n<ul>${items.join('')}</ul>\n</section>`;
+  return `<section class="card" id="also-on-the-list">\n<h2>${escapeHtml(messages.alsoOnTodaysList)}</h2>\n<p class="muted">Shown in full in an earlier edition.</p>\n<ul>${items.join('')}</ul>\n</section>`;
 }
 
 function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
@@ -63,7 +65,7 @@ function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
     `<h2><a href="${page}">${escapeHtml(paper.title)}</a></h2>`,
     `<p class="muted">${escapeHtml(authors)}</p>`,
     `<p class="muted">${escapeHtml(paper.primaryCategory)}${absUrl === null ? '' : ` · <a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}</a>`}</p>`,
-    reason === undefined ? '' : `<p class="reason"><strong>Why picked:</strong> ${escapeHtml(reason)}</p>`,
+    reason === undefined ? '' : `<p class="reason"><strong>${escapeHtml(getMessages(brief.generation.language).whyPicked)}:</strong> ${escapeHtml(reason)}</p>`,
     renderSummaryPoints(brief.summary, brief.generation.language),
     warnings === 0 ? '' : `<p class="warning">⚠️ ${warnings} ${warnings === 1 ? 'point' : 'points'} to check before relying on this brief: see its page.</p>`,
     `<p class="more"><a href="${page}">Full brief, flowchart and quiz →</a></p>`,

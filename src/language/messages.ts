@@ -16,6 +16,12 @@ export interface Messages {
   answers: string;
   whyPicked: string;
   checkBeforePublishing: string;
+  /** The email's and the web edition's own words. */
+  inThisIssue: string;
+  alsoOnTodaysList: string;
+  readOnTheWeb: string;
+  unsubscribe: string;
+  machineWritten: string;
 }
 
 /** Keyed by the primary subtag of a BCP 47 tag: `zh-Hans` and `zh-TW` take `zh`. */
@@ -36,6 +42,11 @@ export const MESSAGES = {
     answers: 'Answers',
     whyPicked: 'Why picked',
     checkBeforePublishing: 'Check before publishing',
+    inThisIssue: 'In this issue',
+    alsoOnTodaysList: "Also on today's list",
+    readOnTheWeb: 'Read it on the web',
+    unsubscribe: 'Unsubscribe',
+    machineWritten: 'Summaries are written by a language model from each paper’s text; check the paper before citing it.',
   },
   zh: {
     name: 'Chinese',
@@ -53,6 +64,11 @@ export const MESSAGES = {
     answers: '答案',
     whyPicked: '入选理由',
     checkBeforePublishing: '发布前请核查',
+    inThisIssue: '本期内容',
+    alsoOnTodaysList: '今日列表中的其他论文',
+    readOnTheWeb: '在网页上阅读',
+    unsubscribe: '退订',
+    machineWritten: '摘要由语言模型根据每篇论文的全文撰写；引用前请核对原文。',
   },
   es: {
     name: 'Spanish',
@@ -70,6 +86,11 @@ export const MESSAGES = {
     answers: 'Respuestas',
     whyPicked: 'Por qué se eligió',
     checkBeforePublishing: 'Revisar antes de publicar',
+    inThisIssue: 'En este número',
+    alsoOnTodaysList: 'También en la lista de hoy',
+    readOnTheWeb: 'Leer en la web',
+    unsubscribe: 'Darse de baja',
+    machineWritten: 'Los resúmenes los escribe un modelo de lenguaje a partir del texto de cada artículo; consulte el artículo antes de citarlo.',
   },
   de: {
     name: 'German',
@@ -87,6 +108,11 @@ export const MESSAGES = {
     answers: 'Antworten',
     whyPicked: 'Warum ausgewählt',
     checkBeforePublishing: 'Vor dem Veröffentlichen prüfen',
+    inThisIssue: 'In dieser Ausgabe',
+    alsoOnTodaysList: 'Ebenfalls auf der heutigen Liste',
+    readOnTheWeb: 'Im Web lesen',
+    unsubscribe: 'Abbestellen',
+    machineWritten: 'Die Zusammenfassungen schreibt ein Sprachmodell aus dem Text jeder Arbeit; prüfen Sie die Arbeit, bevor Sie sie zitieren.',
   },
   fr: {
     name: 'French',
@@ -104,6 +130,11 @@ export const MESSAGES = {
     answers: 'Réponses',
     whyPicked: 'Pourquoi ce choix',
     checkBeforePublishing: 'À vérifier avant publication',
+    inThisIssue: 'Dans ce numéro',
+    alsoOnTodaysList: 'Aussi sur la liste du jour',
+    readOnTheWeb: 'Lire sur le web',
+    unsubscribe: 'Se désabonner',
+    machineWritten: 'Les résumés sont rédigés par un modèle de langage à partir du texte de chaque article ; vérifiez l’article avant de le citer.',
   },
   ja: {
     name: 'Japanese',
@@ -121,6 +152,11 @@ export const MESSAGES = {
     answers: '解答',
     whyPicked: '選定理由',
     checkBeforePublishing: '公開前に確認',
+    inThisIssue: '今号の内容',
+    alsoOnTodaysList: '本日のリストのその他の論文',
+    readOnTheWeb: 'ウェブで読む',
+    unsubscribe: '配信停止',
+    machineWritten: '要約は各論文の本文から言語モデルが作成しています。引用する前に論文を確認してください。',
   },
 } as const satisfies Record<string, Messages>;
 

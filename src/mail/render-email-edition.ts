@@ -1,6 +1,7 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Flowchart } from '../brief/flowchart-schema.js';
 import type { Edition } from '../edition/edition.js';
+import { editionMessages } from '../edition/edition-messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { inlineEmailCss } from './email-css.js';
@@ -138,14 +139,15 @@ function renderFrame(
   const countText = describeCounts(count, shown.shownInFull, edition.repeats?.length ?? 0);
   // What inboxes show after the subject: a line, however long the titles.
   const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
-  const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">Read it on the web</a>.` : '';
+  const messages = editionMessages(edition);
+  const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">${escapeHtml(messages.readOnTheWeb)}</a>.` : '';
   // Mail clients play no audio: the episode is a link, like every image and page.
   const minutes = Math.max(1, Math.round((edition.episode?.durationMs ?? 0) / 60_000));
   const episodeLink = episodeUrl ? ` <a href="${escapeHtml(episodeUrl)}">Listen to the episode (${minutes} min)</a>.` : '';
-  const note = 'Summaries are written by a language model from each paper’s text; check the paper before citing it.';
-  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">Unsubscribe</a>.` : '';
+  const note = messages.machineWritten;
+  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">${escapeHtml(messages.unsubscribe)}</a>.` : '';
   const contentsHtml =
-    shown.contents.length === 0 ? '' : `<h2 class="contents-heading">In this issue</h2><ol class="contents">${CONTENTS_MARK}</ol>`;
+    shown.contents.length === 0 ? '' : `<h2 class="contents-heading">${escapeHtml(messages.inThisIssue)}</h2><ol class="contents">${CONTENTS_MARK}</ol>`;
   // The entries are inlined already: they go in after, so the inliner never sees them twice.
   const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${escapeHtml(countText)}${webLink}${episodeLink}</p>${contentsHtml}</td></tr>`).replace(
     CONTENTS_MARK,
@@ -155,9 +157,9 @@ function renderFrame(
   const document = renderEmailDocument(title, preheader);
   const before = [document.open, header, EMAIL_GAP_ROW].join('\n');
   const after = [EMAIL_GAP_ROW, footer, document.close].join('\n');
-  const contentsText = shown.contents.length === 0 ? '' : `\nIn this issue:\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
+  const contentsText = shown.contents.length === 0 ? '' : `\n${messages.inThisIssue}:\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
   const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n${contentsText}`;
-  const textFooter = `--\n${note}${unsubscribe ? `\nUnsubscribe: ${unsubscribe}` : ''}\n`;
+  const textFooter = `--\n${note}${unsubscribe ? `\n${messages.unsubscribe}: ${unsubscribe}` : ''}\n`;
   return { before, after, textHeader, textFooter };
 }
 

@@ -3,7 +3,8 @@ import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { briefTldr } from '../output/brief-tldr.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { formatAuthors } from '../output/format-authors.js';
-import { SUMMARY_POINTS } from '../output/summary-points.js';
+import { getMessages } from '../language/messages.js';
+import { listSummaryPoints } from '../output/summary-points.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
 import { truncateText } from './truncate-text.js';
@@ -35,6 +36,8 @@ export function renderEmailPaper(
   const reason = paper.reason !== undefined && upvotes !== undefined && /^\d+ upvotes?$/.test(paper.reason) ? undefined : paper.reason;
   const extras = [comment, upvotes].filter((entry): entry is string => entry !== undefined && entry !== '');
   const label = brief.paper.primaryCategory;
+  const messages = getMessages(brief.generation.language);
+  const points = listSummaryPoints(brief.generation.language);
   const linkList = listLinks(links);
 
   const html = [
@@ -42,10 +45,10 @@ export function renderEmailPaper(
     // Without a web page to show it, the flowchart comes as a thumbnail beside the points; else the page has it at full size.
     figure && links.page === undefined ? renderThumbnail(figure) : '',
     `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
-    `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>Why picked:</b> ${escapeHtml(reason)}` : ''}</p>`,
+    `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(messages.whyPicked)}:</b> ${escapeHtml(reason)}` : ''}</p>`,
     `<p class="tldr">${escapeHtml(tldr)}</p>`,
     // The five points as one paragraph, each led by its emoji (its name on hover): a card of lines, not of boxes.
-    `<p class="points">${SUMMARY_POINTS.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
+    `<p class="points">${points.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
     `<p class="links">${linkList.map(([name, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(name)}${url === links.page ? ' →' : ''}</a>`).join(' · ')}</p>`,
     '</td></tr>',
   ].filter((line) => line !== '');
@@ -56,9 +59,9 @@ export function renderEmailPaper(
     `   ${authors}`,
     ...extras.map((extra) => `   ${extra}`),
     `   TLDR: ${tldr}`,
-    ...(reason ? [`   Why picked: ${reason}`] : []),
+    ...(reason ? [`   ${messages.whyPicked}: ${reason}`] : []),
     '',
-    ...SUMMARY_POINTS.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`),
+    ...points.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`),
     '',
     ...linkList.map(([name, url]) => `   ${name}: ${url}`),
   ];

@@ -33,7 +33,7 @@ describe('renderEditionPage', () => {
     const repeats = [{ id: '2501.00001', version: 3, title: 'An older <script>paper</script>', firstShown: '2025-01-20' }];
     const html = renderEditionPage({ ...edition, repeats });
     expect(html).toContain('3 papers · 1 more on the list, shown in an earlier edition · <a href="2025-01-21.md">');
-    expect(html).toContain("<h2>Also on today's list</h2>");
+    expect(html).toContain("<h2>Also on today&#39;s list</h2>");
     expect(html).toContain('<li><a href="../papers/2501.00001v3.html">An older &lt;script&gt;paper&lt;/script&gt;</a> <span class="muted">· first shown <a href="2025-01-20.html">2025-01-20</a></span></li>');
     // Not a card of its own, and not in the contents: only the papers in full are.
     expect(html.match(/<article class="card"/g)).toHaveLength(3);

@@ -209,3 +209,21 @@ describe('renderEmailEdition', () => {
     }
   });
 });
+
+describe('the email edition in the briefs\' language', () => {
+  it('takes its own words and the five points\' names from the message table: Chinese briefs get Chinese labels, English ones stay as they were', () => {
+    const english = makeSampleBrief();
+    const chinese = { ...english, generation: { ...english.generation, language: 'zh' } };
+    const render = (brief: typeof english) => renderEmailEdition({ date: DATE, papers: [{ brief, reason: 'matches: retrieval' }] }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/unsubscribe' });
+
+    const zh = render(chinese);
+    for (const label of ['本期内容', '在网页上阅读', '退订', '入选理由:', '摘要由语言模型根据每篇论文的全文撰写']) expect(zh.html).toContain(label);
+    expect(zh.html).toContain('title="主题与领域"');
+    expect(zh.text).toContain('📘 主题与领域: ');
+    expect(zh.html).not.toContain('In this issue');
+
+    const en = render(english);
+    for (const label of ['In this issue', 'Read it on the web', 'Unsubscribe', 'Why picked:']) expect(en.html).toContain(label);
+    expect(en.text).toContain('📘 Topic and Domain: ');
+  });
+});

@@ -1,0 +1,7 @@
+import { getMessages, type Messages } from '../language/messages.js';
+import type { Edition } from './edition.js';
+
+/** The words around an edition's briefs, in the language they were written in (a run writes all its briefs in one). */
+export function editionMessages(edition: Pick<Edition, 'papers'>): Messages {
+  return getMessages(edition.papers[0]?.brief.generation.language);
+}
