@@ -86,7 +86,7 @@ async function measure(papers: number, history: number): Promise<Measurement> {
         paperPages: await sizeOf(...pages.map((name) => join('papers', name))),
         paperPageCount: pages.length,
         index: await sizeOf('index.html'),
-        searchData: await sizeOf('assets/search-data.js'),
+        searchData: await sizeOf(...(await readdir(join(outputDir, 'assets', 'search'))).map((name) => join('assets', 'search', name))),
         feeds: await sizeOf('feed.xml', 'rss.xml', 'feed.json'),
       },
     };

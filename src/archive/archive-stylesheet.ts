@@ -32,6 +32,7 @@ dl.meta dd{margin:0;min-width:0}
 .search{margin:12px 0 20px}
 .search input{width:100%;font:inherit;padding:10px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--text)}
 .search ol{padding-left:22px}
+.search button{font:inherit;font-size:15px;margin:6px 0 0;padding:6px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--link);cursor:pointer}
 .search li,.editions>li{margin:0 0 12px}
 .contents{margin:12px 0 20px;padding-left:22px;font-size:15px}.contents li{margin:0 0 8px}.contents .tldr{color:#555}.contents-heading{font-size:18px;margin:16px 0 4px}
 .editions{list-style:none;padding:0}

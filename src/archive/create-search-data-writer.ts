@@ -1,98 +1,93 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
-import { dirname } from 'node:path';
-import { OutputWriteError } from '../output/output-write-error.js';
-import { SUMMARY_POINTS } from '../output/summary-points.js';
+import { join } from 'node:path';
+import { type AtomicFileWriter, createAtomicFileWriter } from '../output/create-atomic-file-writer.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { createSearchTermDirectory } from './create-search-term-directory.js';
 import type { EditionRecord } from './edition-record.js';
+import { removeStaleSearchFiles } from './remove-stale-search-files.js';
+import { toSearchDocument } from './search-document.js';
+import { renderSearchManifest, renderSearchPartFrame, SEARCH_FOLDER, type SearchManifest, type SearchShard, toSearchPartName } from './search-manifest.js';
 
-/** The name of the global `assets/search-data.js` assigns: a `<script src>` loads it where `fetch` of a local file fails. */
-export const SEARCH_DATA_GLOBAL = 'arxivBriefSearchData';
+/** A shard is closed once its file reaches this size: a search loads one or two of them at a time. */
+export const SEARCH_SHARD_BYTES = 200_000;
 
-/** One searchable brief: only the fields the search box matches or shows. */
-export interface SearchDocument {
-  stem: string;
-  title: string;
-  authors: string;
-  summary: string;
-  critique: string;
-  /** The newest edition the paper appeared in. */
-  date: string;
+// A bucket of the term directory is closed at this size: a query term loads one, rarely two.
+const TERM_BUCKET_BYTES = 16_000;
+
+export interface SearchDataWriterOptions {
+  /** Where a shard of briefs is closed. Default: SEARCH_SHARD_BYTES (200 KB). */
+  shardBytes?: number;
+  /** Where a bucket of the term directory is closed. Default: 16 KB. */
+  bucketBytes?: number;
 }
 
 export interface SearchDataWriter {
   /** Adds the papers of an edition not seen yet; add editions newest first, so a paper keeps its newest date. */
   add(edition: EditionRecord): Promise<void>;
-  /** Puts the finished file in place (atomically: a reader sees the old file or the whole new one). */
-  commit(): Promise<void>;
-  /** Removes the unfinished file. */
+  /** Puts every file in place (each atomically), the manifest last, and removes the files of an earlier layout. */
+  commit(): Promise<SearchManifest>;
+  /** Removes the unfinished files. */
   abort(): Promise<void>;
 }
 
 /**
- * Streams `assets/search-data.js` (a script setting the global to `{ documents }`) to disk edition by edition,
- * so a year of editions never sits in memory: only the stems seen stay.
+ * Streams the search data into `assets/search/` edition by edition, so a year of editions never sits in memory (only
+ * the stems seen and the term directory stay): the briefs in shards of about 200 KB, newest first
+ * (`documents-<n>.js`), the term directory that tells which shards hold a term (`terms-<n>.js`), and the manifest
+ * listing both (`manifest.js`). The browser loads the manifest, then only what a query needs.
  */
-export async function createSearchDataWriter(path: string): Promise<SearchDataWriter> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporaryPath = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const stream = createWriteStream(temporaryPath);
-  let failure: unknown;
-  stream.on('error', (error) => (failure ??= error));
-  const write = async (text: string) => {
-    if (failure) throw new OutputWriteError(path, failure);
-    if (!stream.write(text)) await drainedOrFailed(stream);
-  };
+export async function createSearchDataWriter(
+  outputDir: string,
+  { shardBytes = SEARCH_SHARD_BYTES, bucketBytes = TERM_BUCKET_BYTES }: SearchDataWriterOptions = {},
+): Promise<SearchDataWriter> {
+  const folder = join(outputDir, SEARCH_FOLDER);
   const seen = new Set<string>();
-  // JSON is a JavaScript expression; the file is loaded by src, so no `</script>` can end it early.
-  await write(`window.${SEARCH_DATA_GLOBAL} = {"documents":[`);
+  const directory = createSearchTermDirectory();
+  const shards: Array<{ file: AtomicFileWriter; shard: SearchShard; end: string }> = [];
+  let open: (typeof shards)[number] | undefined;
+  const closeShard = async () => {
+    if (open === undefined) return;
+    await open.file.write(`]${open.end}`);
+    await open.file.close();
+    open.shard.bytes = open.file.bytes;
+    open = undefined;
+  };
   return {
     async add(edition) {
       for (const paper of edition.papers) {
         if (seen.has(paper.stem)) continue;
-        const document: SearchDocument = {
-          stem: paper.stem,
-          title: paper.title,
-          authors: paper.authors.join(', '),
-          summary: SUMMARY_POINTS.map(([key]) => paper.summary[key]).join(' '),
-          critique: paper.critique,
-          date: edition.date,
-        };
-        await write(`${seen.size > 0 ? ',' : ''}${JSON.stringify(document)}`);
         seen.add(paper.stem);
+        const document = toSearchDocument(paper, edition.date);
+        if (open === undefined) {
+          const name = toSearchPartName('documents', shards.length);
+          const { start, end } = renderSearchPartFrame(name);
+          open = { file: await createAtomicFileWriter(join(folder, `${name}.js`)), shard: { newest: edition.date, oldest: edition.date, documents: 0, bytes: 0 }, end };
+          shards.push(open);
+          await open.file.write(`${start}[`);
+        }
+        await open.file.write(`${open.shard.documents > 0 ? ',' : ''}${JSON.stringify(document)}`);
+        open.shard.documents += 1;
+        open.shard.oldest = edition.date;
+        directory.add(shards.length - 1, document);
+        if (open.file.bytes >= shardBytes) await closeShard();
       }
     },
     async commit() {
-      try {
-        await write(']};\n');
-        stream.end();
-        await once(stream, 'close');
-        if (failure) throw failure;
-        await rename(temporaryPath, path);
-      } catch (error) {
-        await rm(temporaryPath, { force: true });
-        throw error instanceof OutputWriteError ? error : new OutputWriteError(path, error);
+      await closeShard();
+      const termBuckets: string[] = [];
+      for (const bucket of directory.toBuckets(bucketBytes)) {
+        const { start, end } = renderSearchPartFrame(toSearchPartName('terms', termBuckets.length));
+        await writeFileAtomic(join(folder, `${toSearchPartName('terms', termBuckets.length)}.js`), `${start}${bucket.json}${end}`);
+        termBuckets.push(bucket.first);
       }
+      for (const { file } of shards) await file.commit();
+      const manifest: SearchManifest = { documents: seen.size, shards: shards.map(({ shard }) => shard), termBuckets };
+      // Last: a reader who gets the new manifest finds every part it names.
+      await writeFileAtomic(join(folder, 'manifest.js'), renderSearchManifest(manifest));
+      await removeStaleSearchFiles(outputDir, manifest);
+      return manifest;
     },
     async abort() {
-      stream.destroy();
-      await rm(temporaryPath, { force: true });
+      for (const { file } of shards) await file.abort();
     },
   };
-}
-
-// --- internal ---
-
-// Waits for the buffer to empty, or for the error that means it never will; leaves no listener behind.
-function drainedOrFailed(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-  });
 }

@@ -55,11 +55,11 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
   const editionsByStem = new Map(edition.papers.map(({ brief }) => [toFileStem(brief.paper.id, brief.paper.version), [] as string[]]));
   const indexEntries: ArchiveIndexEntry[] = [];
   const feedEditions: EditionRecord[] = [];
-  const searchData = await createSearchDataWriter(join(outputDir, 'assets', 'search-data.js'));
+  const searchData = await createSearchDataWriter(outputDir);
   const images = await findPageImages(outputDir, publicUrl);
   let editions: number;
   let webEdition: string;
-  // Whatever fails before the search data is in place, its half-written file goes too.
+  // Whatever fails before the search data is in place, its half-written files go too.
   try {
     editions = await forEachArchivedEdition(outputDir, warn, async (record) => {
       for (const paper of record.papers) editionsByStem.get(paper.stem)?.push(record.date);

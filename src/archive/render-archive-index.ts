@@ -2,12 +2,13 @@ import { escapeHtml } from '../output/escape-html.js';
 import type { IssueRecord } from '../issue/issue-record.js';
 import type { EditionRecord } from './edition-record.js';
 import { renderPage } from './render-page.js';
+import { SEARCH_FOLDER } from './search-manifest.js';
 
 // The newest titles shown per edition in the list.
 const TITLES_SHOWN = 3;
 
-/** The scripts the index loads, in order: the library, the data (a global, so `file://` works), the search box. */
-export const ARCHIVE_SEARCH_SCRIPTS = ['assets/minisearch.js', 'assets/search-data.js', 'assets/archive-search.js'];
+/** The scripts the index loads, in order: the library, the search manifest (a global, so `file://` works), the search box, which loads the rest. */
+export const ARCHIVE_SEARCH_SCRIPTS = ['assets/minisearch.js', `${SEARCH_FOLDER}/manifest.js`, 'assets/archive-search.js'];
 
 /** What the index lists of one edition. */
 export interface ArchiveIndexEntry {
@@ -45,6 +46,7 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { ima
     '<label for="search-input" class="point-label">Search every brief (title, authors, summary, critique)</label>',
     '<input type="search" id="search-input" name="q" autocomplete="off" placeholder="e.g. retrieval, diffusion, Lovelace">',
     '<p class="muted" id="search-status" aria-live="polite"></p>',
+    '<button type="button" id="search-more" hidden>Search older editions</button>',
     '<ol id="search-results"></ol>',
     '</form>',
     ...(issues.length === 0

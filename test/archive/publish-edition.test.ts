@@ -105,7 +105,7 @@ describe('publishEdition', () => {
     // A folder where the web edition should go: writing it fails after the search data was started.
     await mkdir(join(outputDir, 'digests', `${TODAY.date}.html`), { recursive: true });
     await expect(publishEdition(outputDir, TODAY, { warn })).rejects.toThrow(/could not write .*2025-01-21\.html/);
-    const assets = await readdir(join(outputDir, 'assets')).catch(() => [] as string[]);
+    const assets = await readdir(join(outputDir, 'assets'), { recursive: true }).catch(() => [] as string[]);
     expect(assets.filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -131,11 +131,12 @@ describe('publishEdition', () => {
 
     const index = await read('index.html');
     expect(index.indexOf('2025-01-21')).toBeLessThan(index.indexOf('2025-01-20'));
-    const searchData = await read('assets/search-data.js');
-    expect(searchData.startsWith('window.arxivBriefSearchData = ')).toBe(true);
-    const documents = JSON.parse(searchData.slice(searchData.indexOf('=') + 1).trim().replace(/;$/, '')).documents;
+    expect(await read('assets/search/manifest.js')).toMatch(/^window\.arxivBriefSearchManifest = \{"documents":3,"shards":\[\{"newest":"2025-01-21","oldest":"2025-01-20","documents":3,/);
+    const shard = await read('assets/search/documents-0.js');
+    const documents = JSON.parse(shard.slice(shard.indexOf(',') + 1, shard.lastIndexOf(')')));
     expect(documents.map((document: { stem: string }) => document.stem).sort()).toEqual(['2501.01234v2', '2501.05678v1', 'hep-th_9108004v1']);
     expect(Object.keys(documents[0]).sort()).toEqual(['authors', 'critique', 'date', 'stem', 'summary', 'title']);
+    expect(await read('assets/search/terms-0.js')).toContain('["isotonic","0"]');
     expect(existsSync(join(outputDir, 'assets', 'minisearch.js'))).toBe(true);
 
     expect(await read('feed.xml')).toContain('<link href="https://example.org/briefs/digests/2025-01-21.html"/>');

@@ -74,7 +74,9 @@ describe('the daily digest', () => {
       'papers/2509.10001v1.html',
       'papers/2509.10003v1.html',
       'index.html',
-      'assets/search-data.js',
+      'assets/search/manifest.js',
+      'assets/search/documents-0.js',
+      'assets/search/terms-0.js',
       'assets/minisearch.js',
       'assets/archive.css',
       'assets/archive-search.js',
@@ -85,9 +87,11 @@ describe('the daily digest', () => {
     ];
     const before = await Promise.all(published.map((path) => readFile(join(services.outputDir, path))));
     await Promise.all(published.map((path) => rm(join(services.outputDir, path))));
-    // A writer killed mid-write (pid 999999999 cannot be alive) left a temporary file behind.
+    // Writers killed mid-write (pid 999999999 cannot be alive) left temporary files behind.
     const abandoned = join(services.outputDir, 'digests', `${NIGHT}.html.999999999.0badcafe.tmp`);
     await writeFile(abandoned, '<html>half a page');
+    const abandonedShard = join(services.outputDir, 'assets', 'search', 'documents-0.js.999999999.0badcafe.tmp');
+    await writeFile(abandonedShard, 'arxivBriefSearchPart("documents-0",[');
 
     const result = await runCliCaptured(['digest', '--date', NIGHT], services.env);
 
@@ -97,6 +101,7 @@ describe('the daily digest', () => {
       expect((await readFile(join(services.outputDir, path))).equals(before[index]!), path).toBe(true);
     }
     expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(abandonedShard)).toBe(false);
     expect(services.openai.requests).toHaveLength(2);
   });
 
