@@ -9,6 +9,7 @@ import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
 
 /**
  * `digests/<date>.html`, the web edition: per paper the five points, why it was picked, and a link to its page,
@@ -54,7 +55,7 @@ function renderRepeats(repeats: readonly EditionRepeat[], messages: Messages): s
   return `<section class="card" id="also-on-the-list">\n<h2>${escapeHtml(messages.alsoOnTodaysList)}</h2>\n<p class="muted">Shown in full in an earlier edition.</p>\n<ul>${items.join('')}</ul>\n</section>`;
 }
 
-function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
+function renderPaper({ brief, reason, styled }: EditionPaper, rank: number): string {
   const { paper } = brief;
   const page = escapeHtml(`../papers/${toFileStem(paper.id, paper.version)}.html`);
   const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
@@ -66,7 +67,8 @@ function renderPaper({ brief, reason }: EditionPaper, rank: number): string {
     `<p class="muted">${escapeHtml(authors)}</p>`,
     `<p class="muted">${escapeHtml(paper.primaryCategory)}${absUrl === null ? '' : ` · <a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(paper.id)}</a>`}</p>`,
     reason === undefined ? '' : `<p class="reason"><strong>${escapeHtml(getMessages(brief.generation.language).whyPicked)}:</strong> ${escapeHtml(reason)}</p>`,
-    renderSummaryPoints(brief.summary, brief.generation.language),
+    // In the edition's style, its text (figures stay on the paper's page); else the brief's five points.
+    styled ? PROSE_STYLES[styled.style].renderHtml(styled.content, []) : renderSummaryPoints(brief.summary, brief.generation.language),
     warnings === 0 ? '' : `<p class="warning">⚠️ ${warnings} ${warnings === 1 ? 'point' : 'points'} to check before relying on this brief: see its page.</p>`,
     `<p class="more"><a href="${page}">Full brief, flowchart and quiz →</a></p>`,
     '</article>',

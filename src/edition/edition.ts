@@ -1,10 +1,14 @@
 import type { Brief } from '../brief/brief-schema.js';
+import type { ProseStyleName } from '../styles/style-names.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
 
 /** A paper in a day's edition; editions list them in rank order. */
 export interface EditionPaper {
   brief: Brief;
   /** Why ranking picked it ("matches: retrieval, long context", "42 upvotes"); absent when the run did not rank. */
   reason?: string;
+  /** The paper in the edition's style, when the edition has one and the paper's text in it is stored; else the brief's points are shown. */
+  styled?: StyleResult;
 }
 
 /** One day's newsletter: what the web edition, the email edition, the digest and the feeds are rendered from. */
@@ -12,6 +16,8 @@ export interface Edition {
   /** YYYY-MM-DD: the announcement day (or the day asked for). */
   date: string;
   papers: EditionPaper[];
+  /** `--style blurb` (or commentary) first: the edition shows each paper in that style instead of the brief's five points. */
+  style?: ProseStyleName;
   /** Papers on the day's list already shown in full in an earlier edition: listed with a link to that brief, not shown again. */
   repeats?: EditionRepeat[];
   /** The day's podcast episode, when one was made: a player on the pages, a link in the email. */

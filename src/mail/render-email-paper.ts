@@ -5,6 +5,7 @@ import { escapeHtml } from '../output/escape-html.js';
 import { formatAuthors } from '../output/format-authors.js';
 import { getMessages } from '../language/messages.js';
 import { listSummaryPoints } from '../output/summary-points.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
 import { truncateText } from './truncate-text.js';
@@ -47,8 +48,8 @@ export function renderEmailPaper(
     `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
     `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(messages.whyPicked)}:</b> ${escapeHtml(reason)}` : ''}</p>`,
     `<p class="tldr">${escapeHtml(tldr)}</p>`,
-    // The five points as one paragraph, each led by its emoji (its name on hover): a card of lines, not of boxes.
-    `<p class="points">${points.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
+    // In the edition's style, its prose; else the five points as one paragraph, each led by its emoji (its name on hover).
+    paper.styled ? PROSE_STYLES[paper.styled.style].renderHtml(paper.styled.content, []) : `<p class="points">${points.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
     `<p class="links">${linkList.map(([name, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(name)}${url === links.page ? ' →' : ''}</a>`).join(' · ')}</p>`,
     '</td></tr>',
   ].filter((line) => line !== '');
@@ -61,7 +62,7 @@ export function renderEmailPaper(
     `   TLDR: ${tldr}`,
     ...(reason ? [`   ${messages.whyPicked}: ${reason}`] : []),
     '',
-    ...points.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`),
+    ...(paper.styled ? PROSE_STYLES[paper.styled.style].listTexts(paper.styled.content).map((text) => `   ${text}\n`) : points.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`)),
     '',
     ...linkList.map(([name, url]) => `   ${name}: ${url}`),
   ];

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
-import { readStoredBrief } from './brief-store.js';
+import { getBriefPaths, readStoredBrief } from './brief-store.js';
+import { attachEditionStyle } from '../edition/attach-edition-style.js';
+import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
 
 /** `digests/<date>.json`: the papers of an edition in rank order; what `summarize digest` rebuilds the edition from. */
 export const DigestIndexSchema = z.object({
@@ -20,6 +22,10 @@ export const DigestIndexSchema = z.object({
     }),
   ),
   /** Papers of the day's list already shown in full in an earlier edition; absent when there are none. */
+  /** BCP 47 tag of the briefs' language (`papers/<stem>.<language>.json`); absent: English. */
+  language: z.string().optional(),
+  /** The prose style the edition shows its papers in; absent: the brief's five points. */
+  style: z.enum(PROSE_STYLE_NAMES).optional(),
   repeats: z
     .array(z.object({ id: z.string(), version: z.number().int().positive(), title: z.string(), firstShown: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
     .optional(),
@@ -57,6 +63,7 @@ export async function editionExists(outputDir: string, date: string): Promise<bo
 
 /** The index of an edition, from the edition alone. */
 export function buildDigestIndex(edition: Edition): DigestIndex {
+  const language = edition.papers[0]?.brief.generation.language;
   return {
     schemaVersion: 1,
     date: edition.date,
@@ -66,6 +73,8 @@ export function buildDigestIndex(edition: Edition): DigestIndex {
       title: brief.paper.title,
       ...(reason === undefined ? {} : { reason }),
     })),
+    ...(language === undefined || language === 'en' ? {} : { language }),
+    ...(edition.style ? { style: edition.style } : {}),
     // Left out when empty, so an edition without repeats keeps the bytes it always had.
     ...(edition.repeats?.length ? { repeats: edition.repeats.map(({ id, version, title, firstShown }) => ({ id, version, title, firstShown })) } : {}),
   };
@@ -87,19 +96,23 @@ export async function readDigestIndex(outputDir: string, date: string): Promise<
   }
 }
 
-/** A day's edition read back from its index and the stored briefs, in its order; throws when a brief is missing or invalid. */
-export async function readEdition(outputDir: string, date: string): Promise<Edition> {
+/**
+ * A day's edition read back from its index and the stored briefs, in its order and in the language its briefs
+ * were written in (or `language`, for `digest --language`); throws when a brief is missing or invalid.
+ */
+export async function readEdition(outputDir: string, date: string, language?: string): Promise<Edition> {
   const index = await readDigestIndex(outputDir, date);
   const papers: Edition['papers'] = [];
+  const briefLanguage = language ?? index.language ?? 'en';
   for (const paper of index.papers) {
-    const brief = await readStoredBrief(outputDir, paper.id, paper.version);
+    const brief = await readStoredBrief(outputDir, paper.id, paper.version, briefLanguage);
     if (!brief) {
       const stem = toFileStem(paper.id, paper.version);
-      throw new BriefError(`${getDigestPaths(outputDir, date).json} lists ${stem}, but ${join(outputDir, 'papers', `${stem}.json`)} is missing or no longer a valid brief`);
+      throw new BriefError(`${getDigestPaths(outputDir, date).json} lists ${stem}, but ${getBriefPaths(outputDir, paper.id, paper.version, briefLanguage).json} is missing or no longer a valid brief`);
     }
     papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
   }
-  return { date, papers, ...(index.repeats ? { repeats: index.repeats } : {}) };
+  return attachEditionStyle(outputDir, { date, papers, ...(index.repeats ? { repeats: index.repeats } : {}) }, index.style);
 }
 
 // --- internal ---

@@ -1,14 +1,19 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
+import { ARXIV_HOSTS, safeUrl } from './safe-url.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { StyleResult } from '../styles/style-result-schema.js';
 import { renderBriefBody } from './render-brief-markdown.js';
 
 /** The day's digest in the daily-papers format: `<date> Papers`, then `Paper 1`, `Paper 2`, … with why each was picked. */
 export function renderDigestMarkdown(edition: Edition): string {
   const parts = [`# ${edition.date} Papers`, ''];
   if (edition.papers.length === 0) parts.push('No papers were summarized for this day.', '');
-  edition.papers.forEach(({ brief, reason }, index) => {
-    parts.push(`## Paper ${index + 1}`, '', renderBriefBody(brief, 3, { reason }), '');
+  edition.papers.forEach(({ brief, reason, styled }, index) => {
+    // In the edition's style: the title, its link and the text; the full brief is the paper's own file.
+    const body = styled ? renderStyledPaper(styled, reason) : renderBriefBody(brief, 3, { reason });
+    parts.push(`## Paper ${index + 1}`, '', body, '');
   });
   const repeats = edition.repeats ?? [];
   if (repeats.length > 0) {
@@ -21,4 +26,19 @@ export function renderDigestMarkdown(edition: Edition): string {
     parts.push('');
   }
   return parts.join('\n');
+}
+
+// --- internal ---
+
+function renderStyledPaper(styled: StyleResult, reason: string | undefined): string {
+  const { paper } = styled;
+  const link = safeUrl(paper.absUrl, ARXIV_HOSTS);
+  const brief = `../papers/${toFileStem(paper.id, paper.version)}.md`;
+  return [
+    `### ${escapeMarkdownInline(paper.title)}`,
+    '',
+    `${link === null ? '' : `${link} · `}[the full brief](${brief})${reason === undefined ? '' : ` · ${escapeMarkdownInline(reason)}`}`,
+    '',
+    PROSE_STYLES[styled.style].renderMarkdown(styled.content, []),
+  ].join('\n');
 }

@@ -38,6 +38,8 @@ import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport
 import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { createSpendBudget } from './spend-budget.js';
 import { writeStyles } from './write-styles.js';
+import { attachEditionStyle } from '../edition/attach-edition-style.js';
+import { chooseEditionStyle } from '../styles/choose-edition-style.js';
 import { addCollectedPapers, getCollectedPapersPath } from '../issue/collected-papers-store.js';
 import type { Period } from '../issue/period.js';
 import { reserveRunReport, writeRunReport } from './write-run-report.js';
@@ -224,7 +226,12 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
         // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
         const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, papers, result.briefs);
-        const edition: Edition = { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) };
+        // `--style blurb` first: the edition shows each paper's blurb (written above) instead of its five points.
+        const edition: Edition = await attachEditionStyle(
+          config.outputDir,
+          { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) },
+          request.dryRun ? undefined : chooseEditionStyle(config.styles),
+        );
         let publish: RunStep | undefined;
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.

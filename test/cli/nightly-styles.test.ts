@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { groundedBriefResponder } from '../helpers/brief-responder.js';
+import { makeLocalizedBriefContent } from '../helpers/localized-brief.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -59,5 +61,55 @@ describe('summarize nightly --style', () => {
     const paper = report.papers[0]!;
     expect(paper.styles).toEqual([{ style: 'blurb', outcome: 'written', costUsd: expect.any(Number), durationMs: expect.any(Number) }]);
     expect(paper.costUsd).toBeGreaterThan(paper.styles![0]!.costUsd!);
+  });
+
+  it('--style blurb first: the edition, its digest and its email show each paper\'s blurb; digest --style brief|blurb switches with no model call', async () => {
+    const papers = await makeNightlyPapers(2);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    const readDigest = (extension: string) => readFile(join(services.outputDir, 'digests', `${NIGHT}.${extension}`), 'utf8');
+
+    expect((await nightly(['--style', 'blurb'])).code).toBe(0);
+
+    expect(schemaNames().sort()).toEqual(['paper_blurb', 'paper_blurb', 'paper_brief', 'paper_brief']);
+    for (const extension of ['md', 'html', 'email.html']) {
+      const text = await readDigest(extension);
+      expect(text).toContain('This paper turns research papers into newsletter briefs whose numbers are checked.');
+      expect(text).not.toContain('Topic and Domain');
+    }
+    expect(JSON.parse(await readDigest('json'))).toMatchObject({ style: 'blurb' });
+    const calls = services.openai.requests.length;
+
+    const brief = await runCliCaptured(['digest', '--date', NIGHT, '--style', 'brief'], services.env);
+    expect(brief.code).toBe(0);
+    expect(await readDigest('html')).toContain('Topic and Domain');
+    expect(await readDigest('html')).not.toContain('This paper turns research papers');
+    expect(JSON.parse(await readDigest('json')).style).toBeUndefined();
+
+    expect((await runCliCaptured(['digest', '--date', NIGHT, '--style', 'blurb'], services.env)).code).toBe(0);
+    expect(await readDigest('html')).toContain('This paper turns research papers');
+    expect(services.openai.requests).toHaveLength(calls);
+  });
+
+  it('--language zh: the edition is built, rebuilt and mailed from the Chinese briefs, with Chinese labels', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers);
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    services.openai.setResponder((body) => (body.response_format?.json_schema?.name === 'paper_brief' ? { content: makeLocalizedBriefContent('zh') } : groundedBriefResponder(body)));
+
+    const night = await nightly(['--language', 'zh']);
+    expect(night.stderr).not.toContain('internal error');
+    expect(night.code).toBe(0);
+    expect(JSON.parse(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8'))).toMatchObject({ language: 'zh' });
+    const rebuilt = await runCliCaptured(['digest', '--date', NIGHT], services.env);
+    expect(rebuilt.stderr).not.toMatch(/missing|warning/);
+    expect(rebuilt.code).toBe(0);
+    const html = await readFile(join(services.outputDir, 'digests', `${NIGHT}.html`), 'utf8');
+    expect(html).toContain('主题与领域');
+    expect(html).toContain('本期内容');
+    const dryRun = await runCliCaptured(['send', '--date', NIGHT, '--dry-run'], { ...services.env, SUMMARIZE_MAIL_FROM: 'brief@example.org', SUMMARIZE_MAIL_TO: 'ada@example.com' });
+    expect(dryRun.stderr).not.toMatch(/missing|internal error/);
+    expect(dryRun.code).toBe(0);
+    expect(await readFile(join(services.outputDir, 'digests', `${NIGHT}.email.html`), 'utf8')).toContain('本期内容');
   });
 });

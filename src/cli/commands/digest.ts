@@ -6,6 +6,7 @@ import { republishEdition } from '../../pipeline/republish-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseLanguageTag } from '../../language/parse-language-tag.js';
 import { parseStyleNames } from '../../styles/parse-style-names.js';
+import { chooseEditionStyle } from '../../styles/choose-edition-style.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 /** `summarize digest --date D`: rebuild the day's digest, web and email editions, paper pages, archive and feeds from the stored files. */
@@ -15,7 +16,9 @@ export async function runDigest(argv: string[], io: CliIo): Promise<Outcome> {
   if (!values.date) throw new UsageError('digest: --date YYYY-MM-DD|yesterday|today is required');
   const date = resolveDay(values.date);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
-  const published = await republishEdition(config, date, { warn: (message) => io.stderr.write(`warning: ${message}\n`) });
+  // `--style` picks the edition's style again (the first listed: brief, or a prose style from the stored texts).
+  const style = values.style === undefined ? undefined : (chooseEditionStyle(config.styles) ?? 'brief');
+  const published = await republishEdition(config, date, { warn: (message) => io.stderr.write(`warning: ${message}\n`), style, language: values.language === undefined ? undefined : config.language });
   if (!values.quiet) io.stderr.write(`wrote ${published.markdown}, ${published.html}, the paper pages, ${published.index} and the feeds (${published.papers} papers)\n`);
   return 'done';
 }
