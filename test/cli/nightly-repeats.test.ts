@@ -49,7 +49,7 @@ describe('summarize nightly: no repeats', () => {
 
     const web = await read('digests', `${DAY_TWO}.html`);
     expect(web).toContain('1 paper · 1 more on the list, shown in an earlier edition ·');
-    expect(web).toContain('<h2>Also on today\'s list</h2>');
+    expect(web).toContain('<h2>Also on today&#39;s list</h2>');
     expect(web).toContain(`<a href="../papers/2509.10002v1.html">Nightly Paper 2</a>`);
     expect(web).toContain(`<a href="${NIGHT}.html">${NIGHT}</a>`);
     expect(web.match(/<article class="card" id="paper-\d+">/g)).toHaveLength(1);
