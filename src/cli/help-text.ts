@@ -11,7 +11,7 @@ Usage
   summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
                     [--model M] [--out DIR] [--quiet]     the day's episode and podcast.xml
   summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L]
-                  [--model M] [--out DIR] [--quiet]     the period's issue in prose (see summarize issue --help)
+                  [--dry-run] [--model M] [--out DIR] [--quiet]     the period's issue in prose (see summarize issue --help)
   summarize text <arxiv-id | file.pdf>... [--stats]
   summarize doctor [--json] [--timeout SECONDS]
 
@@ -139,7 +139,7 @@ day's pages with a player. Spoken chunks are cached: a rerun pays only for what 
 
 Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
 `,
-  issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L] [--model M] [--out DIR] [--quiet]
+  issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L] [--dry-run] [--model M] [--out DIR] [--quiet]
 
 An issue for a month or an ISO week, in prose: a one-paragraph introduction on the period's themes,
 then each paper's title, link and text in the style, closed by who wrote it and when. Built from the
@@ -153,6 +153,7 @@ page), .email.html and .txt (the mail edition); \`summarize send --issue <period
   --week YYYY-Www     an ISO week (Monday to Sunday), e.g. 2025-W37
   --top N             papers in the issue (default 10)
   --style S           blurb (default) or commentary
+  --dry-run           print what the missing texts and the introduction would cost; nothing is written
   --language L, --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 written, 1 no briefs stored for the period, 2 usage error, 3 written without a paper whose text failed.

@@ -1,7 +1,7 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Config } from '../config/config-schema.js';
 import { BriefError } from '../errors/brief-error.js';
-import { collectPeriodBriefs } from '../issue/collect-period-briefs.js';
+import { collectPeriodBriefs, type PeriodBrief } from '../issue/collect-period-briefs.js';
 import type { Issue } from '../issue/issue.js';
 import type { IssueRecord } from '../issue/issue-record.js';
 import { readIssueRecord, writeIssue } from '../issue/issue-store.js';
@@ -19,14 +19,27 @@ import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { createPaperContext } from './create-paper-context.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import type { RunPlan } from './plan-run.js';
-import { runPapers } from './run-papers.js';
-import { writeIssueIntroduction } from './write-issue-introduction.js';
+import { type DryRunEstimate, runPapers } from './run-papers.js';
+import { describeIssuePapers, INTRODUCTION_OUTPUT_TOKENS, writeIssueIntroduction } from './write-issue-introduction.js';
+import { estimateCostUsd } from '../llm/estimate-cost-usd.js';
+import { countTokens } from '../text/count-tokens.js';
 
 export interface IssueRequest {
   period: Period;
   /** The prose style each paper is shown in. */
   style: ProseStyleName;
   top: number;
+  /** Estimate what the issue would cost and make nothing. */
+  dryRun?: boolean;
+}
+
+export interface IssueEstimate {
+  /** The texts to write, paper by paper (their PDFs read from the cache or downloaded for counting). */
+  estimates: DryRunEstimate[];
+  /** Chosen papers whose text in the style is stored: no call. */
+  stored: number;
+  /** Null when the model has no price; 0 when the stored introduction fits. */
+  introductionUsd: number | null;
 }
 
 export interface IssueResult {
@@ -44,7 +57,7 @@ export interface IssueResult {
  * with an introduction. Only missing texts and the introduction cost calls; a paper's text comes from the
  * cache when it is there. The same papers, model and prompts again cost nothing.
  */
-export async function runIssue(baseConfig: Config, request: IssueRequest, environment: { reporter: ProgressReporter; signal?: AbortSignal }): Promise<IssueResult> {
+export async function runIssue(baseConfig: Config, request: IssueRequest, environment: { reporter: ProgressReporter; signal?: AbortSignal }): Promise<IssueResult | { estimate: IssueEstimate }> {
   const { period, style, top } = request;
   const { reporter } = environment;
   const config: Config = { ...baseConfig, styles: ['brief', style] };
@@ -76,6 +89,16 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
       plan.reusedBriefs.set(brief.paper, brief);
       plan.missingStyles.set(brief.paper, [style]);
     }
+    const introductionPrompt = await loadStylePrompt(config.promptsDir, 'issue-introduction', context.prompts.system);
+    const storedRecord = await readIssueRecord(config.outputDir, period.key);
+    if (request.dryRun) {
+      const never = new AbortController().signal;
+      const estimated = plan.summarize.length === 0 ? [] : (await runPapers(context, { plan, reporter, stopSignal: never, abortSignal: never, dryRun: true })).estimates;
+      const reused = reusableIntroduction(storedRecord, { papers: chosen.map(toIssuePaper), style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
+      const promptTokens = countTokens(context.prompts.system) + countTokens(introductionPrompt.text) + countTokens(describeIssuePapers(chosen.map((entry) => entry.brief)));
+      const introductionUsd = reused ? 0 : estimateCostUsd(config.model, promptTokens, INTRODUCTION_OUTPUT_TOKENS, config.prices);
+      return { estimate: { estimates: estimated, stored: texts.size, introductionUsd } };
+    }
     let costUsd: number | null = 0;
     let calls = 0;
     const leftOut: string[] = [];
@@ -97,9 +120,7 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
     if (shown.length === 0) throw new BriefError(`no paper of ${period.title} could be written in the ${style} style: ${leftOut[0] ?? 'no reason recorded'}`);
     for (const line of leftOut) reporter.warn(`left out of the issue: ${line}`);
 
-    const papers = shown.map((entry) => ({ stem: toFileStem(entry.brief.paper.id, entry.brief.paper.version), id: entry.brief.paper.id, version: entry.brief.paper.version, title: entry.brief.paper.title, ...(entry.reason ? { reason: entry.reason } : {}) }));
-    const introductionPrompt = await loadStylePrompt(config.promptsDir, 'issue-introduction', context.prompts.system);
-    const storedRecord = await readIssueRecord(config.outputDir, period.key);
+    const papers = shown.map(toIssuePaper);
     let introduction = reusableIntroduction(storedRecord, { papers, style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
     if (!introduction) {
       introduction = await writeIssueIntroduction(
@@ -123,6 +144,11 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
 }
 
 // --- internal ---
+
+function toIssuePaper(entry: PeriodBrief): IssueRecord['papers'][number] {
+  const { paper } = entry.brief;
+  return { stem: toFileStem(paper.id, paper.version), id: paper.id, version: paper.version, title: paper.title, ...(entry.reason ? { reason: entry.reason } : {}) };
+}
 
 // The stored introduction fits while it was written for these papers, in this order, style and language, by this model and prompt.
 function reusableIntroduction(

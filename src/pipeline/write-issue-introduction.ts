@@ -25,7 +25,7 @@ export async function writeIssueIntroduction(
   options: { config: Config; llm: OpenAI; prompt: StylePrompt; systemPrompt: string; periodTitle: string; now?: () => Date; signal?: AbortSignal | undefined },
 ): Promise<IssueIntroduction> {
   const { config, prompt } = options;
-  const notes = briefs.map((brief, index) => `${index + 1}. ${brief.paper.title}\n${brief.tldr ?? brief.summary.topicAndDomain}\n${brief.summary.resultsAndEvaluation}`).join('\n\n');
+  const notes = describeIssuePapers(briefs);
   const meter = createUsageMeter();
   const call = buildLlmCall(config, options.llm, { meter, signal: options.signal, admitRepair: () => true });
   try {
@@ -54,3 +54,11 @@ export async function writeIssueIntroduction(
     throw error;
   }
 }
+
+/** What the introduction is written from: each chosen paper's title, TLDR and results, in the issue's order. */
+export function describeIssuePapers(briefs: readonly Brief[]): string {
+  return briefs.map((brief, index) => `${index + 1}. ${brief.paper.title}\n${brief.tldr ?? brief.summary.topicAndDomain}\n${brief.summary.resultsAndEvaluation}`).join('\n\n');
+}
+
+/** Output tokens of a typical introduction (a paragraph; reasoning models think on top), for the dry run. */
+export const INTRODUCTION_OUTPUT_TOKENS = 1_000;

@@ -38,6 +38,14 @@ describe('summarize issue', () => {
     const callsBefore = services.openai.requests.length;
     const pdfsBefore = pdfRequests().length;
 
+    const dryRun = await run(['issue', '--month', '2025-09', '--top', '2', '--dry-run']);
+    expect(dryRun.code).toBe(0);
+    expect(services.openai.requests).toHaveLength(callsBefore);
+    expect(existsSync(join(services.outputDir, 'issues'))).toBe(false);
+    const estimated = /Total: 2 papers, estimated \$(\d\.\d{4})/.exec(dryRun.stdout);
+    expect(Number(estimated?.[1])).toBeGreaterThan(0);
+    expect(dryRun.stdout).toMatch(/0 text\(s\) in the blurb style stored: no call\. Introduction: ~\$0\.\d{4}/);
+
     const first = await run(['issue', '--month', '2025-09', '--top', '2']);
 
     expect(first.stderr).not.toContain('internal error');
@@ -72,6 +80,8 @@ describe('summarize issue', () => {
     expect(second.code).toBe(0);
     expect(services.openai.requests).toHaveLength(callsAfterFirst);
     expect(second.stderr).toContain('0 model call(s)');
+    const storedDryRun = await run(['issue', '--month', '2025-09', '--top', '2', '--dry-run']);
+    expect(storedDryRun.stdout).toContain('2 text(s) in the blurb style stored: no call. Introduction: stored, no call');
     expect(await readIssue('2025-09', 'md')).toBe(markdown);
   });
 

@@ -10,6 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { parsePositiveFlag } from '../parse-positive-flag.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
+import { renderDryRunTable } from '../render-dry-run-table.js';
 import { formatUsd } from '../progress/format-usd.js';
 
 const DEFAULT_TOP = 10;
@@ -25,15 +26,22 @@ export async function runIssueCommand(argv: string[], io: CliIo): Promise<Outcom
     model: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`issue: unexpected argument ${JSON.stringify(positionals[0])}`);
   const period = parsePeriodFlags(values, 'issue');
   const top = values.top === undefined ? DEFAULT_TOP : parsePositiveFlag('issue', '--top', values.top, true);
   const style = parseIssueStyle(values.style);
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
-  assertLlmConfigured(config);
+  if (!values['dry-run']) assertLlmConfigured(config);
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
-  const result = await runIssue(config, { period, style, top }, { reporter });
+  const result = await runIssue(config, { period, style, top, dryRun: values['dry-run'] }, { reporter });
+  if ('estimate' in result) {
+    const { estimates, stored, introductionUsd } = result.estimate;
+    io.stdout.write(renderDryRunTable(estimates, config.model));
+    io.stdout.write(`${stored} text(s) in the ${style} style stored: no call. Introduction: ${introductionUsd === null ? 'unknown (no price: set SUMMARIZE_PRICES)' : introductionUsd === 0 ? 'stored, no call' : `~${formatUsd(introductionUsd)}`}\n`);
+    return 'done';
+  }
   const cost = result.costUsd === null ? 'unknown (no price: set SUMMARIZE_PRICES)' : formatUsd(result.costUsd);
   reporter.log(`wrote ${result.paths.markdown}, ${result.paths.html} and ${result.paths.emailHtml}: ${result.papers} papers; ${result.calls} model call(s), ${cost}`);
   io.stdout.write(`${result.paths.markdown}\n`);
