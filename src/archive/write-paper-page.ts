@@ -33,6 +33,6 @@ export async function writePaperPage(
   const hasImage = await hasFlowchartImage(outputDir, brief);
   // Every style the paper has on disk is shown, whichever run wrote it.
   const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
-  const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version)) ?? undefined;
+  const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version, brief.generation.language)) ?? undefined;
   await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage: hasImage, episode, podcast, styles, image: images.forPaper(brief, hasImage) }));
 }

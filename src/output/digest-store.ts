@@ -6,6 +6,7 @@ import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
 import { getBriefPaths, readStoredBrief } from './brief-store.js';
 import { attachEditionStyle } from '../edition/attach-edition-style.js';
+import { editionLanguage } from '../edition/edition-messages.js';
 import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
 
 /** `digests/<date>.json`: the papers of an edition in rank order; what `summarize digest` rebuilds the edition from. */
@@ -63,7 +64,7 @@ export async function editionExists(outputDir: string, date: string): Promise<bo
 
 /** The index of an edition, from the edition alone. */
 export function buildDigestIndex(edition: Edition): DigestIndex {
-  const language = edition.papers[0]?.brief.generation.language;
+  const language = editionLanguage(edition);
   return {
     schemaVersion: 1,
     date: edition.date,
@@ -73,7 +74,7 @@ export function buildDigestIndex(edition: Edition): DigestIndex {
       title: brief.paper.title,
       ...(reason === undefined ? {} : { reason }),
     })),
-    ...(language === undefined || language === 'en' ? {} : { language }),
+    ...(language === 'en' ? {} : { language }),
     ...(edition.style ? { style: edition.style } : {}),
     // Left out when empty, so an edition without repeats keeps the bytes it always had.
     ...(edition.repeats?.length ? { repeats: edition.repeats.map(({ id, version, title, firstShown }) => ({ id, version, title, firstShown })) } : {}),

@@ -28,7 +28,7 @@ export async function ensurePodcastSegment(
 ): Promise<EnsuredSegment> {
   const { config } = context;
   const { paper } = brief;
-  const stored = await readPodcastScript(config.outputDir, paper.id, paper.version);
+  const stored = await readPodcastScript(config.outputDir, paper.id, paper.version, brief.generation.language);
   if (stored && isPodcastScriptReusable(stored, { model: config.model, promptVersion: options.stylePrompt.version, hosts: config.podcastHosts })) {
     return { script: stored, written: false };
   }

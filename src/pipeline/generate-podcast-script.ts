@@ -3,6 +3,7 @@ import type { Brief } from '../brief/brief-schema.js';
 import { buildTextChecks } from '../brief/checks/build-checks.js';
 import { findUngroundedNumbersInTexts } from '../brief/checks/find-ungrounded-numbers.js';
 import { withWarnings } from '../brief/checks/with-warnings.js';
+import { describeWrongLanguage } from '../language/describe-wrong-language.js';
 import type { Prompts } from '../brief/load-prompts.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
@@ -42,6 +43,8 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
   const startedAt = performance.now();
   const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitCall });
   const spokenTexts = (content: { turns: Array<{ text: string }> }) => content.turns.map((turn) => turn.text);
+  // The segment is spoken in its brief's language: the one the reader asked for.
+  const language = brief.generation.language ?? 'en';
   try {
     const written = await writeGroundedContent(
       paper,
@@ -58,8 +61,7 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
           hostInstructions: hosts.length > 1 ? `${hosts[0]} hosts and ${hosts.slice(1).join(', ')} joins as the guest; they take turns.` : `${hosts[0]} speaks alone.`,
         },
         listTexts: spokenTexts,
-        // The episode's voices speak English.
-        language: 'en',
+        language,
       },
       { config, prompts, call, admitCall },
     );
@@ -70,9 +72,10 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
       version: paper.version,
       title: paper.title,
       hosts: [...hosts],
+      ...(language === 'en' ? {} : { language }),
       turns: written.content.turns,
-      checks: withWarnings(buildTextChecks(spokenTexts(written.content), paperText.text), [written.truncation]),
-      generation: describeGeneration({ config: { ...config, language: 'en' }, promptVersion: stylePrompt.version, now: now(), startedAt, attempts: written.attempts, usage: meter.usage, paperText, paperInput: written.paperInput }),
+      checks: withWarnings(buildTextChecks(spokenTexts(written.content), paperText.text), [written.truncation, describeWrongLanguage(written.wrongLanguage, language)]),
+      generation: describeGeneration({ config: { ...config, language }, promptVersion: stylePrompt.version, now: now(), startedAt, attempts: written.attempts, usage: meter.usage, paperText, paperInput: written.paperInput }),
     });
   } catch (error) {
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });

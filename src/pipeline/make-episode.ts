@@ -1,4 +1,5 @@
 import { buildEpisodeScript, type EpisodePaper } from '../audio/build-episode-script.js';
+import { editionLanguage } from '../edition/edition-messages.js';
 import type { EpisodeRecord } from '../audio/episode-record.js';
 import { getEpisodePaths, writeEpisodeRecord } from '../audio/episode-record-store.js';
 import { createSpeechChunkCache } from '../audio/speech-chunk-cache.js';
@@ -67,7 +68,7 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
   }
   if (papers.length === 0) throw new Error(`no paper of ${edition.date} has a podcast segment, so there is no episode`);
 
-  const episodeScript = buildEpisodeScript({ date: edition.date, showTitle: config.podcastTitle, hosts: config.podcastHosts, papers });
+  const episodeScript = buildEpisodeScript({ date: edition.date, showTitle: config.podcastTitle, hosts: config.podcastHosts, papers, language: editionLanguage(edition) });
   const paths = getEpisodePaths(config.outputDir, edition.date);
   const result = await synthesizeEpisode(episodeScript, {
     engine: options.speech.engine,

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config-schema.js';
 import { createSpeechEngine } from '../audio/create-speech-engine.js';
+import { editionLanguage } from '../edition/edition-messages.js';
 import { loadPrompts } from '../brief/load-prompts.js';
 import { loadStylePrompt } from '../styles/load-style-prompt.js';
 import { isPodcastScriptReusable, readPodcastScript } from '../styles/podcast-script-store.js';
@@ -64,11 +65,11 @@ async function estimateEpisode(config: Config, date: string, top: number): Promi
   const wanted = { model: config.model, promptVersion: stylePrompt.version, hosts: config.podcastHosts };
   const papers: EpisodeEstimate['papers'] = [];
   for (const { brief } of edition.papers.slice(0, top)) {
-    const stored = await readPodcastScript(config.outputDir, brief.paper.id, brief.paper.version);
+    const stored = await readPodcastScript(config.outputDir, brief.paper.id, brief.paper.version, brief.generation.language);
     const reused = stored !== null && isPodcastScriptReusable(stored, wanted);
     papers.push({ id: brief.paper.id, title: brief.paper.title, reused, scriptUsd: reused ? 0 : estimateSegmentUsd(brief, config, stylePrompt.text) });
   }
-  const { engine } = createSpeechEngine(config);
+  const { engine } = createSpeechEngine(config, { language: editionLanguage(edition) });
   const characters = estimateEpisodeCharacters(papers.length);
   const speechUsd = engine.usdPerMillionCharacters === undefined ? null : (engine.usdPerMillionCharacters * characters) / 1e6;
   const scriptsUsd = papers.reduce<number | null>((sum, paper) => (sum === null || paper.scriptUsd === null ? null : sum + paper.scriptUsd), 0);

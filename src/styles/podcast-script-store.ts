@@ -5,14 +5,15 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { type PodcastScript, PodcastScriptSchema } from './podcast-script.js';
 import { renderPodcastScriptMarkdown } from './render-podcast-script-markdown.js';
 
-export function getPodcastScriptPath(outputDir: string, id: string, version: number): string {
-  return join(outputDir, 'papers', `${toFileStem(id, version)}.podcast.json`);
+/** `papers/<stem>.podcast.json`, with `.<language>` before the extension unless English. */
+export function getPodcastScriptPath(outputDir: string, id: string, version: number, language = 'en'): string {
+  return join(outputDir, 'papers', `${toFileStem(id, version)}.podcast${language === 'en' ? '' : `.${language}`}.json`);
 }
 
 /** The stored segment, or null when there is none or it no longer validates (it is then written anew). */
-export async function readPodcastScript(outputDir: string, id: string, version: number): Promise<PodcastScript | null> {
+export async function readPodcastScript(outputDir: string, id: string, version: number, language = 'en'): Promise<PodcastScript | null> {
   try {
-    const parsed = PodcastScriptSchema.safeParse(JSON.parse(await readFile(getPodcastScriptPath(outputDir, id, version), 'utf8')));
+    const parsed = PodcastScriptSchema.safeParse(JSON.parse(await readFile(getPodcastScriptPath(outputDir, id, version, language), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -26,7 +27,7 @@ export function isPodcastScriptReusable(script: PodcastScript, wanted: { model: 
 
 /** The segment as JSON (the stored result) and as markdown beside it, for people. */
 export async function writePodcastScript(outputDir: string, script: PodcastScript): Promise<string> {
-  const path = getPodcastScriptPath(outputDir, script.paperId, script.version);
+  const path = getPodcastScriptPath(outputDir, script.paperId, script.version, script.language);
   await writeFileAtomic(path.replace(/\.json$/, '.md'), renderPodcastScriptMarkdown(script));
   await writeFileAtomic(path, `${JSON.stringify(script, null, 2)}\n`);
   return path;

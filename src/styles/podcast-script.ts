@@ -9,6 +9,8 @@ export const PodcastScriptSchema = z.object({
   version: z.number().int().positive(),
   title: z.string(),
   hosts: z.array(z.string()).min(1),
+  /** BCP 47 tag of the language it is spoken in, its brief's; absent: English. */
+  language: z.string().optional(),
   turns: z.array(z.object({ speaker: z.string(), text: z.string() })),
   checks: ChecksSchema,
   generation: GenerationSchema,

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEspeakEngine } from '../../src/audio/create-espeak-engine.js';
+import { createSpeechEngine } from '../../src/audio/create-speech-engine.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { LANGUAGE_CODES } from '../../src/language/messages.js';
 import { createSpeechChunkCache } from '../../src/audio/speech-chunk-cache.js';
 import { synthesizeEpisode } from '../../src/audio/synthesize-episode.js';
 import { hasFfprobe, probeAudio } from '../helpers/probe-audio.js';
@@ -50,5 +53,17 @@ describe.skipIf(!hasEspeak || !hasFfprobe)('an episode spoken by eSpeak NG', () 
     expect((await stat(join(folder, 'episode.mp3'))).size).toBe(result.bytes);
     expect(await readFile(join(folder, 'episode.txt'), 'utf8')).toContain('Host: The first paper makes attention sparse.');
     expect(result).toMatchObject({ chunksPaid: 3, costUsd: 0 });
+  });
+
+  it('speaks each language of the message table with eSpeak NG voices it has installed, one per host', () => {
+    const installed = new Set(execFileSync('espeak-ng', ['--voices']).toString().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[1]));
+    const config = loadConfig({ env: { SUMMARIZE_TTS_MODEL: 'espeak-ng', SUMMARIZE_PODCAST_HOSTS: 'Ada,Bo' } });
+    for (const language of LANGUAGE_CODES) {
+      const { engine, voices } = createSpeechEngine(config, { language });
+      expect(engine.name).toMatch(/espeak/i);
+      expect(Object.keys(voices)).toEqual(['Ada', 'Bo']);
+      for (const voice of Object.values(voices)) expect(installed, `${language}: ${voice}`).toContain(voice);
+    }
+    expect(createSpeechEngine(config, { language: 'zh' }).voices.Ada).toBe('cmn');
   });
 });

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSpeech, startFakeSpeech } from '../fakes/fake-speech-server.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { hasFfprobe, probeAudio } from '../helpers/probe-audio.js';
+import { groundedBriefResponder } from '../helpers/brief-responder.js';
+import { LOCALIZED_SENTENCES, makeLocalizedBriefContent } from '../helpers/localized-brief.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
@@ -188,5 +190,28 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     expect(missing.stderr).toMatch(/no edition for 2025-09-01 .*summarize nightly --date 2025-09-01/);
     const usage = await runCliCaptured(['podcast'], env);
     expect(usage.code).toBe(2);
+  });
+
+  it('--language zh: the segments, the intro and the outro are spoken in Chinese, stored beside the English ones', async () => {
+    const env = await start(1);
+    services.openai.setResponder((body) => {
+      const schema = body.response_format?.json_schema?.name;
+      if (schema === 'paper_brief') return { content: makeLocalizedBriefContent('zh') };
+      // 28 turns of a 25-word sentence: 700 words, both hosts.
+      if (schema === 'podcast_segment') return { content: { turns: Array.from({ length: 28 }, (_, index) => ({ speaker: index % 2 === 0 ? 'Ada' : 'Bo', text: LOCALIZED_SENTENCES.zh })) } };
+      return groundedBriefResponder(body);
+    });
+
+    const result = await runCliCaptured(['nightly', '--date', NIGHT, '--podcast', '--language', 'zh'], env);
+
+    expect(result.stderr).not.toMatch(/error|warning/i);
+    expect(result.code).toBe(0);
+    const stored = JSON.parse(await readFile(join(services.outputDir, 'papers', '2509.10001v1.podcast.zh.json'), 'utf8'));
+    expect(stored).toMatchObject({ language: 'zh', checks: { warnings: [] } });
+    expect(segmentRequests()[0]!.body.messages.at(-1).content).toContain('Write every text of your answer in Chinese (zh)');
+    const transcript = await readFile(join(services.outputDir, 'audio', `${NIGHT}.txt`), 'utf8');
+    expect(transcript).toContain('Ada: 大家好，欢迎收听arXiv Brief，今天是2025年9月10日星期三。 和我一起的是Bo。 今天我们介绍1篇论文。 首先, Nightly Paper 1.');
+    expect(transcript).toContain('感谢收听。');
+    expect(transcript).not.toMatch(/Hello and welcome|Thank you for listening/);
   });
 });
