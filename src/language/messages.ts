@@ -22,6 +22,10 @@ export interface Messages {
   readOnTheWeb: string;
   unsubscribe: string;
   machineWritten: string;
+  /** The links under each paper in the email. */
+  code: string;
+  projectPage: string;
+  fullBrief: string;
 }
 
 /** Keyed by the primary subtag of a BCP 47 tag: `zh-Hans` and `zh-TW` take `zh`. */
@@ -47,6 +51,9 @@ export const MESSAGES = {
     readOnTheWeb: 'Read it on the web',
     unsubscribe: 'Unsubscribe',
     machineWritten: 'Summaries are written by a language model from each paper’s text; check the paper before citing it.',
+    code: 'Code',
+    projectPage: 'Project page',
+    fullBrief: 'Full brief, flowchart and quiz',
   },
   zh: {
     name: 'Chinese',
@@ -69,6 +76,9 @@ export const MESSAGES = {
     readOnTheWeb: '在网页上阅读',
     unsubscribe: '退订',
     machineWritten: '摘要由语言模型根据每篇论文的全文撰写；引用前请核对原文。',
+    code: '代码',
+    projectPage: '项目主页',
+    fullBrief: '完整简报、流程图和测验',
   },
   es: {
     name: 'Spanish',
@@ -91,6 +101,9 @@ export const MESSAGES = {
     readOnTheWeb: 'Leer en la web',
     unsubscribe: 'Darse de baja',
     machineWritten: 'Los resúmenes los escribe un modelo de lenguaje a partir del texto de cada artículo; consulte el artículo antes de citarlo.',
+    code: 'Código',
+    projectPage: 'Página del proyecto',
+    fullBrief: 'Resumen completo, diagrama y cuestionario',
   },
   de: {
     name: 'German',
@@ -113,6 +126,9 @@ export const MESSAGES = {
     readOnTheWeb: 'Im Web lesen',
     unsubscribe: 'Abbestellen',
     machineWritten: 'Die Zusammenfassungen schreibt ein Sprachmodell aus dem Text jeder Arbeit; prüfen Sie die Arbeit, bevor Sie sie zitieren.',
+    code: 'Code',
+    projectPage: 'Projektseite',
+    fullBrief: 'Vollständige Zusammenfassung, Ablauf und Quiz',
   },
   fr: {
     name: 'French',
@@ -135,6 +151,9 @@ export const MESSAGES = {
     readOnTheWeb: 'Lire sur le web',
     unsubscribe: 'Se désabonner',
     machineWritten: 'Les résumés sont rédigés par un modèle de langage à partir du texte de chaque article ; vérifiez l’article avant de le citer.',
+    code: 'Code',
+    projectPage: 'Page du projet',
+    fullBrief: 'Résumé complet, schéma et quiz',
   },
   ja: {
     name: 'Japanese',
@@ -157,6 +176,9 @@ export const MESSAGES = {
     readOnTheWeb: 'ウェブで読む',
     unsubscribe: '配信停止',
     machineWritten: '要約は各論文の本文から言語モデルが作成しています。引用する前に論文を確認してください。',
+    code: 'コード',
+    projectPage: 'プロジェクトページ',
+    fullBrief: '要約全文・フローチャート・クイズ',
   },
 } as const satisfies Record<string, Messages>;
 

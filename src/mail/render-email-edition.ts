@@ -59,7 +59,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   const repeatsBlock =
     repeats.length === 0
       ? undefined
-      : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl }), maxBytes * REPEATS_SHARE, (index) =>
+      : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl, heading: editionMessages(edition).alsoOnTodaysList }), maxBytes * REPEATS_SHARE, (index) =>
           measureSentBytes(repeatEntries[index]!.html),
         );
 

@@ -3,7 +3,7 @@ import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { briefTldr } from '../output/brief-tldr.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { formatAuthors } from '../output/format-authors.js';
-import { getMessages } from '../language/messages.js';
+import { getMessages, type Messages } from '../language/messages.js';
 import { listSummaryPoints } from '../output/summary-points.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { inlineEmailCss } from './email-css.js';
@@ -39,7 +39,7 @@ export function renderEmailPaper(
   const label = brief.paper.primaryCategory;
   const messages = getMessages(brief.generation.language);
   const points = listSummaryPoints(brief.generation.language);
-  const linkList = listLinks(links);
+  const linkList = listLinks(links, messages);
 
   const html = [
     `<tr><td class="card" id="paper-${position}">`,
@@ -91,13 +91,13 @@ function renderThumbnail(figure: EmailFigure): string {
 }
 
 // arXiv, PDF, code, project page and the full brief: every place a reader may go next, on one line.
-function listLinks(links: PaperLinks): Array<[string, string]> {
+function listLinks(links: PaperLinks, messages: Messages): Array<[string, string]> {
   const all: Array<[string, string | undefined]> = [
     ['arXiv', links.abstract],
     ['PDF', links.pdf],
-    ['Code', links.code],
-    ['Project page', links.project],
-    ['Full brief, flowchart and quiz', links.page],
+    [messages.code, links.code],
+    [messages.projectPage, links.project],
+    [messages.fullBrief, links.page],
   ];
   return all.filter((entry): entry is [string, string] => entry[1] !== undefined);
 }

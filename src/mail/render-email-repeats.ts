@@ -18,8 +18,9 @@ export function renderRepeatEntry(repeat: EditionRepeat, title: string, publicBa
 }
 
 // "Also on today's list": what was shown before is named and linked, never silently dropped, and cut (and counted) only when even it does not fit.
-export function renderRepeatsBlock(block: { total: number; entries: Array<{ html: string; text: string }>; fullEditionUrl?: string | undefined }): { html: string; text: string } {
-  const heading = "Also on today's list";
+export function renderRepeatsBlock(block: { total: number; entries: Array<{ html: string; text: string }>; fullEditionUrl?: string | undefined; heading: string }): { html: string; text: string } {
+  // From the message table, ours: written as it is, like the intro below.
+  const { heading } = block;
   const intro = 'Shown in full in an earlier edition:';
   const unlisted = block.total - block.entries.length;
   const where = block.fullEditionUrl ? `<a href="${escapeHtml(block.fullEditionUrl)}">the web edition</a>` : 'the digest files of this date';

@@ -217,7 +217,7 @@ describe('the email edition in the briefs\' language', () => {
     const render = (brief: typeof english) => renderEmailEdition({ date: DATE, papers: [{ brief, reason: 'matches: retrieval' }] }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/unsubscribe' });
 
     const zh = render(chinese);
-    for (const label of ['本期内容', '在网页上阅读', '退订', '入选理由:', '摘要由语言模型根据每篇论文的全文撰写']) expect(zh.html).toContain(label);
+    for (const label of ['本期内容', '在网页上阅读', '退订', '入选理由:', '摘要由语言模型根据每篇论文的全文撰写', '完整简报、流程图和测验']) expect(zh.html).toContain(label);
     expect(zh.html).toContain('title="主题与领域"');
     expect(zh.text).toContain('📘 主题与领域: ');
     expect(zh.html).not.toContain('In this issue');
