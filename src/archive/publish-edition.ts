@@ -11,7 +11,7 @@ import { writeEditionRecord } from './edition-record-store.js';
 import { findEditionImage } from './find-edition-image.js';
 import { findPageImages, type PageImages } from './find-page-images.js';
 import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
-import { type ArchiveIndexEntry, renderArchiveIndex, toArchiveIndexEntry } from './render-archive-index.js';
+import { type ArchiveIndexEntry, groupByYear, renderArchiveIndex, renderArchiveYearPage, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
 import { toPublicBaseUrl } from './to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
@@ -102,6 +102,8 @@ async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: Archiv
   const issues = await listIssueRecords(outputDir);
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues }));
+  // The index shows the newest year; every year has its page, so an old edition is two clicks away.
+  for (const [year, entries] of groupByYear(indexEntries)) await writeFileAtomic(join(outputDir, 'archive', `${year}.html`), renderArchiveYearPage(year, entries));
   const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl), issues });
   await writeFileAtomic(join(outputDir, 'feed.xml'), feeds.atom);
   await writeFileAtomic(join(outputDir, 'rss.xml'), feeds.rss);

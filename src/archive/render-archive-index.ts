@@ -27,18 +27,15 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
   };
 }
 
-/** `index.html`: a search box over every brief, the issues of a month or week, then every edition, newest first. */
+/**
+ * `index.html`: a search box over every brief, the issues of a month or week, then the editions of the newest
+ * year, newest first, and a link to each earlier year's page: the page a first search loads stays small.
+ */
 export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image, issues = [] }: { image?: string | undefined; issues?: readonly IssueRecord[] } = {}): string {
-  const items = editions.map((edition) => {
-    const count = edition.paperCount;
-    const titles = edition.papers.map((paper) => `<li><a href="papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
-    const more = count > TITLES_SHOWN ? `<li><a href="digests/${escapeHtml(edition.date)}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
-    return [
-      `<li><a href="digests/${escapeHtml(edition.date)}.html"><strong>${escapeHtml(edition.date)}</strong></a> <span class="muted">· ${count} ${count === 1 ? 'paper' : 'papers'}</span>`,
-      count === 0 ? '' : `<ul>${titles.join('')}${more}</ul>`,
-      '</li>',
-    ].join('');
-  });
+  const newestYear = editions[0]?.date.slice(0, 4);
+  const recent = editions.filter((edition) => edition.date.startsWith(newestYear ?? ''));
+  const earlier = groupByYear(editions.filter((edition) => !edition.date.startsWith(newestYear ?? '')));
+  const items = recent.map((edition) => renderEditionItem(edition, ''));
   const body = [
     '<h1>arXiv Brief</h1>',
     `<p class="muted">${editions.length} ${editions.length === 1 ? 'edition' : 'editions'}</p>`,
@@ -57,6 +54,44 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { ima
         ]),
     '<h2>Editions</h2>',
     editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
+    ...(earlier.length === 0
+      ? []
+      : ['<h2>Earlier years</h2>', `<ul class="years">${earlier.map(([year, entries]) => `<li><a href="archive/${year}.html">${year}</a> <span class="muted">· ${entries.length} ${entries.length === 1 ? 'edition' : 'editions'}</span></li>`).join('')}</ul>`]),
   ];
   return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS, image });
+}
+
+/** `archive/<year>.html`: every edition of one year, newest first, with its first titles. */
+export function renderArchiveYearPage(year: string, editions: readonly ArchiveIndexEntry[]): string {
+  const body = [
+    `<h1>arXiv Brief — ${escapeHtml(year)}</h1>`,
+    `<p class="muted">${editions.length} ${editions.length === 1 ? 'edition' : 'editions'} · <a href="../index.html">the newest editions and search</a></p>`,
+    `<ol class="editions">${editions.map((edition) => renderEditionItem(edition, '../')).join('\n')}</ol>`,
+  ];
+  return renderPage({ title: `arXiv Brief — ${year}`, root: '../', body: body.join('\n') });
+}
+
+/** The editions by year, newest year first, each year's editions in the order given. */
+export function groupByYear(editions: readonly ArchiveIndexEntry[]): Array<[string, ArchiveIndexEntry[]]> {
+  const years = new Map<string, ArchiveIndexEntry[]>();
+  for (const edition of editions) {
+    const year = edition.date.slice(0, 4);
+    const list = years.get(year);
+    if (list) list.push(edition);
+    else years.set(year, [edition]);
+  }
+  return [...years].sort(([left], [right]) => right.localeCompare(left));
+}
+
+// --- internal ---
+
+function renderEditionItem(edition: ArchiveIndexEntry, root: '' | '../'): string {
+  const count = edition.paperCount;
+  const titles = edition.papers.map((paper) => `<li><a href="${root}papers/${escapeHtml(paper.stem)}.html">${escapeHtml(paper.title)}</a></li>`);
+  const more = count > TITLES_SHOWN ? `<li><a href="${root}digests/${escapeHtml(edition.date)}.html">and ${count - TITLES_SHOWN} more</a></li>` : '';
+  return [
+    `<li><a href="${root}digests/${escapeHtml(edition.date)}.html"><strong>${escapeHtml(edition.date)}</strong></a> <span class="muted">· ${count} ${count === 1 ? 'paper' : 'papers'}</span>`,
+    count === 0 ? '' : `<ul>${titles.join('')}${more}</ul>`,
+    '</li>',
+  ].join('');
 }

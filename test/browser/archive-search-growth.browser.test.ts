@@ -69,9 +69,10 @@ describe.skipIf(!hasChromium)('the search of a five-year archive in Chromium', (
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
     });
     page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
+    // Everything the reader's browser fetches from the archive: the page itself, its stylesheet and icon, and the scripts.
     const scripts: string[] = [];
     page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      if (new URL(request.url()).origin === new URL(server.url).origin) scripts.push(new URL(request.url()).pathname);
     });
     const weigh = async () => (await Promise.all(scripts.map((path) => stat(join(outputDir, decodeURIComponent(path)))))).reduce((sum, info) => sum + info.size, 0);
     await page.goto(new URL('index.html', server.url).href, { waitUntil: 'load' });
@@ -83,7 +84,7 @@ describe.skipIf(!hasChromium)('the search of a five-year archive in Chromium', (
     return { query, page, titles, status: await page.locator('#search-status').innerText(), scriptBytes, settledScriptBytes: await weigh(), problems };
   }
 
-  it(`loads under ${FIRST_SEARCH_BUDGET_BYTES / 1e6} MB of scripts and data up to the first result of the first search, and no more by itself`, () => {
+  it(`loads under ${FIRST_SEARCH_BUDGET_BYTES / 1e6} MB (the page, its scripts and data) up to the first result of the first search, and no more by itself`, () => {
     for (const { query, scriptBytes, settledScriptBytes, problems } of searches.values()) {
       expect(scriptBytes, query).toBeLessThan(FIRST_SEARCH_BUDGET_BYTES);
       expect(settledScriptBytes, query).toBeLessThan(FIRST_SEARCH_BUDGET_BYTES);
