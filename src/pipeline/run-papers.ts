@@ -230,14 +230,14 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           result.briefs.set(paper, brief);
           const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall };
           for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
-          const written = styleRuns.filter((entry) => entry.outcome === 'written');
-          const usage = written.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
+          // A style that failed was paid for too: its calls count in the paper's spend.
+          const usage = styleRuns.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
           const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
           const run: PaperRun = {
             ...identify(paper),
             outcome: styleFailure ? 'failed' : 'summarized',
             ...(styleFailure ? { reason: styleFailure.reason, stage: 'generate' as const } : {}),
-            attempts: (reusedBrief ? 0 : brief.generation.attempts) + written.reduce((sum, entry) => sum + entry.attempts, 0),
+            attempts: (reusedBrief ? 0 : brief.generation.attempts) + styleRuns.reduce((sum, entry) => sum + entry.attempts, 0),
             usage,
             costUsd: computeCostUsd(config.model, usage, config.prices),
             ...(styleRuns.length > 0 ? { styles: styleRuns.map(({ style, outcome, costUsd, durationMs, reason }) => ({ style, outcome, costUsd, durationMs, ...(reason ? { reason } : {}) })) } : {}),
@@ -284,7 +284,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
     } catch (error) {
       const { usage } = dependencies.meter;
-      return { style, outcome: 'failed', attempts: 0, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
+      return { style, outcome: 'failed', attempts: dependencies.meter.requests, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
     }
   };
 

@@ -112,4 +112,25 @@ describe('summarize nightly --style', () => {
     expect(dryRun.code).toBe(0);
     expect(await readFile(join(services.outputDir, 'digests', `${NIGHT}.email.html`), 'utf8')).toContain('本期内容');
   });
+
+  it('a style that fails after its repairs leaves the brief, and what its calls cost counts in the paper\'s spend', async () => {
+    const papers = await makeNightlyPapers(1);
+    services = await startFakeServices(papers, {});
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+    // A blurb of one paragraph: never valid, so every repair is paid and the style fails.
+    services.openai.setResponder((body) => (body.response_format?.json_schema?.name === 'paper_blurb' ? { content: { paragraphs: ['Too short.'] } } : groundedBriefResponder(body)));
+
+    const result = await nightly(['--style', 'brief,blurb']);
+
+    expect(result.code).toBe(3);
+    const blurbCalls = schemaNames().filter((name) => name === 'paper_blurb').length;
+    expect(blurbCalls).toBeGreaterThan(1);
+    const report = await readLastRunReport(services.outputDir);
+    const paper = report.papers[0]!;
+    expect(paper.styles).toEqual([{ style: 'blurb', outcome: 'failed', costUsd: expect.any(Number), durationMs: expect.any(Number), reason: expect.stringContaining('blurb:') }]);
+    expect(paper.styles![0]!.costUsd).toBeGreaterThan(0);
+    const brief = JSON.parse(await readFile(join(services.outputDir, 'papers', `${papers[0]!.id}v1.json`), 'utf8'));
+    expect(paper.costUsd).toBeCloseTo(brief.generation.costUsd + paper.styles![0]!.costUsd!, 6);
+    expect(paper.attempts).toBe(brief.generation.attempts + blurbCalls);
+  });
 });
