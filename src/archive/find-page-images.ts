@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { getBriefFileStem } from '../output/brief-store.js';
 import type { Brief } from '../brief/brief-schema.js';
 import { toPublicBaseUrl } from './to-public-base-url.js';
 
@@ -23,7 +23,7 @@ export async function findPageImages(outputDir: string, publicUrl: string | unde
   const site = cover === undefined ? undefined : `${base}/audio/${cover}`;
   return {
     site,
-    forPaper: (brief, hasFlowchartImage) => (hasFlowchartImage ? `${base}/papers/${encodeURIComponent(toFileStem(brief.paper.id, brief.paper.version))}.flowchart.png` : site),
+    forPaper: (brief, hasFlowchartImage) => (hasFlowchartImage ? `${base}/papers/${encodeURIComponent(getBriefFileStem(brief.paper.id, brief.paper.version, brief.generation.language))}.flowchart.png` : site),
   };
 }
 

@@ -2,6 +2,7 @@ import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { briefTldr } from '../output/brief-tldr.js';
+import { getBriefFileStem } from '../output/brief-store.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
@@ -59,7 +60,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id }),
     renderWarnings(brief.checks.warnings, brief.generation.language),
     renderSummaryPoints(brief.summary, brief.generation.language),
-    options.hasFlowchartImage ? renderFigure(brief, stem) : '',
+    options.hasFlowchartImage ? renderFigure(brief, getBriefFileStem(paper.id, paper.version, brief.generation.language)) : '',
     renderCritique(brief),
     renderQuiz(brief),
     options.podcast === undefined ? '' : renderPodcastScript(options.podcast),

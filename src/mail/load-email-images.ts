@@ -9,7 +9,7 @@ type Attachment = NonNullable<SendMailOptions['attachments']>[number];
 // The PNG written beside each brief, streamed from disk when sending; rendered again only if it is missing.
 export function loadEmailImages(outputDir: string, images: readonly EmailImage[]): Attachment[] {
   return images.map((image) => {
-    const path = getBriefPaths(outputDir, image.paperId, image.version).flowchartPng;
+    const path = getBriefPaths(outputDir, image.paperId, image.version, image.language).flowchartPng;
     const source = existsSync(path) ? { path } : { content: Buffer.from(renderFlowchartPng(image.flowchart)) };
     return { ...source, filename: image.filename, cid: image.cid, contentType: 'image/png', contentDisposition: 'inline' };
   });

@@ -31,6 +31,8 @@ export interface EmailImage {
   filename: string;
   paperId: string;
   version: number;
+  /** The brief's language: its PNG is `<stem>.<language>.flowchart.png` unless English. */
+  language: string;
   flowchart: Flowchart;
 }
 
@@ -75,7 +77,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measureSentBytes(repeatsBlock.html) : 0);
   for (const [index, paper] of edition.papers.entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
-    const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.flowchart) : undefined;
+    const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.generation.language ?? 'en', paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`);
     const rendered = renderEmailPaper(paper, index + 1, links, figure);
     const paperBytes = measureSentBytes(rendered.html) + measureSentBytes(rendered.contents.html);
@@ -177,9 +179,9 @@ function fitEntries(total: number, render: (listed: number) => { html: string; t
   return render(listed);
 }
 
-function toCidImage(paperId: string, version: number, flowchart: Flowchart): EmailImage {
+function toCidImage(paperId: string, version: number, language: string, flowchart: Flowchart): EmailImage {
   const stem = toFileStem(paperId, version);
-  return { cid: `flowchart-${stem}@arxiv-brief`, filename: `${stem}.flowchart.png`, paperId, version, flowchart };
+  return { cid: `flowchart-${stem}@arxiv-brief`, filename: `${stem}.flowchart.png`, paperId, version, language, flowchart };
 }
 
 // The width attribute Outlook needs, from the chart's own size; alt text names the steps for readers without images.

@@ -3,6 +3,7 @@ import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
 import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { getBriefFileStem } from '../output/brief-store.js';
 
 /** Where a paper of the email edition points. */
 export interface PaperLinks {
@@ -30,7 +31,7 @@ export function resolvePaperLinks(brief: Brief, publicUrl: string | undefined): 
   const base = toHttpsBase(publicUrl);
   if (base === undefined) return { title: abstract, abstract, ...external };
   const page = `${base}/papers/${encodeURIComponent(stem)}.html`;
-  const image = `${base}/papers/${encodeURIComponent(stem)}.flowchart.png`;
+  const image = `${base}/papers/${encodeURIComponent(getBriefFileStem(brief.paper.id, brief.paper.version, brief.generation.language))}.flowchart.png`;
   return { title: page, page, image, abstract, ...external };
 }
 

@@ -15,9 +15,14 @@ export interface BriefPaths {
   flowchartPng: string;
 }
 
-/** `papers/<id>v<version>.json|.md` under the output folder (`.<language>.json` unless English); an old-style ID's `/` becomes `_`. */
+/** The file name of a brief's files without extension: `2509.08721v2`, `2509.08721v2.zh`; an old-style ID's `/` becomes `_`. */
+export function getBriefFileStem(id: string, version: number, language = 'en'): string {
+  return `${toFileStem(id, version)}${language === 'en' ? '' : `.${language}`}`;
+}
+
+/** `papers/<id>v<version>.json|.md` under the output folder (`.<language>.json` unless English). */
 export function getBriefPaths(outputDir: string, id: string, version: number, language = 'en'): BriefPaths {
-  const stem = join(outputDir, 'papers', `${toFileStem(id, version)}${language === 'en' ? '' : `.${language}`}`);
+  const stem = join(outputDir, 'papers', getBriefFileStem(id, version, language));
   return { json: `${stem}.json`, markdown: `${stem}.md`, flowchartSvg: `${stem}.flowchart.svg`, flowchartPng: `${stem}.flowchart.png` };
 }
 

@@ -1,4 +1,5 @@
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { editionLanguage } from '../edition/edition-messages.js';
+import { getBriefFileStem } from './brief-store.js';
 import type { Edition } from '../edition/edition.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
 import { ARXIV_HOSTS, safeUrl } from './safe-url.js';
@@ -20,7 +21,7 @@ export function renderDigestMarkdown(edition: Edition): string {
     // Links relative to digests/, where the digest lives beside the earlier ones.
     parts.push("## Also on today's list", '', 'Shown in full in an earlier edition:', '');
     for (const repeat of repeats) {
-      const brief = `../papers/${toFileStem(repeat.id, repeat.version)}.md`;
+      const brief = `../papers/${getBriefFileStem(repeat.id, repeat.version, editionLanguage(edition))}.md`;
       parts.push(`- [${escapeMarkdownInline(repeat.title)}](${brief}), first shown in the edition of [${repeat.firstShown}](${repeat.firstShown}.md)`);
     }
     parts.push('');
@@ -33,7 +34,7 @@ export function renderDigestMarkdown(edition: Edition): string {
 function renderStyledPaper(styled: StyleResult, reason: string | undefined): string {
   const { paper } = styled;
   const link = safeUrl(paper.absUrl, ARXIV_HOSTS);
-  const brief = `../papers/${toFileStem(paper.id, paper.version)}.md`;
+  const brief = `../papers/${getBriefFileStem(paper.id, paper.version, styled.language)}.md`;
   return [
     `### ${escapeMarkdownInline(paper.title)}`,
     '',

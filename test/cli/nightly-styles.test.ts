@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,20 +98,28 @@ describe('summarize nightly --style', () => {
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
     services.openai.setResponder((body) => (body.response_format?.json_schema?.name === 'paper_brief' ? { content: makeLocalizedBriefContent('zh') } : groundedBriefResponder(body)));
 
-    const night = await nightly(['--language', 'zh']);
+    const env = { ...services.env, SUMMARIZE_PUBLIC_URL: 'https://brief.example.org' };
+    const night = await nightly(['--language', 'zh'], env);
     expect(night.stderr).not.toContain('internal error');
     expect(night.code).toBe(0);
     expect(JSON.parse(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8'))).toMatchObject({ language: 'zh' });
-    const rebuilt = await runCliCaptured(['digest', '--date', NIGHT], services.env);
+    const rebuilt = await runCliCaptured(['digest', '--date', NIGHT], env);
     expect(rebuilt.stderr).not.toMatch(/missing|warning/);
     expect(rebuilt.code).toBe(0);
+    // The page, its link preview and the email point at the Chinese brief's own flowchart.
+    const stem = `${papers[0]!.id}v1.zh`;
+    expect(existsSync(join(services.outputDir, 'papers', `${stem}.flowchart.png`))).toBe(true);
+    const page = await readFile(join(services.outputDir, 'papers', `${papers[0]!.id}v1.html`), 'utf8');
+    expect(page).toContain(`<img src="${stem}.flowchart.png"`);
+    expect(page).toContain(`<meta property="og:image" content="https://brief.example.org/papers/${stem}.flowchart.png">`);
     const html = await readFile(join(services.outputDir, 'digests', `${NIGHT}.html`), 'utf8');
     expect(html).toContain('主题与领域');
     expect(html).toContain('本期内容');
-    const dryRun = await runCliCaptured(['send', '--date', NIGHT, '--dry-run'], { ...services.env, SUMMARIZE_MAIL_FROM: 'brief@example.org', SUMMARIZE_MAIL_TO: 'ada@example.com' });
+    const dryRun = await runCliCaptured(['send', '--date', NIGHT, '--dry-run'], { ...env, SUMMARIZE_MAIL_FROM: 'brief@example.org', SUMMARIZE_MAIL_TO: 'ada@example.com' });
     expect(dryRun.stderr).not.toMatch(/missing|internal error/);
     expect(dryRun.code).toBe(0);
-    expect(await readFile(join(services.outputDir, 'digests', `${NIGHT}.email.html`), 'utf8')).toContain('本期内容');
+    const email = await readFile(join(services.outputDir, 'digests', `${NIGHT}.email.html`), 'utf8');
+    expect(email).toContain('本期内容');
   });
 
   it('a style that fails after its repairs leaves the brief, and what its calls cost counts in the paper\'s spend', async () => {
