@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defaultIsProcessAlive } from './acquire-run-lock.js';
 
 /** The folders of the output folder that `writeFileAtomic` and `createAtomicFileWriter` write into. */
-const OUTPUT_FOLDERS = ['.', 'papers', 'digests', 'runs', 'mail', 'assets', join('assets', 'search'), join('archive', 'editions')];
+const OUTPUT_FOLDERS = ['.', 'papers', 'digests', 'runs', 'mail', 'assets', 'audio', 'issues', 'archive', join('assets', 'search'), join('archive', 'editions')];
 
 // writeFileAtomic's `<file>.<pid>.<hex>.tmp`: a process killed mid-write (kill -9, power cut) leaves one behind.
 const TEMPORARY_FILE = /\.(\d+)\.[0-9a-f]+\.tmp$/;

@@ -14,7 +14,9 @@ import type { StyleResult } from '../styles/style-result-schema.js';
 import { readStoredStyle } from '../styles/style-store.js';
 import { isBriefReusable } from '../output/brief-store.js';
 import { publishArchiveIndex } from '../archive/publish-edition.js';
+import { acquireRunLock } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
+import { removeAbandonedTemporaryFiles } from './remove-abandoned-temporary-files.js';
 import { assertLlmEndpointUsable } from './assert-llm-endpoint-usable.js';
 import { createPaperContext } from './create-paper-context.js';
 import type { ProgressReporter } from './progress-reporter.js';
@@ -57,11 +59,32 @@ export interface IssueResult {
  * with an introduction. Only missing texts and the introduction cost calls; a paper's text comes from the
  * cache when it is there. The same papers, model and prompts again cost nothing.
  */
-export async function runIssue(baseConfig: Config, request: IssueRequest, environment: { reporter: ProgressReporter; signal?: AbortSignal }): Promise<IssueResult | { estimate: IssueEstimate }> {
+export async function runIssue(
+  baseConfig: Config,
+  request: IssueRequest,
+  environment: { reporter: ProgressReporter; stopSignal?: AbortSignal | undefined; abortSignal?: AbortSignal | undefined },
+): Promise<IssueResult | { estimate: IssueEstimate }> {
+  const config: Config = { ...baseConfig, styles: ['brief', request.style] };
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  // Two issues at once, or an issue during the night's run, would buy the same texts twice and race on the index.
+  const lock = await acquireRunLock(config.outputDir, { command: `issue --${request.period.kind} ${request.period.key}` });
+  try {
+    await removeAbandonedTemporaryFiles(config.outputDir);
+    return await makeIssue(config, request, environment);
+  } finally {
+    await lock.release();
+  }
+}
+
+// --- internal ---
+
+async function makeIssue(
+  config: Config,
+  request: IssueRequest,
+  environment: { reporter: ProgressReporter; stopSignal?: AbortSignal | undefined; abortSignal?: AbortSignal | undefined },
+): Promise<IssueResult | { estimate: IssueEstimate }> {
   const { period, style, top } = request;
   const { reporter } = environment;
-  const config: Config = { ...baseConfig, styles: ['brief', style] };
-  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   const { briefs, missing } = await collectPeriodBriefs(config.outputDir, period, config.language);
   if (briefs.length === 0) {
     const how = period.kind === 'month' ? `--month ${period.key}` : `--week ${period.key}`;
@@ -106,7 +129,7 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
       await assertLlmEndpointUsable(context, config);
       const never = new AbortController().signal;
       reporter.start(plan.summarize.length);
-      const result = await runPapers(context, { plan, reporter, stopSignal: environment.signal ?? never, abortSignal: environment.signal ?? never, dryRun: false });
+      const result = await runPapers(context, { plan, reporter, stopSignal: environment.stopSignal ?? never, abortSignal: environment.abortSignal ?? never, dryRun: false });
       for (const paper of plan.summarize) {
         const run = result.papers.get(paper);
         calls += run?.attempts ?? 0;
@@ -125,7 +148,7 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
     if (!introduction) {
       introduction = await writeIssueIntroduction(
         shown.map((entry) => entry.brief),
-        { config, llm: context.llm(), prompt: introductionPrompt, systemPrompt: context.prompts.system, periodTitle: period.title, signal: environment.signal },
+        { config, llm: context.llm(), prompt: introductionPrompt, systemPrompt: context.prompts.system, periodTitle: period.title, signal: environment.abortSignal },
       );
       calls += 1;
       costUsd = costUsd === null || introduction.costUsd === null ? null : costUsd + introduction.costUsd;
@@ -143,7 +166,6 @@ export async function runIssue(baseConfig: Config, request: IssueRequest, enviro
   }
 }
 
-// --- internal ---
 
 function toIssuePaper(entry: PeriodBrief): IssueRecord['papers'][number] {
   const { paper } = entry.brief;

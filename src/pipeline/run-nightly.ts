@@ -211,7 +211,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
         // 5. The podcast style, written from each brief (the paper text is in the cache), within what --max-cost has left.
         let stylesStep: RunStep | undefined;
-        if (!request.dryRun && config.styles.includes('podcast') && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
+        if (!request.dryRun && config.styles.includes('podcast') && !isPeriodRun(request.source) && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
           const startedAt = performance.now();
           const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
           const written = await writeStyles(context, [...result.briefs.values()], { styles: config.styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
@@ -285,6 +285,11 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 }
 
 // --- internal ---
+
+// A month or a week is collected for its issue, which has no podcast: its segments would be paid for nothing.
+function isPeriodRun(source: PaperSource): boolean {
+  return source.kind === 'hf' && source.period !== undefined;
+}
 
 async function collectForIssue(outputDir: string, period: Period, edition: Edition): Promise<RunStep> {
   const startedAt = performance.now();

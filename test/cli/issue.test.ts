@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { IssueRecordSchema } from '../../src/issue/issue-record.js';
+import { acquireRunLock } from '../../src/pipeline/acquire-run-lock.js';
 import { makeNightlyPapers } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -121,6 +122,15 @@ describe('summarize issue', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(message);
     }
+    // The night's run (or another issue) holds the folder: nothing is bought twice, the index is not raced.
+    const lock = await acquireRunLock(services.outputDir, { command: 'nightly (the other run)' });
+    try {
+      const locked = await run(['issue', '--month', '2025-09']);
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toContain(`holds ${join(services.outputDir, '.summarize.lock')}`);
+    } finally {
+      await lock.release();
+    }
     expect(services.openai.requests).toHaveLength(callsBefore);
   });
 
@@ -164,7 +174,8 @@ describe('summarize issue', () => {
     services.hf.setDay('2025-09-20', [{ id: papers[1]!.id, upvotes: 30 }, { id: papers[0]!.id, upvotes: 10 }]);
     services.hf.setDay('2025-10-01', [{ id: papers[2]!.id, upvotes: 99 }]);
 
-    const collected = await run(['nightly', '--source', 'hf', '--month', '2025-09']);
+    // The podcast style asked for every night is not bought for a month: an issue has no episode.
+    const collected = await run(['nightly', '--source', 'hf', '--month', '2025-09'], { SUMMARIZE_STYLES: 'brief,podcast' });
 
     expect(collected.stderr).not.toContain('internal error');
     expect(collected.code).toBe(0);

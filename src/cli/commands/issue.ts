@@ -12,6 +12,7 @@ import { parsePositiveFlag } from '../parse-positive-flag.js';
 import { createOneOffReporter } from '../progress/create-one-off-reporter.js';
 import { renderDryRunTable } from '../render-dry-run-table.js';
 import { formatUsd } from '../progress/format-usd.js';
+import { watchInterrupts } from '../watch-interrupts.js';
 
 const DEFAULT_TOP = 10;
 
@@ -35,7 +36,14 @@ export async function runIssueCommand(argv: string[], io: CliIo): Promise<Outcom
   const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!values['dry-run']) assertLlmConfigured(config);
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
-  const result = await runIssue(config, { period, style, top, dryRun: values['dry-run'] }, { reporter });
+  // Once texts are at the model, Ctrl-C lets them finish (they are paid for); a second one or SIGTERM abandons them.
+  const interrupts = watchInterrupts(reporter);
+  let result: Awaited<ReturnType<typeof runIssue>>;
+  try {
+    result = await runIssue(config, { period, style, top, dryRun: values['dry-run'] }, { reporter, stopSignal: interrupts.stopSignal, abortSignal: interrupts.abortSignal });
+  } finally {
+    interrupts.dispose();
+  }
   if ('estimate' in result) {
     const { estimates, stored, introductionUsd } = result.estimate;
     io.stdout.write(renderDryRunTable(estimates, config.model));
