@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { toFileStem } from '../arxiv/to-file-stem.js';
+import { getPaperPagePath, writePaperPage } from '../archive/write-paper-page.js';
 import type { Config } from '../config/config-schema.js';
 import { BriefError } from '../errors/brief-error.js';
 import { collectPeriodBriefs, type PeriodBrief } from '../issue/collect-period-briefs.js';
@@ -157,6 +159,8 @@ async function makeIssue(
       record: { schemaVersion: 1, period: period.key, title: period.title, style, language: config.language, papers, introduction },
       papers: shown.map((entry) => ({ brief: entry.brief, text: texts.get(entry.brief.paper.id)!, reason: entry.reason })),
     };
+    // Collected papers were in no edition, so no page was made for them: the issue's links must not lead nowhere.
+    for (const { brief } of shown) if (!existsSync(getPaperPagePath(config.outputDir, brief))) await writePaperPage(config.outputDir, brief, { editions: [] });
     const { paths } = await writeIssue(config.outputDir, issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
     // Listed in the archive's index and feeds beside the daily editions.
     await publishArchiveIndex(config.outputDir, { publicUrl: config.publicUrl, warn: (line) => reporter.warn(line) });

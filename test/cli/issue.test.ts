@@ -186,6 +186,12 @@ describe('summarize issue', () => {
     expect(issue.code).toBe(0);
     const titles = [...(await readIssue('2025-09', 'md')).matchAll(/^## \[(.+?)\]/gm)].map((match) => match[1]);
     expect(titles).toEqual([papers[1]!.title, papers[0]!.title]);
+    // In no daily edition, the collected papers still get the pages the issue links.
+    const page = await readIssue('2025-09', 'html');
+    for (const paper of [papers[1]!, papers[0]!]) {
+      expect(page).toContain(`<a href="../papers/${paper.id}v1.html">`);
+      expect(existsSync(join(services.outputDir, 'papers', `${paper.id}v1.html`))).toBe(true);
+    }
 
     const wrong = await run(['nightly', '--month', '2025-09', '--send']);
     expect(wrong.code).toBe(2);
