@@ -1,7 +1,7 @@
 import { escapeHtml } from '../output/escape-html.js';
 import { inlineEmailCss } from '../mail/email-css.js';
 import { EMAIL_GAP_ROW, renderEmailDocument } from '../mail/email-document.js';
-import type { EmailEdition } from '../mail/render-email-edition.js';
+import { EMAIL_HTML_MAX_BYTES, type EmailEdition, measureSentBytes } from '../mail/render-email-edition.js';
 import { resolvePaperLinks, toHttpsBase } from '../mail/resolve-paper-links.js';
 import { truncateText } from '../mail/truncate-text.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
@@ -17,15 +17,30 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
   const webUrl = base === undefined ? undefined : `${base}/issues/${encodeURIComponent(issue.record.period)}.html`;
   const webLink = webUrl ? ` <a href="${escapeHtml(webUrl)}">Read it on the web</a>.` : '';
   const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${issue.papers.length} papers.${webLink}</p><p>${escapeHtml(issue.record.introduction.text)}</p></td></tr>`);
-  const cards = issue.papers.map(({ brief, text }) => {
-    const links = resolvePaperLinks(brief, options.publicUrl);
-    const prose = PROSE_STYLES[text.style].renderHtml(text.content, []);
-    return inlineEmailCss(`<tr><td class="card"><h2 class="title"><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></h2>${prose}</td></tr>`);
-  });
   const unsubscribeLink = options.unsubscribe ? ` <a href="${escapeHtml(options.unsubscribe)}">Unsubscribe</a>.` : '';
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(describeIssueAuthorship(issue))} Check the paper before citing it.${unsubscribeLink}</td></tr>`);
   const document = renderEmailDocument(title, truncateText(issue.record.introduction.text, 150));
-  const html = [document.open, header, ...cards.flatMap((card) => [EMAIL_GAP_ROW, card]), EMAIL_GAP_ROW, footer, document.close].join('\n');
+  const papers = issue.papers.map(({ brief, text }) => {
+    const links = resolvePaperLinks(brief, options.publicUrl);
+    const prose = PROSE_STYLES[text.style].renderHtml(text.content, []);
+    const card = inlineEmailCss(`<tr><td class="card"><h2 class="title"><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></h2>${prose}</td></tr>`);
+    const entry = `<li><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></li>`;
+    return { card, entry };
+  });
+  // Gmail clips past 102 KB as sent: papers in full while they fit with the list of the rest, then that list of linked titles.
+  const budget = EMAIL_HTML_MAX_BYTES - BUDGET_MARGIN_BYTES;
+  let used = measureSentBytes([document.open, header, EMAIL_GAP_ROW, footer, document.close].join('\n'));
+  let shownInFull = 0;
+  for (const [index, paper] of papers.entries()) {
+    const rest = papers.slice(index + 1).map((entry) => entry.entry).join('');
+    const cost = measureSentBytes(paper.card) + (rest === '' ? 0 : measureSentBytes(renderRest(rest, webUrl)));
+    if (used + cost >= budget) break;
+    used += measureSentBytes(paper.card);
+    shownInFull += 1;
+  }
+  const rest = papers.slice(shownInFull).map((entry) => entry.entry).join('');
+  const rows = [...papers.slice(0, shownInFull).map((paper) => paper.card), ...(rest === '' ? [] : [renderRest(rest, webUrl)])];
+  const html = [document.open, header, ...rows.flatMap((row) => [EMAIL_GAP_ROW, row]), EMAIL_GAP_ROW, footer, document.close].join('\n');
   const text = [
     title,
     '='.repeat(title.length),
@@ -37,5 +52,15 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
     describeIssueAuthorship(issue),
     options.unsubscribe ? `Unsubscribe: ${options.unsubscribe}` : '',
   ].join('\n');
-  return { html, text: `${text.trimEnd()}\n`, images: [], shownInFull: issue.papers.length };
+  return { html, text: `${text.trimEnd()}\n`, images: [], shownInFull };
+}
+
+// --- internal ---
+
+// The composer's soft line breaks and the per-reader unsubscribe link may add a little: the budget keeps this much spare.
+const BUDGET_MARGIN_BYTES = 4_000;
+
+function renderRest(entries: string, webUrl: string | undefined): string {
+  const where = webUrl ? ` <a href="${escapeHtml(webUrl)}">The whole issue is on the web.</a>` : '';
+  return inlineEmailCss(`<tr><td class="card"><h2 class="title">More in this issue</h2><ul>${entries}</ul><p class="meta">${where}</p></td></tr>`);
 }
