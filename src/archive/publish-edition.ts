@@ -16,7 +16,7 @@ import { renderEditionPage } from './render-edition-page.js';
 import { toPublicBaseUrl } from './to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
-import { listIssueRecords } from '../issue/list-issue-records.js';
+import type { ArchivedIssue } from './archived-issue.js';
 
 // The feeds carry this many of the newest editions.
 const FEED_EDITIONS = 20;
@@ -26,6 +26,8 @@ export interface PublishEditionOptions {
   publicUrl?: string | undefined;
   /** Told about old editions left out of the archive and feeds; publishing goes on. */
   warn: Warn;
+  /** The issues of a month or week, listed in the index and the feeds beside the editions. Default: none. */
+  issues?: readonly ArchivedIssue[] | undefined;
 }
 
 export interface PublishedEdition extends DigestPaths {
@@ -43,7 +45,7 @@ export interface PublishedEdition extends DigestPaths {
  * (`digests/<date>.html`), a page per paper, the archive index with its search data, and the feeds. Rendered from
  * the edition and the stored files alone, so `summarize digest` reproduces it; paper by paper, so memory stays flat.
  */
-export async function publishEdition(outputDir: string, edition: Edition, { publicUrl, warn }: PublishEditionOptions): Promise<PublishedEdition> {
+export async function publishEdition(outputDir: string, edition: Edition, { publicUrl, warn, issues = [] }: PublishEditionOptions): Promise<PublishedEdition> {
   const startedAt = performance.now();
   const paths = getDigestPaths(outputDir, edition.date);
   await writeFileAtomic(paths.markdown, renderDigestMarkdown(edition));
@@ -77,7 +79,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
     await searchData.abort();
     throw error;
   }
-  const index = await writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl, images.site);
+  const index = await writeArchiveIndexAndFeeds(outputDir, { indexEntries, feedEditions, issues, publicUrl, image: images.site });
   return { ...paths, index, editions, webEditionBytes: Buffer.byteLength(webEdition), durationMs: Math.round(performance.now() - startedAt) };
 }
 
@@ -85,7 +87,7 @@ export async function publishEdition(outputDir: string, edition: Edition, { publ
  * `index.html` and the feeds again, from the archived editions and the issues, without publishing an edition:
  * what a new issue of a month or week needs to be listed.
  */
-export async function publishArchiveIndex(outputDir: string, { publicUrl, warn }: PublishEditionOptions): Promise<string> {
+export async function publishArchiveIndex(outputDir: string, { publicUrl, warn, issues = [] }: PublishEditionOptions): Promise<string> {
   const indexEntries: ArchiveIndexEntry[] = [];
   const feedEditions: EditionRecord[] = [];
   await forEachArchivedEdition(outputDir, warn, (record) => {
@@ -93,13 +95,15 @@ export async function publishArchiveIndex(outputDir: string, { publicUrl, warn }
     if (feedEditions.length < FEED_EDITIONS) feedEditions.push(record);
   });
   await writeArchiveAssets(outputDir);
-  return writeArchiveIndexAndFeeds(outputDir, indexEntries, feedEditions, publicUrl, (await findPageImages(outputDir, publicUrl)).site);
+  return writeArchiveIndexAndFeeds(outputDir, { indexEntries, feedEditions, issues, publicUrl, image: (await findPageImages(outputDir, publicUrl)).site });
 }
 
 // --- internal ---
 
-async function writeArchiveIndexAndFeeds(outputDir: string, indexEntries: ArchiveIndexEntry[], feedEditions: EditionRecord[], publicUrl: string | undefined, image: string | undefined): Promise<string> {
-  const issues = await listIssueRecords(outputDir);
+async function writeArchiveIndexAndFeeds(
+  outputDir: string,
+  { indexEntries, feedEditions, issues, publicUrl, image }: { indexEntries: ArchiveIndexEntry[]; feedEditions: EditionRecord[]; issues: readonly ArchivedIssue[]; publicUrl: string | undefined; image: string | undefined },
+): Promise<string> {
   const index = join(outputDir, 'index.html');
   await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues }));
   // The index shows the newest year; every year has its page, so an old edition is two clicks away.

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { escapeHtml } from '../output/escape-html.js';
-import type { IssueRecord } from '../issue/issue-record.js';
+import type { ArchivedIssue } from './archived-issue.js';
 import type { EditionRecord } from './edition-record.js';
 
 // Papers listed in full per feed item; a reader's feed stays small on a day of 300 papers.
@@ -12,7 +12,7 @@ export interface ArchiveFeedOptions {
   /** Newest editions kept. Default: 20. */
   limit?: number;
   /** The issues of a month or week, each an item too. */
-  issues?: readonly IssueRecord[];
+  issues?: readonly ArchivedIssue[];
 }
 
 export interface ArchiveFeeds {
@@ -98,7 +98,7 @@ function describeEdition(edition: EditionRecord, link: (path: string) => string)
   };
 }
 
-function describeIssue(issue: IssueRecord, link: (path: string) => string) {
+function describeIssue(issue: ArchivedIssue, link: (path: string) => string) {
   const url = link(`issues/${issue.period}.html`);
   const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
   const title = `${issue.title}: ${count}${issue.papers[0] === undefined ? '' : `, led by ${issue.papers[0].title}`}`;

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../output/escape-html.js';
-import type { IssueRecord } from '../issue/issue-record.js';
+import type { ArchivedIssue } from './archived-issue.js';
 import type { EditionRecord } from './edition-record.js';
 import { renderPage } from './render-page.js';
 import { SEARCH_FOLDER } from './search-manifest.js';
@@ -31,7 +31,7 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
  * `index.html`: a search box over every brief, the issues of a month or week, then the editions of the newest
  * year, newest first, and a link to each earlier year's page: the page a first search loads stays small.
  */
-export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image, issues = [] }: { image?: string | undefined; issues?: readonly IssueRecord[] } = {}): string {
+export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image, issues = [] }: { image?: string | undefined; issues?: readonly ArchivedIssue[] } = {}): string {
   const newestYear = editions[0]?.date.slice(0, 4);
   const recent = editions.filter((edition) => edition.date.startsWith(newestYear ?? ''));
   const earlier = groupByYear(editions.filter((edition) => !edition.date.startsWith(newestYear ?? '')));

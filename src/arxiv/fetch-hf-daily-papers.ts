@@ -6,7 +6,6 @@ import { dedupeArxivIds } from './dedupe-arxiv-ids.js';
 import type { IdsFromSource, SourceProblem } from './ids-from-source.js';
 import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
-import type { Period } from '../issue/period.js';
 import { SourceError } from './source-error.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { safeUrl } from '../output/safe-url.js';
@@ -24,6 +23,14 @@ export type FetchHfDailyPapersOptions = {
   /** Default: none. */
   userAgent?: string;
 };
+
+/** A month (`2025-09`) or ISO week (`2025-W37`) the API lists at once, with its first and last day. */
+export interface HfListingPeriod {
+  kind: 'month' | 'week';
+  key: string;
+  first: string;
+  last: string;
+}
 
 /** What Hugging Face adds to a paper's arXiv metadata; links only when https. */
 export type HfPaperExtras = Pick<PaperMetadata, 'upvotes' | 'githubRepo' | 'projectPage'>;
@@ -57,7 +64,7 @@ const MAX_PAGES = 50;
 export async function fetchHfDailyPapers(
   fetchFunction: FetchFunction,
   url: string,
-  listing: string | Period,
+  listing: string | HfListingPeriod,
   { timeoutMs = 30_000, userAgent }: FetchHfDailyPapersOptions = {},
 ): Promise<HfDailyPapers> {
   const { query, first, last } = typeof listing === 'string' ? { query: `date=${listing}`, first: listing, last: listing } : { query: `${listing.kind}=${listing.key}`, ...listing };

@@ -5,7 +5,6 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
 import { getBriefPaths, readStoredBrief } from './brief-store.js';
-import { attachEditionStyle } from '../edition/attach-edition-style.js';
 import { editionLanguage } from '../edition/edition-messages.js';
 import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
 
@@ -113,7 +112,8 @@ export async function readEdition(outputDir: string, date: string, language?: st
     }
     papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
   }
-  return attachEditionStyle(outputDir, { date, papers, ...(index.repeats ? { repeats: index.repeats } : {}) }, index.style);
+  // The style is named here; its texts are attached by whoever shows the edition (see attachEditionStyle).
+  return { date, papers, ...(index.style ? { style: index.style } : {}), ...(index.repeats ? { repeats: index.repeats } : {}) };
 }
 
 // --- internal ---

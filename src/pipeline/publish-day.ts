@@ -1,3 +1,4 @@
+import { listIssueRecords } from '../issue/list-issue-records.js';
 import { publishEdition, type PublishedEdition } from '../archive/publish-edition.js';
 import type { Warn } from '../archive/for-each-archived-edition.js';
 import type { Config } from '../config/config-schema.js';
@@ -13,7 +14,7 @@ export interface PublishedDay extends PublishedEdition {
 export async function publishDay(config: Config, givenEdition: Edition, warn: Warn): Promise<PublishedDay> {
   // A remade edition keeps the day's episode on its pages.
   const edition = givenEdition.episode ? givenEdition : await attachEpisode(config.outputDir, givenEdition);
-  const published = await publishEdition(config.outputDir, edition, { publicUrl: config.publicUrl, warn });
+  const published = await publishEdition(config.outputDir, edition, { publicUrl: config.publicUrl, warn, issues: await listIssueRecords(config.outputDir) });
   const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
   return { ...published, email: { ...email.paths, htmlBytes: Buffer.byteLength(email.html) } };
 }

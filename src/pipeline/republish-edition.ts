@@ -1,7 +1,7 @@
 import type { Warn } from '../archive/for-each-archived-edition.js';
 import type { Config } from '../config/config-schema.js';
 import { readEdition } from '../output/digest-store.js';
-import { attachEditionStyle } from '../edition/attach-edition-style.js';
+import { attachEditionStyle } from './attach-edition-style.js';
 import type { ProseStyleName } from '../styles/style-names.js';
 import { acquireRunLock } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
@@ -20,7 +20,7 @@ export async function republishEdition(config: Config, date: string, { warn, sty
   try {
     await removeAbandonedTemporaryFiles(config.outputDir);
     const stored = await readEdition(config.outputDir, date, language);
-    const edition = style === undefined ? stored : await attachEditionStyle(config.outputDir, stored, style === 'brief' ? undefined : style);
+    const edition = await attachEditionStyle(config.outputDir, stored, style === undefined ? stored.style : style === 'brief' ? undefined : style);
     return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };
   } finally {
     await lock.release();

@@ -9,6 +9,7 @@ import type { IssueRecord } from '../issue/issue-record.js';
 import { readIssueRecord, writeIssue } from '../issue/issue-store.js';
 import type { Period } from '../issue/period.js';
 import { rankPeriodBriefs } from '../issue/rank-period-briefs.js';
+import { listIssueRecords } from '../issue/list-issue-records.js';
 import { readInterestsFile } from '../rank/read-interests-file.js';
 import { loadStylePrompt } from '../styles/load-style-prompt.js';
 import type { ProseStyleName } from '../styles/style-names.js';
@@ -163,7 +164,7 @@ async function makeIssue(
     for (const { brief } of shown) if (!existsSync(getPaperPagePath(config.outputDir, brief))) await writePaperPage(config.outputDir, brief, { editions: [] });
     const { paths } = await writeIssue(config.outputDir, issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
     // Listed in the archive's index and feeds beside the daily editions.
-    await publishArchiveIndex(config.outputDir, { publicUrl: config.publicUrl, warn: (line) => reporter.warn(line) });
+    await publishArchiveIndex(config.outputDir, { publicUrl: config.publicUrl, warn: (line) => reporter.warn(line), issues: await listIssueRecords(config.outputDir) });
     return { paths, papers: shown.length, calls, costUsd, leftOut };
   } finally {
     await context.close();

@@ -38,7 +38,7 @@ import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport
 import { type DryRunEstimate, runPapers } from './run-papers.js';
 import { createSpendBudget } from './spend-budget.js';
 import { writeStyles } from './write-styles.js';
-import { attachEditionStyle } from '../edition/attach-edition-style.js';
+import { attachEditionStyle } from './attach-edition-style.js';
 import { chooseEditionStyle } from '../styles/choose-edition-style.js';
 import { addCollectedPapers, getCollectedPapersPath } from '../issue/collected-papers-store.js';
 import type { Period } from '../issue/period.js';

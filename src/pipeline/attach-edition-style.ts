@@ -1,6 +1,6 @@
 import { readStoredStyle } from '../styles/style-store.js';
 import type { ProseStyleName } from '../styles/style-names.js';
-import type { Edition } from './edition.js';
+import type { Edition } from '../edition/edition.js';
 
 /** The edition in a prose style: each paper with its stored text in it (a paper without one keeps its brief's points). */
 export async function attachEditionStyle(outputDir: string, edition: Edition, style: ProseStyleName | undefined): Promise<Edition> {
