@@ -56,7 +56,7 @@ export const ARCHIVE_SEARCH_SCRIPT = `(function () {
   function load(name) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
-      script.src = '${SEARCH_FOLDER}/' + name + '.js';
+      script.src = '${SEARCH_FOLDER}/' + name + '.js?v=' + encodeURIComponent(manifest.version || '');
       script.onload = function () {
         var content = received[name];
         delete received[name];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { type AtomicFileWriter, createAtomicFileWriter } from '../output/create-atomic-file-writer.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -42,6 +43,7 @@ export async function createSearchDataWriter(
   const folder = join(outputDir, SEARCH_FOLDER);
   const seen = new Set<string>();
   const directory = createSearchTermDirectory();
+  const version = createHash('sha256');
   const shards: Array<{ file: AtomicFileWriter; shard: SearchShard; end: string }> = [];
   let open: (typeof shards)[number] | undefined;
   const closeShard = async () => {
@@ -64,7 +66,9 @@ export async function createSearchDataWriter(
           shards.push(open);
           await open.file.write(`${start}[`);
         }
-        await open.file.write(`${open.shard.documents > 0 ? ',' : ''}${JSON.stringify(document)}`);
+        const json = JSON.stringify(document);
+        version.update(json);
+        await open.file.write(`${open.shard.documents > 0 ? ',' : ''}${json}`);
         open.shard.documents += 1;
         open.shard.oldest = edition.date;
         directory.add(shards.length - 1, document);
@@ -76,11 +80,14 @@ export async function createSearchDataWriter(
       const termBuckets: string[] = [];
       for (const bucket of directory.toBuckets(bucketBytes)) {
         const { start, end } = renderSearchPartFrame(toSearchPartName('terms', termBuckets.length));
+        version.update(bucket.json);
         await writeFileAtomic(join(folder, `${toSearchPartName('terms', termBuckets.length)}.js`), `${start}${bucket.json}${end}`);
         termBuckets.push(bucket.first);
       }
       for (const { file } of shards) await file.commit();
-      const manifest: SearchManifest = { documents: seen.size, shards: shards.map(({ shard }) => shard), termBuckets };
+      const shardList = shards.map(({ shard }) => shard);
+      version.update(JSON.stringify(shardList));
+      const manifest: SearchManifest = { documents: seen.size, shards: shardList, termBuckets, version: version.digest('hex').slice(0, 12) };
       // Last: a reader who gets the new manifest finds every part it names.
       await writeFileAtomic(join(folder, 'manifest.js'), renderSearchManifest(manifest));
       await removeStaleSearchFiles(outputDir, manifest);

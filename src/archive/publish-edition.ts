@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
@@ -16,6 +18,7 @@ import { renderEditionPage } from './render-edition-page.js';
 import { toPublicBaseUrl } from './to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
+import { SEARCH_FOLDER } from './search-manifest.js';
 import type { ArchivedIssue } from './archived-issue.js';
 
 // The feeds carry this many of the newest editions.
@@ -105,7 +108,9 @@ async function writeArchiveIndexAndFeeds(
   { indexEntries, feedEditions, issues, publicUrl, image }: { indexEntries: ArchiveIndexEntry[]; feedEditions: EditionRecord[]; issues: readonly ArchivedIssue[]; publicUrl: string | undefined; image: string | undefined },
 ): Promise<string> {
   const index = join(outputDir, 'index.html');
-  await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues }));
+  const manifest = await readFile(join(outputDir, SEARCH_FOLDER, 'manifest.js')).catch(() => undefined);
+  const searchVersion = manifest === undefined ? undefined : createHash('sha256').update(manifest).digest('hex').slice(0, 12);
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues, searchVersion }));
   // The index shows the newest year; every year has its page, so an old edition is two clicks away.
   for (const [year, entries] of groupByYear(indexEntries)) await writeFileAtomic(join(outputDir, 'archive', `${year}.html`), renderArchiveYearPage(year, entries));
   const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl), issues });

@@ -31,7 +31,10 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
  * `index.html`: a search box over every brief, the issues of a month or week, then the editions of the newest
  * year, newest first, and a link to each earlier year's page: the page a first search loads stays small.
  */
-export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { image, issues = [] }: { image?: string | undefined; issues?: readonly ArchivedIssue[] } = {}): string {
+export function renderArchiveIndex(
+  editions: readonly ArchiveIndexEntry[],
+  { image, issues = [], searchVersion }: { image?: string | undefined; issues?: readonly ArchivedIssue[]; searchVersion?: string | undefined } = {},
+): string {
   const newestYear = editions[0]?.date.slice(0, 4);
   const recent = editions.filter((edition) => edition.date.startsWith(newestYear ?? ''));
   const earlier = groupByYear(editions.filter((edition) => !edition.date.startsWith(newestYear ?? '')));
@@ -58,7 +61,7 @@ export function renderArchiveIndex(editions: readonly ArchiveIndexEntry[], { ima
       ? []
       : ['<h2>Earlier years</h2>', `<ul class="years">${earlier.map(([year, entries]) => `<li><a href="archive/${year}.html">${year}</a> <span class="muted">· ${entries.length} ${entries.length === 1 ? 'edition' : 'editions'}</span></li>`).join('')}</ul>`]),
   ];
-  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: ARCHIVE_SEARCH_SCRIPTS, image });
+  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: withSearchVersion(searchVersion), image });
 }
 
 /** `archive/<year>.html`: every edition of one year, newest first, with its first titles. */
@@ -84,6 +87,11 @@ export function groupByYear(editions: readonly ArchiveIndexEntry[]): Array<[stri
 }
 
 // --- internal ---
+
+// The manifest changes with every publish under the same name: its hash in the URL keeps a cache from serving the old one.
+function withSearchVersion(version: string | undefined): string[] {
+  return ARCHIVE_SEARCH_SCRIPTS.map((script) => (version !== undefined && script.endsWith('/manifest.js') ? `${script}?v=${version}` : script));
+}
 
 function renderEditionItem(edition: ArchiveIndexEntry, root: '' | '../'): string {
   const count = edition.paperCount;

@@ -25,6 +25,11 @@ export interface SearchManifest {
   shards: SearchShard[];
   /** The first term of each bucket of the term directory, `terms-<n>.js`, in sorted order. */
   termBuckets: string[];
+  /**
+   * A hash of every part's content: the browser asks for `<part>.js?v=<version>`, so a cache (the browser's or a
+   * CDN's) never hands it yesterday's part with today's manifest, although every publish renumbers the parts.
+   */
+  version: string;
 }
 
 /** The name of a data file without `.js`, as the browser asks for it. */

@@ -108,8 +108,8 @@ describe('createSearchDataWriter', () => {
 
   it('writes an empty archive as a manifest without shards', async () => {
     const writer = await createSearchDataWriter(outputDir);
-    expect(await writer.commit()).toEqual({ documents: 0, shards: [], termBuckets: [] });
-    expect(await runSearchFile('manifest.js')).toEqual({ documents: 0, shards: [], termBuckets: [] });
+    expect(await writer.commit()).toEqual({ documents: 0, shards: [], termBuckets: [], version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(await runSearchFile('manifest.js')).toEqual({ documents: 0, shards: [], termBuckets: [], version: expect.stringMatching(/^[0-9a-f]{12}$/) });
   });
 });
 

@@ -38,6 +38,21 @@ async function publishBeforeTheArchive(edition: Edition): Promise<void> {
 }
 
 describe('publishEdition', () => {
+  it('names the search data\'s version in every URL of it, so a cache never mixes one publish\'s parts with another\'s manifest', async () => {
+    const manifestVersion = async () => /<script src="assets\/search\/manifest\.js\?v=([0-9a-f]{12})"><\/script>/.exec(await read('index.html'))?.[1];
+    await publishEdition(outputDir, OLD, { warn });
+    const before = await manifestVersion();
+    expect(before).toBeDefined();
+    expect(await read('assets/archive-search.js')).toContain(".js?v=' + encodeURIComponent(manifest.version");
+
+    await publishEdition(outputDir, TODAY, { warn });
+
+    const after = await manifestVersion();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(await read('assets/search/manifest.js')).toMatch(/"version":"[0-9a-f]{12}"/);
+  });
+
   it('publishes feeds without any path of this machine, and keeps their ids when a public URL is set later', async () => {
     const ids = async () => {
       const json = JSON.parse(await read('feed.json')) as { items: Array<{ id: string }> };
