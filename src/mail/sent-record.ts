@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { domainToASCII } from 'node:url';
 import { z } from 'zod';
-import { BriefError } from '../errors/brief-error.js';
-import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { type AttemptLog, createAttemptLogStore } from '../output/attempt-log.js';
 
 /**
  * One attempt to send a day's edition. `sending` is written before the SMTP conversation and replaced
@@ -27,48 +24,22 @@ export const SendAttemptSchema = z.object({
 });
 export type SendAttempt = z.infer<typeof SendAttemptSchema>;
 
-/** What is sent of a day: its edition, or (SUMMARIZE_NOTIFY_EMPTY) the note that it has none; each has its own record. */
-export type MailingKind = 'edition' | 'note';
+export type { MailingKind } from '../output/attempt-log.js';
 
 /**
  * `mail/<date>.sent.json` (addresses: kept out of the published folders): every attempt to send that day's edition, oldest first.
  * `mail/<date>.note.sent.json` (`kind: 'note'`): the same for the note of a day without one, so a later edition still goes out.
  */
-export const SentRecordSchema = z.object({
-  schemaVersion: z.literal(1),
-  date: z.string(),
-  kind: z.literal('note').optional(),
-  attempts: z.array(SendAttemptSchema),
+const sentRecords = createAttemptLogStore({
+  attempt: SendAttemptSchema,
+  suffix: 'sent',
+  name: 'a send record',
+  isSameAttempt: (left, right) => left.startedAt === right.startedAt && left.messageId === right.messageId,
 });
-export type SentRecord = z.infer<typeof SentRecordSchema>;
+export type SentRecord = AttemptLog<SendAttempt>;
 
-export function getSentRecordPath(outputDir: string, date: string, kind: MailingKind = 'edition'): string {
-  return join(outputDir, 'mail', `${date}${kind === 'note' ? '.note' : ''}.sent.json`);
-}
-
-/** The record of the day, or an empty one when nothing was ever sent; a damaged record stops the send rather than risk a double. */
-export async function readSentRecord(outputDir: string, date: string, kind: MailingKind = 'edition'): Promise<SentRecord> {
-  const path = getSentRecordPath(outputDir, date, kind);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { schemaVersion: 1, date, ...(kind === 'note' ? { kind } : {}), attempts: [] };
-  }
-  try {
-    return SentRecordSchema.parse(JSON.parse(text));
-  } catch {
-    throw new BriefError(`${path} is not a send record written by summarize; check whether the edition went out, then move the file away`);
-  }
-}
-
-/** Adds the attempt, or replaces the one with the same `startedAt` and message ID (its intent), atomically. */
-export async function recordSendAttempt(outputDir: string, record: SentRecord, attempt: SendAttempt): Promise<SentRecord> {
-  const others = record.attempts.filter((entry) => !(entry.startedAt === attempt.startedAt && entry.messageId === attempt.messageId));
-  const updated: SentRecord = { ...record, attempts: [...others, attempt] };
-  await writeFileAtomic(getSentRecordPath(outputDir, record.date, record.kind), `${JSON.stringify(updated, null, 2)}\n`);
-  return updated;
-}
+export const readSentRecord = sentRecords.read;
+export const recordSendAttempt = sentRecords.record;
 
 /** What earlier attempts of the day say about these recipients: decides who may still be sent the edition. */
 export interface RecipientHistory {
