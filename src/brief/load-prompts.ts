@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/brief-error.js';
-import { PROSE_STYLES } from '../styles/prose-styles.js';
+import { loadStylePrompt } from '../styles/load-style-prompt.js';
 import { isProseStyle, type ProseStyleName, type StyleName } from '../styles/style-names.js';
 
 export const PROMPT_FILES = {
@@ -30,12 +30,9 @@ export async function loadPrompts(directory: string, styles: readonly StyleName[
   }
   const stylePrompts: Prompts['styles'] = {};
   for (const style of styles) {
-    // The brief's prompts are above; the podcast's is loaded by its own step (src/styles/load-style-prompt.ts).
+    // The brief's prompts are above; the podcast's is loaded by its own step, with the same loader.
     if (!isProseStyle(style)) continue;
-    const file = PROSE_STYLES[style].promptFile;
-    const text = await readPromptFile(join(directory, file), [...Object.values(PROMPT_FILES), file]);
-    const version = createHash('sha256').update(`${PROMPT_FILES.system}\0${texts.system}\0${file}\0${text}\0`).digest('hex').slice(0, 12);
-    stylePrompts[style] = { text, version };
+    stylePrompts[style] = await loadStylePrompt(directory, style, texts.system!);
   }
   return { ...(texts as Record<keyof typeof PROMPT_FILES, string>), version: hash.digest('hex').slice(0, 12), styles: stylePrompts };
 }

@@ -21,7 +21,6 @@ type BlurbContent = z.infer<typeof BlurbContentSchema>;
 /** `blurb`: two or three paragraphs of plain prose (what, how, results with numbers, why it matters), no headings. */
 export const blurbStyle: StyleDefinition<BlurbContent> = {
   name: 'blurb',
-  promptFile: 'blurb.md',
   schemaName: 'paper_blurb',
   words: WORDS,
   // About 1.5 tokens a word, and reasoning models think on top.

@@ -31,7 +31,6 @@ type CommentaryContent = z.infer<ReturnType<typeof buildCommentarySchema>>;
 /** `commentary`: a critical long read in sections, with up to three of the paper's own figures picked by number. */
 export const commentaryStyle: StyleDefinition<CommentaryContent> = {
   name: 'commentary',
-  promptFile: 'commentary.md',
   schemaName: 'paper_commentary',
   words: WORDS,
   // About 1.5 tokens a word, and reasoning models think on top.

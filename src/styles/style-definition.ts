@@ -16,9 +16,8 @@ export interface StyleInput {
 
 /** One style of text about a paper: its prompt file, its schema, its limits and how it is shown. */
 export interface StyleDefinition<Content = unknown> {
+  /** Also names its prompt, `prompts/<name>.md`: `{{title}}`, `{{authors}}`, `{{categories}}`, `{{abstract}}`, `{{paperText}}`, `{{figures}}`. */
   name: ProseStyleName;
-  /** The prompt file in the prompts folder; `{{title}}`, `{{authors}}`, `{{categories}}`, `{{abstract}}`, `{{paperText}}`, `{{figures}}`. */
-  promptFile: string;
   /** Names the schema for the server (letters, digits, _ and -). */
   schemaName: string;
   /** Words of prose the text must have, checked by the schema so a wrong length is repaired. */
