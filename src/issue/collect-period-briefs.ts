@@ -1,9 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
 import { readStoredBrief } from '../output/brief-store.js';
-import { readDigestIndex } from '../output/digest-store.js';
+import { listEditionDates, readDigestIndex } from '../output/digest-store.js';
 import { readCollectedPapers } from './collected-papers-store.js';
 import { isDayInPeriod, type Period } from './period.js';
 
@@ -21,11 +19,7 @@ export interface PeriodBrief {
  * stored brief in that language are left out and counted, never summarized here.
  */
 export async function collectPeriodBriefs(outputDir: string, period: Period, language: string): Promise<{ briefs: PeriodBrief[]; missing: number }> {
-  const dates = (await readdir(join(outputDir, 'digests')).catch(() => [] as string[]))
-    .filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name))
-    .map((name) => name.slice(0, 10))
-    .filter((date) => isDayInPeriod(date, period))
-    .sort();
+  const dates = (await listEditionDates(outputDir)).filter((date) => isDayInPeriod(date, period));
   const listed: Array<{ id: string; version: number; date: string; reason?: string | undefined }> = [];
   for (const date of dates) for (const paper of (await readDigestIndex(outputDir, date)).papers) listed.push({ ...paper, date });
   for (const paper of await readCollectedPapers(outputDir, period.key)) listed.push({ ...paper, date: period.first });

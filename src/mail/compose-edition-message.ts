@@ -24,9 +24,9 @@ export interface ComposeEditionMessageInput {
   attemptNumber: number;
 }
 
-/** The subject when `SUMMARIZE_MAIL_SUBJECT` is not set. */
-export function defaultEditionSubject(date: string, paperCount: number): string {
-  return `arXiv Brief — ${date}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`;
+/** The subject when `SUMMARIZE_MAIL_SUBJECT` is not set; `when` is the day (`2025-09-10`) or the issue's period (`September 2025`). */
+export function defaultEditionSubject(when: string, paperCount: number): string {
+  return `arXiv Brief — ${when}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`;
 }
 
 // One multipart/alternative message per reader (text, then HTML with its related images), identified by the edition's content.

@@ -6,7 +6,7 @@ import type { Period } from '../issue/period.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { acquireRunLock } from './acquire-run-lock.js';
 import { assertFolderWritable } from './assert-folder-writable.js';
-import { composeEditionMessage } from '../mail/compose-edition-message.js';
+import { composeEditionMessage, defaultEditionSubject } from '../mail/compose-edition-message.js';
 import { type SendEditionOptions, type SendEditionResult, sendOnce } from './send-edition.js';
 
 /** `summarize send --issue 2025-09`: the period's issue mailed once per reader, with the daily edition's record and `--resend` rules. */
@@ -37,7 +37,7 @@ export async function sendIssue(config: Config, period: Period, options: Omit<Se
               email,
               from,
               to: reader,
-              subject: config.mailSubject ?? `arXiv Brief — ${period.title}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`,
+              subject: config.mailSubject ?? defaultEditionSubject(period.title, paperCount),
               unsubscribe: config.mailUnsubscribe,
               unsubscribeSecret: config.unsubscribeSecret,
               attachments: [],
