@@ -1,3 +1,4 @@
+import { getMessages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { inlineEmailCss } from '../mail/email-css.js';
 import { EMAIL_GAP_ROW, renderEmailDocument } from '../mail/email-document.js';
@@ -15,9 +16,11 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
   const base = toHttpsBase(options.publicUrl);
   const title = `arXiv Brief — ${issue.record.title}`;
   const webUrl = base === undefined ? undefined : `${base}/issues/${encodeURIComponent(issue.record.period)}.html`;
-  const webLink = webUrl ? ` <a href="${escapeHtml(webUrl)}">Read it on the web</a>.` : '';
+  // The words around the texts in the issue's language, as in the daily email.
+  const messages = getMessages(issue.record.language);
+  const webLink = webUrl ? ` <a href="${escapeHtml(webUrl)}">${escapeHtml(messages.readOnTheWeb)}</a>.` : '';
   const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${issue.papers.length} papers.${webLink}</p><p>${escapeHtml(issue.record.introduction.text)}</p></td></tr>`);
-  const unsubscribeLink = options.unsubscribe ? ` <a href="${escapeHtml(options.unsubscribe)}">Unsubscribe</a>.` : '';
+  const unsubscribeLink = options.unsubscribe ? ` <a href="${escapeHtml(options.unsubscribe)}">${escapeHtml(messages.unsubscribe)}</a>.` : '';
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(describeIssueAuthorship(issue))} Check the paper before citing it.${unsubscribeLink}</td></tr>`);
   const document = renderEmailDocument(title, truncateText(issue.record.introduction.text, 150));
   const papers = issue.papers.map(({ brief, text }) => {
@@ -50,7 +53,7 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
     '',
     ...issue.papers.flatMap(({ brief, text: styled }) => [brief.paper.title, resolvePaperLinks(brief, options.publicUrl).title, '', ...PROSE_STYLES[styled.style].listTexts(styled.content), '']),
     describeIssueAuthorship(issue),
-    options.unsubscribe ? `Unsubscribe: ${options.unsubscribe}` : '',
+    options.unsubscribe ? `${messages.unsubscribe}: ${options.unsubscribe}` : '',
   ].join('\n');
   return { html, text: `${text.trimEnd()}\n`, images: [], shownInFull };
 }
