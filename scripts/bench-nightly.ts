@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { RunReport } from '../src/pipeline/run-report.js';
+import type { RunReport } from '../src/run/run-report.js';
 import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeHf } from '../test/fakes/fake-hf-server.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { RunReport } from '../src/pipeline/run-report.js';
+import type { RunReport } from '../src/run/run-report.js';
 import { parseInterests } from '../src/rank/parse-interests.js';
 import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';

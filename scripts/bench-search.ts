@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { publishEdition } from '../src/archive/publish-edition.js';
-import type { SearchManifest } from '../src/archive/search-manifest.js';
+import type { SearchManifest } from '../src/search/search-manifest.js';
 import { writeBrief } from '../src/output/brief-store.js';
 import { makeSampleBrief } from '../test/helpers/sample-brief.js';
 import { serveFolder } from '../test/helpers/serve-folder.js';

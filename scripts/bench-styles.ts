@@ -5,7 +5,7 @@
 // requests it made (0: every style reads the paper text from the cache).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunReport } from '../src/pipeline/run-report.js';
+import type { RunReport } from '../src/run/run-report.js';
 import { makeNightlyPapers } from '../test/helpers/nightly-papers.js';
 import { runCliCaptured } from '../test/helpers/run-cli-captured.js';
 import { startFakeServices } from '../test/helpers/start-fake-services.js';

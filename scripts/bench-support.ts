@@ -1,7 +1,7 @@
 // What the benchmark scripts share: reading their flags and run reports, and printing figures.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type RunReport, RunReportSchema } from '../src/pipeline/run-report.js';
+import { type RunReport, RunReportSchema } from '../src/run/run-report.js';
 
 /** The newest run report in `folder`, validated. */
 export async function readNewestReport(folder: string): Promise<RunReport> {

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { getDigestPaths, readEdition } from '../output/digest-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { buildEditionRecord, type EditionRecord } from './edition-record.js';
+import { buildEditionRecord, type EditionRecord } from '../edition/edition-record.js';
 import { writeEditionRecord } from './edition-record-store.js';
 import { renderEditionPage } from './render-edition-page.js';
 import { findEditionImage } from './find-edition-image.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { type EditionRecord, EditionRecordSchema } from './edition-record.js';
+import { type EditionRecord, EditionRecordSchema } from '../edition/edition-record.js';
 
 /** `archive/editions/<date>.json` under the output folder. */
 export function getEditionRecordPath(outputDir: string, date: string): string {

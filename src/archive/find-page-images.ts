@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getBriefFileStem } from '../output/brief-store.js';
 import type { Brief } from '../brief/brief-schema.js';
-import { toPublicBaseUrl } from './to-public-base-url.js';
+import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 
 /** The og:image of the archive's pages: absolute URLs under the public URL (its login dropped), none without one. */
 export interface PageImages {

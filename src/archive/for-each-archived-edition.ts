@@ -1,6 +1,6 @@
 import { archiveOldEdition } from './archive-old-edition.js';
 import { NO_PAGE_IMAGES, type PageImages } from './find-page-images.js';
-import type { EditionRecord } from './edition-record.js';
+import type { EditionRecord } from '../edition/edition-record.js';
 import { readEditionRecord } from './edition-record-store.js';
 import { listEditionDates } from '../output/digest-store.js';
 

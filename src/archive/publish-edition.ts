@@ -4,21 +4,21 @@ import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
 import { buildDigestIndex, type DigestPaths, getDigestPaths } from '../output/digest-store.js';
-import { renderDigestMarkdown } from '../output/render-digest-markdown.js';
+import { renderDigestMarkdown } from './render-digest-markdown.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { renderArchiveFeeds } from './render-archive-feeds.js';
-import { buildEditionRecord, type EditionRecord } from './edition-record.js';
-import { createSearchDataWriter } from './create-search-data-writer.js';
+import { buildEditionRecord, type EditionRecord } from '../edition/edition-record.js';
+import { createSearchDataWriter } from '../search/create-search-data-writer.js';
 import { writeEditionRecord } from './edition-record-store.js';
 import { findEditionImage } from './find-edition-image.js';
 import { findPageImages, type PageImages } from './find-page-images.js';
 import { forEachArchivedEdition, type Warn } from './for-each-archived-edition.js';
 import { type ArchiveIndexEntry, groupByYear, renderArchiveIndex, renderArchiveYearPage, toArchiveIndexEntry } from './render-archive-index.js';
 import { renderEditionPage } from './render-edition-page.js';
-import { toPublicBaseUrl } from './to-public-base-url.js';
+import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 import { writePaperPage } from './write-paper-page.js';
 import { writeArchiveAssets } from './write-archive-assets.js';
-import { SEARCH_FOLDER } from './search-manifest.js';
+import { SEARCH_FOLDER } from '../search/search-manifest.js';
 import type { ArchivedIssue } from './archived-issue.js';
 
 // The feeds carry this many of the newest editions.

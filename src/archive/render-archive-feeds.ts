@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import { escapeHtml } from '../output/escape-html.js';
 import type { ArchivedIssue } from './archived-issue.js';
-import type { EditionRecord } from './edition-record.js';
+import type { EditionRecord } from '../edition/edition-record.js';
 
 // Papers listed in full per feed item; a reader's feed stays small on a day of 300 papers.
 const PAPERS_PER_ITEM = 30;

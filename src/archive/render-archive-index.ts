@@ -1,8 +1,8 @@
 import { escapeHtml } from '../output/escape-html.js';
 import type { ArchivedIssue } from './archived-issue.js';
-import type { EditionRecord } from './edition-record.js';
+import type { EditionRecord } from '../edition/edition-record.js';
 import { renderPage } from './render-page.js';
-import { SEARCH_FOLDER } from './search-manifest.js';
+import { SEARCH_FOLDER } from '../search/search-manifest.js';
 
 // The newest titles shown per edition in the list.
 const TITLES_SHOWN = 3;

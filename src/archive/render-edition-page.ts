@@ -5,7 +5,7 @@ import { formatAuthors } from '../output/format-authors.js';
 import { editionMessages } from '../edition/edition-messages.js';
 import { getMessages, type Messages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
-import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
 import { renderSummaryPoints } from './render-summary-points.js';

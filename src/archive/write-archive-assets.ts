@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { ARCHIVE_SEARCH_SCRIPT } from './archive-search-script.js';
+import { ARCHIVE_SEARCH_SCRIPT } from '../search/archive-search-script.js';
 import { ARCHIVE_STYLESHEET } from './archive-stylesheet.js';
 import { EPISODE_PLAYER_SCRIPT } from './episode-player-script.js';
 

@@ -6,7 +6,7 @@ import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { readPodcastScript } from '../styles/podcast-script-store.js';
-import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
+import { PROSE_STYLE_NAMES } from '../brief/style-names.js';
 import { readStoredStyle } from '../styles/style-store.js';
 import { NO_PAGE_IMAGES, type PageImages } from './find-page-images.js';
 import { renderPaperPage } from './render-paper-page.js';

@@ -8,7 +8,7 @@ import { parseArxivId, type ArxivId } from './parse-arxiv-id.js';
 import { parseDay } from './parse-day.js';
 import { SourceError } from './source-error.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
-import { safeUrl } from '../output/safe-url.js';
+import { safeUrl } from '../text/safe-url.js';
 import { previewBody } from '../http/preview-body.js';
 
 /** What we need of `fetch` (undici's and the global one both fit). */

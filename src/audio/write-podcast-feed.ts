@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { toPublicBaseUrl } from '../archive/to-public-base-url.js';
+import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { listEpisodeRecords } from './episode-record-store.js';

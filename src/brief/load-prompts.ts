@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/brief-error.js';
-import { loadStylePrompt } from '../styles/load-style-prompt.js';
-import { isProseStyle, type ProseStyleName, type StyleName } from '../styles/style-names.js';
+import { loadStylePrompt } from './load-style-prompt.js';
+import { isProseStyle, type ProseStyleName, type StyleName } from './style-names.js';
 
 export const PROMPT_FILES = {
   system: 'system.md',

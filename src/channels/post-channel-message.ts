@@ -1,6 +1,6 @@
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
-import type { Channel } from './parse-channel-url.js';
+import type { Channel } from '../config/parse-channel-url.js';
 
 export interface PostChannelMessageOptions {
   /** Longest wait a 429 may ask for; a longer one fails the post (SUMMARIZE_MAX_RETRY_AFTER_MS). */

@@ -1,7 +1,7 @@
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import type { ChannelDigest } from './channel-digest.js';
 import { findEarlierPost, readChannelRecord, recordChannelAttempt, type ChannelAttempt } from './channel-record.js';
-import type { Channel } from './parse-channel-url.js';
+import type { Channel } from '../config/parse-channel-url.js';
 import { postChannelMessage, type PostChannelMessageOptions } from './post-channel-message.js';
 import { renderChannelMessages } from './render-channel-messages.js';
 

@@ -1,5 +1,5 @@
 import type { ChannelDigest } from './channel-digest.js';
-import type { ChannelService } from './parse-channel-url.js';
+import type { ChannelService } from '../config/parse-channel-url.js';
 import { renderChannelNote } from './render-channel-note.js';
 import { renderDiscordMessages } from './render-discord-messages.js';
 import { renderSlackMessages } from './render-slack-messages.js';

@@ -1,5 +1,5 @@
 import type { ChannelDigest } from './channel-digest.js';
-import type { ChannelService } from './parse-channel-url.js';
+import type { ChannelService } from '../config/parse-channel-url.js';
 
 /** The one message of a day without an edition, in each service's simplest form: the line as plain text (ours, so it needs no escaping). */
 export function renderChannelNote(service: ChannelService, line: string, digest: ChannelDigest): Record<string, unknown> {

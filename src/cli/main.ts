@@ -1,6 +1,6 @@
 import { BriefError, ConfigError, UsageError } from '../errors/brief-error.js';
 import { type CliIo, processIo } from './cli-io.js';
-import type { Outcome } from '../pipeline/outcome.js';
+import type { Outcome } from '../run/outcome.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { findClosest } from './find-closest.js';
 import { COMMAND_HELP, HELP_TEXT } from './help-text.js';

@@ -1,4 +1,4 @@
-import type { DryRunEstimate } from '../pipeline/run-papers.js';
+import type { DryRunEstimate } from '../paper/run-papers.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 
 /** The dry run's answer: what each paper would cost before any money is spent. */

@@ -1,4 +1,4 @@
-import type { ProgressReporter } from '../pipeline/progress-reporter.js';
+import type { ProgressReporter } from '../run/progress-reporter.js';
 
 export interface Interrupts {
   /** Aborted by the first Ctrl-C: start no new papers. */

@@ -2,10 +2,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseMailAddresses } from '../mail/parse-mail-addresses.js';
-import { parseSmtpUrlSafely } from '../mail/parse-smtp-url.js';
-import { parseStyleNames } from '../styles/parse-style-names.js';
-import { parseChannelUrls } from '../channels/parse-channel-urls.js';
+import { parseMailAddresses } from './parse-mail-addresses.js';
+import { parseSmtpUrlSafely } from './parse-smtp-url.js';
+import { parseStyleNames } from '../brief/parse-style-names.js';
+import { parseChannelUrls } from './parse-channel-urls.js';
 import { describeLanguageProblem } from '../language/parse-language-tag.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';

@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/parse-channel-url.js';
+import type { Channel } from '../config/parse-channel-url.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import type { CheckResult } from './check-result.js';
 

@@ -1,6 +1,6 @@
 import { createSmtpTransport } from '../mail/create-smtp-transport.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
-import { parseSmtpUrl } from '../mail/parse-smtp-url.js';
+import { parseSmtpUrl } from '../config/parse-smtp-url.js';
 import type { CheckResult } from './check-result.js';
 
 // Connect, EHLO, STARTTLS when offered, and log in (nodemailer's verify); no message is sent.

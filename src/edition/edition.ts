@@ -1,6 +1,6 @@
 import type { Brief } from '../brief/brief-schema.js';
-import type { ProseStyleName } from '../styles/style-names.js';
-import type { StyleResult } from '../styles/style-result-schema.js';
+import type { ProseStyleName } from '../brief/style-names.js';
+import type { StyleResult } from '../brief/style-result-schema.js';
 
 /** A paper in a day's edition; editions list them in rank order. */
 export interface EditionPaper {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChecksSchema, UsageSchema } from '../brief/brief-schema.js';
-import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
+import { PROSE_STYLE_NAMES } from '../brief/style-names.js';
 
 /** `issues/<period>.json`: what an issue is made of, so a rerun with the same papers, model and prompt pays nothing. */
 export const IssueRecordSchema = z.object({

@@ -1,5 +1,5 @@
 import type { Brief } from '../brief/brief-schema.js';
-import type { StyleResult } from '../styles/style-result-schema.js';
+import type { StyleResult } from '../brief/style-result-schema.js';
 import type { IssueRecord } from './issue-record.js';
 
 /** An issue ready to render: its record, and each paper with its brief and its text in the issue's style. */

@@ -1,5 +1,5 @@
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
-import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { describeIssueAuthorship, type Issue } from './issue.js';
 

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { SmtpServer } from './parse-smtp-url.js';
+import type { SmtpServer } from '../config/parse-smtp-url.js';
 
 export interface CreateSmtpTransportOptions {
   /** Limit for connecting, the greeting and each later wait. Default: 30_000. */

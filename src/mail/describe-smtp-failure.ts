@@ -1,4 +1,4 @@
-import type { SmtpServer } from './parse-smtp-url.js';
+import type { SmtpServer } from '../config/parse-smtp-url.js';
 
 /** One line for a person: what went wrong with the SMTP server; never the password, never the server's free text on AUTH. */
 export function describeSmtpFailure(error: unknown, server: SmtpServer): string {

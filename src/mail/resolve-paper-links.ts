@@ -1,8 +1,8 @@
-import { toPublicBaseUrl } from '../archive/to-public-base-url.js';
+import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Brief } from '../brief/brief-schema.js';
-import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { getBriefFileStem } from '../output/brief-store.js';
 
 /** Where a paper of the email edition points. */

@@ -6,7 +6,7 @@ import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
 import { getBriefPaths, readStoredBrief } from './brief-store.js';
 import { editionLanguage } from '../edition/edition-messages.js';
-import { PROSE_STYLE_NAMES } from '../styles/style-names.js';
+import { PROSE_STYLE_NAMES } from '../brief/style-names.js';
 
 /** `digests/<date>.json`: the papers of an edition in rank order; what `summarize digest` rebuilds the edition from. */
 export const DigestIndexSchema = z.object({

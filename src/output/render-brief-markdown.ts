@@ -1,7 +1,7 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { escapeMarkdownInline } from './escape-markdown.js';
 import { renderFlowchartMermaid } from './flowchart/render-flowchart-mermaid.js';
-import { ARXIV_HOSTS, safeUrl } from './safe-url.js';
+import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { listSummaryPoints } from './summary-points.js';
 import { getMessages } from '../language/messages.js';
 

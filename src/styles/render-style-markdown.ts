@@ -1,9 +1,9 @@
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
-import { ARXIV_HOSTS, safeUrl } from '../output/safe-url.js';
+import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { getMessages } from '../language/messages.js';
 import { describeFigureSource } from '../figures/describe-figure-source.js';
 import { PROSE_STYLES } from './prose-styles.js';
-import type { StyleResult } from './style-result-schema.js';
+import type { StyleResult } from '../brief/style-result-schema.js';
 
 /** One paper in a prose style as a standalone markdown page: title, link, the text, its warnings, and who wrote it. */
 export function renderStyleMarkdown(result: StyleResult): string {

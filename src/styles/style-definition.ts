@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ShownFigure } from '../figures/place-figures.js';
-import type { ProseStyleName } from './style-names.js';
+import type { ProseStyleName } from '../brief/style-names.js';
 
 /** A figure of the paper the model may pick, by its number in the paper. */
 export interface AvailableFigure {

@@ -4,8 +4,8 @@ import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { renderStyleMarkdown } from './render-style-markdown.js';
-import { type StyleResult, StyleResultSchema } from './style-result-schema.js';
-import type { ProseStyleName } from './style-names.js';
+import { type StyleResult, StyleResultSchema } from '../brief/style-result-schema.js';
+import type { ProseStyleName } from '../brief/style-names.js';
 
 /** `papers/<id>v<version>.<style>.json|.md`, with `.<language>` before the extension unless English. */
 export function getStylePaths(outputDir: string, paper: Pick<PaperMetadata, 'id' | 'version'>, style: ProseStyleName, language: string) {

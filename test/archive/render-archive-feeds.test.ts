@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { renderArchiveFeeds } from '../../src/archive/render-archive-feeds.js';
-import { buildEditionRecord, type EditionRecord } from '../../src/archive/edition-record.js';
+import { buildEditionRecord, type EditionRecord } from '../../src/edition/edition-record.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
 const BASE = 'https://example.org/briefs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEditionRecord } from '../../src/archive/edition-record.js';
+import { buildEditionRecord } from '../../src/edition/edition-record.js';
 import { groupByYear, renderArchiveIndex, renderArchiveYearPage, toArchiveIndexEntry } from '../../src/archive/render-archive-index.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPaperPage } from '../../src/archive/render-paper-page.js';
-import type { StyleResult } from '../../src/styles/style-result-schema.js';
+import type { StyleResult } from '../../src/brief/style-result-schema.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
 describe('renderPaperPage', () => {

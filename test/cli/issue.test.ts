@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { IssueRecordSchema } from '../../src/issue/issue-record.js';
-import { acquireRunLock } from '../../src/pipeline/acquire-run-lock.js';
+import { acquireRunLock } from '../../src/run/acquire-run-lock.js';
 import { makeNightlyPapers } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';

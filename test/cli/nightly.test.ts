@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../src/brief/brief-schema.js';
-import { acquireRunLock } from '../../src/pipeline/acquire-run-lock.js';
+import { acquireRunLock } from '../../src/run/acquire-run-lock.js';
 import { groundedBriefResponder } from '../helpers/brief-responder.js';
 import { makeNightlyPapers, NIGHT, outcomeLines, readLastRunReport, readRunReports } from '../helpers/nightly-papers.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StyleResultSchema } from '../../src/styles/style-result-schema.js';
+import { StyleResultSchema } from '../../src/brief/style-result-schema.js';
 import { groundedBriefResponder, makeGroundedCommentaryContent } from '../helpers/brief-responder.js';
 import { FIXTURE_PDFS_DIR, hasFixtures } from '../helpers/fixtures.js';
 import { makeLatexmlPage, makeNoisyPng } from '../helpers/latexml-page.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StyleResultSchema } from '../../src/styles/style-result-schema.js';
+import { StyleResultSchema } from '../../src/brief/style-result-schema.js';
 import { makeGroundedBlurbContent, makeGroundedBriefContent } from '../helpers/brief-responder.js';
 import { listPdfRequests, startOnePaperServices } from '../helpers/one-paper-services.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';

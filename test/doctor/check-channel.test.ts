@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type Channel, parseChannelUrl } from '../../src/channels/parse-channel-url.js';
+import { type Channel, parseChannelUrl } from '../../src/config/parse-channel-url.js';
 import { checkChannel } from '../../src/doctor/check-channel.js';
 import { type FakeChat, startFakeChat } from '../fakes/fake-chat-server.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/pipeline/run-report.js';
+import type { RunReport } from '../../src/run/run-report.js';
 
 const WORKFLOW = fileURLToPath(new URL('../../examples/github-actions-nightly.yml', import.meta.url));
 

@@ -1,5 +1,5 @@
 // Child process for lock tests: tries to take the run lock of argv[2], prints one JSON line, and holds the lock until killed or stdin closes.
-import { acquireRunLock } from '../../src/pipeline/acquire-run-lock.js';
+import { acquireRunLock } from '../../src/run/acquire-run-lock.js';
 
 const outputDir = process.argv[2];
 if (!outputDir) throw new Error('usage: hold-lock.ts <outputDir>');

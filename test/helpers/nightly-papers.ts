@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type RunReport, RunReportSchema } from '../../src/pipeline/run-report.js';
+import { type RunReport, RunReportSchema } from '../../src/run/run-report.js';
 import type { FakePaper } from '../fakes/fake-arxiv-server.js';
 import { makePaperPdf } from './paper-pdf.js';
 

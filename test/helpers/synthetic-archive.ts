@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EditionRecord } from '../../src/archive/edition-record.js';
+import type { EditionRecord } from '../../src/edition/edition-record.js';
 import { getEditionRecordPath } from '../../src/archive/edition-record-store.js';
 import type { DigestIndex } from '../../src/output/digest-store.js';
 

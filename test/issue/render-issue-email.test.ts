@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/issue/issue.js';
 import { renderIssueEmail } from '../../src/issue/render-issue-email.js';
 import { EMAIL_HTML_MAX_BYTES, measureSentBytes } from '../../src/mail/render-email-edition.js';
-import { StyleResultSchema } from '../../src/styles/style-result-schema.js';
+import { StyleResultSchema } from '../../src/brief/style-result-schema.js';
 import { makeSampleBrief } from '../helpers/sample-brief.js';
 
 // A commentary at its longest, 1,200 words in four sections.

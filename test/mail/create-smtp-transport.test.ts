@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createSmtpTransport } from '../../src/mail/create-smtp-transport.js';
-import { parseSmtpUrl } from '../../src/mail/parse-smtp-url.js';
+import { parseSmtpUrl } from '../../src/config/parse-smtp-url.js';
 
 // Read from the transport's options: nothing connects.
 const requiresTls = (url: string) => (createSmtpTransport(parseSmtpUrl(url)).options as { requireTLS?: boolean }).requireTLS;

@@ -1,11 +1,11 @@
 import { resolveDay } from '../../arxiv/resolve-day.js';
 import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
-import type { Outcome } from '../../pipeline/outcome.js';
-import { republishEdition } from '../../pipeline/republish-edition.js';
+import type { Outcome } from '../../run/outcome.js';
+import { republishEdition } from '../../publish/republish-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseLanguageTag } from '../../language/parse-language-tag.js';
-import { parseStyleNames } from '../../styles/parse-style-names.js';
+import { parseStyleNames } from '../../brief/parse-style-names.js';
 import { chooseEditionStyle } from '../../styles/choose-edition-style.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 

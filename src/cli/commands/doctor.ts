@@ -4,7 +4,7 @@ import { renderCheckLine } from '../../doctor/render-check-line.js';
 import { summarizeCheckResults } from '../../doctor/summarize-check-results.js';
 import { UsageError } from '../../errors/brief-error.js';
 import type { CliIo } from '../cli-io.js';
-import type { Outcome } from '../../pipeline/outcome.js';
+import type { Outcome } from '../../run/outcome.js';
 import { readPackageVersion } from '../../config/read-package-version.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 

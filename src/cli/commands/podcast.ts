@@ -1,8 +1,8 @@
 import { resolveDay } from '../../arxiv/resolve-day.js';
 import { assertLlmConfigured, loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
-import type { Outcome } from '../../pipeline/outcome.js';
-import { runPodcast } from '../../pipeline/run-podcast.js';
+import type { Outcome } from '../../run/outcome.js';
+import { runPodcast } from '../../podcast/run-podcast.js';
 import type { CliIo } from '../cli-io.js';
 import { formatUsd } from '../progress/format-usd.js';
 import { parseCommandArgs } from '../parse-command-args.js';

@@ -1,14 +1,14 @@
-import type { Channel } from '../../channels/parse-channel-url.js';
-import { parseChannelUrls } from '../../channels/parse-channel-urls.js';
+import type { Channel } from '../../config/parse-channel-url.js';
+import { parseChannelUrls } from '../../config/parse-channel-urls.js';
 import { resolveDay } from '../../arxiv/resolve-day.js';
 import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
-import { parseMailAddresses } from '../../mail/parse-mail-addresses.js';
-import type { Outcome } from '../../pipeline/outcome.js';
-import { mailEdition } from '../../pipeline/mail-edition.js';
-import { sendIssue } from '../../pipeline/send-issue.js';
+import { parseMailAddresses } from '../../config/parse-mail-addresses.js';
+import type { Outcome } from '../../run/outcome.js';
+import { mailEdition } from '../../send/mail-edition.js';
+import { sendIssue } from '../../send/send-issue.js';
 import { parsePeriodKey } from '../../issue/period.js';
-import type { SendEditionResult } from '../../pipeline/send-edition.js';
+import type { SendEditionResult } from '../../send/send-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 

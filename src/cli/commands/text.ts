@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
-import type { Outcome } from '../../pipeline/outcome.js';
-import { printPaperTexts } from '../../pipeline/print-paper-texts.js';
+import type { Outcome } from '../../run/outcome.js';
+import { printPaperTexts } from '../../paper/print-paper-texts.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 

@@ -1,4 +1,4 @@
-import type { PaperEvent, ProgressReporter } from '../../pipeline/progress-reporter.js';
+import type { PaperEvent, ProgressReporter } from '../../run/progress-reporter.js';
 import { formatUsd } from './format-usd.js';
 
 /** A plain log for `summarize <id>`: what is being done to each paper and where its brief went; failures are the command's to print. */

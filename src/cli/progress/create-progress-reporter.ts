@@ -1,4 +1,4 @@
-import type { PaperEvent, PaperEventKind, ProgressReporter, ProgressTotals } from '../../pipeline/progress-reporter.js';
+import type { PaperEvent, PaperEventKind, ProgressReporter, ProgressTotals } from '../../run/progress-reporter.js';
 import { formatClockTime } from './format-clock-time.js';
 import { formatDuration } from '../../format/format-duration.js';
 import { formatUsd } from './format-usd.js';

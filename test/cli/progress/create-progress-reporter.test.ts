@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter } from '../../../src/cli/progress/create-progress-reporter.js';
-import type { ProgressTotals } from '../../../src/pipeline/progress-reporter.js';
+import type { ProgressTotals } from '../../../src/run/progress-reporter.js';
 
 // A stderr stand-in that keeps every chunk, as the terminal or the cron mail would receive them.
 function createCapture(): { stream: Writable; text: () => string } {

@@ -1,0 +1,24 @@
+import type { Config } from '../config/config-schema.js';
+import type { Edition } from '../edition/edition.js';
+import { describeFailure } from '../errors/describe-failure.js';
+import type { ProgressReporter } from '../run/progress-reporter.js';
+import { publishDay } from '../publish/publish-day.js';
+import type { RunStep } from '../run/run-report.js';
+
+/** The night's publish step; a failure is recorded and reported, never thrown past the run report. */
+export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
+  const startedAt = performance.now();
+  try {
+    const published = await publishDay(config, edition, (message) => reporter.warn(message));
+    return {
+      ok: true,
+      detail: `the edition of ${edition.date} with ${edition.papers.length} papers (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,
+      paths: [published.markdown, published.html, published.email.html, published.email.text, published.index],
+      durationMs: Math.round(performance.now() - startedAt),
+    };
+  } catch (error) {
+    const message = describeFailure(error);
+    reporter.error(`publishing the edition of ${edition.date} failed (the briefs are written; \`summarize digest --date ${edition.date}\` retries it): ${message}`);
+    return { ok: false, detail: message };
+  }
+}

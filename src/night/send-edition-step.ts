@@ -1,0 +1,56 @@
+import type { Config } from '../config/config-schema.js';
+import { describeFailure } from '../errors/describe-failure.js';
+import { postEditionToChannels } from '../send/post-edition-to-channels.js';
+import type { ProgressReporter } from '../run/progress-reporter.js';
+import type { RunStep } from '../run/run-report.js';
+import { sendEdition } from '../send/send-edition.js';
+import { sendEmptyDayNote } from '../send/send-empty-day-note.js';
+
+/**
+ * The night's send step (`nightly --send`): mail, then every chat channel, under the run's lock; recorded in the report, never thrown past it.
+ * With `note`, a day without an edition (SUMMARIZE_NOTIFY_EMPTY): that one line goes out instead, once.
+ */
+export async function sendEditionStep(config: Config, date: string, reporter: ProgressReporter, note?: string): Promise<RunStep> {
+  const hasChannels = (config.webhooks?.length ?? 0) > 0;
+  // Only `nightly` knows a day had no papers: rerunning it is how a failed note is tried again.
+  const retry = note === undefined ? { mail: `summarize send --date ${date}`, channels: `summarize send --channels-only --date ${date}` } : { mail: `summarize nightly --date ${date} --send`, channels: `summarize nightly --date ${date} --send` };
+  const what = note === undefined ? `the edition of ${date}` : `the note that ${date} has no edition`;
+  const steps: RunStep[] = [];
+  if (config.mailTo !== undefined || !hasChannels) steps.push(await mailStep(config, date, reporter, { note, what, retry: retry.mail }));
+  if (hasChannels) steps.push(await channelsStep(config, date, reporter, { note, what, retry: retry.channels }));
+  return { ok: steps.every((step) => step.ok), detail: steps.map((step) => step.detail).join('; ') };
+}
+
+// --- internal ---
+
+type Sending = { note: string | undefined; what: string; retry: string };
+
+async function mailStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
+  try {
+    const log = (line: string) => reporter.log(line);
+    const result = note === undefined ? await sendEdition(config, { date, dryRun: false, resend: false, log }) : await sendEmptyDayNote(config, { date, line: note, log });
+    if (result.outcome === 'done') reporter.log(result.summary);
+    else reporter.error(result.summary);
+    return { ok: result.outcome === 'done', detail: result.summary };
+  } catch (error) {
+    const message = describeFailure(error);
+    reporter.error(`mailing ${what} failed (\`${retry}\` retries it): ${message}`);
+    return { ok: false, detail: message };
+  }
+}
+
+// One failing channel is reported; the others were still posted.
+async function channelsStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
+  try {
+    const run = await postEditionToChannels(config, { date, note, resend: false, log: (line) => reporter.log(line) });
+    for (const result of run.results) {
+      if (result.ok) reporter.log(result.summary);
+      else reporter.error(`${result.summary} (\`${retry}\` retries it)`);
+    }
+    return { ok: run.outcome === 'done', detail: run.results.map((result) => result.summary).join('; ') };
+  } catch (error) {
+    const message = describeFailure(error);
+    reporter.error(`posting ${what} to the chat channels failed (\`${retry}\` retries it): ${message}`);
+    return { ok: false, detail: message };
+  }
+}

@@ -1,0 +1,70 @@
+import type { PaperMetadata } from '../brief/brief-schema.js';
+import { buildTextChecks } from '../brief/checks/build-checks.js';
+import { findUngroundedNumbersInTexts } from '../brief/checks/find-ungrounded-numbers.js';
+import { PaperError } from '../errors/brief-error.js';
+import { LlmError } from '../llm/llm-error.js';
+import { createUsageMeter } from '../llm/usage-meter.js';
+import { describeWrongLanguage } from '../language/describe-wrong-language.js';
+import { withWarnings } from '../brief/checks/with-warnings.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { AvailableFigure } from '../styles/style-definition.js';
+import type { ProseStyleName } from '../brief/style-names.js';
+import { type StyleResult, StyleResultSchema } from '../brief/style-result-schema.js';
+import type { PaperText } from './paper-text.js';
+import { describeGeneration } from './describe-generation.js';
+import type { GenerateBriefDependencies } from './generate-brief.js';
+import { writeGroundedContent } from './write-grounded-content.js';
+import { buildLlmCall } from './build-llm-call.js';
+
+/** The brief's dependencies (meter: this style's own, so its spend is its own), and what the style shows of the paper. */
+export interface GenerateStyleDependencies extends GenerateBriefDependencies {
+  /** The paper's figures with number and caption, for styles that show them; default: none. */
+  figures?: AvailableFigure[];
+}
+
+/** Asks the model for one paper in a prose style, with the brief's repairs, grounding round, checks and provenance. */
+export async function generateStyle(paper: PaperMetadata, paperText: PaperText, styleName: ProseStyleName, dependencies: GenerateStyleDependencies): Promise<StyleResult> {
+  const { config, prompts, llm, figures = [], meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const style = PROSE_STYLES[styleName];
+  const prompt = prompts.styles[styleName];
+  if (!prompt) throw new PaperError(paper.id, 'generate', `the ${styleName} prompt was not loaded; add ${styleName} to SUMMARIZE_STYLES (or --style)`);
+  const startedAt = performance.now();
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp });
+    try {
+    const written = await writeGroundedContent(
+      paper,
+      paperText,
+      {
+        template: prompt.text,
+        schema: style.buildSchema({ figures }),
+        schemaName: style.schemaName,
+        label: styleName,
+        findUngrounded: (content) => findUngroundedNumbersInTexts(style.listTexts(content), paperText.text),
+        extraValues: { figures: describeFigures(figures) },
+        listTexts: (content) => style.listTexts(content),
+        language: config.language,
+      },
+      { config, prompts, call, admitCall },
+    );
+    return StyleResultSchema.parse({
+      schemaVersion: 1,
+      style: styleName,
+      language: config.language,
+      paper,
+      content: written.content,
+      checks: withWarnings(buildTextChecks(style.listTexts(written.content), paperText.text), [written.truncation, describeWrongLanguage(written.wrongLanguage, config.language)]),
+      generation: describeGeneration({ config, promptVersion: prompt.version, now: now(), startedAt, attempts: written.attempts, usage: meter.usage, paperText, paperInput: written.paperInput }),
+    });
+  } catch (error) {
+    if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', `${styleName}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+// --- internal ---
+
+// The model picks by number from this list only; an empty list says so, so it invents none.
+function describeFigures(figures: AvailableFigure[]): string {
+  if (figures.length === 0) return '(none: this paper has no figures we could extract)';
+  return figures.map((figure) => `Figure ${figure.number}: ${figure.caption}`).join('\n');
+}

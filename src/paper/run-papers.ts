@@ -1,0 +1,376 @@
+import { setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
+import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
+import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
+import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
+import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
+import { addUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
+import { PROSE_STYLES } from '../styles/prose-styles.js';
+import type { ProseStyleName, StyleName } from '../brief/style-names.js';
+import type { StyleResult } from '../brief/style-result-schema.js';
+import { writeStyleResult } from '../styles/style-store.js';
+import { type GenerateStyleDependencies, generateStyle } from './generate-style.js';
+import { collectPaperFigures } from '../figures/collect-paper-figures.js';
+import { placeFigures } from '../figures/place-figures.js';
+import type { ProgressReporter } from '../run/progress-reporter.js';
+import { PaperError, type PaperStage } from '../errors/brief-error.js';
+import { describeFailure } from '../errors/describe-failure.js';
+import { computeCostUsd } from '../llm/compute-cost-usd.js';
+import { createEndpointBreaker } from '../llm/endpoint-breaker.js';
+import { estimateCostUsd } from '../llm/estimate-cost-usd.js';
+import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
+import { OutputWriteError } from '../output/output-write-error.js';
+import { writeBrief } from '../output/brief-store.js';
+import { countTokens } from '../text/count-tokens.js';
+import type { PaperContext } from './create-paper-context.js';
+import { generateBrief } from './generate-brief.js';
+import { loadPaperText } from './load-paper-text.js';
+import { keepPendingBrief } from '../run/pending-briefs.js';
+import type { PaperText } from './paper-text.js';
+import { planPaperInput } from './plan-paper-input.js';
+import { createSpendBudget } from '../run/spend-budget.js';
+import type { RunPlan } from './plan-run.js';
+import type { PaperRun } from '../run/run-report.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+
+// A brief (JSON of five points, critique, quiz, flowchart) is about this long; reasoning models think on top.
+export const EXPECTED_OUTPUT_TOKENS = 3_000;
+
+// Failed LLM requests in a row, across papers, before a run stops starting papers: more than one paper's retries.
+export const LLM_FAILURE_LIMIT = 8;
+
+// Papers downloaded or being downloaded but not yet extracted: their PDFs are in memory, so a run whose downloads
+// outpace extraction (a short arXiv interval, long PDFs) waits here instead of holding hundreds of PDFs at once.
+const PAPERS_LOADING_AT_ONCE = 4;
+
+/** Why a run ended before its work list did. */
+export type StopReason = 'interrupt' | 'budget' | 'arxiv-refused' | 'llm-unavailable' | 'output-unwritable';
+
+export interface RunPapersOptions {
+  plan: RunPlan;
+  reporter: ProgressReporter;
+  /** Stops starting new work (first Ctrl-C); work in flight goes on. */
+  stopSignal: AbortSignal;
+  /** Abandons work in flight (second Ctrl-C, SIGTERM). */
+  abortSignal: AbortSignal;
+  maxCostUsd?: number | undefined;
+  /** Spent before the papers (the ranking's embeddings), counted against `maxCostUsd`. */
+  spentUsd?: number | undefined;
+  dryRun: boolean;
+  /** The output folder already refuses briefs (those waiting in pending/ could not be written): no paper is started. */
+  outputRefused?: string | undefined;
+}
+
+export interface DryRunEstimate {
+  paper: PaperMetadata;
+  pages: number;
+  inputTokens: number;
+  mapReduce: boolean;
+  /** Every style the paper still needs, together. */
+  costUsd: number | null;
+  /** The same, style by style (the brief only when it is not stored yet). */
+  styles: Array<{ style: StyleName; costUsd: number | null }>;
+}
+
+export interface RunPapersResult {
+  papers: Map<PaperMetadata, PaperRun>;
+  briefs: Map<PaperMetadata, Brief>;
+  /** The texts in other styles written by this run. */
+  styles: Map<PaperMetadata, StyleResult[]>;
+  estimates: DryRunEstimate[];
+  stoppedBy?: StopReason;
+}
+
+/**
+ * Pipelined: each paper goes on to the model as soon as its own text is ready, so the LLM works on the
+ * first papers while later PDFs still download (one at a time, politely) and extract (in workers).
+ */
+export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
+  const { config, prompts } = context;
+  // The instructions go with every paper's text; estimates that left them out undercounted short papers.
+  const instructionTokens = countTokens(prompts.system) + countTokens(prompts.brief);
+  const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
+  const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
+  const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
+  const budget = createSpendBudget(maxCostUsd, options.spentUsd);
+  // arXiv's 403, or a pause longer than we wait, refuses us: asking again for every other paper would make it worse.
+  let refusedBy: ArxivForbiddenError | ArxivRequestError | undefined;
+  const breaker = createEndpointBreaker(LLM_FAILURE_LIMIT);
+  // A full disk refuses every later brief too: stop paying for briefs that cannot be written.
+  let outputRefused: string | undefined = options.outputRefused;
+  // One paper at a time waits for arXiv, in the source's order, so the PDFs come in that order and a stop
+  // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
+  // and the model overlap the next downloads.
+  const downloadLane = new PQueue({ concurrency: 1 });
+  const loadingSlots = new PQueue({ concurrency: PAPERS_LOADING_AT_ONCE });
+  const loadInTurn = (paper: PaperMetadata, signal: AbortSignal) =>
+    new Promise<PaperText | undefined>((resolve, reject) => {
+      void downloadLane.add(async () => {
+        if (isStopped()) return resolve(undefined);
+        reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'downloading' });
+        let arxivAnswered = () => {};
+        const answered = new Promise<void>((settle) => (arxivAnswered = settle));
+        const arxivQueue: ArxivQueue = {
+          fetch: async (url, init) => {
+            const response = await context.arxivQueue.fetch(url, init);
+            arxivAnswered();
+            return response;
+          },
+          close: () => context.arxivQueue.close(),
+        };
+        // A cached paper never asks arXiv, a refused one fails: either way its turn ends when loading does.
+        // The lane's turn waits for a free slot too: no download starts while too many PDFs wait for extraction.
+        const loading = loadingSlots.add(() => loadPaperText(paper, { ...context, arxivQueue, signal })).catch((error: unknown) => {
+          const refusal = findArxivRefusal(error);
+          if (refusal && !refusedBy) {
+            refusedBy = refusal;
+            reporter.error(refusal.message);
+          }
+          throw error;
+        });
+        loading.then(resolve, reject);
+        await Promise.race([answered, loading.catch(() => undefined)]);
+      });
+    });
+
+  for (const paper of plan.withdrawn) {
+    const notice = paper.comment ? `: "${paper.comment.slice(0, 160)}"` : '';
+    result.papers.set(paper, { ...identify(paper), outcome: 'skipped', reason: `withdrawn by its authors on arXiv${notice}; nothing to brief`, durations: { totalMs: 0 } });
+    reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'skipped', detail: 'withdrawn on arXiv' });
+  }
+  for (const { paper, brief } of plan.skip) {
+    result.briefs.set(paper, brief);
+    result.papers.set(paper, { ...identify(paper), outcome: 'skipped', reason: 'already summarized with this version, model and prompts', durations: { totalMs: 0 } });
+    reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'skipped', detail: 'already summarized' });
+  }
+
+  const notStarted = (paper: PaperMetadata, reason: string, startedAt: number): PaperRun => ({
+    ...identify(paper),
+    outcome: 'not-started',
+    reason,
+    durations: { totalMs: Math.round(performance.now() - startedAt) },
+  });
+  const currentStop = (): StopReason | undefined => {
+    if (stopSignal.aborted) return 'interrupt';
+    if (budget.exhausted) return 'budget';
+    if (refusedBy) return 'arxiv-refused';
+    if (outputRefused) return 'output-unwritable';
+    if (breaker.openReason) return 'llm-unavailable';
+    return undefined;
+  };
+  const isStopped = () => currentStop() !== undefined;
+  const stopReason = () => {
+    switch (currentStop()) {
+      case 'budget':
+        return 'the --max-cost budget was reached';
+      case 'arxiv-refused':
+        return refusedBy instanceof ArxivRequestError
+          ? `arXiv asked us to wait longer than we do (HTTP ${refusedBy.status ?? 429}, Retry-After), so no more downloads were attempted`
+          : 'arXiv refused a download (HTTP 403), so no more were attempted';
+      case 'output-unwritable':
+        return `the output folder refused a brief (${outputRefused}), so no more were paid for`;
+      case 'llm-unavailable':
+        return `${breaker.openReason}, so no more papers were started`;
+      default:
+        return 'the run was interrupted';
+    }
+  };
+
+  const processPaper = async (paper: PaperMetadata, signal: AbortSignal, priority: number): Promise<PaperRun> => {
+    const startedAt = performance.now();
+    let loaded: PaperText | undefined;
+    try {
+      loaded = await loadInTurn(paper, signal);
+    } catch (error) {
+      return failed(paper, error, startedAt, {}, 'download');
+    }
+    if (!loaded) return notStarted(paper, stopReason(), startedAt);
+    const paperText = loaded;
+    const durations = { downloadMs: paperText.downloadMs, extractMs: paperText.extractMs };
+    const input = planPaperInput(paperText.text, prompts, config);
+    const promptTokens = instructionTokens + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
+    const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
+    // A long paper's parts each get notes before the brief: an answer each.
+    const answers = input.chunks ? input.chunks.length + 1 : 1;
+    const reusedBrief = plan.reusedBriefs.get(paper);
+    const proseStyles = plan.missingStyles.get(paper) ?? [];
+    // Each style reads the paper (or its notes) again and writes its own answer.
+    const styleEstimates = [
+      ...(reusedBrief ? [] : [{ style: 'brief' as const, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, config.prices) }]),
+      ...proseStyles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * (answers - 1) + PROSE_STYLES[style].expectedOutputTokens, config.prices) })),
+    ];
+    const estimate = styleEstimates.some((entry) => entry.costUsd === null) ? null : styleEstimates.reduce((sum, entry) => sum + (entry.costUsd ?? 0), 0);
+    const calls = styleEstimates.length * answers;
+    // A repair or the grounding round resends the conversation: the paper, and an answer more.
+    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, config.prices) ?? 0;
+    if (dryRun) {
+      result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate, styles: styleEstimates });
+      return { ...identify(paper), outcome: 'not-started', reason: 'dry run', durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) } };
+    }
+
+    return llmQueue.add(
+      async (): Promise<PaperRun> => {
+        // A refused download stops downloads only: the papers already here still go to the model.
+        if (isStopped() && currentStop() !== 'arxiv-refused') return notStarted(paper, stopReason(), startedAt);
+        // Spend so far, plus what requests in flight may still cost, plus this paper's estimate.
+        const reservation = budget.reserve(estimate ?? 0);
+        if (!reservation) return notStarted(paper, stopReason(), startedAt);
+        const settle = (usage: Usage) => reservation.settle(computeCostUsd(config.model, usage, config.prices) ?? 0);
+        const meter = createUsageMeter({ onAnswered: settle });
+        // Repairs and the grounding round go ahead only while the budget holds them, so --max-cost is never passed.
+        const admitFollowUp = () => reservation.extend(followUpEstimate);
+        // The parts of a long paper are in its reservation, but answers longer than estimated can use it up: each next call needs its share.
+        const admitCall = () => reservation.ensure((estimate ?? 0) / calls);
+        reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
+        const llmStartedAt = performance.now();
+        const styleRuns: StyleRun[] = [];
+        try {
+          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall }));
+          if (!reusedBrief) await storeBrief(brief);
+          result.briefs.set(paper, brief);
+          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall };
+          for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
+          // A style that failed was paid for too: its calls count in the paper's spend.
+          const usage = styleRuns.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
+          const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
+          const run: PaperRun = {
+            ...identify(paper),
+            outcome: styleFailure ? 'failed' : 'summarized',
+            ...(styleFailure ? { reason: styleFailure.reason, stage: 'generate' as const } : {}),
+            attempts: (reusedBrief ? 0 : brief.generation.attempts) + styleRuns.reduce((sum, entry) => sum + entry.attempts, 0),
+            usage,
+            costUsd: computeCostUsd(config.model, usage, config.prices),
+            ...(styleRuns.length > 0 ? { styles: styleRuns.map(({ style, outcome, costUsd, durationMs, reason }) => ({ style, outcome, costUsd, durationMs, ...(reason ? { reason } : {}) })) } : {}),
+            durations: { ...durations, llmMs: Math.round(performance.now() - llmStartedAt), totalMs: Math.round(performance.now() - startedAt) },
+          };
+          reporter.paperEvent(
+            styleFailure
+              ? { id: label(paper), title: paper.title, kind: 'failed', detail: styleFailure.reason }
+              : { id: label(paper), title: paper.title, kind: 'summarized', costUsd: run.costUsd ?? null, durationMs: run.durations.totalMs },
+          );
+          return run;
+        } catch (error) {
+          return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, 'generate', meter);
+        } finally {
+          reservation.release();
+        }
+      },
+      { priority },
+    );
+  };
+
+  // The output folder refused the brief: keep it in the cache for the next run, and pay for no more.
+  const storeBrief = async (brief: Brief) => {
+    try {
+      await writeBrief(config.outputDir, brief);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      outputRefused ??= error.message;
+      const keptAt = await keepPendingBrief(config.cacheDir, brief);
+      const kept = keptAt ? `; the brief is kept in ${keptAt} and the next run writes it without paying again` : '';
+      throw new PaperError(brief.paper.id, 'write', `${error.message}${kept}`, { cause: error });
+    }
+  };
+
+  // One style failing leaves the brief and the other styles in place; the paper's run says which failed and why.
+  const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
+    const startedAt = performance.now();
+    try {
+      const found = PROSE_STYLES[style].showsFigures ? await collectFigures(paper, dependencies.signal) : null;
+      const generated = await generateStyle(paper, paperText, style, { ...dependencies, figures: found?.figures.figures ?? [] });
+      const written = found === null ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
+      await writeStyleResult(config.outputDir, written);
+      result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
+      return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
+    } catch (error) {
+      const { usage } = dependencies.meter;
+      return { style, outcome: 'failed', attempts: dependencies.meter.requests, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
+    }
+  };
+
+  // The paper's figures come through the same polite queue; its PDF, when needed, from the cache only.
+  const collectFigures = (paper: PaperMetadata, signal: AbortSignal | undefined) =>
+    collectPaperFigures(paper, { arxivQueue: context.arxivQueue, arxivHtmlUrl: config.arxivHtmlUrl, cacheDir: config.cacheDir, readPdf: () => context.cache.readPdf(paper.id, paper.version), ...(signal ? { signal } : {}) });
+
+  // `stage` is where the paper was when an error that names no stage (a bug, a refused request) stopped it.
+  const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, stage: PaperStage, meter?: UsageMeter): PaperRun => {
+    // A bug in one paper's path must not stop the others either; its message still names the paper.
+    const reason = abortSignal.aborted ? 'abandoned when the run was interrupted' : describeFailure(error);
+    // Every paid request counts, whatever failed after it; requests never answered have an unknown cost.
+    const spent = meter && meter.requests > 0 ? { usage: meter.usage, costUsd: computeCostUsd(config.model, meter.usage, config.prices) } : {};
+    const run: PaperRun = {
+      ...identify(paper),
+      outcome: 'failed',
+      reason,
+      stage: error instanceof PaperError ? error.stage : stage,
+      ...spent,
+      ...(meter && meter.unmetered > 0 ? { unmeteredRequests: meter.unmetered } : {}),
+      durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) },
+    };
+    reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'failed', detail: reason });
+    return run;
+  };
+
+  // The OpenAI SDK never removes the abort listener it adds for each request: every paper gets its own
+  // signal, dropped with the paper, so listeners do not pile up (nor warn about a leak in the cron mail).
+  const runAbort = followSignal(abortSignal);
+  const runs = await Promise.all(
+    plan.summarize.map(async (paper, index) => {
+      const paperSignal = followSignal(runAbort.signal);
+      try {
+        // Earlier papers in the source's list go to the model first, so a budget stop keeps the top of the list.
+        return [paper, await processPaper(paper, paperSignal.signal, plan.summarize.length - index)] as const;
+      } finally {
+        paperSignal.release();
+      }
+    }),
+  );
+  runAbort.release();
+  for (const [paper, run] of runs) result.papers.set(paper, run);
+  const stoppedBy = currentStop();
+  if (stoppedBy) result.stoppedBy = stoppedBy;
+  return result;
+}
+
+// --- internal ---
+
+interface StyleRun {
+  style: ProseStyleName;
+  outcome: 'written' | 'failed';
+  attempts: number;
+  usage: Usage;
+  costUsd: number | null;
+  durationMs: number;
+  reason?: string;
+}
+
+/** A signal that aborts with `parent`, until released; any number of listeners (many papers wait at once). */
+function followSignal(parent: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const forward = () => controller.abort(parent.reason);
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
+  return { signal: controller.signal, release: () => parent.removeEventListener('abort', forward) };
+}
+
+function identify(paper: PaperMetadata) {
+  return { id: paper.id, version: paper.version, title: paper.title };
+}
+
+function label(paper: PaperMetadata): string {
+  return formatArxivId(paper);
+}
+
+// A 403, or a Retry-After longer than we wait (a day-long 429): every later download would be refused too.
+function findArxivRefusal(error: unknown): ArxivForbiddenError | ArxivRequestError | undefined {
+  if (error instanceof ArxivForbiddenError || (error instanceof ArxivRequestError && error.reason === 'retry-after-too-long')) return error;
+  // The download wraps the request's error in the paper's.
+  return error instanceof PaperError ? findArxivRefusal(error.cause) : undefined;
+}
+
+// The figure numbers the model picked, in its order; a style without picks has none.
+function readPickedFigures(content: Record<string, unknown>): number[] {
+  const figures = content['figures'];
+  return Array.isArray(figures) ? figures.flatMap((figure: unknown) => (typeof figure === 'object' && figure !== null && typeof (figure as { number?: unknown }).number === 'number' ? [(figure as { number: number }).number] : [])) : [];
+}

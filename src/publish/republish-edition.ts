@@ -1,0 +1,28 @@
+import type { Warn } from '../archive/for-each-archived-edition.js';
+import type { Config } from '../config/config-schema.js';
+import { readEdition } from '../output/digest-store.js';
+import { attachEditionStyle } from './attach-edition-style.js';
+import type { ProseStyleName } from '../brief/style-names.js';
+import { acquireRunLock } from '../run/acquire-run-lock.js';
+import { assertFolderWritable } from '../run/assert-folder-writable.js';
+import { type PublishedDay, publishDay } from './publish-day.js';
+import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary-files.js';
+
+/**
+ * `summarize digest`: the day's edition published again from its stored index and briefs, byte for byte; with
+ * `style` (`--style`), in that style from the stored texts (`brief` for the five points), and with `language`
+ * (`--language`) from the briefs in that language; no model call either way.
+ */
+export async function republishEdition(config: Config, date: string, { warn, style, language }: { warn: Warn; style?: ProseStyleName | 'brief' | undefined; language?: string | undefined }): Promise<PublishedDay & { papers: number }> {
+  await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
+  // The archive and feeds are shared with nightly runs: rebuild them only while no run is writing.
+  const lock = await acquireRunLock(config.outputDir, { command: `digest --date ${date}` });
+  try {
+    await removeAbandonedTemporaryFiles(config.outputDir);
+    const stored = await readEdition(config.outputDir, date, language);
+    const edition = await attachEditionStyle(config.outputDir, stored, style === undefined ? stored.style : style === 'brief' ? undefined : style);
+    return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };
+  } finally {
+    await lock.release();
+  }
+}
