@@ -1,19 +1,171 @@
+/**
+ * Each command's own help, printed for `summarize <command> --help` (or `-h`). Its first paragraph,
+ * the usage, is also the command's entry in `summarize --help`, so the two never differ; a test
+ * checks that it names every flag the command accepts and no other.
+ */
+export const COMMAND_HELP = {
+  summarize: `summarize <arxiv-id>... [--json] [--style S] [--language L] [--model M] [--out DIR] [--force]
+                        [--quiet]
+
+Briefs each paper (five-point summary, critique, quiz, flowchart), writes
+<out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
+
+  --json       print the JSON briefs instead of markdown
+  --style S    styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief);
+               the brief is always written, the others from it
+  --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
+  --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
+  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --force      summarize again even when a brief for this version, model and prompts exists
+  --quiet      print errors only
+
+Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
+`,
+  nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today | --month YYYY-MM | --week YYYY-Www]
+                  [--source hf|arxiv] [--category C]... [--ids-file F|-] [--announce TYPES]
+                  [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat] [--limit N]
+                  [--max-cost USD] [--dry-run] [--send] [--podcast] [--style S] [--language L]
+                  [--model M] [--out DIR] [--force] [--quiet]
+
+Summarizes the day's papers in a pipeline, then publishes the edition (digest, web and email
+editions, archive, feeds) and writes a run report (<out>/runs/).
+
+  --date D         the day whose papers to take: YYYY-MM-DD, yesterday or today (default: today, UTC)
+  --month YYYY-MM, --week YYYY-Www   brief Hugging Face's list of a whole month or ISO week (ranked
+                   and cut by --top as a day is) for \`summarize issue\`; no daily edition, no mail
+  --source S       hf (Hugging Face daily papers, the default) or arxiv (needs --category); arxiv
+                   without --date reads the latest announcement (the "new" list), dated by it
+  --category C     an arXiv category for --source arxiv, e.g. cs.LG; repeat for several
+  --ids-file F     take the IDs from a file (- for stdin): one ID or URL a line, # comments
+  --announce T     announcement kinds: new, cross, replace, replace-cross (default new)
+  --interests F    interests file (or SUMMARIZE_INTERESTS): a topic a line, +term, -term, arXiv IDs
+  --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
+  --top N          keep the N best after ranking; the rest get no PDF request and no model call
+  --repeat         show papers shown in full in an earlier edition in full again (default: SUMMARIZE_REPEAT);
+                   without it they are listed under "Also on today's list", linking their brief, with no
+                   model call and no place in --top
+  --limit N        at most N papers
+  --max-cost USD   stop starting new papers past this spend
+  --dry-run        print the ranked candidates, then download and extract only: tokens and
+                   estimated cost, no LLM call
+  --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
+                   (a day without papers: nothing, or a one-line note with SUMMARIZE_NOTIFY_EMPTY=1)
+  --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
+  --style S        styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief);
+                   the edition shows the first listed when it is blurb or commentary, else the brief
+  --language L, --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
+`,
+  digest: `summarize digest --date YYYY-MM-DD|yesterday|today [--style S] [--language L] [--out DIR] [--quiet]
+
+Rebuilds the day's digest, web and email editions, paper pages, archive and feeds from the stored
+files; no network, no LLM call.
+
+  --date D      the day to rebuild (required)
+  --style S     show the edition in this style, from the texts stored for the day: the first listed if it
+                is blurb or commentary, else the brief (default: the style it was published in)
+  --language L  rebuild it from the briefs in this language (default: the language it was published in)
+  --out DIR     the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet       print warnings and errors only
+`,
+  send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www] [--to a@x.org,b@y.org]
+               [--webhook URL]... [--mail-only | --channels-only] [--dry-run] [--resend] [--out DIR] [--quiet]
+
+Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
+through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
+once: mail/<date>.sent.json records who the server accepted or rejected; a second send mails only
+addresses new to the list, and says so.
+Chat channels (SUMMARIZE_WEBHOOKS or --webhook: Slack, Discord, Telegram, JSON) get the edition too,
+once each (mail/<date>.channels.json). Mail goes when recipients are set, channels when webhooks are.
+
+  --date D           the edition's day (default: today, UTC)
+  --issue P          the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.json)
+  --to LIST          recipients instead of SUMMARIZE_MAIL_TO, comma-separated
+  --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
+  --mail-only        mail, no channels          --channels-only   channels, no mail
+  --dry-run          write mail/<date>.eml and print subject, recipients and sizes; no SMTP, no post
+  --resend           send even if this edition already went to these recipients
+  --out DIR          the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet            print errors only
+
+Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected or a chat channel failed.
+`,
+  podcast: `summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
+                  [--model M] [--out DIR] [--quiet]
+
+Makes (or remakes) the day's podcast episode from its stored edition: a segment per paper for the
+top papers in rank order (written once by the model from the brief and the paper's text, then
+reused), spoken by the speech endpoint (SUMMARIZE_TTS_MODEL) or eSpeak NG, as audio/<date>.mp3 with
+a chapter per paper and audio/<date>.txt; then podcast.xml (needs SUMMARIZE_PUBLIC_URL) and the
+day's pages with a player. Spoken chunks are cached: a rerun pays only for what is missing.
+
+  --date D          the edition's day (required)
+  --podcast-top N   papers in the episode (default: SUMMARIZE_PODCAST_TOP or 5)
+  --max-cost USD    stop paying for segments and speech past this spend
+  --dry-run         print what the segments and the speech would cost; nothing is made
+  --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
+`,
+  issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L]
+                [--dry-run] [--model M] [--out DIR] [--quiet]
+
+An issue for a month or an ISO week, in prose: a one-paragraph introduction on the period's themes,
+then each paper's title, link and text in the style, closed by who wrote it and when. Built from the
+briefs already stored for the period (the daily editions dated in it, and what \`nightly --month\` or
+\`--week\` collected), ranked by the interests file when there is one, else by upvotes, else by date.
+Only missing texts and the introduction cost model calls (a paper's text comes from the cache); the
+same papers, model and prompts again cost nothing. Writes issues/<period>.md, .html (the web
+page), .email.html and .txt (the mail edition); \`summarize send --issue <period>\` mails it once.
+
+  --month YYYY-MM     a calendar month, e.g. 2025-09
+  --week YYYY-Www     an ISO week (Monday to Sunday), e.g. 2025-W37
+  --top N             papers in the issue (default 10)
+  --style S           blurb (default) or commentary
+  --dry-run           print what the missing texts and the introduction would cost; nothing is written
+  --language L, --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
+
+Exit codes: 0 written, 1 no briefs stored for the period, 2 usage error, 3 written without a paper whose text failed.
+`,
+  text: `summarize text <arxiv-id | file.pdf>... [--stats] [--quiet]
+
+Prints the cleaned text the model would read, for checking extraction.
+
+  --stats      print a table of pages, characters, tokens and what cleaning removed instead
+  --quiet      accepted as by every command; text prints only errors on stderr anyway
+`,
+  doctor: `summarize doctor [--json] [--timeout SECONDS] [--quiet]
+
+Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
+the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
+sent); one line each (✓ ok, ! warning, ✗ failed).
+Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
+
+  --json           print the results as JSON on stdout (the lines go to stderr)
+  --timeout S      time limit of each network check, in seconds (default: 10)
+  --quiet          print only warnings and failures, and the summary when something failed
+`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_HELP;
+
+/** What each command is for, in one line under its usage in `summarize --help`. */
+const COMMAND_SUMMARIES: Record<CommandName, string> = {
+  summarize: 'brief each paper and print it',
+  nightly: "the day's papers, ranked and briefed: the edition, the archive, a run report",
+  digest: "rebuild a day's edition and the archive from the stored briefs",
+  send: "mail the day's edition (or an issue) once, and post it to chat channels",
+  podcast: "the day's episode and podcast.xml",
+  issue: "the period's issue in prose",
+  text: 'the cleaned text the model would read',
+  doctor: 'check the configuration, the folders and every server',
+};
+
 export const HELP_TEXT = `summarize: arXiv papers to newsletter-ready briefs
 
 Usage
-  summarize <arxiv-id>... [--json] [--style S] [--model M] [--out DIR] [--force] [--quiet]
-  summarize nightly [--date YYYY-MM-DD] [--source hf|arxiv] [--category C]... [--ids-file F|-]
-                    [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat]
-                    [--limit N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--force] [--quiet]
-  summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
-  summarize send [--date YYYY-MM-DD|yesterday|today | --issue P] [--to a@x.org,b@y.org] [--dry-run] [--resend]
-                 [--out DIR] [--quiet]      mail the day's edition once (see summarize send --help)
-  summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
-                    [--model M] [--out DIR] [--quiet]     the day's episode and podcast.xml
-  summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L]
-                  [--dry-run] [--model M] [--out DIR] [--quiet]     the period's issue in prose (see summarize issue --help)
-  summarize text <arxiv-id | file.pdf>... [--stats]
-  summarize doctor [--json] [--timeout SECONDS]
+${(Object.keys(COMMAND_HELP) as CommandName[]).map(renderUsageEntry).join('\n')}
 
 IDs: 2509.08721, 2509.08721v2, arXiv:2509.08721, hep-th/9108004,
      https://arxiv.org/abs/2509.08721, https://arxiv.org/pdf/2509.08721v1
@@ -23,10 +175,10 @@ Options
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists
-  --style S    styles, comma-separated: brief, blurb, commentary (default: SUMMARIZE_STYLES or brief)
+  --style S    styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
   --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
   --quiet      print errors only
-  -h, --help   this text;  -v, --version  the version
+  -h, --help   this text, or a command's own (summarize nightly --help);  -v, --version  the version
 
 Choosing the day's papers (nightly)
   --source arxiv --category C...   without --date: arXiv's latest announcement (the "new" list, from
@@ -46,132 +198,10 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers of a batch failed, 130
 Configuration: environment variables or .env; see .env.example.
 `;
 
-/** Each command's own usage, printed for `summarize <command> --help` (or `-h`). */
-export const COMMAND_HELP = {
-  summarize: `summarize <arxiv-id>... [--json] [--style S] [--model M] [--out DIR] [--force] [--quiet]
+// --- internal ---
 
-Briefs each paper (five-point summary, critique, quiz, flowchart), writes
-<out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
-
-  --json       print the JSON briefs instead of markdown
-  --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
-  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
-  --force      summarize again even when a brief for this version, model and prompts exists
-  --style S    styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
-  --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
-  --quiet      print errors only
-
-Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
-`,
-  nightly: `summarize nightly [--date YYYY-MM-DD|yesterday|today] [--source hf|arxiv] [--category C]... [--ids-file F|-]
-                  [--announce TYPES] [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat]
-                  [--limit N] [--max-cost USD] [--dry-run] [--send] [--podcast] [--style S] [--model M] [--out DIR] [--force] [--quiet]
-
-Summarizes the day's papers in a pipeline, then writes the digest and a run report (<out>/runs/).
-
-  --date D         the day whose papers to take: YYYY-MM-DD, yesterday or today (default: today, UTC)
-  --source S       hf (Hugging Face daily papers, the default) or arxiv (needs --category); arxiv
-                   without --date reads the latest announcement (the "new" list), dated by it
-  --category C     an arXiv category for --source arxiv, e.g. cs.LG; repeat for several
-  --ids-file F     take the IDs from a file (- for stdin): one ID or URL a line, # comments
-  --limit N        at most N papers
-  --max-cost USD   stop starting new papers past this spend
-  --dry-run        print the ranked candidates, then download and extract only: tokens and
-                   estimated cost, no LLM call
-  --announce T     announcement kinds: new, cross, replace, replace-cross (default new)
-  --interests F    interests file (or SUMMARIZE_INTERESTS): a topic a line, +term, -term, arXiv IDs
-  --rank M         interests, upvotes or source (default: interests with a file, upvotes for hf)
-  --top N          keep the N best after ranking; the rest get no PDF request and no model call
-  --repeat         show papers shown in full in an earlier edition in full again (default: SUMMARIZE_REPEAT);
-                   without it they are listed under "Also on today's list", linking their brief, with no
-                   model call and no place in --top
-  --send           mail the edition once it is written, and post it to every chat channel (see \`summarize send --help\`)
-                   (a day without papers: nothing, or a one-line note with SUMMARIZE_NOTIFY_EMPTY=1)
-  --month YYYY-MM, --week YYYY-Www   brief Hugging Face's list of a whole month or ISO week (ranked
-                   and cut by --top as a day is) for \`summarize issue\`; no daily edition, no mail
-  --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
-  --style S        styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief)
-  --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
-
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
-`,
-  digest: `summarize digest --date YYYY-MM-DD|yesterday|today [--out DIR]
-
-Rebuilds the day's digest, HTML edition and feeds from the stored briefs; no network, no LLM call.
-
-  --date D     the day to rebuild (required)
-  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
-`,
-  send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www] [--to a@x.org,b@y.org] [--dry-run] [--resend] [--out DIR] [--quiet]
-
-Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
-through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
-once: mail/<date>.sent.json records who the server accepted or rejected; a second send mails only
-addresses new to the list, and says so.
-Chat channels (SUMMARIZE_WEBHOOKS or --webhook: Slack, Discord, Telegram, JSON) get the edition too,
-once each (mail/<date>.channels.json). Mail goes when recipients are set, channels when webhooks are.
-
-  --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
-  --mail-only        mail, no channels          --channels-only   channels, no mail
-  --date D     the edition's day (default: today, UTC)
-  --issue P    the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.json)
-  --to LIST    recipients instead of SUMMARIZE_MAIL_TO, comma-separated
-  --dry-run    write mail/<date>.eml and print subject, recipients and sizes; no SMTP
-  --resend     send even if this edition already went to these recipients
-  --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
-  --quiet      print errors only
-
-Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected or a chat channel failed.
-`,
-  podcast: `summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run] [--model M] [--out DIR] [--quiet]
-
-Makes (or remakes) the day's podcast episode from its stored edition: a segment per paper for the
-top papers in rank order (written once by the model from the brief and the paper's text, then
-reused), spoken by the speech endpoint (SUMMARIZE_TTS_MODEL) or eSpeak NG, as audio/<date>.mp3 with
-a chapter per paper and audio/<date>.txt; then podcast.xml (needs SUMMARIZE_PUBLIC_URL) and the
-day's pages with a player. Spoken chunks are cached: a rerun pays only for what is missing.
-
-  --date D          the edition's day (required)
-  --podcast-top N   papers in the episode (default: SUMMARIZE_PODCAST_TOP or 5)
-  --max-cost USD    stop paying for segments and speech past this spend
-  --dry-run         print what the segments and the speech would cost; nothing is made
-  --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
-
-Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
-`,
-  issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L] [--dry-run] [--model M] [--out DIR] [--quiet]
-
-An issue for a month or an ISO week, in prose: a one-paragraph introduction on the period's themes,
-then each paper's title, link and text in the style, closed by who wrote it and when. Built from the
-briefs already stored for the period (the daily editions dated in it, and what \`nightly --month\` or
-\`--week\` collected), ranked by the interests file when there is one, else by upvotes, else by date.
-Only missing texts and the introduction cost model calls (a paper's text comes from the cache); the
-same papers, model and prompts again cost nothing. Writes issues/<period>.md, .html (the web
-page), .email.html and .txt (the mail edition); \`summarize send --issue <period>\` mails it once.
-
-  --month YYYY-MM     a calendar month, e.g. 2025-09
-  --week YYYY-Www     an ISO week (Monday to Sunday), e.g. 2025-W37
-  --top N             papers in the issue (default 10)
-  --style S           blurb (default) or commentary
-  --dry-run           print what the missing texts and the introduction would cost; nothing is written
-  --language L, --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
-
-Exit codes: 0 written, 1 no briefs stored for the period, 2 usage error, 3 written without a paper whose text failed.
-`,
-  text: `summarize text <arxiv-id | file.pdf>... [--stats]
-
-Prints the cleaned text the model would read, for checking extraction.
-
-  --stats      print a table of pages, characters, tokens and what cleaning removed instead
-`,
-  doctor: `summarize doctor [--json] [--timeout SECONDS]
-
-Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
-the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
-sent); one line each (✓ ok, ! warning, ✗ failed).
-Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
-
-  --json           print the results as JSON on stdout (the lines go to stderr)
-  --timeout S      time limit of each network check, in seconds (default: 10)
-`,
-} as const;
+// A command's usage paragraph, indented under "Usage", then its one-line summary.
+function renderUsageEntry(command: CommandName): string {
+  const usage = COMMAND_HELP[command].split('\n\n')[0]!;
+  return `${usage.replace(/^/gm, '  ')}\n      ${COMMAND_SUMMARIES[command]}`;
+}
