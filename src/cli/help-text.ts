@@ -10,7 +10,7 @@ export const COMMAND_HELP = {
 Briefs each paper (five-point summary, critique, quiz, flowchart), writes
 <out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
 
-  --json       print the JSON briefs instead of markdown
+  --json       print the briefs as one JSON array instead of markdown, even for one ID (jq '.[]')
   --style S    styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief);
                the brief is always written, the others from it
   --language L the language to write in, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE or en)
@@ -171,7 +171,7 @@ IDs: 2509.08721, 2509.08721v2, arXiv:2509.08721, hep-th/9108004,
      https://arxiv.org/abs/2509.08721, https://arxiv.org/pdf/2509.08721v1
 
 Options
-  --json       print the JSON briefs instead of markdown
+  --json       print the briefs as one JSON array instead of markdown, even for one ID (jq '.[]')
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists

@@ -42,7 +42,7 @@ async function summarize(maxInputTokens: number) {
   const result = await runCliCaptured(['2509.33333', '--json', '--force'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: String(maxInputTokens) });
   expect(result.stderr).not.toContain('internal error');
   expect(result.code).toBe(0);
-  return { brief: JSON.parse(result.stdout), requests: services.openai.requests.slice(before).map((request) => request.body) };
+  return { brief: JSON.parse(result.stdout)[0], requests: services.openai.requests.slice(before).map((request) => request.body) };
 }
 
 describe('papers longer than the model can read at once', () => {

@@ -57,6 +57,23 @@ describe('summarize <id>', () => {
     expect(pdfRequests().map((request) => request.path)).toEqual(['/pdf/2509.08721v1', '/pdf/2509.08721v2']);
   });
 
+  it('prints --json as one JSON array whatever the number of IDs, so a script reads one paper as it reads ten', async () => {
+    const one = await runCliCaptured(['2509.08721', '--json'], services.env);
+    const two = await runCliCaptured(['2509.08721', 'hep-th/9108004', '--json'], services.env);
+
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(one.stdout).map((brief: { paper: { id: string } }) => brief.paper.id)).toEqual(['2509.08721']);
+    expect(JSON.parse(two.stdout).map((brief: { paper: { id: string } }) => brief.paper.id)).toEqual(['2509.08721', 'hep-th/9108004']);
+  });
+
+  it('prints an empty JSON array when no paper could be briefed, so the pipe still parses', async () => {
+    const result = await runCliCaptured(['2509.99999', '--json'], services.env);
+
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
   it('fails before any request or model call when the output folder cannot be written', async () => {
     const blocker = join(services.outputDir, '..', 'a-file');
     await writeFile(blocker, 'not a folder\n');
@@ -132,7 +149,7 @@ describe('summarize <id>', () => {
     services.openai.enqueue({ content: '{"summary": ' });
     const result = await runCliCaptured(['2509.08721', '--json'], services.env);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).generation.attempts).toBe(2);
+    expect(JSON.parse(result.stdout)[0].generation.attempts).toBe(2);
     expect(JSON.stringify(services.openai.requests[1]!.body.messages)).toMatch(/not valid JSON/i);
   });
 
@@ -144,7 +161,7 @@ describe('summarize <id>', () => {
     expect(result.code).toBe(0);
     expect(services.openai.requests).toHaveLength(2);
     expect(JSON.stringify(services.openai.requests[1]!.body.messages.at(-1))).toContain('37.2%');
-    const brief = JSON.parse(result.stdout);
+    const [brief] = JSON.parse(result.stdout);
     expect(brief.checks.ungroundedNumbers).toEqual(['37.2%']);
     const markdown = await readFile(join(services.outputDir, 'papers/2509.08721v2.md'), 'utf8');
     expect(markdown).toContain('Check before publishing');
@@ -158,7 +175,7 @@ describe('summarize <id>', () => {
     services.openai.enqueue({ content: invented }, failing, failing, failing, failing, failing);
     const result = await runCliCaptured(['2509.08721', '--json'], services.env);
     expect(result.code).toBe(0);
-    const brief = JSON.parse(result.stdout);
+    const [brief] = JSON.parse(result.stdout);
     expect(brief.checks.ungroundedNumbers).toEqual(['37.2%']);
     expect(brief.generation.usage.inputTokens).toBeGreaterThan(0);
     expect(existsSync(join(services.outputDir, 'papers/2509.08721v2.json'))).toBe(true);
@@ -168,7 +185,7 @@ describe('summarize <id>', () => {
     services.openai.enqueue({ content: makeGroundedBriefContent(), usage: { prompt_tokens: 300 } });
     const result = await runCliCaptured(['2509.08721', '--json'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '100000' });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).checks.warnings).toContainEqual(expect.stringMatching(/^the server counted 300 prompt tokens for about \d+ sent: it may have cut the paper \(Ollama: raise OLLAMA_CONTEXT_LENGTH/));
+    expect(JSON.parse(result.stdout)[0].checks.warnings).toContainEqual(expect.stringMatching(/^the server counted 300 prompt tokens for about \d+ sent: it may have cut the paper \(Ollama: raise OLLAMA_CONTEXT_LENGTH/));
   });
 
   it('fails the paper with a clear error after the bounded attempts, writing nothing', async () => {

@@ -48,8 +48,8 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     for (const styled of entry.styles ?? []) documents.push(renderStyleMarkdown(styled).trimEnd());
     if (entry.podcast) documents.push(renderPodcastScriptMarkdown(entry.podcast).trimEnd());
   }
-  if (documents.length > 0) {
-    io.stdout.write(values.json && result.papers.length > 1 ? `[\n${documents.join(',\n')}\n]\n` : `${documents.join('\n\n---\n\n')}\n`);
-  }
+  // --json is always one array (empty when every paper failed), so `| jq '.[]'` reads one ID as it reads ten.
+  if (values.json) io.stdout.write(documents.length === 0 ? '[]\n' : `[\n${documents.join(',\n')}\n]\n`);
+  else if (documents.length > 0) io.stdout.write(`${documents.join('\n\n---\n\n')}\n`);
   return result.outcome;
 }
