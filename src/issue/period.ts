@@ -14,24 +14,24 @@ export interface Period {
 
 const DAY_MS = 86_400_000;
 
-/** `--month 2025-09`: a usage error naming the form when it is not a month. */
-export function parseMonth(value: string): Period {
+/** `--month 2025-09`: a usage error naming the form when it is not a month; `flag` names the flag typed. */
+export function parseMonth(value: string, flag = '--month', otherForm = ''): Period {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   const month = Number(match?.[2]);
-  if (!match || month < 1 || month > 12) throw new UsageError(`--month: ${JSON.stringify(value)} is not a month; expected YYYY-MM, e.g. 2025-09`);
+  if (!match || month < 1 || month > 12) throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a month; expected YYYY-MM, e.g. 2025-09${otherForm}`);
   const year = Number(match[1]);
   const first = new Date(Date.UTC(year, month - 1, 1));
   const last = new Date(Date.UTC(year, month, 0));
   return { kind: 'month', key: value, first: toDay(first), last: toDay(last), title: first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) };
 }
 
-/** `--week 2025-W37`: an ISO 8601 week (Monday to Sunday; week 1 holds the year's first Thursday). */
-export function parseWeek(value: string): Period {
+/** `--week 2025-W37`: an ISO 8601 week (Monday to Sunday; week 1 holds the year's first Thursday); `flag` names the flag typed. */
+export function parseWeek(value: string, flag = '--week', otherForm = ''): Period {
   const match = /^(\d{4})-W(\d{2})$/.exec(value);
   const year = Number(match?.[1]);
   const week = Number(match?.[2]);
   if (!match || week < 1 || week > isoWeeksIn(year)) {
-    throw new UsageError(`--week: ${JSON.stringify(value)} is not an ISO week; expected YYYY-Www from W01 to W${isoWeeksIn(Number.isNaN(year) ? 2025 : year)}, e.g. 2025-W37`);
+    throw new UsageError(`${flag}: ${JSON.stringify(value)} is not an ISO week; expected YYYY-Www from W01 to W${isoWeeksIn(Number.isNaN(year) ? 2025 : year)}, e.g. 2025-W37${otherForm}`);
   }
   const monday = new Date(isoWeekOneMonday(year) + (week - 1) * 7 * DAY_MS);
   const sunday = new Date(monday.getTime() + 6 * DAY_MS);
@@ -49,8 +49,8 @@ export function parsePeriodFlags(values: { month?: string | undefined; week?: st
 
 /** `send --issue 2025-09` or `2025-W37`: a month or a week by its form; a usage error naming both forms otherwise. */
 export function parsePeriodKey(value: string): Period {
-  if (/^\d{4}-W\d{2}$/.test(value)) return parseWeek(value);
-  if (/^\d{4}-\d{2}$/.test(value)) return parseMonth(value);
+  if (/^\d{4}-W\d{2}$/.test(value)) return parseWeek(value, '--issue', ', or a month, YYYY-MM, e.g. 2025-09');
+  if (/^\d{4}-\d{2}$/.test(value)) return parseMonth(value, '--issue', ', or an ISO week, YYYY-Www, e.g. 2025-W37');
   throw new UsageError(`--issue: ${JSON.stringify(value)} is neither a month (YYYY-MM, e.g. 2025-09) nor an ISO week (YYYY-Www, e.g. 2025-W37)`);
 }
 
