@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BriefSchema } from '../../src/brief/brief-schema.js';
+import { type BriefContent, BriefSchema } from '../../src/brief/brief-schema.js';
 import { MESSAGES } from '../../src/language/messages.js';
 import { makeGroundedBriefContent } from '../helpers/brief-responder.js';
 import { LOCALIZED_SENTENCES, makeLocalizedBriefContent } from '../helpers/localized-brief.js';
@@ -18,6 +18,8 @@ afterEach(async () => {
   await services.close();
 });
 
+// What papers are full of: TeX with Greek letters, which a detector alone reads as Greek.
+const FORMULA = 'We minimize $\\mathcal{L}(\\theta) = \\sum_i \\lambda_i \\ell(x_i; \\theta)$ with σ, β and α.';
 const pdfRequests = () => listPdfRequests(services);
 const readBrief = async (file: string) => BriefSchema.parse(JSON.parse(await readFile(join(services.outputDir, 'papers', file), 'utf8')));
 
@@ -32,7 +34,7 @@ describe('summarize <id> --language', () => {
       expect(result.code).toBe(0);
       expect(services.openai.requests).toHaveLength(2);
       expect(services.openai.requests[0]!.body.messages[1].content).toContain(`Write every text of your answer in ${MESSAGES[language].name} (${language})`);
-      expect(services.openai.requests[1]!.body.messages.at(-1).content).toMatch(new RegExp(`^Your answer is written in en, but every text must be in ${MESSAGES[language].name}`));
+      expect(services.openai.requests[1]!.body.messages.at(-1).content).toMatch(new RegExp(`^Your answer is written in English \\(en\\), but every text must be in ${MESSAGES[language].name} \\(${language}\\)`));
       const messages = MESSAGES[language];
       for (const label of [`1. 📘 ${messages.topicAndDomain}:`, `5. 📊 ${messages.resultsAndEvaluation}:`, `## ${messages.critique}`, `**${messages.strengths}**`, `## ${messages.quiz}`, `**${messages.answers}**`]) {
         expect(result.stdout).toContain(label);
@@ -63,8 +65,33 @@ describe('summarize <id> --language', () => {
 
     expect(result.code).toBe(0);
     expect(services.openai.requests).toHaveLength(2);
-    expect(result.stdout).toContain(`> ⚠️ **${MESSAGES.zh.checkBeforePublishing}**\n> - written in en, not in zh-Hans as asked`);
-    expect((await readBrief('2509.08721v2.zh-Hans.json')).checks.warnings).toContain('written in en, not in zh-Hans as asked');
+    expect(result.stdout).toContain(`> ⚠️ **${MESSAGES.zh.checkBeforePublishing}**\n> - written in English (en), not in Simplified Chinese (zh-Hans) as asked`);
+    expect((await readBrief('2509.08721v2.zh-Hans.json')).checks.warnings).toContain('written in English (en), not in Simplified Chinese (zh-Hans) as asked');
+  });
+
+  it('names English text with formulas English, not Greek: its Greek letters and TeX are not read as a language', async () => {
+    const withFormulas = (content: BriefContent): BriefContent => ({
+      ...content,
+      summary: Object.fromEntries(Object.entries(content.summary).map(([key, text]) => [key, `${text} ${FORMULA}`])) as BriefContent['summary'],
+    });
+    services.openai.enqueue({ content: withFormulas(makeGroundedBriefContent()) }, { content: withFormulas(makeGroundedBriefContent()) });
+
+    const result = await runCliCaptured(['2509.08721', '--language', 'zh'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(services.openai.requests[1]!.body.messages.at(-1).content).toMatch(/^Your answer is written in English \(en\), but every text must be in Chinese \(zh\)\./);
+    expect((await readBrief('2509.08721v2.zh.json')).checks.warnings).toContain('written in English (en), not in Chinese (zh) as asked');
+  });
+
+  it('takes a Chinese brief full of formulas and acronyms as Chinese: no language round is paid', async () => {
+    const content = makeLocalizedBriefContent('zh');
+    services.openai.enqueue({ content: { ...content, summary: { ...content.summary, methods: `方法：LoRA、QLoRA、DPO。${FORMULA}` } } });
+
+    const result = await runCliCaptured(['2509.08721', '--language', 'zh'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(services.openai.requests).toHaveLength(1);
+    expect((await readBrief('2509.08721v2.zh.json')).checks.warnings).toEqual([]);
   });
 
   it('keeps English and Chinese briefs side by side; a rerun in either costs nothing and requests no PDF', async () => {
