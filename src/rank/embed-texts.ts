@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { LlmError } from '../llm/llm-error.js';
 import { withLlmRetries, type LlmRetryOptions } from '../llm/with-llm-retries.js';
+import { assertEmbeddingsAnswer } from './assert-embeddings-answer.js';
 import { EmbeddingsUnavailableError } from './embeddings-unavailable-error.js';
 
 export type EmbedTextsOptions = {
@@ -29,7 +30,7 @@ export async function embedTexts(client: OpenAI, model: string, texts: readonly 
     let response: OpenAI.CreateEmbeddingResponse;
     try {
       const signal = retry?.signal;
-      response = await withLlmRetries(() => client.embeddings.create({ model, input, encoding_format: 'float' }, signal ? { signal } : undefined), retry);
+      response = assertEmbeddingsAnswer(await withLlmRetries(() => client.embeddings.create({ model, input, encoding_format: 'float' }, signal ? { signal } : undefined), retry));
     } catch (error) {
       if (error instanceof LlmError && error.status !== undefined && NO_EMBEDDINGS.has(error.status)) {
         throw new EmbeddingsUnavailableError(model, error.status, { cause: error });

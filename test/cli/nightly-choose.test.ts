@@ -233,6 +233,19 @@ describe('summarize nightly: the announcement feed', () => {
     await expect(readdir(join(services.cacheDir, 'embeddings'))).rejects.toThrow();
   });
 
+  it('ranks by keywords, and loses no paper, when the embeddings server answers a web page at 200', async () => {
+    await startAnnouncing();
+    services.openai.setEmbeddings({ broken: 'html' });
+
+    const result = await runCliCaptured([...announced, '--interests', await writeInterests(), '--top', '2'], services.env);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/the embeddings request failed \(the embeddings endpoint answered with HTML, not JSON: check OPENAI_BASE_URL.*\): ranking by keywords \(BM25\) instead/);
+    expect(result.stderr).not.toMatch(/not iterable|internal error|\n\s+at /);
+    expect((await readLastRunReport(services.outputDir)).ranking).toMatchObject({ scoring: 'keywords', selected: 2 });
+    expect(pdfPaths()).toHaveLength(2);
+  });
+
   it('stops at once on SIGTERM while the embeddings server hangs, with an interrupted report', async () => {
     await startAnnouncing();
     services.openai.setEmbeddings('hang');

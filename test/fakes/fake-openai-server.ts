@@ -60,7 +60,7 @@ export interface FakeOpenAiOptions {
 export type FakeEmbeddingsMode = 'vectors' | 'hang' | { status: number; retryAfter?: string } | { broken: BrokenEmbeddings };
 
 /** Answers at 200 that are no usable vectors, as misconfigured servers and proxies send. */
-export type BrokenEmbeddings = 'not-json' | 'nan' | 'short' | 'zeros';
+export type BrokenEmbeddings = 'not-json' | 'html' | 'nan' | 'short' | 'zeros';
 
 export interface FakeOpenAi {
   /** Pass as the client's baseURL, e.g. `http://127.0.0.1:41234/v1`. */
@@ -131,7 +131,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       if (embeddingsMode === 'hang') return;
       if (typeof embeddingsMode === 'object' && 'broken' in embeddingsMode) {
         const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
-        outgoing.writeHead(200, { 'content-type': 'application/json' }).end(brokenEmbeddings(embeddingsMode.broken, inputs, body.model));
+        outgoing.writeHead(200, { 'content-type': embeddingsMode.broken === 'html' ? 'text/html; charset=utf-8' : 'application/json' }).end(brokenEmbeddings(embeddingsMode.broken, inputs, body.model));
         return;
       }
       if (embeddingsMode !== 'vectors') {
@@ -360,6 +360,8 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
 
 function brokenEmbeddings(kind: BrokenEmbeddings, inputs: string[], model: string): string {
   if (kind === 'not-json') return 'upstream connect error or disconnect/reset before headers';
+  // A captive portal or a web server's front page at the configured URL.
+  if (kind === 'html') return '<!doctype html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>';
   const data = inputs.map((text, index) => ({
     object: 'embedding',
     index,

@@ -42,6 +42,7 @@ describe('embedTexts', () => {
 
   it.each([
     ['not-json', /the embeddings answer is not JSON/],
+    ['html', /the embeddings endpoint answered with HTML, not JSON: check OPENAI_BASE_URL/],
     ['nan', /the embeddings answer is not JSON/],
     ['short', /vectors of different lengths \(\d+ and 8\)/],
     ['zeros', /a vector of zeros/],
