@@ -47,10 +47,15 @@ export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: 
 
 /** The LLM commands need a key, unless a self-hosted OpenAI-compatible server needs none. */
 export function assertLlmConfigured(config: Config): void {
-  if (config.openaiApiKey || config.openaiBaseUrl) return;
+  if (hasLlmAccess(config)) return;
   throw new ConfigError([
     'OPENAI_API_KEY: not set; put it in .env or the environment (or set OPENAI_BASE_URL to a local OpenAI-compatible server such as Ollama)',
   ]);
+}
+
+/** A key, or a self-hosted server that may need none: what every model call needs. */
+export function hasLlmAccess(config: Pick<Config, 'openaiApiKey' | 'openaiBaseUrl'>): boolean {
+  return Boolean(config.openaiApiKey || config.openaiBaseUrl);
 }
 
 // --- internal ---

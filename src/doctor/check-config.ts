@@ -1,5 +1,5 @@
-import type { Config } from '../config/config-schema.js';
-import { loadConfig } from '../config/load-config.js';
+import { type Config, ENV_NAMES } from '../config/config-schema.js';
+import { hasLlmAccess, loadConfig } from '../config/load-config.js';
 import { ConfigError } from '../errors/brief-error.js';
 import type { CheckResult } from './check-result.js';
 
@@ -8,6 +8,11 @@ export function checkConfig(env: NodeJS.ProcessEnv, envFile?: string): { result:
   const base = { id: 'config', title: 'configuration' };
   try {
     const config = loadConfig({ env, ...(envFile === undefined ? {} : { envFile }) });
+    // Valid, but no command that calls the model can run: the other checks still go on.
+    if (!hasLlmAccess(config)) {
+      const fix = `put ${ENV_NAMES.openaiApiKey} in .env or the environment, or set ${ENV_NAMES.openaiBaseUrl} to a local OpenAI-compatible server such as Ollama`;
+      return { result: { ...base, status: 'failed', message: `${ENV_NAMES.openaiApiKey} is not set`, fix }, config };
+    }
     return { result: { ...base, status: 'ok', message: `loaded (model ${config.model})` }, config };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

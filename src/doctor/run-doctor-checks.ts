@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { createArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
+import { hasLlmAccess } from '../config/load-config.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { createLlmClient, OPENAI_BASE_URL } from '../llm/create-llm-client.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
@@ -111,6 +112,8 @@ const LATER_CHECKS: Array<[string, string]> = [
 ];
 
 async function runLlmCheck(config: Config, timeoutMs: number, fetch: typeof globalThis.fetch | undefined): Promise<CheckResult> {
+  // The configuration line already fails for it: one cause, one failure.
+  if (!hasLlmAccess(config)) return { id: 'llm-endpoint', title: 'LLM endpoint', status: 'skipped', message: `not run: it needs ${ENV_NAMES.openaiApiKey} or ${ENV_NAMES.openaiBaseUrl}` };
   try {
     // the configured base URL as is: createLlmClient refuses a missing key only when none is set
     const client = createLlmClient({ apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl, timeoutMs, fetch });

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,7 +49,7 @@ function environment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv 
   };
 }
 
-async function doctor(env: NodeJS.ProcessEnv, flags: string[] = []) {
+async function doctor(env: NodeJS.ProcessEnv, flags: string[] = [], programName?: string) {
   const collected = { stdout: '', stderr: '' };
   const sink = (name: 'stdout' | 'stderr') =>
     new Writable({
@@ -57,7 +58,7 @@ async function doctor(env: NodeJS.ProcessEnv, flags: string[] = []) {
         done();
       },
     });
-  const io: CliIo = { stdout: sink('stdout'), stderr: sink('stderr'), stdin: process.stdin, env };
+  const io: CliIo = { stdout: sink('stdout'), stderr: sink('stderr'), stdin: process.stdin, env, ...(programName ? { programName } : {}) };
   const startedAt = Date.now();
   const exitCode = await runCli(['doctor', ...flags], io);
   return { exitCode, ...collected, output: collected.stdout + collected.stderr, elapsedMs: Date.now() - startedAt };
@@ -95,12 +96,64 @@ describe('summarize doctor', () => {
       '✓ LLM endpoint',
     ]);
     expect(result.stdout).toContain('All checks passed.');
-    // the probe files are cleaned up, the folders left for the run
-    expect(await readdir(join(folder, 'output'))).toEqual([]);
-    expect(await readdir(join(folder, 'cache'))).toEqual([]);
+    // the folders did not exist: the doctor only looked, a run creates them
+    expect(existsSync(join(folder, 'output'))).toBe(false);
+    expect(existsSync(join(folder, 'cache'))).toBe(false);
     // arXiv saw the metadata query and the PDF request, identified, in that order
     expect(arxiv.requests.map((request) => request.path)).toEqual(['/api/query', '/pdf/1706.03762v7', '/rss/cs.LG']);
     expect(arxiv.requests[0]?.headers['user-agent']).toMatch(/^arxiv-brief\//);
+  });
+
+  it('writes its probe into folders that exist and removes it, leaving them as they were', async () => {
+    await mkdir(join(folder, 'output', 'papers'), { recursive: true });
+    await mkdir(join(folder, 'cache'));
+    const result = await doctor(environment());
+
+    expect(result.exitCode).toBe(0);
+    expect(lineOf(result.stdout, 'output folder')).toBe(`✓ output folder: ${join(folder, 'output')} is writable`);
+    expect(await readdir(join(folder, 'output'))).toEqual(['papers']);
+    expect(await readdir(join(folder, 'cache'))).toEqual([]);
+  });
+
+  it('run from an empty folder with the default folders, leaves no output/ or cache folder behind', async () => {
+    const empty = join(folder, 'empty');
+    await mkdir(empty);
+    const previous = process.cwd();
+    process.chdir(empty);
+    try {
+      const { SUMMARIZE_OUTPUT_DIR: _output, ...defaults } = environment({ SUMMARIZE_CACHE_DIR: join(folder, 'home', '.cache', 'arxiv-brief') });
+      const result = await doctor(defaults);
+
+      expect(result.exitCode).toBe(0);
+      expect(lineOf(result.stdout, 'output folder')).toBe(`✓ output folder: ${join(empty, 'output')} can be created (a run creates it)`);
+      expect(lineOf(result.stdout, 'cache folder')).toBe(`✓ cache folder: ${join(folder, 'home', '.cache', 'arxiv-brief')} can be created (a run creates it)`);
+    } finally {
+      process.chdir(previous);
+    }
+    expect(await readdir(empty)).toEqual([]);
+    expect(await readdir(folder)).toEqual(['empty']);
+  });
+
+  it('without a key, says so on the configuration line instead of "loaded", and does not call the LLM endpoint', async () => {
+    const { OPENAI_API_KEY: _key, OPENAI_BASE_URL: _baseUrl, ...withoutKey } = environment();
+    const result = await doctor(withoutKey);
+
+    expect(result.exitCode).toBe(1);
+    expect(lineOf(result.stdout, 'configuration')).toBe('✗ configuration: OPENAI_API_KEY is not set');
+    expect(result.stdout).toContain('fix: put OPENAI_API_KEY in .env or the environment, or set OPENAI_BASE_URL to a local OpenAI-compatible server such as Ollama');
+    expect(result.stdout).not.toContain('configuration: loaded');
+    expect(lineOf(result.stdout, 'LLM endpoint')).toBe('- LLM endpoint: not run: it needs OPENAI_API_KEY or OPENAI_BASE_URL');
+    expect(lineOf(result.stdout, 'arXiv API')).toMatch(/^✓ /);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 check failed: fix it and run `summarize doctor` again.');
+    expect(openai.requests).toEqual([]);
+  });
+
+  it('names itself as invoked: run as arxiv-brief, its last line says `arxiv-brief doctor`', async () => {
+    const result = await doctor(environment({ SUMMARIZE_PROMPTS_DIR: join(folder, 'no-prompts') }), [], 'arxiv-brief');
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 check failed: fix it and run `arxiv-brief doctor` again.');
+    expect(result.stdout).not.toContain('summarize doctor');
   });
 
   it('fails where the night is certain to fail: an interests file that is no text, a Hugging Face URL that answers 404, a feed that is no RSS', async () => {

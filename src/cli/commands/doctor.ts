@@ -27,7 +27,7 @@ export async function runDoctor(argv: string[], io: CliIo): Promise<Outcome> {
       if (!flags.quiet || result.status === 'failed' || result.status === 'warning') write(lines, renderCheckLine(result));
     },
   });
-  const summary = summarizeCheckResults(results);
+  const summary = summarizeCheckResults(results, io.programName);
   if (!flags.quiet || !summary.ok) write(lines, summary.line);
   if (flags.json) write(io.stdout, `${JSON.stringify({ ok: summary.ok, checks: results }, null, 2)}\n`);
   return summary.ok ? 'done' : 'failed';
