@@ -88,7 +88,8 @@ async function makeIssue(
 ): Promise<IssueResult | { estimate: IssueEstimate }> {
   const { period, style, top } = request;
   const { reporter } = environment;
-  const { briefs, missing } = await collectPeriodBriefs(config.outputDir, period, config.language);
+  const { briefs, missing, damaged } = await collectPeriodBriefs(config.outputDir, period, config.language);
+  for (const line of damaged) reporter.warn(`left out of the issue: ${line}`);
   if (briefs.length === 0) {
     const how = period.kind === 'month' ? `--month ${period.key}` : `--week ${period.key}`;
     throw new BriefError(

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import { type Brief, BriefSchema } from '../brief/brief-schema.js';
+import { formatZodIssues } from '../llm/format-zod-issues.js';
 import { renderFlowchartPng } from './flowchart/render-flowchart-png.js';
 import { renderFlowchartSvg } from './flowchart/render-flowchart-svg.js';
 import { renderBriefMarkdown } from './render-brief-markdown.js';
@@ -28,18 +29,30 @@ export function getBriefPaths(outputDir: string, id: string, version: number, la
 
 /** The stored brief of this exact version, or null when there is none (or it no longer validates). */
 export async function readStoredBrief(outputDir: string, id: string, version: number, language = 'en'): Promise<Brief | null> {
+  const stored = await inspectStoredBrief(outputDir, id, version, language);
+  return stored.state === 'stored' ? stored.brief : null;
+}
+
+/** A stored brief as read: whole and valid, missing, or damaged with what is wrong (`problem`, one line). */
+export type StoredBriefState = { state: 'stored'; brief: Brief } | { state: 'missing' } | { state: 'damaged'; problem: string };
+
+// Tells a brief never written from one cut short or no longer valid, which a caller must not drop silently.
+export async function inspectStoredBrief(outputDir: string, id: string, version: number, language = 'en'): Promise<StoredBriefState> {
   let text: string;
   try {
     text = await readFile(getBriefPaths(outputDir, id, version, language).json, 'utf8');
   } catch {
-    return null;
+    return { state: 'missing' };
   }
+  let json: unknown;
   try {
-    const parsed = BriefSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    json = JSON.parse(text);
   } catch {
-    return null;
+    return { state: 'damaged', problem: 'is cut short (not whole JSON)' };
   }
+  const parsed = BriefSchema.safeParse(json);
+  if (parsed.success) return { state: 'stored', brief: parsed.data };
+  return { state: 'damaged', problem: `does not match the brief's schema (${formatZodIssues(parsed.error.issues).slice(0, 2).join('; ')})` };
 }
 
 /** Made with the same model and prompts: paying again would buy the same brief. */

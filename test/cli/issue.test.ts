@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,26 @@ describe('summarize issue', () => {
     expect(markdown).toContain('# arXiv Brief — Week 37, 2025 (8 September – 14 September)');
     expect([...markdown.matchAll(/^## /gm)]).toHaveLength(3);
     for (const paper of papers) expect(markdown).toContain(paper.title);
+  });
+
+  it('leaves out a stored brief that is cut short or fails the schema, with a warning naming its file and the command that rebuilds it', async () => {
+    const papers = await startTwoDays();
+    const briefPath = (index: number) => join(services.outputDir, 'papers', `${papers[index]!.id}v1.json`);
+    const whole = await readFile(briefPath(0), 'utf8');
+    await writeFile(briefPath(0), whole.slice(0, Math.floor(whole.length / 2)));
+    const { summary: _summary, ...withoutSummary } = JSON.parse(await readFile(briefPath(2), 'utf8'));
+    await writeFile(briefPath(2), JSON.stringify(withoutSummary));
+
+    const result = await run(['issue', '--month', '2025-09']);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`left out of the issue: papers/${papers[0]!.id}v1.json is cut short (not whole JSON); rebuild it with \`summarize ${papers[0]!.id}v1\``);
+    expect(result.stderr).toMatch(new RegExp(`left out of the issue: papers/${papers[2]!.id.replace('.', '\\.')}v1\\.json does not match the brief's schema \\(summary: .+\\); rebuild it with \`summarize ${papers[2]!.id.replace('.', '\\.')}v1\``));
+    const titles = [...(await readIssue('2025-09', 'md')).matchAll(/^## \[(.+?)\]/gm)].map((match) => match[1]);
+    expect(titles).toEqual([papers[1]!.title]);
+    // The command named rebuilds it.
+    expect((await run([`${papers[0]!.id}v1`])).code).toBe(0);
+    expect(JSON.parse(await readFile(briefPath(0), 'utf8')).paper.id).toBe(papers[0]!.id);
   });
 
   it('a period without stored briefs names the command that makes them (exit 1); a malformed period is a usage error (exit 2)', async () => {
