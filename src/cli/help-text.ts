@@ -137,9 +137,10 @@ Prints the cleaned text the model would read, for checking extraction.
 `,
   doctor: `summarize doctor [--json] [--timeout SECONDS] [--quiet]
 
-Checks the configuration, the output and cache folders, the prompt files, the arXiv API,
-the arXiv PDF host, the LLM endpoint and, when SMTP_URL is set, the SMTP login (no message is
-sent); one line each (✓ ok, ! warning, ✗ failed).
+Checks the configuration, the model's price, the output and cache folders, the prompt files, the
+interests file (when set), the arXiv API, PDF host and announcement feed, Hugging Face's daily
+papers, the LLM endpoint and, when set, the SMTP login (no message is sent) and each chat channel
+(nothing is posted); one line each (✓ ok, ! warning, ✗ failed).
 Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
 
   --json           print the results as JSON on stdout (the lines go to stderr)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 
-// The README's table, command by command: a wrong command line is 2 and a wrong configuration is 1, before any request.
+// docs/exit-codes.md's table, command by command: a wrong command line is 2 and a wrong configuration is 1, before any request.
 const COMMANDS: Array<{ name: string; args: string[] }> = [
   { name: 'summarize <id>', args: ['2509.08721'] },
   { name: 'nightly', args: ['nightly', '--dry-run'] },
@@ -34,7 +34,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('exit codes as the README gives them', () => {
+describe('exit codes as docs/exit-codes.md gives them', () => {
   for (const command of COMMANDS) {
     it(`${command.name}: an unknown flag is a usage error (2), a bad setting a configuration error (1), each in one line naming it`, async () => {
       const usage = await runCliCaptured([...command.args, '--bogus'], env);

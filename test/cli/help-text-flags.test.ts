@@ -37,6 +37,14 @@ describe('each command documents exactly the flags it accepts', () => {
       }
     });
   }
+
+  it("docs/commands.md shows each command's --help as it prints it", async () => {
+    const page = readFileSync(new URL('../../docs/commands.md', import.meta.url), 'utf8');
+    for (const command of Object.keys(ACCEPTED_FLAGS)) {
+      const help = (await runCliCaptured(helpArguments(command), {})).stdout;
+      expect(page, `${command}: out of date, run \`npm run docs\``).toContain(`\`\`\`text\n${help}\`\`\``);
+    }
+  });
 });
 
 // --- internal ---

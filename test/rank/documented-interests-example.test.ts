@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterests } from '../../src/rank/parse-interests.js';
 
-const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const CHOOSING_PAPERS = readFileSync(new URL('../../docs/choosing-papers.md', import.meta.url), 'utf8');
 
-describe("the README's interests example", () => {
+describe("docs/choosing-papers.md's interests example", () => {
   it('means what it says when copied as shown', () => {
-    const example = /\*\*Interests\.\*\*[\s\S]*?```text\n([\s\S]*?)```/.exec(README)?.[1];
+    const example = /## Interests[\s\S]*?```text\n([\s\S]*?)```/.exec(CHOOSING_PAPERS)?.[1];
     expect(example).toBeDefined();
     const interests = parseInterests(example!);
     expect(interests.topics).toEqual(['retrieval over very long documents', 'long context language models']);
