@@ -16,7 +16,8 @@ const UNSPEAKABLE: Array<[pattern: RegExp, problem: string]> = [
 /** The podcast style's answer for one paper: turns of the hosts, each spoken as written. */
 export function buildPodcastScriptSchema(hosts: readonly string[]) {
   const turn = z.object({
-    speaker: z.string().refine((speaker) => hosts.includes(speaker), { message: `speaker must be one of: ${hosts.join(', ')}` }),
+    // An enum in the JSON schema: strict structured output then cannot name anyone else.
+    speaker: z.enum(hosts as [string, ...string[]], { error: `speaker must be one of: ${hosts.join(', ')}` }),
     text: z.string().min(1).superRefine((text, context) => {
       for (const [pattern, problem] of UNSPEAKABLE) if (pattern.test(text)) context.addIssue({ code: 'custom', message: `this turn ${problem}; write only words to be spoken` });
     }),

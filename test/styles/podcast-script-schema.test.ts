@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zodResponseFormat } from 'openai/helpers/zod';
 import { buildPodcastScriptSchema } from '../../src/styles/podcast-script-schema.js';
 import { makePodcastSegment } from '../helpers/brief-responder.js';
 
@@ -26,5 +27,13 @@ describe('the podcast style schema', () => {
     expect(problems({ turns: [{ speaker: 'Carol', text: 'Hello.' }, ...makePodcastSegment(['Ada', 'Bo']).turns] })).toContain('speaker must be one of: Ada, Bo');
     expect(problems({ turns: makePodcastSegment(['Ada', 'Bo']).turns.slice(0, 8) }).join('\n')).toMatch(/the text has \d+ words; write between 600 and 1000/);
     expect(problems(makePodcastSegment(['Ada']))).toContain('every host speaks: Ada, Bo');
+  });
+});
+
+describe('the podcast style schema sent to the model', () => {
+  it('names the hosts as the only speakers, so strict structured output cannot pick anyone else', () => {
+    const { json_schema: jsonSchema } = zodResponseFormat(schema, 'podcast_segment');
+    const turns = (jsonSchema.schema as { properties: { turns: { items: { properties: { speaker: unknown } } } } }).properties.turns;
+    expect(turns.items.properties.speaker).toEqual({ type: 'string', enum: ['Ada', 'Bo'] });
   });
 });
