@@ -6,6 +6,7 @@ import type { Edition } from '../edition/edition.js';
 import { BriefError } from '../errors/brief-error.js';
 import { getBriefPaths, readStoredBrief } from './brief-store.js';
 import { editionLanguage } from '../edition/edition-messages.js';
+import { getMessages } from '../language/messages.js';
 import { PROSE_STYLE_NAMES } from '../brief/style-names.js';
 
 /** `digests/<date>.json`: the papers of an edition in rank order; what `summarize digest` rebuilds the edition from. */
@@ -103,14 +104,21 @@ export async function readDigestIndex(outputDir: string, date: string): Promise<
 export async function readEdition(outputDir: string, date: string, language?: string): Promise<Edition> {
   const index = await readDigestIndex(outputDir, date);
   const papers: Edition['papers'] = [];
-  const briefLanguage = language ?? index.language ?? 'en';
+  const publishedLanguage = index.language ?? 'en';
+  const briefLanguage = language ?? publishedLanguage;
+  const untranslated: string[] = [];
   for (const paper of index.papers) {
     const brief = await readStoredBrief(outputDir, paper.id, paper.version, briefLanguage);
-    if (!brief) {
-      const stem = toFileStem(paper.id, paper.version);
+    const stem = toFileStem(paper.id, paper.version);
+    if (!brief && briefLanguage !== publishedLanguage) untranslated.push(stem);
+    else if (!brief) {
       throw new BriefError(`${getDigestPaths(outputDir, date).json} lists ${stem}, but ${getBriefPaths(outputDir, paper.id, paper.version, briefLanguage).json} is missing or no longer a valid brief`);
-    }
-    papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
+    } else papers.push({ brief, ...(paper.reason === undefined ? {} : { reason: paper.reason }) });
+  }
+  // Briefs in another language than the edition's are made by summarize, not found: say how.
+  if (untranslated.length > 0) {
+    const [briefs, them] = untranslated.length === 1 ? ['brief', 'it'] : ['briefs', 'them'];
+    throw new BriefError(`the edition of ${date} has no ${getMessages(briefLanguage).name} (${briefLanguage}) ${briefs} for ${untranslated.join(', ')}: \`summarize ${untranslated.join(' ')} --language ${briefLanguage}\` writes ${them}, then run this again`);
   }
   // The style is named here; its texts are attached by whoever shows the edition (see attachEditionStyle).
   return { date, papers, ...(index.style ? { style: index.style } : {}), ...(index.repeats ? { repeats: index.repeats } : {}) };

@@ -1,5 +1,7 @@
 import type { Warn } from '../archive/for-each-archived-edition.js';
 import type { Config } from '../config/config-schema.js';
+import type { Edition } from '../edition/edition.js';
+import { toFileStem } from '../arxiv/to-file-stem.js';
 import { readEdition } from '../output/digest-store.js';
 import { attachEditionStyle } from './attach-edition-style.js';
 import type { ProseStyleName } from '../brief/style-names.js';
@@ -21,8 +23,22 @@ export async function republishEdition(config: Config, date: string, { warn, sty
     await removeAbandonedTemporaryFiles(config.outputDir);
     const stored = await readEdition(config.outputDir, date, language);
     const edition = await attachEditionStyle(config.outputDir, stored, style === undefined ? stored.style : style === 'brief' ? undefined : style);
+    warnAboutMissingStyle(edition, warn);
     return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };
   } finally {
     await lock.release();
   }
+}
+
+// --- internal ---
+
+// A paper without a stored text in the style keeps its brief: the reader of the edition should not be the first to notice.
+function warnAboutMissingStyle(edition: Edition, warn: Warn): void {
+  if (edition.style === undefined) return;
+  const missing = edition.papers.filter((paper) => paper.styled === undefined).map(({ brief }) => brief);
+  if (missing.length === 0) return;
+  const stems = missing.map((brief) => toFileStem(brief.paper.id, brief.paper.version));
+  const language = missing[0]!.generation.language ?? 'en';
+  const [its, it] = missing.length === 1 ? ['its brief', 'it'] : ['their briefs', 'them'];
+  warn(`no stored ${edition.style} for ${stems.join(', ')}, so the edition shows ${its}; \`summarize ${stems.join(' ')} --style ${edition.style}${language === 'en' ? '' : ` --language ${language}`}\` writes ${it}`);
 }
