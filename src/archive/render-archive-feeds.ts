@@ -46,12 +46,14 @@ export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl
   });
   for (const { summary: _plainText, plainTitle: _plainTitle, ...item } of items) feed.addItem(item);
   // JSON Feed's title and summary are plain text; the library gives them the HTML-escaped text the XML formats need.
-  const json = JSON.parse(feed.json1()) as { items: Array<{ id: string; title?: string; summary?: string }> };
+  const { version: _version, items: jsonItems, ...feedFields } = JSON.parse(feed.json1()) as { version: string; author?: object; items: Array<{ id: string; title?: string; summary?: string }> };
   const plainTexts = new Map(items.map((item) => [item.id, item]));
-  for (const item of json.items) {
+  for (const item of jsonItems) {
     item.title = plainTexts.get(item.id)?.plainTitle;
     item.summary = plainTexts.get(item.id)?.summary;
   }
+  // The library writes JSON Feed 1.0; 1.1 adds `authors` and `language` (`author` stays for 1.0 readers, as 1.1 allows).
+  const json = { version: JSON_FEED_VERSION, ...feedFields, authors: feedFields.author === undefined ? [] : [feedFields.author], language: feed.options.language, items: jsonItems };
   const relative = (text: string) => (baseUrl === undefined ? text.replaceAll(`${RELATIVE_BASE}/`, '') : text);
   return { atom: relative(`${feed.atom1()}\n`), rss: relative(`${feed.rss2()}\n`), json: relative(`${JSON.stringify(json, null, 4)}\n`) };
 }
@@ -60,6 +62,7 @@ export function renderArchiveFeeds(editions: readonly EditionRecord[], { baseUrl
 
 // Ids name the edition, not where it is published: a feed reader keeps its read marks when SUMMARIZE_PUBLIC_URL is set or moved.
 const FEED_ID = 'urn:arxiv-brief:feed';
+const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 // The feed library takes absolute URLs only; without a public URL, links are made under this one and then cut to relative.
 const RELATIVE_BASE = 'https://relative.arxiv-brief.invalid';
 

@@ -6,6 +6,9 @@ import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
 const BASE = 'https://example.org/briefs';
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+// The members JSON Feed 1.1 defines (https://www.jsonfeed.org/version/1.1/); `author` is its deprecated 1.0 form, kept for 1.0 readers.
+const JSON_FEED_TOP_LEVEL = new Set(['version', 'title', 'home_page_url', 'feed_url', 'description', 'user_comment', 'next_url', 'icon', 'favicon', 'authors', 'author', 'language', 'expired', 'hubs', 'items']);
+const JSON_FEED_ITEM = new Set(['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image', 'date_published', 'date_modified', 'authors', 'author', 'tags', 'language', 'attachments']);
 
 function makeRecords(): EditionRecord[] {
   const [first, second, third] = makeSampleBriefs();
@@ -32,9 +35,24 @@ describe('renderArchiveFeeds', () => {
     expect(rss.channel.item.map((item: { link: string }) => item.link)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
     expect(rss.channel.lastBuildDate).toBe('Tue, 21 Jan 2025 06:00:00 GMT');
     const json = JSON.parse(feeds.json);
-    expect(json.version).toBe('https://jsonfeed.org/version/1');
     expect(json.feed_url).toBe(`${BASE}/feed.json`);
     expect(json.items.map((item: { url: string }) => item.url)).toEqual([`${BASE}/digests/2025-01-21.html`, `${BASE}/digests/2025-01-20.html`]);
+  });
+
+  it('writes JSON Feed 1.1: its version, an `authors` array and the language, and only fields the 1.1 spec defines', () => {
+    const json = JSON.parse(renderArchiveFeeds(makeRecords(), { baseUrl: BASE }).json);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.authors).toEqual([{ name: 'arxiv-brief' }]);
+    expect(json.language).toBe('en');
+    expect(json.title).toEqual(expect.any(String));
+    expect(Object.keys(json).filter((key) => !JSON_FEED_TOP_LEVEL.has(key) && !key.startsWith('_'))).toEqual([]);
+    for (const item of json.items) {
+      expect(Object.keys(item).filter((key) => !JSON_FEED_ITEM.has(key) && !key.startsWith('_'))).toEqual([]);
+      expect(item.id).toEqual(expect.any(String));
+      // An item has content_html or content_text; its dates are RFC 3339.
+      expect(typeof item.content_html === 'string' || typeof item.content_text === 'string').toBe(true);
+      for (const date of [item.date_published, item.date_modified]) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    }
   });
 
   it('keeps the newest editions up to the limit, lists at most 30 papers per item, and gives the same bytes for the same editions', () => {
