@@ -9,7 +9,7 @@ export async function checkInterestsFile(path: string): Promise<CheckResult> {
   const base = { id: 'interests', title: 'interests file' };
   try {
     const interests = await readInterestsFile(path);
-    if (isEmptyInterests(interests)) return { ...base, status: 'warning', message: `${path} names no topic, term or paper`, fix: 'add one entry a line (see the README), or unset SUMMARIZE_INTERESTS' };
+    if (isEmptyInterests(interests)) return { ...base, status: 'warning', message: `${path} names no topic, term or paper`, fix: 'add one entry a line (see docs/choosing-papers.md), or unset SUMMARIZE_INTERESTS' };
     const counts = `${interests.topics.length} topics, ${interests.boosts.length} boosts, ${interests.excludes.length} excludes, ${interests.examples.length} example papers`;
     return { ...base, status: 'ok', message: `${path}: ${counts}` };
   } catch (error) {
