@@ -166,7 +166,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
 
         // Hugging Face lists papers on several days: one shown in full in an earlier edition is only listed (--repeat shows it again).
-        const shownBefore = (request.repeat ?? config.repeat) ? new Map() : await readEarlierShowings(config.outputDir, date);
+        // IDs the user listed (--ids-file) are what they asked for, never repeats.
+        const shownBefore = (request.repeat ?? config.repeat) || isExplicitList(request.source) ? new Map() : await readEarlierShowings(config.outputDir, date);
 
         // 2. Rank: only the chosen papers go on; the others cost no PDF request and no model call.
         let chosen: Awaited<ReturnType<typeof choosePapers>>;
@@ -286,6 +287,10 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
 
 // --- internal ---
 
+function isExplicitList(source: PaperSource): boolean {
+  return source.kind === 'file' || source.kind === 'stdin';
+}
+
 // A month or a week is collected for its issue, which has no podcast: its segments would be paid for nothing.
 function isPeriodRun(source: PaperSource): boolean {
   return source.kind === 'hf' && source.period !== undefined;
@@ -310,10 +315,12 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
       const weekday = new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
       // Only a weekend day is the weekend's fault: on a weekday these categories were simply quiet.
       const why = weekday === 'Saturday' || weekday === 'Sunday' ? `${day} is a ${weekday}: arXiv announces nothing at weekends` : 'a quiet day in these categories (or a holiday)';
-      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} on ${weekday} ${day} (${collected.source.detail}): ${why}; no edition today`);
+      reporter.warn(`arXiv announced no papers in ${source.categories.join(', ')} on ${weekday} ${day} (${collected.source.detail}): ${why}; no edition for ${day}`);
     } else if (collected.papers.length === 0 && collected.notFound.length === 0) {
       reporter.warn(`none of the papers announced in ${source.categories.join(', ')} is of type ${source.announceTypes.join(' or ')} (${collected.source.detail}); --announce picks others`);
     }
+  } else if (collected.source.empty && isExplicitList(source)) {
+    reporter.warn(`${collected.source.detail} lists no arXiv ID; no edition for ${request.date}`);
   } else if (collected.source.empty) {
     reporter.warn(`the source listed no papers for ${request.date} (${collected.source.detail}); arXiv and Hugging Face publish nothing at weekends`);
   }
@@ -321,7 +328,7 @@ function warnAboutAnEmptyList(collected: CollectedPapers, request: NightlyReques
 
 function tellAboutRepeats(repeats: number, papers: number, date: string, reporter: ProgressReporter): void {
   if (repeats === 0) return;
-  if (papers === 0) reporter.warn(`the papers chosen from the list of ${date} were all shown in full in earlier editions; no edition today (--repeat shows them again)`);
+  if (papers === 0) reporter.warn(`the papers chosen from the list of ${date} were all shown in full in earlier editions; no edition for ${date} (--repeat shows them again)`);
   else reporter.log(`${repeats} ${repeats === 1 ? 'paper on the list was' : 'papers on the list were'} shown in full in an earlier edition: listed under "Also on today's list" (--repeat shows them again)`);
 }
 

@@ -114,7 +114,7 @@ describe('summarize nightly: no repeats', () => {
     const result = await nightly(DAY_TWO);
 
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/the papers chosen from the list of 2025-09-11 were all shown in full in earlier editions; no edition today \(--repeat shows them again\)/);
+    expect(result.stderr).toMatch(/the papers chosen from the list of 2025-09-11 were all shown in full in earlier editions; no edition for 2025-09-11 \(--repeat shows them again\)/);
     await expect(read('digests', `${DAY_TWO}.json`)).rejects.toThrow();
   });
 
