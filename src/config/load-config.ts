@@ -36,7 +36,7 @@ export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: 
   for (const [key, value] of Object.entries(flags)) if (value !== undefined) raw[key] = value;
 
   const result = ConfigSchema.safeParse(raw);
-  if (!result.success) problems.push(...result.error.issues.map((issue) => describeIssue(issue, raw)));
+  if (!result.success) problems.push(...describeIssues(result.error.issues, raw));
   // Both would go in the one Authorization header: a login in the URL is for a server (or proxy) that takes no key.
   if (result.success && result.data.openaiApiKey && hasLogin(result.data.openaiBaseUrl)) {
     problems.push(`${ENV_NAMES.openaiBaseUrl}: holds a login (user:password@) and ${ENV_NAMES.openaiApiKey} is set too; both would be sent in the one Authorization header: keep the login (sent as HTTP Basic auth) and unset the key, or remove the login from the URL`);
@@ -63,13 +63,23 @@ export function hasLlmAccess(config: Pick<Config, 'openaiApiKey' | 'openaiBaseUr
 // Their values hold a password or a key.
 const SECRET_KEYS: ReadonlyArray<keyof Config> = ['openaiApiKey', 'smtpUrl', 'webhooks'];
 
-function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
-  const key = String(issue.path[0]) as keyof Config;
-  const name = ENV_NAMES[key] ?? key;
-  const detail = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
-  // Never echo a secret back, even a malformed one.
-  const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
-  return `${name}${detail}: ${issue.message}${shown}`;
+// One line per setting: a value breaking several rules at one place is told the first; places within it (prices) share the line.
+function describeIssues(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>): string[] {
+  const bySetting = new Map<keyof Config, Map<string, string>>();
+  for (const issue of issues) {
+    const key = String(issue.path[0]) as keyof Config;
+    const places = bySetting.get(key) ?? new Map<string, string>();
+    const place = issue.path.slice(1).join('.');
+    if (!places.has(place)) places.set(place, issue.message);
+    bySetting.set(key, places);
+  }
+  return [...bySetting].map(([key, places]) => {
+    const name = ENV_NAMES[key] ?? key;
+    // Never echo a secret back, even a malformed one.
+    const shown = SECRET_KEYS.includes(key) || typeof raw[key] === 'object' ? '' : `, got ${JSON.stringify(raw[key])}`;
+    const messages = [...places].map(([place, message]) => (place === '' ? message : `at ${place}: ${message}`));
+    return `${name}: ${messages.join('; ')}${shown}`;
+  });
 }
 
 function hasLogin(url: string | undefined): boolean {

@@ -213,4 +213,16 @@ describe('summarize <id>', () => {
     expect(result.stderr).toContain('SUMMARIZE_LLM_CONCURRENCY');
     expect(services.arxiv.requests).toHaveLength(0);
   });
+
+  it('gives one line to a setting that breaks several rules at once', async () => {
+    const env = { ...services.env, OPENAI_BASE_URL: 'localhost', SUMMARIZE_MAX_ATTEMPTS: '99999999999999999999', SUMMARIZE_PRICES: '{"my-model":{"input":"cheap","output":-1}}' };
+    const result = await runCliCaptured(['2509.08721'], env);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('  - '))).toEqual([
+      '  - OPENAI_BASE_URL: expected a URL such as https://example.org/path, got "localhost"',
+      '  - SUMMARIZE_MAX_ATTEMPTS: expected a whole number above 0, got "99999999999999999999"',
+      '  - SUMMARIZE_PRICES: at my-model.input: Invalid input: expected number, received string; at my-model.output: Too small: expected number to be >=0',
+    ]);
+  });
 });
