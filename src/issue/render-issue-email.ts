@@ -7,10 +7,11 @@ import { resolvePaperLinks, toHttpsBase } from '../mail/resolve-paper-links.js';
 import { truncateText } from '../mail/truncate-text.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { describeIssueAuthorship, type Issue } from './issue.js';
+import { toPaperByline } from './paper-byline.js';
 
 /**
- * The issue as mail: the introduction and each paper's text in cards, every link absolute https.
- * Mail shows no figures inline (they are linked from the web page), so a commentary's figures read as their paragraphs.
+ * The issue as mail: the introduction, the contents, then each paper's byline and text in cards, every link absolute
+ * https. A commentary's figures are shown from the public URL; without one they read as their paragraphs.
  */
 export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | undefined; unsubscribe?: string | undefined } = {}): EmailEdition {
   const base = toHttpsBase(options.publicUrl);
@@ -19,20 +20,31 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
   // The words around the texts in the issue's language, as in the daily email.
   const messages = getMessages(issue.record.language);
   const webLink = webUrl ? ` <a href="${escapeHtml(webUrl)}">${escapeHtml(messages.readOnTheWeb)}</a>.` : '';
-  const header = inlineEmailCss(`<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${issue.papers.length} papers.${webLink}</p><p>${escapeHtml(issue.record.introduction.text)}</p></td></tr>`);
+  const renderHeader = (contents: string) =>
+    inlineEmailCss(
+      `<tr><td class="card"><h1 class="masthead">${escapeHtml(title)}</h1><p class="kicker">${issue.papers.length} papers.${webLink}</p><p>${escapeHtml(issue.record.introduction.text)}</p>` +
+        `<h2 class="contents-heading">${escapeHtml(messages.inThisIssue)}</h2><ol class="contents">${contents}</ol></td></tr>`,
+    );
   const unsubscribeLink = options.unsubscribe ? ` <a href="${escapeHtml(options.unsubscribe)}">${escapeHtml(messages.unsubscribe)}</a>.` : '';
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(describeIssueAuthorship(issue))} Check the paper before citing it.${unsubscribeLink}</td></tr>`);
   const document = renderEmailDocument(title, truncateText(issue.record.introduction.text, 150));
-  const papers = issue.papers.map(({ brief, text }) => {
+  const papers = issue.papers.map(({ brief, text }, index) => {
     const links = resolvePaperLinks(brief, options.publicUrl);
-    const prose = PROSE_STYLES[text.style].renderHtml(text.content, []);
-    const card = inlineEmailCss(`<tr><td class="card"><h2 class="title"><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></h2>${prose}</td></tr>`);
+    const byline = toPaperByline(brief);
+    const figures = base === undefined ? [] : (text.figures?.shown ?? []).map((figure) => ({ ...figure, file: `${base}/papers/${figure.file}` }));
+    // Outlook desktop ignores max-width: the width attribute keeps a 1,200 px figure inside the column.
+    const prose = PROSE_STYLES[text.style].renderHtml(text.content, figures).replaceAll('<img ', `<img width="${EMAIL_FIGURE_WIDTH}" `);
+    const card = inlineEmailCss(
+      `<tr><td class="card" id="paper-${index + 1}"><h2 class="title"><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></h2>` +
+        `<p class="meta">${escapeHtml(byline.authors)} · <a href="${escapeHtml(byline.arxivUrl)}">${escapeHtml(byline.arxivLabel)}</a></p>${prose}</td></tr>`,
+    );
     const entry = `<li><a href="${escapeHtml(links.title)}">${escapeHtml(brief.paper.title)}</a></li>`;
-    return { card, entry };
+    return { card, entry, contentsInFull: `<li><a href="#paper-${index + 1}">${escapeHtml(brief.paper.title)}</a></li>` };
   });
   // Gmail clips past 102 KB as sent: papers in full while they fit with the list of the rest, then that list of linked titles.
   const budget = EMAIL_HTML_MAX_BYTES - BUDGET_MARGIN_BYTES;
-  let used = measureSentBytes([document.open, header, EMAIL_GAP_ROW, footer, document.close].join('\n'));
+  // The contents are counted at their longest, every entry a link to the web; a paper shown in full jumps down instead.
+  let used = measureSentBytes([document.open, renderHeader(papers.map((paper) => paper.entry).join('')), EMAIL_GAP_ROW, footer, document.close].join('\n'));
   let shownInFull = 0;
   for (const [index, paper] of papers.entries()) {
     const rest = papers.slice(index + 1).map((entry) => entry.entry).join('');
@@ -43,6 +55,7 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
   }
   const rest = papers.slice(shownInFull).map((entry) => entry.entry).join('');
   const rows = [...papers.slice(0, shownInFull).map((paper) => paper.card), ...(rest === '' ? [] : [renderRest(rest, webUrl)])];
+  const header = renderHeader(papers.map((paper, index) => (index < shownInFull ? paper.contentsInFull : paper.entry)).join(''));
   const html = [document.open, header, ...rows.flatMap((row) => [EMAIL_GAP_ROW, row]), EMAIL_GAP_ROW, footer, document.close].join('\n');
   const text = [
     title,
@@ -51,7 +64,13 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
     '',
     issue.record.introduction.text,
     '',
-    ...issue.papers.flatMap(({ brief, text: styled }) => [brief.paper.title, resolvePaperLinks(brief, options.publicUrl).title, '', ...PROSE_STYLES[styled.style].listTexts(styled.content), '']),
+    `${messages.inThisIssue}:`,
+    ...issue.papers.map(({ brief }, index) => `${index + 1}. ${brief.paper.title}`),
+    '',
+    ...issue.papers.flatMap(({ brief, text: styled }) => {
+      const byline = toPaperByline(brief);
+      return [brief.paper.title, `${byline.authors} · ${byline.arxivLabel} ${byline.arxivUrl}`, resolvePaperLinks(brief, options.publicUrl).title, '', ...PROSE_STYLES[styled.style].listTexts(styled.content), ''];
+    }),
     describeIssueAuthorship(issue),
     options.unsubscribe ? `${messages.unsubscribe}: ${options.unsubscribe}` : '',
   ].join('\n');
@@ -59,6 +78,9 @@ export function renderIssueEmail(issue: Issue, options: { publicUrl?: string | u
 }
 
 // --- internal ---
+
+// The 600 px column less the card's padding and border.
+const EMAIL_FIGURE_WIDTH = 566;
 
 // The composer's soft line breaks and the per-reader unsubscribe link may add a little: the budget keeps this much spare.
 const BUDGET_MARGIN_BYTES = 4_000;
