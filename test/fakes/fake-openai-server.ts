@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { encodeTokens } from '../../src/text/count-tokens.js';
+import { createFakePromptCache, type PromptCacheCount } from './fake-prompt-cache.js';
 
 /** Token counts to report; any left out are derived from the request and answer sizes (about 4 characters a token). */
 export interface FakeUsage {
@@ -51,6 +53,11 @@ export interface FakeOpenAiOptions {
   models?: string[];
   /** When set, requests without `Authorization: Bearer <apiKey>` get a 401 that (like some servers) echoes the key sent. */
   apiKey?: string;
+  /**
+   * OpenAI's prompt caching (see fake-prompt-cache.ts): usage counts the prompt and answer with the project's
+   * tokenizer and reports `cached_tokens`. Default: off, sizes estimated at about 4 characters a token, nothing cached.
+   */
+  promptCaching?: boolean;
 }
 
 /**
@@ -75,6 +82,8 @@ export interface FakeOpenAi {
   embeddingRequests: FakeRequest[];
   /** Default 'vectors': texts sharing words get closer vectors. */
   setEmbeddings(mode: FakeEmbeddingsMode): void;
+  /** Forgets every cached prompt prefix (with `promptCaching`), as a cold server would. */
+  clearPromptCache(): void;
   /** Stops the server, dropping open connections and pending delayed answers. */
   close(): Promise<void>;
 }
@@ -100,6 +109,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   let answered = 0;
   const embeddingRequests: FakeRequest[] = [];
   let embeddingsMode: FakeEmbeddingsMode = 'vectors';
+  const promptCache = options.promptCaching ? createFakePromptCache() : undefined;
 
   const server = createServer((incoming, outgoing) => {
     handleRequest(incoming, outgoing).catch((error: unknown) => {
@@ -164,6 +174,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       sendJson(outgoing, 400, errorBody('the fake OpenAI server does not stream', 'invalid_request_error'));
       return;
     }
+    // The server caches the prompt as it reads it, before answering: a request that follows reuses it.
+    const cached = promptCache?.count(body);
     const response = queue.shift() ?? (await responder(body, request));
     await wait((options.latencyMs ?? 0) + (response.delayMs ?? 0));
     if (outgoing.destroyed) return;
@@ -172,7 +184,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     answered += 1;
-    sendCompletion(outgoing, body, response, answered);
+    sendCompletion(outgoing, body, response, answered, cached);
   }
 
   function wait(milliseconds: number): Promise<void> {
@@ -205,6 +217,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     setEmbeddings: (mode) => {
       embeddingsMode = mode;
     },
+    clearPromptCache: () => promptCache?.clear(),
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);
       pendingTimers.clear();
@@ -278,7 +291,7 @@ function resolveRef(root: any, ref: string): any {
     .reduce((node, part) => node?.[part], root);
 }
 
-function sendCompletion(outgoing: ServerResponse, requestBody: any, response: FakeChatResponse, sequence: number): void {
+function sendCompletion(outgoing: ServerResponse, requestBody: any, response: FakeChatResponse, sequence: number, cached: PromptCacheCount | undefined): void {
   const status = response.status ?? 200;
   const headers = { 'x-request-id': `req_fake_${sequence}`, ...response.headers };
   if (response.body !== undefined) {
@@ -310,13 +323,14 @@ function sendCompletion(outgoing: ServerResponse, requestBody: any, response: Fa
     ],
   };
   if (response.usage !== null) {
-    const promptTokens = response.usage?.prompt_tokens ?? estimateTokens(JSON.stringify(requestBody?.messages ?? []));
-    const completionTokens = response.usage?.completion_tokens ?? estimateTokens(content ?? response.refusal ?? '');
+    const answerText = content ?? response.refusal ?? '';
+    const promptTokens = response.usage?.prompt_tokens ?? cached?.promptTokens ?? estimateTokens(JSON.stringify(requestBody?.messages ?? []));
+    const completionTokens = response.usage?.completion_tokens ?? (cached ? encodeTokens(answerText).length : estimateTokens(answerText));
     completion.usage = {
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
-      prompt_tokens_details: { cached_tokens: response.usage?.cached_tokens ?? 0 },
+      prompt_tokens_details: { cached_tokens: response.usage?.cached_tokens ?? cached?.cachedTokens ?? 0 },
     };
   }
   sendJson(outgoing, status, completion, headers);

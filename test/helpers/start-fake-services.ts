@@ -21,9 +21,9 @@ export interface FakeServices {
 }
 
 /** A fake arXiv, a fake OpenAI-compatible server and a fake HF daily list on 127.0.0.1, and empty output and cache folders. */
-export async function startFakeServices(papers: FakePaper[] = [], options: { latencyMs?: number } = {}): Promise<FakeServices> {
+export async function startFakeServices(papers: FakePaper[] = [], options: { latencyMs?: number; promptCaching?: boolean } = {}): Promise<FakeServices> {
   const arxiv = await startFakeArxiv({ papers });
-  const openai = await startFakeOpenAi({ apiKey: TEST_API_KEY, latencyMs: options.latencyMs, responder: groundedBriefResponder });
+  const openai = await startFakeOpenAi({ apiKey: TEST_API_KEY, latencyMs: options.latencyMs, responder: groundedBriefResponder, promptCaching: options.promptCaching });
   const hf = await startFakeHf();
   const root = await mkdtemp(join(tmpdir(), 'arxiv-brief-'));
   const outputDir = join(root, 'output');
