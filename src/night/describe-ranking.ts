@@ -3,6 +3,7 @@ import type { RankMethod } from '../rank/rank-papers.js';
 import type { RankingPlan } from './plan-ranking.js';
 import type { CandidateRanking } from './rank-candidates.js';
 import type { PaperRun, RunReport } from '../run/run-report.js';
+import { formatCount } from '../format/format-count.js';
 
 /** Every candidate in rank order (the source's when unranked): the selected with what the run did, the others not selected; each with its rank. */
 export function describeCandidates(candidates: readonly PaperMetadata[], ranking: CandidateRanking | undefined, runs: ReadonlyMap<PaperMetadata, PaperRun>): PaperRun[] {
@@ -36,10 +37,10 @@ export function describeRankingLine(ranking: CandidateRanking, method: RankMetho
   const excluded = ranking.ranked.filter((candidate) => candidate.rank === null).length;
   const how = method === 'interests' && ranking.scoring !== 'none' ? `interests (${ranking.scoring})` : method;
   const spend = ranking.embeddings
-    ? `; ${ranking.embeddings.requests} embeddings request${ranking.embeddings.requests === 1 ? '' : 's'}, ${ranking.embeddings.cachedTexts} from the cache`
+    ? `; ${formatCount(ranking.embeddings.requests, 'embeddings request')}, ${ranking.embeddings.cachedTexts} from the cache`
     : '';
   const listed = repeats > 0 ? `, ${repeats} shown before only listed` : '';
-  return `ranked ${ranking.ranked.length} candidates by ${how}${excluded > 0 ? `, ${excluded} excluded` : ''}; ${top === undefined ? 'all' : `top ${selected}`} go on${listed}${spend}`;
+  return `ranked ${formatCount(ranking.ranked.length, 'candidate')} by ${how}${excluded > 0 ? `, ${excluded} excluded` : ''}; ${top === undefined ? 'all' : `top ${selected}`} go on${listed}${spend}`;
 }
 
 // --- internal ---

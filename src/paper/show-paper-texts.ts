@@ -2,6 +2,7 @@ import { BriefError } from '../errors/brief-error.js';
 import type { PdfExtractor } from '../pdf/extract-text.js';
 import { type CleaningStats, cleanPaperText } from '../text/clean-paper-text.js';
 import { countTokens } from '../text/count-tokens.js';
+import { formatCount } from '../format/format-count.js';
 
 export interface ShowPaperTextsOptions {
   /** Print one table row per input (pages, characters, tokens, what was removed, time) instead of the text. */
@@ -71,17 +72,17 @@ function describeRemovals(stats: CleaningStats): string {
     parts.push(`references ${stats.referencesChars} chars (${stats.referencesMethod})`);
     if (stats.appendixCharsKept > 0) parts.push(`kept ${stats.appendixCharsKept} chars of appendix after them`);
   } else parts.push('no reference list found');
-  const counts: Array<[number, string]> = [
-    [stats.repeatedLinesRemoved, 'header/footer lines'],
-    [stats.pageNumbersRemoved, 'page numbers'],
-    [stats.arxivStampsRemoved, 'arXiv stamps'],
-    [stats.hyphenationsJoined + stats.hyphenationsKept, 'line-end splits joined'],
-    [stats.tabsReplaced, 'TABs'],
-    [stats.pageJoinersRemoved, 'page joiners'],
-    [stats.controlCharsRemoved, 'control chars'],
-    [stats.accentsCombined, 'accents combined'],
-    [stats.ligaturesReplaced, 'ligatures'],
+  const counts: Array<[number, string, string?]> = [
+    [stats.repeatedLinesRemoved, 'header/footer line'],
+    [stats.pageNumbersRemoved, 'page number'],
+    [stats.arxivStampsRemoved, 'arXiv stamp'],
+    [stats.hyphenationsJoined + stats.hyphenationsKept, 'line-end split', 'joined'],
+    [stats.tabsReplaced, 'TAB'],
+    [stats.pageJoinersRemoved, 'page joiner'],
+    [stats.controlCharsRemoved, 'control char'],
+    [stats.accentsCombined, 'accent', 'combined'],
+    [stats.ligaturesReplaced, 'ligature'],
   ];
-  for (const [count, label] of counts) if (count > 0) parts.push(`${count} ${label}`);
+  for (const [count, noun, done] of counts) if (count > 0) parts.push(`${formatCount(count, noun)}${done === undefined ? '' : ` ${done}`}`);
   return parts.join(', ');
 }

@@ -5,6 +5,7 @@ import { getEpisodePaths, writeEpisodeRecord } from '../audio/episode-record-sto
 import { createSpeechChunkCache } from '../audio/speech-chunk-cache.js';
 import type { ChosenSpeech } from '../audio/create-speech-engine.js';
 import { synthesizeEpisode } from '../audio/synthesize-episode.js';
+import { describeSpeechChunks } from './describe-speech-chunks.js';
 import type { Edition } from '../edition/edition.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { loadStylePrompt } from '../brief/load-style-prompt.js';
@@ -79,7 +80,7 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
     admit: (estimateUsd) => options.budget.reserve(estimateUsd) !== undefined,
     signal: options.signal,
   });
-  options.log(`speech (${options.speech.engine.name}): ${result.chunksPaid} of ${result.chunks} chunks synthesized, the others from the cache`);
+  options.log(`speech (${options.speech.engine.name}): ${describeSpeechChunks(result.chunksPaid, result.chunks)}`);
   const speechUsd = result.costUsd ?? null;
   const record: EpisodeRecord = {
     schemaVersion: 1,

@@ -88,7 +88,7 @@ describe('showPaperTexts', () => {
     expect(Number(cells[5])).toBeGreaterThan(50);
     expect(cells[6]).toContain('2 header/footer lines');
     expect(cells[6]).toContain('3 page numbers');
-    expect(cells[6]).toContain('1 line-end splits joined');
+    expect(cells[6]).toContain('1 line-end split joined');
     expect(Number(cells[7])).toBeGreaterThan(0);
   });
 });
