@@ -1,5 +1,6 @@
 import type { DryRunEstimate } from '../paper/run-papers.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import { formatCount } from '../format/format-count.js';
 
 /** The dry run's answer: what each paper would cost before any money is spent. */
 export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: string): string {
@@ -21,6 +22,6 @@ export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: s
   if ([...byStyle.keys()].some((style) => style !== 'brief')) {
     lines.push('', `By style: ${[...byStyle].map(([style, costUsd]) => `${style} ${costUsd === null ? 'unknown' : `$${costUsd.toFixed(4)}`}`).join(', ')}`);
   }
-  lines.push('', `Total: ${estimates.length} papers, estimated $${total.toFixed(4)}${unknown ? ' (some prices unknown: set SUMMARIZE_PRICES)' : ''}`, '');
+  lines.push('', `Total: ${formatCount(estimates.length, 'paper')}, estimated $${total.toFixed(4)}${unknown ? ' (some prices unknown: set SUMMARIZE_PRICES)' : ''}`, '');
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import { fetchHfDailyPapers, type FetchFunction } from '../arxiv/fetch-hf-daily-
 import { ENV_NAMES } from '../config/config-schema.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import type { CheckResult } from './check-result.js';
+import { formatCount } from '../format/format-count.js';
 
 /** Yesterday's Hugging Face daily list, the nightly default source: answers, and in the shape we read. */
 export async function checkHfDailyPapers(fetch: FetchFunction, url: string, timeoutMs: number, now: Date): Promise<CheckResult> {
@@ -9,7 +10,7 @@ export async function checkHfDailyPapers(fetch: FetchFunction, url: string, time
   const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   try {
     const daily = await fetchHfDailyPapers(fetch, url, yesterday, { timeoutMs });
-    return { ...base, status: 'ok', message: `${new URL(url).host} answers (${daily.ids.length} papers on ${yesterday})` };
+    return { ...base, status: 'ok', message: `${new URL(url).host} answers (${formatCount(daily.ids.length, 'paper')} on ${yesterday})` };
   } catch (error) {
     return { ...base, status: 'failed', message: describeFailure(error), fix: `check ${ENV_NAMES.hfDailyPapersUrl} (default https://huggingface.co/api/daily_papers) and the network` };
   }

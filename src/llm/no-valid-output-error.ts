@@ -1,5 +1,6 @@
 import type { Usage } from '../brief/brief-schema.js';
 import { LlmError } from './llm-error.js';
+import { formatCount } from '../format/format-count.js';
 
 /** The model answered, but after every attempt the answer was still not valid JSON for the schema. */
 export class NoValidOutputError extends LlmError {
@@ -21,7 +22,7 @@ export class NoValidOutputError extends LlmError {
     const shownIssues = evidence.issues.slice(0, 5).map((issue) => `\n  - ${issue}`).join('');
     const moreIssues = evidence.issues.length > 5 ? `\n  - … and ${evidence.issues.length - 5} more` : '';
     super(
-      `the model gave no valid ${evidence.schemaName} after ${evidence.attempts} attempt(s); last problems:` +
+      `the model gave no valid ${evidence.schemaName} after ${formatCount(evidence.attempts, 'attempt')}; last problems:` +
         `${shownIssues}${moreIssues}\n` +
         'try a stronger model (SUMMARIZE_MODEL) or more attempts (SUMMARIZE_MAX_ATTEMPTS)',
     );

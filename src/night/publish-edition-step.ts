@@ -4,6 +4,7 @@ import { describeFailure } from '../errors/describe-failure.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import { publishDay } from '../publish/publish-day.js';
 import type { RunStep } from '../run/run-report.js';
+import { formatCount } from '../format/format-count.js';
 
 /** The night's publish step; a failure is recorded and reported, never thrown past the run report. */
 export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
@@ -12,7 +13,7 @@ export async function publishEditionStep(config: Config, edition: Edition, repor
     const published = await publishDay(config, edition, (message) => reporter.warn(message));
     return {
       ok: true,
-      detail: `the edition of ${edition.date} with ${edition.papers.length} papers (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,
+      detail: `the edition of ${edition.date} with ${formatCount(edition.papers.length, 'paper')} (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,
       paths: [published.markdown, published.html, published.email.html, published.email.text, published.index],
       durationMs: Math.round(performance.now() - startedAt),
     };

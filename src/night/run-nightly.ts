@@ -44,6 +44,7 @@ import { addCollectedPapers, getCollectedPapersPath } from '../issue/collected-p
 import type { Period } from '../issue/period.js';
 import { reserveRunReport, writeRunReport } from '../run/write-run-report.js';
 import { OutputWriteError } from '../output/output-write-error.js';
+import { formatCount } from '../format/format-count.js';
 
 export interface NightlyRequest {
   source: PaperSource;
@@ -111,9 +112,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
     const context = await createPaperContext(config);
     try {
       const { recovered, stuck } = await recoverPendingBriefs(config.outputDir, config.cacheDir);
-      if (recovered.length > 0) reporter.log(`wrote ${recovered.length} brief(s) an earlier run paid for but could not write: ${recovered.join(', ')}`);
+      if (recovered.length > 0) reporter.log(`wrote ${formatCount(recovered.length, 'brief')} an earlier run paid for but could not write: ${recovered.join(', ')}`);
       // Briefs already paid for still cannot be written: paying for more would only lose them too.
-      const outputRefused = stuck.length === 0 ? undefined : `${stuck.length} brief(s) paid for earlier still cannot be written: ${stuck[0]!.reason}`;
+      const outputRefused = stuck.length === 0 ? undefined : `${formatCount(stuck.length, 'brief')} paid for earlier still cannot be written: ${stuck[0]!.reason}`;
       if (outputRefused) reporter.error(`${outputRefused}; no paid call is started until there is room`);
       // Failure reasons quote servers, and a server may quote the key.
       const secrets = collectConfigSecrets(config);
@@ -300,7 +301,7 @@ async function collectForIssue(outputDir: string, period: Period, edition: Editi
   const startedAt = performance.now();
   try {
     await addCollectedPapers(outputDir, period.key, edition.papers.map(({ brief, reason }) => ({ id: brief.paper.id, version: brief.paper.version, ...(reason === undefined ? {} : { reason }) })));
-    const detail = `${edition.papers.length} paper(s) collected for ${period.title}; \`summarize issue --${period.kind} ${period.key}\` makes its issue`;
+    const detail = `${formatCount(edition.papers.length, 'paper')} collected for ${period.title}; \`summarize issue --${period.kind} ${period.key}\` makes its issue`;
     return { ok: true, detail, durationMs: Math.round(performance.now() - startedAt), paths: [getCollectedPapersPath(outputDir, period.key)] };
   } catch (error) {
     return { ok: false, detail: describeFailure(error), durationMs: Math.round(performance.now() - startedAt) };

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PdfExtractError } from './pdf-extract-error.js';
 import { formatDuration } from '../format/format-duration.js';
+import { formatCount } from '../format/format-count.js';
 
 /** The raw text of a PDF, one string per page, as pdf-parse gives it (clean it with cleanPaperText). */
 export interface ExtractedPdf {
@@ -282,7 +283,7 @@ function checkHasText(extracted: ExtractedPdf, minLetters: number): void {
   if (letters < minLetters || perPage < Math.min(MIN_LETTERS_PER_PAGE, minLetters)) {
     throw new PdfExtractError(
       'no-text',
-      `no extractable text (scanned PDF?): ${letters} letters on ${extracted.pageCount} page(s); summarize a version with a text layer`,
+      `no extractable text (scanned PDF?): ${formatCount(letters, 'letter')} on ${formatCount(extracted.pageCount, 'page')}; summarize a version with a text layer`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import { formatCount } from '../format/format-count.js';
 import { PaperNotFoundError } from '../arxiv/paper-not-found-error.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { ArxivId } from '../arxiv/parse-arxiv-id.js';
@@ -61,7 +62,7 @@ export async function summarizeIds(
   try {
     const { stuck } = await recoverPendingBriefs(config.outputDir, config.cacheDir);
     // Briefs already paid for still cannot be written: paying for more would only lose them too.
-    const outputRefused = stuck.length === 0 ? undefined : `${stuck.length} brief(s) paid for earlier still cannot be written: ${stuck[0]!.reason}`;
+    const outputRefused = stuck.length === 0 ? undefined : `${formatCount(stuck.length, 'brief')} paid for earlier still cannot be written: ${stuck[0]!.reason}`;
     const labels = [...new Set(ids.map(formatArxivId))];
     reporter.log(`looking up ${labels.join(', ')} on arXiv`);
     const found = await lookUpPapers(context.arxivQueue, config.arxivApiUrl, ids);

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSpeech, startFakeSpeech } from '../fakes/fake-speech-server.js';
-import { makePdf } from '../helpers/make-pdf.js';
-import { makeNightlyPapers, NIGHT } from '../helpers/nightly-papers.js';
+import { makePdf, makeScannedLikePdf } from '../helpers/make-pdf.js';
+import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
@@ -24,13 +24,42 @@ async function startOneNight(papers: number) {
 }
 
 describe('counts in messages', () => {
-  it('nightly with one candidate says "ranked 1 candidate"', async () => {
-    const { env } = await startOneNight(1);
+  it('a night of one paper says "ranked 1 candidate", "Total: 1 paper", "with 1 paper" and "(1 paper)"', async () => {
+    const { env, outputDir } = await startOneNight(1);
 
-    const result = await runCliCaptured(['nightly', '--date', NIGHT], env);
+    const dryRun = await runCliCaptured(['nightly', '--date', NIGHT, '--dry-run'], env);
+    const night = await runCliCaptured(['nightly', '--date', NIGHT], env);
+    const digest = await runCliCaptured(['digest', '--date', NIGHT], env);
 
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('ranked 1 candidate by upvotes; all go on');
+    expect(dryRun.stdout).toContain('Total: 1 paper, estimated $');
+    expect(night.code).toBe(0);
+    expect(night.stderr).toContain('ranked 1 candidate by upvotes; all go on');
+    expect((await readLastRunReport(outputDir)).publish?.detail).toMatch(new RegExp(`^the edition of ${NIGHT} with 1 paper \\(web`));
+    expect(digest.stderr).toContain('and the feeds (1 paper)');
+  });
+
+  it('doctor counts an interests file of one topic and one example as "1 topic" and "1 example paper"', async () => {
+    const { env, outputDir } = await startOneNight(0);
+    const interests = join(outputDir, '..', 'interests.txt');
+    await writeFile(interests, 'grounded summaries of papers\n2509.08721\n');
+
+    const result = await runCliCaptured(['doctor'], { ...env, SUMMARIZE_INTERESTS: interests });
+
+    expect(result.stdout).toContain(`✓ interests file: ${interests}: 1 topic, 0 boosts, 0 excludes, 1 example paper\n`);
+  });
+
+  it('a scanned page is "1 page", and a model that never answered well gave up "after 1 attempt"', async () => {
+    const { env, outputDir, openai } = await startOneNight(1);
+    const scanned = join(outputDir, '..', 'scanned.pdf');
+    await writeFile(scanned, await makeScannedLikePdf(1));
+    openai.enqueue({ content: 'nope' });
+
+    const text = await runCliCaptured(['text', scanned], {});
+    const summarized = await runCliCaptured(['2509.10001'], { ...env, SUMMARIZE_MAX_ATTEMPTS: '1' });
+
+    expect(text.stderr).toContain('0 letters on 1 page;');
+    expect(summarized.code).toBe(1);
+    expect(summarized.stderr).toContain('after 1 attempt;');
   });
 
   it('text --stats counts one removal of a kind in the singular: "1 arXiv stamp", "1 line-end split joined"', async () => {

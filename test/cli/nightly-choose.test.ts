@@ -418,7 +418,7 @@ describe('summarize nightly: interests, ranking and --top', () => {
     expect(estimatesAt).toBeGreaterThan(rankedAt);
     expect(result.stdout).toMatch(/\| \*1 \| \d\.\d{4} \| nearest interest: .* \| 2509\.10003v1 A benchmark of long context retrieval/);
     expect(result.stdout).toMatch(/\| – \| .* \| excluded: mentions robot \| 2509\.10004v1/);
-    expect(result.stdout.slice(estimatesAt)).toContain('Total: 1 papers');
+    expect(result.stdout.slice(estimatesAt)).toContain('Total: 1 paper,');
     expect(pdfPaths()).toEqual(['/pdf/2509.10003v1']);
     expect(services.openai.requests).toHaveLength(0);
   });

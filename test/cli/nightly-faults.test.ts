@@ -58,7 +58,7 @@ describe('summarize nightly under faults', () => {
     // Still full: the rerun pays for nothing, neither the kept brief again nor new papers whose writes would fail too.
     const stillFull = await nightly([], { SUMMARIZE_OUTPUT_DIR: outputDir, SUMMARIZE_LLM_CONCURRENCY: '1' });
     expect(stillFull.code).toBe(1);
-    expect(stillFull.stderr).toMatch(/1 brief\(s\) paid for earlier still cannot be written: could not write .*no space left on device.*; no paid call is started until there is room/);
+    expect(stillFull.stderr).toMatch(/1 brief paid for earlier still cannot be written: could not write .*no space left on device.*; no paid call is started until there is room/);
     expect(services.openai.requests).toHaveLength(3);
     expect(stillFull.stderr).not.toMatch(/internal error|\n\s+at /);
     expect((await readdir(join(services.cacheDir, 'pending'))).length).toBe(1);

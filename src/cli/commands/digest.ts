@@ -8,6 +8,7 @@ import { parseLanguageTag } from '../../language/parse-language-tag.js';
 import { parseStyleNames } from '../../brief/parse-style-names.js';
 import { chooseEditionStyle } from '../../styles/choose-edition-style.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { formatCount } from '../../format/format-count.js';
 
 /** `summarize digest --date D`: rebuild the day's digest, web and email editions, paper pages, archive and feeds from the stored files. */
 export async function runDigest(argv: string[], io: CliIo): Promise<Outcome> {
@@ -19,6 +20,6 @@ export async function runDigest(argv: string[], io: CliIo): Promise<Outcome> {
   // `--style` picks the edition's style again (the first listed: brief, or a prose style from the stored texts).
   const style = values.style === undefined ? undefined : (chooseEditionStyle(config.styles) ?? 'brief');
   const published = await republishEdition(config, date, { warn: (message) => io.stderr.write(`warning: ${message}\n`), style, language: values.language === undefined ? undefined : config.language });
-  if (!values.quiet) io.stderr.write(`wrote ${published.markdown}, ${published.html}, the paper pages, ${published.index} and the feeds (${published.papers} papers)\n`);
+  if (!values.quiet) io.stderr.write(`wrote ${published.markdown}, ${published.html}, the paper pages, ${published.index} and the feeds (${formatCount(published.papers, 'paper')})\n`);
   return 'done';
 }
