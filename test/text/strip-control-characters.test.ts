@@ -13,6 +13,12 @@ describe('stripControlCharacters', () => {
     expect(stripControlCharacters('tab\there\nnew line, café, ∑, 😀')).toBe('tab\there\nnew line, café, ∑, 😀');
   });
 
+  it('keeps the zero-width joiners inside emoji sequences (👩‍🔬, 🏳️‍🌈, 👩🏽‍💻) and removes them elsewhere', () => {
+    const emoji = ['👩\u200D🔬', '🏳\uFE0F\u200D🌈', '👩🏽\u200D💻', '🧑\u200D🤝\u200D🧑'];
+    for (const sequence of emoji) expect(stripControlCharacters(`a scientist ${sequence} here`)).toBe(`a scientist ${sequence} here`);
+    expect(stripControlCharacters('in\u200Dvisible, 👩\u200D, \u200D🔬, x\u200D🔬')).toBe('invisible, 👩, 🔬, x🔬');
+  });
+
   it('can drop tabs and newlines too, and put a space in place of each character', () => {
     expect(stripControlCharacters('a\tb\nc\u202Ed', { keepTabs: false, keepNewlines: false, replacement: ' ' })).toBe('a b c d');
   });
