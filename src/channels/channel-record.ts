@@ -3,12 +3,14 @@ import { type AttemptLog, createAttemptLogStore } from '../output/attempt-log.js
 
 /**
  * One attempt to post an edition to one channel, named by its label (service and URL hash, never the URL).
- * `sending` is written before the first post: left behind, it means a crash when messages may have gone out.
- * `partial`: some of the edition's messages were posted before a failure.
+ * `posted` counts the edition's messages surely in the channel, from the first: rewritten after each one.
+ * `sending` is written before the first post: left behind, it means a crash, with message `posted + 1` maybe posted.
+ * `uncertain`: message `posted + 1` went out but no answer came (a timeout, a closed connection).
+ * `partial`: the channel refused message `posted + 1` after others were posted; `failed`: it refused the first.
  */
 const ChannelAttemptSchema = z.object({
   channel: z.string(),
-  status: z.enum(['sending', 'sent', 'partial', 'failed']),
+  status: z.enum(['sending', 'sent', 'uncertain', 'partial', 'failed']),
   messages: z.number().int().nonnegative(),
   posted: z.number().int().nonnegative(),
   startedAt: z.string(),
@@ -31,8 +33,3 @@ export type ChannelRecord = AttemptLog<ChannelAttempt>;
 
 export const readChannelRecord = channelRecords.read;
 export const recordChannelAttempt = channelRecords.record;
-
-/** The newest attempt for this channel that posted, or may have posted, anything: it stops a repeat without --resend. */
-export function findEarlierPost(record: ChannelRecord, label: string): ChannelAttempt | undefined {
-  return record.attempts.filter((attempt) => attempt.channel === label && attempt.status !== 'failed').at(-1);
-}

@@ -1,5 +1,17 @@
-/** The text cut to `limit` characters (code points), with an ellipsis when cut: a service refuses a field over its limit. */
+/**
+ * The text cut to at most `limit` UTF-16 code units (as Discord, Slack and Telegram count), with an ellipsis when cut:
+ * a service refuses a field over its limit. The cut falls between whole characters, never inside an emoji sequence.
+ */
 export function clipText(text: string, limit: number): string {
-  const characters = [...text];
-  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
+  if (text.length <= limit) return text;
+  let clipped = '';
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (clipped.length + segment.length > limit - 1) break;
+    clipped += segment;
+  }
+  return `${clipped}…`;
 }
+
+// --- internal ---
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });

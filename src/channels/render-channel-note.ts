@@ -5,6 +5,6 @@ import type { ChannelService } from '../config/parse-channel-url.js';
 export function renderChannelNote(service: ChannelService, line: string, digest: ChannelDigest): Record<string, unknown> {
   if (service === 'slack') return { text: line };
   if (service === 'discord') return { content: line, allowed_mentions: { parse: [] } };
-  if (service === 'telegram') return { text: line, disable_web_page_preview: true };
+  if (service === 'telegram') return { text: line, link_preview_options: { is_disabled: true } };
   return { ...digest, text: line };
 }

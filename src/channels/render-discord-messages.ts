@@ -1,7 +1,7 @@
 import type { ChannelDigest } from './channel-digest.js';
 import { clipText } from './clip-text.js';
 
-// Discord's documented embed limits: title 256, description 4,096, 6,000 characters across a message's embeds (10 at most).
+// Discord's documented embed limits, counted in UTF-16 code units: title 256, description 4,096, 6,000 across a message's embeds (10 at most).
 export const DISCORD_LIMITS = { title: 256, description: 4096, messageCharacters: 6000 } as const;
 
 /** Discord webhook bodies: one embed a message, titled with the date and linking the full edition, "In this issue" in its description. */
@@ -12,7 +12,7 @@ export function renderDiscordMessages(digest: ChannelDigest): Array<Record<strin
   let current = '';
   for (const entry of entries) {
     const joined = current === '' ? entry : `${current}\n\n${entry}`;
-    if ([...joined].length > DISCORD_LIMITS.description && current !== '') {
+    if (joined.length > DISCORD_LIMITS.description && current !== '') {
       descriptions.push(current);
       current = entry;
     } else current = joined;

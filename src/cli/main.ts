@@ -5,7 +5,9 @@ import { EXIT_CODES } from './exit-codes.js';
 import { findClosest } from './find-closest.js';
 import { COMMAND_HELP, HELP_TEXT } from './help-text.js';
 import { readEnvFile } from '../config/read-env-file.js';
+import { collectArgumentSecrets } from '../secrets/collect-argument-secrets.js';
 import { collectSecrets } from '../secrets/collect-secrets.js';
+import { redactSecrets } from '../secrets/redact-secrets.js';
 import { redactStream } from '../secrets/redact-stream.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 
@@ -55,7 +57,7 @@ export async function runCli(argv: string[], givenIo: CliIo = processIo()): Prom
     const { runSummarize } = await import('./commands/summarize.js');
     return OUTCOME_EXIT_CODES[await runSummarize(argv, io)];
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, argv);
   }
 }
 
@@ -96,11 +98,12 @@ function redactIo(io: CliIo): CliIo {
   return { ...io, stdout: redactStream(io.stdout, secrets), stderr: redactStream(io.stderr, secrets) };
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, io: CliIo, argv: readonly string[]): number {
   const program = io.programName ?? 'summarize';
   const write = (text: string) => io.stderr.write(asInvoked(text, program));
   if (error instanceof UsageError) {
-    write(`summarize: ${error.message}\nRun \`summarize --help\` for usage.\n`);
+    // A mistyped command line may hold a webhook URL, whose path is a key: the message quotes what was typed.
+    write(`summarize: ${redactSecrets(error.message, collectArgumentSecrets(argv))}\nRun \`summarize --help\` for usage.\n`);
     return EXIT_CODES.usage;
   }
   if (error instanceof ConfigError) {

@@ -33,16 +33,34 @@ export function collectConfigSecrets(settings: SecretSettings): string[] {
   return [...new Set(secrets.filter((secret): secret is string => Boolean(secret)))];
 }
 
-/** A webhook's secret parts: the URL itself (with and without a service prefix), its token-like path segments (Slack's and Discord's keys, Telegram's bot token) and query values. */
-function readWebhookSecrets(webhook: string): string[] {
+/**
+ * A webhook's secret parts, whatever they contain: the URL itself (with and without a service prefix), its path and
+ * query whole, and each path segment and query value but the services' fixed words (`webhooks`, `sendMessage`).
+ */
+export function readWebhookSecrets(webhook: string): string[] {
   const trimmed = webhook.trim();
   if (!trimmed) return [];
   const url = trimmed.replace(/^[a-z]+\+/, '');
-  const segments = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[/?&#=]/).filter((segment) => segment.length >= 8 && /\d/.test(segment));
-  return [trimmed, url, ...segments.flatMap((segment) => [segment, segment.replace(/^bot/, '')])];
+  const pathAndQuery = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const [path = '', query = ''] = pathAndQuery.split(/[?#]/, 2);
+  const values = query.split('&').map((pair) => pair.slice(pair.indexOf('=') + 1));
+  // Telegram's bot token travels as `bot<id>:<key>`; a server may quote any part of it.
+  const parts = [...path.split('/'), ...values].flatMap((part) => [part, part.replace(/^bot/, ''), ...part.split(':')]).filter((part) => !PUBLIC_WEBHOOK_WORDS.has(part.toLowerCase()));
+  return [...new Set([trimmed, url, pathAndQuery, path, query, ...parts].flatMap((part) => [part, decodeSafely(part)]))].filter(Boolean);
 }
 
 // --- internal ---
+
+// The path words every webhook of a service shares, and the services' own names (a channel's label starts with one).
+const PUBLIC_WEBHOOK_WORDS = new Set(['api', 'webhooks', 'webhook', 'hooks', 'hook', 'services', 'sendmessage', 'slack', 'discord', 'telegram', 'json', 'bot']);
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 // A URL's password and key-like query values, in both forms: the URL carries them percent-encoded, a server may echo them decoded.
 function readUrlSecrets(url: string | undefined): string[] {

@@ -1,5 +1,7 @@
 import type { Channel } from '../config/parse-channel-url.js';
 import { buildChannelDigest } from '../channels/channel-digest.js';
+import type { ChannelPacerOptions } from '../channels/create-channel-pacer.js';
+import type { ResendScope } from '../mail/plan-mail-round.js';
 import { postToChannels, type ChannelResult } from '../channels/post-to-channels.js';
 import type { Config } from '../config/config-schema.js';
 import { readEdition } from '../output/digest-store.js';
@@ -10,12 +12,13 @@ export interface PostEditionToChannelsOptions {
   date: string;
   /** Overrides SUMMARIZE_WEBHOOKS (`send --webhook`). */
   channels?: readonly Channel[] | undefined;
-  resend: boolean;
+  /** `--resend`: post again where a message may have gone out (`uncertain`), or everywhere (`all`). */
+  resend?: ResendScope | undefined;
   /** A day without an edition (SUMMARIZE_NOTIFY_EMPTY): post this one line instead, once. */
   note?: string | undefined;
   log: (line: string) => void;
-  /** For tests: the 429 waits. */
-  sleep?: (milliseconds: number) => Promise<void>;
+  /** For tests: the clock and the waits that space the posts. */
+  _internal?: ChannelPacerOptions;
 }
 
 export interface ChannelsRun {
@@ -34,7 +37,7 @@ export async function postEditionToChannels(config: Config, options: PostEdition
     log: options.log,
     secrets: collectConfigSecrets({ ...config, webhooks: channels }),
     maxRetryAfterMs: config.maxRetryAfterMs,
-    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options._internal ? { _internal: options._internal } : {}),
   });
   const failed = results.filter((result) => !result.ok).length;
   // Exit 3 whenever a channel failed: the others were posted (or the mail went), and cron should tell.

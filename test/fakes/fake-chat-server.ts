@@ -6,8 +6,11 @@ export type ChatService = 'slack' | 'discord' | 'telegram' | 'json';
 /** One POST the fake received, with its JSON body. */
 export type RecordedChatPost = { service: ChatService; path: string; query: Record<string, string>; body: Record<string, unknown> };
 
-/** An answer the fake gives instead of the service's usual success. */
-export type ChatAnswer = { status: number; body: string; headers?: Record<string, string> };
+/**
+ * An answer the fake gives instead of the service's usual success; or, having read the post, it closes the
+ * connection without an answer (`drop: 'close'`) or never answers (`drop: 'hold'`): the service may have posted it.
+ */
+export type ChatAnswer = { status: number; body: string; headers?: Record<string, string> } | { drop: 'close' | 'hold' };
 
 export type FakeChat = {
   /** `slack+http://127.0.0.1:<port>/slack/T000/B000/<key>` and the like: a webhook of each service on this fake. */
@@ -15,6 +18,8 @@ export type FakeChat = {
   /** Answers the next posts of this service with these, in order; then the usual success. */
   queue(service: ChatService, ...answers: ChatAnswer[]): void;
   posts: RecordedChatPost[];
+  /** Resolves once the fake has received this many posts in all. */
+  waitForPosts(count: number): Promise<void>;
   /** The paths of the non-posting GETs (Telegram getMe, Discord webhook). */
   checks: string[];
   close(): Promise<void>;
@@ -33,6 +38,7 @@ export async function startFakeChat(): Promise<FakeChat> {
   const posts: RecordedChatPost[] = [];
   const checks: string[] = [];
   const queued: Record<ChatService, ChatAnswer[]> = { slack: [], discord: [], telegram: [], json: [] };
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -52,7 +58,15 @@ export async function startFakeChat(): Promise<FakeChat> {
         return;
       }
       posts.push({ service, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      for (const waiter of waiters.filter((entry) => entry.count <= posts.length)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const answer = queued[service].shift() ?? SUCCESS[service];
+      if ('drop' in answer) {
+        if (answer.drop === 'close') incoming.socket.destroy();
+        return;
+      }
       outgoing.writeHead(answer.status, answer.headers ?? { 'content-type': 'application/json' });
       outgoing.end(answer.body);
     });
@@ -69,7 +83,13 @@ export async function startFakeChat(): Promise<FakeChat> {
       queued[service].push(...answers);
     },
     posts,
+    waitForPosts: (count) => (posts.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))),
     checks,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A held post keeps its connection open; a closing fake ends it.
+        server.closeAllConnections();
+      }),
   };
 }
