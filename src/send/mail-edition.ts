@@ -12,7 +12,6 @@ export interface MailEditionOptions extends SendEditionOptions {
   channels?: readonly Channel[] | undefined;
   /** `mail` or `channels` alone; default: mail when recipients are set, channels when webhooks are. */
   only?: 'mail' | 'channels' | undefined;
-  sleep?: (milliseconds: number) => Promise<void>;
 }
 
 export interface MailEditionResult extends SendEditionResult {
@@ -38,7 +37,7 @@ export async function mailEdition(config: Config, options: MailEditionOptions): 
       options.log(`dry run: nothing posted to the ${channels.length} chat channel(s)`);
       return { ...(mailResult ?? { outcome: 'done', summary: 'dry run: nothing posted' }), mailed: mail, channels: [] };
     }
-    const run = await postEditionToChannels(config, { date: options.date, channels, resend: options.resend, log: options.log, ...(options.sleep ? { sleep: options.sleep } : {}) });
+    const run = await postEditionToChannels(config, { date: options.date, channels, resend: options.resend, log: options.log });
     const summaries = run.results.map((result) => result.summary);
     if (!mailResult) return { outcome: run.outcome, summary: summaries.join('\n'), mailed: false, channels: run.results };
     const outcome = mailResult.outcome === 'done' ? run.outcome : mailResult.outcome === 'failed' && run.outcome === 'done' ? 'partial' : mailResult.outcome;
