@@ -1,4 +1,5 @@
-import { editionLanguage } from '../edition/edition-messages.js';
+import { editionLanguage, editionMessages } from '../edition/edition-messages.js';
+import type { Messages } from '../language/messages.js';
 import { getBriefFileStem } from '../output/brief-store.js';
 import type { Edition } from '../edition/edition.js';
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
@@ -9,20 +10,21 @@ import { renderBriefBody } from '../output/render-brief-markdown.js';
 
 /** The day's digest in the daily-papers format: `<date> Papers`, then `Paper 1`, `Paper 2`, … with why each was picked. */
 export function renderDigestMarkdown(edition: Edition): string {
-  const parts = [`# ${edition.date} Papers`, ''];
-  if (edition.papers.length === 0) parts.push('No papers were summarized for this day.', '');
+  const messages = editionMessages(edition);
+  const parts = [`# ${messages.digestTitle(edition.date)}`, ''];
+  if (edition.papers.length === 0) parts.push(messages.noPapersThisDay, '');
   edition.papers.forEach(({ brief, reason, styled }, index) => {
     // In the edition's style: the title, its link and the text; the full brief is the paper's own file.
-    const body = styled ? renderStyledPaper(styled, reason) : renderBriefBody(brief, 3, { reason });
-    parts.push(`## Paper ${index + 1}`, '', body, '');
+    const body = styled ? renderStyledPaper(styled, reason, messages) : renderBriefBody(brief, 3, { reason });
+    parts.push(`## ${messages.paperNumber(index + 1)}`, '', body, '');
   });
   const repeats = edition.repeats ?? [];
   if (repeats.length > 0) {
     // Links relative to digests/, where the digest lives beside the earlier ones.
-    parts.push("## Also on today's list", '', 'Shown in full in an earlier edition:', '');
+    parts.push(`## ${messages.alsoOnTodaysList}`, '', messages.shownBeforeIntro, '');
     for (const repeat of repeats) {
       const brief = `../papers/${getBriefFileStem(repeat.id, repeat.version, editionLanguage(edition))}.md`;
-      parts.push(`- [${escapeMarkdownInline(repeat.title)}](${brief}), first shown in the edition of [${repeat.firstShown}](${repeat.firstShown}.md)`);
+      parts.push(`- [${escapeMarkdownInline(repeat.title)}](${brief})${messages.listSeparator}${messages.firstShownInEdition} [${repeat.firstShown}](${repeat.firstShown}.md)`);
     }
     parts.push('');
   }
@@ -31,15 +33,15 @@ export function renderDigestMarkdown(edition: Edition): string {
 
 // --- internal ---
 
-function renderStyledPaper(styled: StyleResult, reason: string | undefined): string {
+function renderStyledPaper(styled: StyleResult, reason: string | undefined, messages: Messages): string {
   const { paper } = styled;
   const link = safeUrl(paper.absUrl, ARXIV_HOSTS);
   const brief = `../papers/${getBriefFileStem(paper.id, paper.version, styled.language)}.md`;
   return [
     `### ${escapeMarkdownInline(paper.title)}`,
     '',
-    `${link === null ? '' : `${link} · `}[the full brief](${brief})${reason === undefined ? '' : ` · ${escapeMarkdownInline(reason)}`}`,
+    `${link === null ? '' : `${link} · `}[${messages.theFullBrief}](${brief})${reason === undefined ? '' : ` · ${escapeMarkdownInline(reason)}`}`,
     '',
-    PROSE_STYLES[styled.style].renderMarkdown(styled.content, []),
+    PROSE_STYLES[styled.style].renderMarkdown(styled.content, [], styled.language),
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { getMessages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 
 export interface PageOptions {
@@ -12,13 +13,16 @@ export interface PageOptions {
   scripts?: string[];
   /** An absolute http(s) URL under SUMMARIZE_PUBLIC_URL for link previews (Open Graph); absent: none (a relative one is no use to a preview). */
   image?: string | undefined;
+  /** BCP 47 tag of the page's text: `<html lang>` and the frame's words (src/language/messages.ts). Default: English. */
+  language?: string | undefined;
 }
 
 // The frame every archive page shares: the stylesheet, the site links, the machine-generated notice.
-export function renderPage({ title, root, body, description, scripts = [], image }: PageOptions): string {
+export function renderPage({ title, root, body, description, scripts = [], image, language = 'en' }: PageOptions): string {
+  const messages = getMessages(language);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -37,11 +41,11 @@ export function renderPage({ title, root, body, description, scripts = [], image
     `<link rel="alternate" type="application/rss+xml" title="arXiv Brief (RSS)" href="${root}rss.xml">`,
     '</head>',
     '<body>',
-    `<nav class="site"><a href="${root}index.html">All editions and search</a><a href="${root}feed.xml">Atom</a><a href="${root}rss.xml">RSS</a><a href="${root}feed.json">JSON Feed</a></nav>`,
+    `<nav class="site"><a href="${root}index.html">${escapeHtml(messages.allEditionsAndSearch)}</a><a href="${root}feed.xml">Atom</a><a href="${root}rss.xml">RSS</a><a href="${root}feed.json">JSON Feed</a></nav>`,
     '<main>',
     body,
     '</main>',
-    "<footer>Summaries, critiques, flowcharts and quizzes are machine-generated from each paper's full text; check them against the paper before relying on them. Made with arxiv-brief.</footer>",
+    `<footer>${escapeHtml(messages.siteFooter)}</footer>`,
     ...scripts.map((script) => `<script src="${root}${script}"></script>`),
     '</body>',
     '</html>',

@@ -6,7 +6,7 @@ import { getBriefFileStem } from '../output/brief-store.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
-import { getMessages } from '../language/messages.js';
+import { getMessages, type Messages } from '../language/messages.js';
 import { describeFigureSource } from '../figures/describe-figure-source.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
@@ -35,6 +35,8 @@ export interface PaperPageOptions {
 /** `papers/<stem>.html`: the whole brief of one paper, linked from the editions and the search. */
 export function renderPaperPage(brief: Brief, options: PaperPageOptions): string {
   const { paper } = brief;
+  const language = brief.generation.language ?? 'en';
+  const messages = getMessages(language);
   const stem = toFileStem(paper.id, paper.version);
   const absUrl = safeUrl(paper.absUrl, ARXIV_HOSTS);
   const pdfUrl = safeUrl(paper.pdfUrl, ARXIV_HOSTS);
@@ -42,45 +44,47 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
   const arxivLinks = [
     absUrl === null ? null : `<a href="${escapeHtml(absUrl)}">arXiv:${escapeHtml(formatArxivId(paper))}</a>`,
     pdfUrl === null ? null : `<a href="${escapeHtml(pdfUrl)}">PDF</a>`,
-    paper.githubRepo === undefined ? null : linkOrNull(paper.githubRepo, 'Code'),
-    paper.projectPage === undefined ? null : linkOrNull(paper.projectPage, 'Project page'),
+    paper.githubRepo === undefined ? null : linkOrNull(paper.githubRepo, messages.code),
+    paper.projectPage === undefined ? null : linkOrNull(paper.projectPage, messages.projectPage),
   ].filter((link) => link !== null);
   const editionLinks = options.editions.map((date) => `<a href="../digests/${escapeHtml(date)}.html">${escapeHtml(date)}</a>`);
 
   const body = [
     '<article class="card">',
     `<h1>${escapeHtml(paper.title)}</h1>`,
-    `<p class="muted">${escapeHtml(paper.authors.join(', '))}</p>`,
-    `<p class="muted">Published ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(', '))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
-    editionLinks.length === 0 ? '' : `<p class="muted">In the ${editionLinks.length === 1 ? 'edition' : 'editions'} of ${editionLinks.join(', ')}</p>`,
+    `<p class="muted">${escapeHtml(paper.authors.join(messages.listSeparator))}</p>`,
+    `<p class="muted">${escapeHtml(messages.published)} ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(messages.listSeparator))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
+    editionLinks.length === 0 ? '' : `<p class="muted">${escapeHtml(messages.inEditions(editionLinks.length))}${editionLinks.join(escapeHtml(messages.listSeparator))}</p>`,
     `<p class="tldr">${escapeHtml(briefTldr(brief))}</p>`,
     // The authors' own words, folded: the brief comes first.
-    `<details class="abstract"><summary>arXiv abstract</summary><p>${escapeHtml(paper.abstract)}</p></details>`,
-    renderMetadata(paper),
-    options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id }),
-    renderWarnings(brief.checks.warnings, brief.generation.language),
-    renderSummaryPoints(brief.summary, brief.generation.language),
-    options.hasFlowchartImage ? renderFigure(brief, getBriefFileStem(paper.id, paper.version, brief.generation.language)) : '',
+    `<details class="abstract"><summary>${escapeHtml(messages.arxivAbstract)}</summary><p>${escapeHtml(paper.abstract)}</p></details>`,
+    renderMetadata(paper, messages),
+    options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id, language }),
+    renderWarnings(brief.checks.warnings, language),
+    renderSummaryPoints(brief.summary, language),
+    options.hasFlowchartImage ? renderFigure(brief, getBriefFileStem(paper.id, paper.version, language), messages) : '',
     renderCritique(brief),
-    renderQuiz(brief),
-    options.podcast === undefined ? '' : renderPodcastScript(options.podcast),
-    `<p class="muted">Brief by ${escapeHtml(brief.generation.model)} · prompt ${escapeHtml(brief.generation.promptVersion)} · ${escapeHtml(brief.generation.generatedAt.slice(0, 10))}</p>`,
+    renderQuiz(brief, messages),
+    options.podcast === undefined ? '' : renderPodcastScript(options.podcast, messages),
+    `<p class="muted">${escapeHtml(messages.generatedBy(messages.brief, brief.generation.model, brief.generation.promptVersion, brief.generation.generatedAt.slice(0, 10)))}</p>`,
     '</article>',
     ...(options.styles ?? []).map(renderStyleSection),
   ].filter((part) => part !== '');
-  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image, language });
 }
 
 // --- internal ---
 
 function renderStyleSection(result: StyleResult): string {
-  const name = `${result.style.charAt(0).toUpperCase()}${result.style.slice(1)}`;
+  const messages = getMessages(result.language);
+  const name = messages.styleNames[result.style];
+  const generatedBy = messages.generatedBy(name, result.generation.model, result.generation.promptVersion, result.generation.generatedAt.slice(0, 10));
   return [
     `<section class="card" id="${escapeHtml(result.style)}" lang="${escapeHtml(result.language)}">`,
     `<h2>${escapeHtml(name)}</h2>`,
     renderWarnings(result.checks.warnings, result.language),
-    PROSE_STYLES[result.style].renderHtml(result.content, result.figures?.shown),
-    `<p class="muted">${escapeHtml(name)} by ${escapeHtml(result.generation.model)} · prompt ${escapeHtml(result.generation.promptVersion)} · ${escapeHtml(result.generation.generatedAt.slice(0, 10))}${result.figures ? ` · ${escapeHtml(describeFigureSource(result.figures.source))}` : ''}</p>`,
+    PROSE_STYLES[result.style].renderHtml(result.content, result.figures?.shown, result.language),
+    `<p class="muted">${escapeHtml(generatedBy)}${result.figures ? ` · ${escapeHtml(describeFigureSource(result.figures.source, result.language))}` : ''}</p>`,
     '</section>',
   ]
     .filter((part) => part !== '')
@@ -90,18 +94,18 @@ function renderStyleSection(result: StyleResult): string {
 const OPTION_LETTERS = ['A', 'B', 'C'];
 
 // The optional facts from arXiv and Hugging Face; links only when they are https.
-function renderMetadata(paper: PaperMetadata): string {
+function renderMetadata(paper: PaperMetadata, messages: Messages): string {
   const rows: Array<[string, string]> = [];
-  if (paper.comment !== undefined) rows.push(['Comment', escapeHtml(paper.comment)]);
-  if (paper.journalRef !== undefined) rows.push(['Journal', escapeHtml(paper.journalRef)]);
+  if (paper.comment !== undefined) rows.push([messages.comment, escapeHtml(paper.comment)]);
+  if (paper.journalRef !== undefined) rows.push([messages.journal, escapeHtml(paper.journalRef)]);
   if (paper.doi !== undefined) rows.push(['DOI', linkOrText(`https://doi.org/${encodeURI(paper.doi)}`, paper.doi)]);
   if (paper.upvotes !== undefined) {
-    rows.push(['Upvotes', linkOrText(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, `${paper.upvotes} on Hugging Face`)]);
+    rows.push([messages.upvotes, linkOrText(`https://huggingface.co/papers/${encodeURIComponent(paper.id)}`, messages.onHuggingFace(paper.upvotes))]);
   }
-  if (paper.githubRepo !== undefined) rows.push(['Code', linkOrText(paper.githubRepo, paper.githubRepo)]);
-  if (paper.projectPage !== undefined) rows.push(['Project page', linkOrText(paper.projectPage, paper.projectPage)]);
+  if (paper.githubRepo !== undefined) rows.push([messages.code, linkOrText(paper.githubRepo, paper.githubRepo)]);
+  if (paper.projectPage !== undefined) rows.push([messages.projectPage, linkOrText(paper.projectPage, paper.projectPage)]);
   if (rows.length === 0) return '';
-  return `<dl class="meta">${rows.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl>`;
+  return `<dl class="meta">${rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
 function linkOrNull(url: string, text: string): string | null {
@@ -116,17 +120,17 @@ function linkOrText(url: string, text: string): string {
 
 function renderWarnings(warnings: string[], language = 'en'): string {
   if (warnings.length === 0) return '';
-  return `<div class="warning"><strong>⚠️ ${escapeHtml(language === 'en' ? 'Check before relying on this brief' : getMessages(language).checkBeforePublishing)}</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
+  return `<div class="warning"><strong>⚠️ ${escapeHtml(getMessages(language).checkBeforeRelying)}</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
 }
 
-function renderFigure(brief: Brief, stem: string): string {
+function renderFigure(brief: Brief, stem: string, messages: Messages): string {
   // The PNG is drawn at 2x for sharp text: shown at the chart's own size (1x), not stretched to the column; the SVG behind the link zooms without limit.
   const size = renderFlowchartSvg(brief.flowchart).match(/width="(\d+)" height="(\d+)"/);
   const dimensions = size ? ` width="${size[1]}" height="${size[2]}"` : '';
   return [
-    '<h3>🧭 Method Workflow</h3>',
-    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png"${dimensions} alt="${escapeHtml(describeFlowchart(brief.flowchart))}"></a>`,
-    '<figcaption>Select the chart for the scalable version.</figcaption></figure>',
+    `<h3>🧭 ${escapeHtml(messages.methodWorkflow)}</h3>`,
+    `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png"${dimensions} alt="${escapeHtml(describeFlowchart(brief.flowchart, brief.generation.language))}"></a>`,
+    `<figcaption>${escapeHtml(messages.flowchartCaption)}</figcaption></figure>`,
   ].join('\n');
 }
 
@@ -145,21 +149,21 @@ function renderCritique(brief: Brief): string {
   ].join('\n');
 }
 
-function renderQuiz(brief: Brief): string {
+function renderQuiz(brief: Brief, messages: Messages): string {
   const questions = brief.quiz.map((question, questionIndex) =>
     [
       `<p class="question">${questionIndex + 1}. ${escapeHtml(question.question)}</p>`,
       `<ol type="A">${question.options.map((option) => `<li>${escapeHtml(option)}</li>`).join('')}</ol>`,
       // The label follows the state: "Hide answer" once open (CSS on [open], no script).
-      '<details class="answer"><summary><span class="when-closed">Show answer</span><span class="when-open">Hide answer</span></summary>',
+      `<details class="answer"><summary><span class="when-closed">${escapeHtml(messages.showAnswer)}</span><span class="when-open">${escapeHtml(messages.hideAnswer)}</span></summary>`,
       `<p><strong>${OPTION_LETTERS[question.answerIndex] ?? '?'}. ${escapeHtml(question.options[question.answerIndex] ?? '')}</strong> — ${escapeHtml(question.explanation)}</p>`,
       '</details>',
     ].join('\n'),
   );
-  return [`<h3>🧠 ${escapeHtml(getMessages(brief.generation.language).quiz)}</h3>`, ...questions].join('\n');
+  return [`<h3>🧠 ${escapeHtml(messages.quiz)}</h3>`, ...questions].join('\n');
 }
 
-function renderPodcastScript(script: PodcastScript): string {
-  const turns = script.turns.map((turn) => `<p><strong>${escapeHtml(turn.speaker)}:</strong> ${escapeHtml(turn.text)}</p>`).join('\n');
-  return `<details class="podcast-script"><summary>Podcast script (${script.turns.length} turns, ${escapeHtml(script.generation.model)})</summary>\n${turns}\n</details>`;
+function renderPodcastScript(script: PodcastScript, messages: Messages): string {
+  const turns = script.turns.map((turn) => `<p><strong>${escapeHtml(`${turn.speaker}${messages.colon.trimEnd()}`)}</strong> ${escapeHtml(turn.text)}</p>`).join('\n');
+  return `<details class="podcast-script"><summary>${escapeHtml(messages.podcastScript(script.turns.length, script.generation.model))}</summary>\n${turns}\n</details>`;
 }

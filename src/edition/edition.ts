@@ -22,6 +22,8 @@ export interface Edition {
   repeats?: EditionRepeat[];
   /** The day's podcast episode, when one was made: a player on the pages, a link in the email. */
   episode?: EditionEpisode;
+  /** BCP 47 tag of its words, for an edition without papers to tell it; else its briefs' language. */
+  language?: string;
 }
 
 /** A paper of the day's list shown in full before (Hugging Face lists papers on several days). */

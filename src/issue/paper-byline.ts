@@ -17,7 +17,7 @@ export interface PaperByline {
 export function toPaperByline(brief: Brief): PaperByline {
   const label = formatArxivId(brief.paper);
   return {
-    authors: formatAuthors(brief.paper.authors),
+    authors: formatAuthors(brief.paper.authors, brief.generation.language),
     arxivLabel: `arXiv:${label}`,
     arxivUrl: safeUrl(brief.paper.absUrl, ARXIV_HOSTS) ?? `https://arxiv.org/abs/${label}`,
   };

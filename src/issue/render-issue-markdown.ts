@@ -15,7 +15,7 @@ export function renderIssueMarkdown(issue: Issue): string {
     const byline = toPaperByline(brief);
     lines.push(`## ${link === null ? escapeMarkdownInline(brief.paper.title) : `[${escapeMarkdownInline(brief.paper.title).replace(/[[\]]/g, '\\$&')}](${link})`}`, '');
     lines.push(`${escapeMarkdownInline(byline.authors)} · [${byline.arxivLabel}](${byline.arxivUrl})`, '');
-    lines.push(PROSE_STYLES[text.style].renderMarkdown(text.content, text.figures?.shown.map((figure) => ({ ...figure, file: `../papers/${figure.file}` }))), '');
+    lines.push(PROSE_STYLES[text.style].renderMarkdown(text.content, text.figures?.shown.map((figure) => ({ ...figure, file: `../papers/${figure.file}` })), issue.record.language), '');
   }
   lines.push(`_${describeIssueAuthorship(issue)}_`, '');
   return lines.join('\n');

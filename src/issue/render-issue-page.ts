@@ -16,7 +16,7 @@ export function renderIssuePage(issue: Issue): string {
       `<article class="issue-paper" id="paper-${index + 1}">`,
       `<h2><a href="${escapeHtml(page)}">${escapeHtml(brief.paper.title)}</a></h2>`,
       `<p class="muted byline">${escapeHtml(byline.authors)} · <a href="${escapeHtml(byline.arxivUrl)}">${escapeHtml(byline.arxivLabel)}</a></p>`,
-      PROSE_STYLES[text.style].renderHtml(text.content, figures),
+      PROSE_STYLES[text.style].renderHtml(text.content, figures, issue.record.language),
       '</article>',
     ].join('\n');
   });
@@ -29,5 +29,5 @@ export function renderIssuePage(issue: Issue): string {
     ...papers,
     `<p class="muted">${escapeHtml(describeIssueAuthorship(issue))}</p>`,
   ].join('\n');
-  return renderPage({ title: `arXiv Brief — ${issue.record.title}`, root: '../', body, description: issue.record.introduction.text.slice(0, 300) });
+  return renderPage({ title: `arXiv Brief — ${issue.record.title}`, root: '../', body, description: issue.record.introduction.text.slice(0, 300), language: issue.record.language });
 }

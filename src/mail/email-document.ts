@@ -5,11 +5,11 @@ import { EMAIL_HEAD_CSS, inlineEmailCss } from './email-css.js';
 const MSO_OPEN = '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->';
 const MSO_CLOSE = '<!--[if mso]></td></tr></table><![endif]-->';
 
-/** The mail-safe page every email is built in: the head, the hidden preheader, and the 600 px column whose rows go between `open` and `close`. */
-export function renderEmailDocument(title: string, preheader: string): { open: string; close: string } {
+/** The mail-safe page every email is built in: the head, the hidden preheader, and the 600 px column whose rows go between `open` and `close`; `language` is its `<html lang>`. */
+export function renderEmailDocument(title: string, preheader: string, language = 'en'): { open: string; close: string } {
   const open = [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(language)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

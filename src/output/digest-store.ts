@@ -121,7 +121,7 @@ export async function readEdition(outputDir: string, date: string, language?: st
     throw new BriefError(`the edition of ${date} has no ${getMessages(briefLanguage).name} (${briefLanguage}) ${briefs} for ${untranslated.join(', ')}: \`summarize ${untranslated.join(' ')} --language ${briefLanguage}\` writes ${them}, then run this again`);
   }
   // The style is named here; its texts are attached by whoever shows the edition (see attachEditionStyle).
-  return { date, papers, ...(index.style ? { style: index.style } : {}), ...(index.repeats ? { repeats: index.repeats } : {}) };
+  return { date, papers, ...(briefLanguage === 'en' ? {} : { language: briefLanguage }), ...(index.style ? { style: index.style } : {}), ...(index.repeats ? { repeats: index.repeats } : {}) };
 }
 
 // --- internal ---

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getMessages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { escapeMarkdownInline } from '../output/escape-markdown.js';
 import { checkWordCount } from './check-word-count.js';
@@ -38,22 +39,23 @@ export const commentaryStyle: StyleDefinition<CommentaryContent> = {
   buildSchema: buildCommentarySchema,
   listTexts: listCommentaryTexts,
   showsFigures: true,
-  renderMarkdown: (content, shown = []) =>
+  renderMarkdown: (content, shown = [], language) =>
     [
       ...content.sections.map((section) => [`### ${escapeMarkdownInline(section.heading)}`, ...section.paragraphs.map(escapeMarkdownInline)].join('\n\n')),
       ...content.figures.map((figure) => {
         const image = shown.find((candidate) => candidate.number === figure.number);
         const picture = image ? `![${escapeMarkdownInline(image.caption).replace(/[[\]]/g, '\\$&')}](${image.file})\n\n` : '';
-        return `${picture}**Figure ${figure.number}.** ${escapeMarkdownInline(figure.why)}`;
+        return `${picture}**${getMessages(language).figure(figure.number)}${getMessages(language).fullStop}** ${escapeMarkdownInline(figure.why)}`;
       }),
     ].join('\n\n'),
-  renderHtml: (content, shown = []) =>
+  renderHtml: (content, shown = [], language) =>
     [
       ...content.sections.map((section) => [`<h3>${escapeHtml(section.heading)}</h3>`, ...section.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)].join('\n')),
       ...content.figures.map((figure) => {
         const image = shown.find((candidate) => candidate.number === figure.number);
-        const picture = image ? `<figure><img src="${escapeHtml(image.file)}" alt="${escapeHtml(image.caption)}" style="max-width:100%;height:auto"><figcaption>Figure ${figure.number}: ${escapeHtml(image.caption)}</figcaption></figure>\n` : '';
-        return `${picture}<p><strong>Figure ${figure.number}.</strong> ${escapeHtml(figure.why)}</p>`;
+        const { figure: name, colon, fullStop } = getMessages(language);
+        const picture = image ? `<figure><img src="${escapeHtml(image.file)}" alt="${escapeHtml(image.caption)}" style="max-width:100%;height:auto"><figcaption>${escapeHtml(`${name(figure.number)}${colon}`)}${escapeHtml(image.caption)}</figcaption></figure>\n` : '';
+        return `${picture}<p><strong>${escapeHtml(`${name(figure.number)}${fullStop}`)}</strong> ${escapeHtml(figure.why)}</p>`;
       }),
     ].join('\n'),
 };

@@ -30,7 +30,7 @@ export interface StyleDefinition<Content = unknown> {
   listTexts(content: Content): string[];
   /** True when the style shows the paper's figures, so they are collected before it is written. */
   showsFigures?: boolean;
-  /** `figures`: the picked figures' images beside the page, placed by number. */
-  renderMarkdown(content: Content, figures?: ShownFigure[]): string;
-  renderHtml(content: Content, figures?: ShownFigure[]): string;
+  /** `figures`: the picked figures' images beside the page, placed by number; `language`: the text's, for the words around it (default English). */
+  renderMarkdown(content: Content, figures?: ShownFigure[], language?: string): string;
+  renderHtml(content: Content, figures?: ShownFigure[], language?: string): string;
 }
