@@ -12,6 +12,8 @@ import { resizeFigure } from './resize-figure.js';
 // More figures than a commentary could show are not worth the polite requests.
 const MAX_FIGURES = 12;
 const MAX_IMAGE_BYTES = 20_000_000;
+// 2: PDF figures paired with their captions by position on the page (1 took a page's largest image).
+const FIGURES_VERSION = 2;
 
 export interface CollectFiguresDependencies {
   arxivQueue: ArxivQueue;
@@ -28,14 +30,15 @@ export async function collectPaperFigures(paper: Pick<PaperMetadata, 'id' | 'ver
   const folder = join(dependencies.cacheDir, 'figures', toFileStem(paper.id, paper.version));
   const indexPath = join(folder, 'figures.json');
   const cached = await readFile(indexPath, 'utf8').then((text) => PaperFiguresSchema.safeParse(JSON.parse(text)), () => null);
-  if (cached?.success) return { figures: cached.data, folder };
+  if (cached?.success && (cached.data.source === 'html' || cached.data.version === FIGURES_VERSION)) return { figures: cached.data, folder };
 
   await rm(folder, { recursive: true, force: true });
   const fromHtml = await findHtmlFigures(paper, dependencies);
   const pdf = fromHtml.length > 0 ? null : await dependencies.readPdf();
-  const fromPdf = pdf === null ? [] : await extractPdfFigures(pdf).catch(() => []);
+  const fromPdf = pdf === null ? [] : await extractPdfFigures(pdf, { maxFigures: MAX_FIGURES }).catch(() => []);
   const found = fromHtml.length > 0 ? fromHtml : fromPdf;
-  const figures: PaperFigures = { source: fromHtml.length > 0 ? 'html' : fromPdf.length > 0 ? 'pdf' : 'none', figures: await storeFigures(found, folder) };
+  const source = fromHtml.length > 0 ? 'html' : fromPdf.length > 0 ? 'pdf' : 'none';
+  const figures: PaperFigures = { version: FIGURES_VERSION, source, figures: await storeFigures(found, folder) };
   // The index is written last: its presence marks the figures complete.
   await writeFileAtomic(indexPath, `${JSON.stringify(figures, null, 2)}\n`);
   return { figures, folder };

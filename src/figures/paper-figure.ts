@@ -13,6 +13,8 @@ export type StoredFigure = z.infer<typeof StoredFigureSchema>;
 
 /** The figures found for one paper version and where they came from ('none': no HTML rendering and nothing extractable from the PDF). */
 export const PaperFiguresSchema = z.object({
+  /** How the figures were found; a record from an older way of reading PDFs is found again. */
+  version: z.number().int().optional(),
   source: z.enum(['html', 'pdf', 'none']),
   figures: z.array(StoredFigureSchema),
 });

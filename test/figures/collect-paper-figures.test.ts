@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ArxivQueue, createArxivQueue } from '../../src/arxiv/create-arxiv-queue.js';
+import { toFileStem } from '../../src/arxiv/to-file-stem.js';
 import { collectPaperFigures } from '../../src/figures/collect-paper-figures.js';
 import { type FakeArxiv, startFakeArxiv } from '../fakes/fake-arxiv-server.js';
 import { FIXTURE_PDFS_DIR, hasFixtures } from '../helpers/fixtures.js';
@@ -72,29 +73,46 @@ describe('collectPaperFigures', () => {
   it('a paper without an HTML rendering (404) and no PDF at hand has no figures, and says so', async () => {
     arxiv.addPaper({ id: '2509.00002' });
     const { figures } = await collect('2509.00002');
-    expect(figures).toEqual({ source: 'none', figures: [] });
+    expect(figures).toMatchObject({ source: 'none', figures: [] });
     expect(arxiv.requests.map((request) => request.path)).toEqual(['/html/2509.00002v1']);
   });
 
   describe.skipIf(!hasFixtures)('from a real PDF when there is no HTML rendering', () => {
-    it('pairs embedded images with their "Figure N:" captions', async () => {
+    it('pairs each figure drawn on a page with its own "Figure N:" caption', async () => {
       arxiv.addPaper({ id: '2206.10883' });
       const pdf = await readFile(join(FIXTURE_PDFS_DIR, '2206.10883v3.pdf'));
       const { figures, folder } = await collect('2206.10883', async () => pdf);
       expect(figures.source).toBe('pdf');
-      expect(figures.figures.map((figure) => figure.number)).toEqual([1, 2]);
-      expect(figures.figures[0]!.caption).toMatch(/^The pipeline of creating summaries/);
+      expect(figures.figures.map(({ number, caption }) => ({ number, caption }))).toEqual([
+        { number: 1, caption: 'The pipeline of creating summaries and structured data for lawsuits.' },
+        { number: 2, caption: 'Illustration of the key components and functions in the user study system.' },
+      ]);
       for (const figure of figures.figures) {
         expect(figure.width).toBeLessThanOrEqual(1200);
         expect((await stat(join(folder, figure.file))).size).toBeLessThanOrEqual(300_000);
       }
-    });
+    }, 120_000);
 
-    it('a PDF without embedded figures gives none', async () => {
-      arxiv.addPaper({ id: '1804.08269' });
-      const pdf = await readFile(join(FIXTURE_PDFS_DIR, '1804.08269v2.pdf'));
-      const { figures } = await collect('1804.08269', async () => pdf);
-      expect(figures).toEqual({ source: 'none', figures: [] });
-    });
+    it('a PDF without figures gives none', async () => {
+      arxiv.addPaper({ id: 'hep-th/9108004' });
+      const pdf = await readFile(join(FIXTURE_PDFS_DIR, 'hep-th_9108004.pdf'));
+      const { figures } = await collect('hep-th/9108004', async () => pdf);
+      expect(figures).toMatchObject({ source: 'none', figures: [] });
+    }, 120_000);
+
+    it('finds again the figures an earlier version paired from the PDF, instead of serving them from the cache', async () => {
+      arxiv.addPaper({ id: '2206.10883' });
+      const folder = join(cacheDir, 'figures', toFileStem('2206.10883', 1));
+      await mkdir(folder, { recursive: true });
+      // What the earlier pairing cached: the page's largest image, under a caption run on into the text.
+      const stale = { source: 'pdf', figures: [{ number: 1, caption: 'The pipeline of creating summaries and structured data for lawsuits. 3.2 Creating Multi-LexSum summaries', file: 'figure-1.png', width: 10, height: 10 }] };
+      await writeFile(join(folder, 'figures.json'), JSON.stringify(stale));
+      await writeFile(join(folder, 'figure-1.png'), await makeNoisyPng(10, 10));
+
+      const pdf = await readFile(join(FIXTURE_PDFS_DIR, '2206.10883v3.pdf'));
+      const { figures } = await collect('2206.10883', async () => pdf);
+      expect(figures.figures[0]).toMatchObject({ number: 1, caption: 'The pipeline of creating summaries and structured data for lawsuits.' });
+      expect(figures.figures[0]!.width).toBeGreaterThan(10);
+    }, 120_000);
   });
 });
