@@ -3,6 +3,7 @@ import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'ope
 import { assertChatCompletion } from './assert-chat-completion.js';
 import { readCompletionUsage } from './read-completion-usage.js';
 import { type LlmRetryOptions, withLlmRetries } from './with-llm-retries.js';
+import { requestFollowing } from '../http/request-following.js';
 
 /** One chat completion with our retries, its usage recorded on the meter the moment it is paid for. */
 export async function requestCompletion(
@@ -10,7 +11,7 @@ export async function requestCompletion(
   body: ChatCompletionCreateParamsNonStreaming,
   { signal, retry }: { signal?: AbortSignal | undefined; retry?: LlmRetryOptions | undefined },
 ): Promise<ChatCompletion> {
-  const answer = await withLlmRetries(() => client.chat.completions.create(body, signal ? { signal } : undefined), {
+  const answer = await withLlmRetries(() => requestFollowing(signal, (requestSignal) => client.chat.completions.create(body, requestSignal ? { signal: requestSignal } : undefined)), {
     ...retry,
     ...(signal ? { signal } : {}),
   });
