@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ConfigError } from '../errors/brief-error.js';
+import { SpeechError } from './speech-error.js';
 import type { SpeechEngine } from './speech-engine.js';
 
 export interface EspeakEngineOptions {
@@ -14,6 +15,7 @@ export function createEspeakEngine(options: EspeakEngineOptions = {}): SpeechEng
   const { command = 'espeak-ng', wordsPerMinute = 160 } = options;
   return {
     name: 'espeak-ng',
+    label: 'eSpeak NG',
     usdPerMillionCharacters: 0,
     async assertAvailable() {
       await new Promise<void>((resolve, reject) => {
@@ -35,7 +37,7 @@ export function createEspeakEngine(options: EspeakEngineOptions = {}): SpeechEng
         });
         child.on('close', (code) => {
           if (code === 0) resolve(Buffer.concat(output));
-          else reject(new Error(`${command} failed (exit ${code}): ${errorText.trim().split('\n')[0] ?? ''}`));
+          else reject(new SpeechError(`eSpeak NG failed (${command} exited with ${code}): ${errorText.trim().split('\n')[0] || 'no message'}`));
         });
         child.stdin.end(text);
       });

@@ -11,11 +11,19 @@ export const EPISODE_SAMPLE_RATE = 24_000;
 const BITRATE_KBPS = 64;
 // lamejs encodes in blocks of 1152 samples; larger slices only batch the work.
 const SLICE_SAMPLES = 1152 * 20;
+// lamejs scales its input by 0.95 (LAME's preset, -0.45 dB); the samples are raised to make up for it, so the MP3 is as loud as mastered.
+const ENCODER_MAKEUP_GAIN = 1 / 0.95;
 
 export interface Chapter {
   title: string;
   startMs: number;
   endMs: number;
+}
+
+/** The show's cover as podcast apps want it: a square PNG or JPEG without an alpha channel. */
+export interface CoverImage {
+  mime: 'image/png' | 'image/jpeg';
+  data: Buffer;
 }
 
 export interface EpisodeTags {
@@ -24,10 +32,11 @@ export interface EpisodeTags {
   date: string;
   author: string;
   chapters: Chapter[];
+  cover?: CoverImage;
 }
 
 /**
- * Writes the MP3 with its ID3 tag (title, date, author, a chapter per segment) first, then the
+ * Writes the MP3 with its ID3v2.3 tag (title, date, author, cover, a chapter per segment) first, then the
  * chunks encoded one at a time, so memory holds one chunk however long the episode. The file
  * appears under its name only when complete.
  */
@@ -46,8 +55,9 @@ export async function encodeEpisodeMp3(path: string, tags: EpisodeTags, chunks: 
     await write(NodeID3.create(toId3Tags(tags)));
     const encoder = new Mp3Encoder(1, EPISODE_SAMPLE_RATE, BITRATE_KBPS);
     for await (const chunk of chunks) {
-      for (let start = 0; start < chunk.samples.length; start += SLICE_SAMPLES) {
-        await write(encoder.encodeBuffer(chunk.samples.subarray(start, start + SLICE_SAMPLES)));
+      const raised = chunk.samples.map((sample) => Math.max(-32768, Math.min(32767, Math.round(sample * ENCODER_MAKEUP_GAIN))));
+      for (let start = 0; start < raised.length; start += SLICE_SAMPLES) {
+        await write(encoder.encodeBuffer(raised.subarray(start, start + SLICE_SAMPLES)));
       }
     }
     await write(encoder.flush());
@@ -71,9 +81,11 @@ function toId3Tags(tags: EpisodeTags): NodeID3.Tags {
     title: tags.title,
     artist: tags.author,
     album: tags.author,
+    // ID3v2.3's own date frames (TYER, TDAT as DDMM): TDRC is v2.4's, and a tag is one version or the other.
     year: tags.date.slice(0, 4),
-    recordingTime: tags.date,
+    date: `${tags.date.slice(8, 10)}${tags.date.slice(5, 7)}`,
     genre: 'Podcast',
+    ...(tags.cover ? { image: { mime: tags.cover.mime, type: { id: 3, name: 'front cover' }, description: 'Cover', imageBuffer: tags.cover.data } } : {}),
     chapter: tags.chapters.map((chapter, index) => ({
       elementID: ids[index]!,
       startTimeMs: Math.round(chapter.startMs),

@@ -5,7 +5,7 @@ import { type EpisodeRecord, EpisodeRecordSchema } from './episode-record.js';
 
 export function getEpisodePaths(outputDir: string, date: string) {
   const stem = join(outputDir, 'audio', date);
-  return { mp3: `${stem}.mp3`, transcript: `${stem}.txt`, record: `${stem}.json` };
+  return { mp3: `${stem}.mp3`, transcript: `${stem}.txt`, captions: `${stem}.vtt`, chapters: `${stem}.chapters.json`, record: `${stem}.json` };
 }
 
 export async function writeEpisodeRecord(outputDir: string, record: EpisodeRecord): Promise<void> {

@@ -8,6 +8,9 @@ export const EpisodeRecordSchema = z.object({
   /** The MP3 and the transcript, relative to the output folder. */
   mp3: z.string(),
   transcript: z.string(),
+  /** The timed transcript (WebVTT) and the chapters (Podcasting 2.0 JSON), relative to the output folder; absent in episodes made before them. */
+  captions: z.string().optional(),
+  chaptersFile: z.string().optional(),
   bytes: z.number().int().positive(),
   durationMs: z.number().nonnegative(),
   chapters: z.array(z.object({ title: z.string(), startMs: z.number(), endMs: z.number(), paperId: z.string().optional() })),

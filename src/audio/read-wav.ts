@@ -4,7 +4,7 @@ export interface PcmAudio {
   samples: Int16Array;
 }
 
-/** Thrown when a speech engine answers with something that is not a PCM WAV file. */
+/** Thrown when a WAV file cannot be read; the message completes "a WAV file …" (`whose header says 0 Hz`). */
 export class WavFormatError extends Error {
   override name = 'WavFormatError';
 }
@@ -15,7 +15,7 @@ export class WavFormatError extends Error {
  */
 export function readWav(buffer: Buffer): PcmAudio {
   if (buffer.length < 12 || buffer.toString('ascii', 0, 4) !== 'RIFF' || buffer.toString('ascii', 8, 12) !== 'WAVE') {
-    throw new WavFormatError(`not a WAV file (starts with ${JSON.stringify(buffer.subarray(0, 16).toString('latin1'))})`);
+    throw new WavFormatError(`with a damaged header (starts with ${JSON.stringify(buffer.subarray(0, 16).toString('latin1'))})`);
   }
   let offset = 12;
   let format: { audioFormat: number; channels: number; sampleRate: number; bitsPerSample: number } | undefined;
@@ -31,17 +31,22 @@ export function readWav(buffer: Buffer): PcmAudio {
         bitsPerSample: buffer.readUInt16LE(body + 14),
       };
     } else if (id === 'data') {
-      if (!format) throw new WavFormatError('WAV data before its format chunk');
+      if (!format) throw new WavFormatError('with its data before its format chunk');
+      if (format.sampleRate < MIN_SAMPLE_RATE || format.sampleRate > MAX_SAMPLE_RATE) throw new WavFormatError(`whose header says ${format.sampleRate} Hz`);
+      if (format.channels === 0) throw new WavFormatError('whose header says 0 channels');
       const end = size === 0 || size === 0xffffffff || body + size > buffer.length ? buffer.length : body + size;
       return { sampleRate: format.sampleRate, samples: toMonoInt16(buffer.subarray(body, end), format) };
     }
     offset = body + size + (size % 2);
   }
-  throw new WavFormatError('WAV file without a data chunk');
+  throw new WavFormatError('without a data chunk');
 }
 
 // --- internal ---
 
+// Telephone speech to studio masters: anything outside is a broken header, not a rate.
+const MIN_SAMPLE_RATE = 8000;
+const MAX_SAMPLE_RATE = 384_000;
 const PCM = 1;
 const IEEE_FLOAT = 3;
 const EXTENSIBLE = 0xfffe;
@@ -50,7 +55,8 @@ function toMonoInt16(data: Buffer, format: { audioFormat: number; channels: numb
   const { channels, bitsPerSample } = format;
   const isFloat = format.audioFormat === IEEE_FLOAT || (format.audioFormat === EXTENSIBLE && bitsPerSample === 32);
   if (!(format.audioFormat === PCM || format.audioFormat === EXTENSIBLE || isFloat) || !(bitsPerSample === 16 || (isFloat && bitsPerSample === 32))) {
-    throw new WavFormatError(`unsupported WAV encoding (format ${format.audioFormat}, ${bitsPerSample} bits); expected 16-bit PCM`);
+    const encoding = format.audioFormat === PCM || format.audioFormat === EXTENSIBLE ? `${bitsPerSample}-bit PCM` : `encoding ${format.audioFormat}, ${bitsPerSample} bits`;
+    throw new WavFormatError(`of ${encoding} samples, where 16-bit PCM or 32-bit float is read`);
   }
   const bytesPerSample = bitsPerSample / 8;
   const frames = Math.floor(data.length / (bytesPerSample * channels));

@@ -7,10 +7,12 @@ export interface PodcastFeedOptions {
   title: string;
   /** Relative to the output folder, e.g. `audio/cover.png`. */
   imagePath: string;
+  /** `itunes:owner`'s address, where Apple sends the show's verification mail (SUMMARIZE_MAIL_FROM's); default: the name alone. */
+  ownerEmail?: string | undefined;
 }
 
 /**
- * `podcast.xml`: RSS 2.0 with Apple's iTunes namespace, as podcast apps read it. Each episode's guid
+ * `podcast.xml`: RSS 2.0 with Apple's iTunes namespace and Podcasting 2.0's transcript and chapters, as podcast apps read it. Each episode's guid
  * is its date, not its URL, so moving the output folder never makes apps download every episode again.
  */
 export function renderPodcastFeed(episodes: readonly EpisodeRecord[], options: PodcastFeedOptions): string {
@@ -28,6 +30,9 @@ export function renderPodcastFeed(episodes: readonly EpisodeRecord[], options: P
       `      <description>${escapeHtml(summary)}</description>`,
       `      <itunes:summary>${escapeHtml(summary)}</itunes:summary>`,
       `      <enclosure url="${escapeHtml(`${baseUrl}/${episode.mp3}`)}" length="${episode.bytes}" type="audio/mpeg"/>`,
+      ...(episode.captions ? [`      <podcast:transcript url="${escapeHtml(`${baseUrl}/${episode.captions}`)}" type="text/vtt" rel="captions"/>`] : []),
+      `      <podcast:transcript url="${escapeHtml(`${baseUrl}/${episode.transcript}`)}" type="text/plain"/>`,
+      ...(episode.chaptersFile ? [`      <podcast:chapters url="${escapeHtml(`${baseUrl}/${episode.chaptersFile}`)}" type="application/json+chapters"/>`] : []),
       `      <itunes:duration>${formatDuration(episode.durationMs)}</itunes:duration>`,
       '      <itunes:explicit>false</itunes:explicit>',
       '      <itunes:episodeType>full</itunes:episodeType>',
@@ -36,7 +41,7 @@ export function renderPodcastFeed(episodes: readonly EpisodeRecord[], options: P
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:atom="http://www.w3.org/2005/Atom">',
     '  <channel>',
     `    <title>${escapeHtml(title)}</title>`,
     `    <link>${escapeHtml(`${baseUrl}/index.html`)}</link>`,
@@ -44,6 +49,7 @@ export function renderPodcastFeed(episodes: readonly EpisodeRecord[], options: P
     `    <description>${escapeHtml(description)}</description>`,
     '    <language>en</language>',
     `    <itunes:author>${escapeHtml(title)}</itunes:author>`,
+    `    <itunes:owner><itunes:name>${escapeHtml(title)}</itunes:name>${options.ownerEmail ? `<itunes:email>${escapeHtml(options.ownerEmail)}</itunes:email>` : ''}</itunes:owner>`,
     `    <itunes:summary>${escapeHtml(description)}</itunes:summary>`,
     `    <itunes:image href="${escapeHtml(`${baseUrl}/${options.imagePath}`)}"/>`,
     '    <itunes:category text="Science"/>',

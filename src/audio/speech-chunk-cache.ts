@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OutputWriteError } from '../output/output-write-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { type PcmAudio, readWav } from './read-wav.js';
 import { writeWav } from './write-wav.js';
 
 /**
  * Spoken chunks already paid for, one WAV each, keyed by engine, voice and text: a rerun after a
- * failed chunk, or a remade episode, pays only for what is new.
+ * failed chunk, or a remade episode, pays only for what is new. An answer that was paid for but
+ * cannot be decoded here is kept as it came (`<key>.answer`), so a rerun decodes it instead of buying it again.
  */
 export function createSpeechChunkCache(cacheDir: string) {
-  const pathOf = (key: string) => join(cacheDir, 'speech', `${key}.wav`);
+  const folder = join(cacheDir, 'speech');
+  const pathOf = (key: string) => join(folder, `${key}.wav`);
+  const answerPathOf = (key: string) => join(folder, `${key}.answer`);
+  let probed = false;
   return {
     keyOf(engineName: string, voice: string, text: string): string {
       return createHash('sha256').update(JSON.stringify([engineName, voice, text])).digest('hex').slice(0, 32);
@@ -29,6 +34,38 @@ export function createSpeechChunkCache(cacheDir: string) {
     async write(key: string, audio: PcmAudio): Promise<void> {
       await writeFileAtomic(pathOf(key), writeWav(audio));
     },
+    /** The path an undecodable answer is kept at, for the message that names it. */
+    answerPathOf,
+    /** The answer kept from an earlier run, or undefined. */
+    async readKeptAnswer(key: string): Promise<Buffer | undefined> {
+      return readFile(answerPathOf(key)).catch(() => undefined);
+    },
+    async keepAnswer(key: string, answer: Buffer): Promise<void> {
+      await writeFileAtomic(answerPathOf(key), answer);
+    },
+    async removeKeptAnswer(key: string): Promise<void> {
+      await rm(answerPathOf(key), { force: true });
+    },
+    /**
+     * Fails, before a chunk is bought, when the cache could not keep it: the folder refuses a file, or the disk
+     * has less room than `bytes`. A chunk paid for and then lost would be bought again on every rerun.
+     */
+    async assertRoomFor(bytes: number): Promise<void> {
+      try {
+        if (!probed) {
+          await mkdir(folder, { recursive: true });
+          const probe = join(folder, `.probe-${process.pid}`);
+          await writeFile(probe, '');
+          await rm(probe);
+          probed = true;
+        }
+        const disk = await statfs(folder);
+        const freeBytes = disk.bavail * disk.bsize;
+        if (freeBytes < bytes) throw Object.assign(new Error(`${formatMegabytes(freeBytes)} free, a chunk needs up to ${formatMegabytes(bytes)}`), { code: 'ENOSPC' });
+      } catch (error) {
+        throw new OutputWriteError(folder, error);
+      }
+    },
   };
 }
 
@@ -37,3 +74,7 @@ export type SpeechChunkCache = ReturnType<typeof createSpeechChunkCache>;
 // --- internal ---
 
 const WAV_HEADER_BYTES = 44;
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}

@@ -2,9 +2,11 @@
 export interface SpeechEngine {
   /** Names the engine, model and voice in the cache key, the transcript and the run report. */
   readonly name: string;
+  /** Names where the speech comes from in messages: `the speech server https://host/v1`, `eSpeak NG`. */
+  readonly label: string;
   /** USD per million characters; undefined when the price is unknown, 0 for local speech. */
   readonly usdPerMillionCharacters: number | undefined;
-  /** A WAV file of `text` spoken by `voice`. */
+  /** The engine's answer for `text` spoken by `voice`: a WAV file, or whatever the server sent instead. */
   synthesize(text: string, voice: string, signal?: AbortSignal): Promise<Buffer>;
   /** Fails with a one-line fix when the engine cannot run here at all, before anything is paid for. */
   assertAvailable(): Promise<void>;

@@ -8,6 +8,8 @@ export interface PodcastPhrases {
   then: string;
   last: string;
   goodbye: (day: string) => string;
+  /** The episode's title in the feed and the MP3: its first paper, and how many follow. */
+  episodeTitle: (firstTitle: string, morePapers: number) => string;
   /** eSpeak NG voices for one or two hosts, when SUMMARIZE_TTS_VOICES names none. */
   espeakVoices: [string, string];
 }
@@ -21,6 +23,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: 'Then',
     last: 'And finally',
     goodbye: (day) => `That is all for ${day}. The briefs, with links to every paper, are in today's edition. Thank you for listening.`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first}, and ${more === 1 ? 'one more paper' : `${more} more papers`}`),
     espeakVoices: ['en-us', 'en-gb'],
   },
   zh: {
@@ -31,6 +34,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: '然后',
     last: '最后',
     goodbye: (day) => `${day}的节目就到这里。每篇论文的简报和链接都在今天的刊物中。感谢收听。`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first}等${more + 1}篇论文`),
     espeakVoices: ['cmn', 'cmn'],
   },
   es: {
@@ -41,6 +45,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: 'Después',
     last: 'Y por último',
     goodbye: (day) => `Esto es todo por el ${day}. Los resúmenes, con enlaces a cada artículo, están en la edición de hoy. Gracias por escuchar.`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first} y ${more === 1 ? 'un artículo más' : `${more} artículos más`}`),
     espeakVoices: ['es', 'es-419'],
   },
   de: {
@@ -51,6 +56,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: 'Dann',
     last: 'Und zum Schluss',
     goodbye: (day) => `Das war es für ${day}. Die Zusammenfassungen mit Links zu jeder Arbeit stehen in der heutigen Ausgabe. Danke fürs Zuhören.`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first} und ${more === 1 ? 'eine weitere Arbeit' : `${more} weitere Arbeiten`}`),
     espeakVoices: ['de', 'de'],
   },
   fr: {
@@ -61,6 +67,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: 'Ensuite',
     last: 'Et enfin',
     goodbye: (day) => `C’est tout pour le ${day}. Les résumés, avec les liens vers chaque article, sont dans l’édition du jour. Merci de votre écoute.`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first} et ${more === 1 ? 'un autre article' : `${more} autres articles`}`),
     espeakVoices: ['fr-fr', 'fr-be'],
   },
   ja: {
@@ -71,6 +78,7 @@ const PHRASES: Record<string, PodcastPhrases> = {
     then: '次に',
     last: '最後に',
     goodbye: (day) => `${day}の放送は以上です。各論文の要約とリンクは本日号にあります。お聞きいただきありがとうございました。`,
+    episodeTitle: (first, more) => (more === 0 ? first : `${first}ほか${more}本の論文`),
     espeakVoices: ['ja', 'ja'],
   },
 };

@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
+import { readServerMessage } from './read-server-message.js';
 
 /** One line saying what went wrong with an LLM request and what to check, never quoting the key. */
 export function describeLlmFailure(error: unknown): string {
@@ -25,13 +26,5 @@ export function describeLlmFailure(error: unknown): string {
     default:
       return `the LLM server answered ${error.status ?? 'with an error'}: ${serverMessage}`;
   }
-}
-
-// --- internal ---
-
-function readServerMessage(error: APIError): string {
-  const body = error.error as { message?: unknown } | undefined;
-  if (body && typeof body.message === 'string' && body.message) return body.message;
-  return error.message.replace(/^\d{3}\s+/, '') || 'no message';
 }
 

@@ -40,6 +40,10 @@ export interface LlmRetryOptions {
   meter?: UsageMeter;
   /** Shared by the run's papers: once the endpoint failed too often in a row, no request is sent or retried. */
   breaker?: EndpointBreaker;
+  /** Who answered, in messages; default `the LLM server` (the speech endpoint names itself). */
+  serverName?: string;
+  /** One line for a failed request; default describeLlmFailure. */
+  describeFailure?: (error: unknown) => string;
 }
 
 /**
@@ -63,6 +67,8 @@ export async function withLlmRetries<T>(
     onRetry,
     meter,
     breaker,
+    serverName = 'the LLM server',
+    describeFailure = describeLlmFailure,
   } = options;
   for (let request = 1; ; request += 1) {
     if (breaker?.openReason) throw new LlmError(`${breaker.openReason}; no more requests are sent this run`, { requests: request - 1, endpointDown: true });
@@ -76,25 +82,25 @@ export async function withLlmRetries<T>(
       // a timeout or a connection lost mid-request may have been billed.
       if (error.status !== undefined || neverReachedServer(error)) meter?.requestRefused();
       const evidence = readEvidence(error, request);
-      if (isEndpointFailure(error)) breaker?.recordFailure(describeLlmFailure(error));
-      if (!isRetryable(error)) throw new LlmError(describeLlmFailure(error), evidence);
-      if (breaker?.openReason) throw new LlmError(`${describeLlmFailure(error)}; ${breaker.openReason}`, { ...evidence, endpointDown: true });
+      if (isEndpointFailure(error)) breaker?.recordFailure(describeFailure(error));
+      if (!isRetryable(error)) throw new LlmError(describeFailure(error), evidence);
+      if (breaker?.openReason) throw new LlmError(`${describeFailure(error)}; ${breaker.openReason}`, { ...evidence, endpointDown: true });
       if (request > maxRetries) {
-        throw new LlmError(`${describeLlmFailure(error)} (gave up after ${request} requests)`, evidence);
+        throw new LlmError(`${describeFailure(error)} (gave up after ${request} requests)`, evidence);
       }
       const askedMs = readRetryDelay(error.headers, now());
       if (askedMs !== undefined && askedMs > maxRetryAfterMs) {
         throw new LlmError(
-          `the LLM server asked to wait ${formatDuration(askedMs, { style: 'spaced' })} (Retry-After); giving up: limit is ` +
+          `${serverName} asked to wait ${formatDuration(askedMs, { style: 'spaced' })} (Retry-After); giving up: limit is ` +
             `${formatDuration(maxRetryAfterMs, { style: 'spaced' })}, raise SUMMARIZE_MAX_RETRY_AFTER_MS to wait longer ` +
-            `(${describeLlmFailure(error)})`,
+            `(${describeFailure(error)})`,
           evidence,
         );
       }
       const delayMs = askedMs ?? computeBackoff(request, initialDelayMs, maxDelayMs, random);
-      onRetry?.({ request, delayMs, reason: describeLlmFailure(error) });
+      onRetry?.({ request, delayMs, reason: describeFailure(error) });
       await sleep(delayMs, signal);
-      if (signal?.aborted) throw new LlmError('the LLM request was cancelled', { ...evidence, cause: signal.reason });
+      if (signal?.aborted) throw new LlmError(describeFailure(new APIUserAbortError()), { ...evidence, cause: signal.reason });
       continue;
     }
     breaker?.recordSuccess();

@@ -4,6 +4,10 @@ import type { EpisodeRecord } from '../audio/episode-record.js';
 import { getEpisodePaths, writeEpisodeRecord } from '../audio/episode-record-store.js';
 import { createSpeechChunkCache } from '../audio/speech-chunk-cache.js';
 import type { ChosenSpeech } from '../audio/create-speech-engine.js';
+import type { CoverImage } from '../audio/encode-episode-mp3.js';
+import { RunError } from '../errors/brief-error.js';
+import { renderChaptersJson } from '../audio/render-chapters-json.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { synthesizeEpisode } from '../audio/synthesize-episode.js';
 import { describeSpeechChunks } from './describe-speech-chunks.js';
 import type { Edition } from '../edition/edition.js';
@@ -19,7 +23,11 @@ export interface MakeEpisodeOptions {
   budget: SpendBudget;
   log: (line: string) => void;
   warn: (line: string) => void;
-  signal?: AbortSignal;
+  /** Told of every amount paid (a segment's calls, a chunk of speech) as it is paid, also when the episode then fails; null: price unknown. */
+  onSpent?: (usd: number | null) => void;
+  /** The show's cover, embedded in the MP3. */
+  cover?: CoverImage | undefined;
+  signal?: AbortSignal | undefined;
   now?: () => Date;
 }
 
@@ -40,6 +48,7 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
   const { now = () => new Date() } = options;
   // No segment is paid for when nothing could speak it.
   await options.speech.engine.assertAvailable();
+  options.log(`speech: ${options.speech.reason}`);
   const stylePrompt = await loadStylePrompt(config.promptsDir, 'podcast', context.prompts.system);
   const papers: EpisodePaper[] = [];
   const failed: MadeEpisode['failed'] = [];
@@ -55,6 +64,7 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
         now,
         onSpent: (usd) => {
           scriptsUsd = usd === null || scriptsUsd === null ? null : scriptsUsd + usd;
+          options.onSpent?.(usd);
         },
       });
       if (written) {
@@ -67,7 +77,10 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
       options.warn(`${paper.id}: no podcast segment, left out of the episode: ${describeFailure(error)}`);
     }
   }
-  if (papers.length === 0) throw new Error(`no paper of ${edition.date} has a podcast segment, so there is no episode`);
+  if (papers.length === 0) {
+    const why = failed.length === 0 ? 'the edition has no papers' : failed.map(({ id, reason }) => (reason.startsWith(`${id}:`) ? reason : `${id}: ${reason}`)).join('; ');
+    throw new RunError(`no paper of ${edition.date} has a podcast segment, so there is no episode: ${why}`);
+  }
 
   const episodeScript = buildEpisodeScript({ date: edition.date, showTitle: config.podcastTitle, hosts: config.podcastHosts, papers, language: editionLanguage(edition) });
   const paths = getEpisodePaths(config.outputDir, edition.date);
@@ -77,17 +90,25 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
     cache: createSpeechChunkCache(config.cacheDir),
     mp3Path: paths.mp3,
     transcriptPath: paths.transcript,
+    captionsPath: paths.captions,
+    cover: options.cover,
     admit: (estimateUsd) => options.budget.reserve(estimateUsd) !== undefined,
-    signal: options.signal,
+    onPaid: (_characters, usd) => options.onSpent?.(usd ?? null),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  options.log(`speech (${options.speech.engine.name}): ${describeSpeechChunks(result.chunksPaid, result.chunks)}`);
+  const { integratedLufs, truePeakDbtp } = result.loudness;
+  const mastered = integratedLufs === undefined ? 'silent' : `mastered to ${integratedLufs.toFixed(1)} LUFS, true peak ${truePeakDbtp.toFixed(1)} dBTP`;
+  options.log(`speech (${options.speech.engine.name}): ${describeSpeechChunks(result.chunksPaid, result.chunks)}; ${mastered}`);
   const speechUsd = result.costUsd ?? null;
+  await writeFileAtomic(paths.chapters, renderChaptersJson(result.chapters));
   const record: EpisodeRecord = {
     schemaVersion: 1,
     date: edition.date,
     title: episodeScript.title,
     mp3: `audio/${edition.date}.mp3`,
     transcript: `audio/${edition.date}.txt`,
+    captions: `audio/${edition.date}.vtt`,
+    chaptersFile: `audio/${edition.date}.chapters.json`,
     bytes: result.bytes,
     durationMs: Math.round(result.durationMs),
     chapters: result.chapters.map((chapter, index) => ({ ...chapter, ...(episodeScript.segments[index]?.paperId ? { paperId: episodeScript.segments[index]!.paperId } : {}) })),

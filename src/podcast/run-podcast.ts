@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config-schema.js';
+import { describeFailure } from '../errors/describe-failure.js';
+import { buildRunReport } from '../run/run-report.js';
+import { reserveRunReport, writeRunReport } from '../run/write-run-report.js';
+import { collectConfigSecrets } from '../secrets/collect-secrets.js';
+import { describeEpisodeStep } from './describe-episode-step.js';
 import { createSpeechEngine } from '../audio/create-speech-engine.js';
 import { editionLanguage } from '../edition/edition-messages.js';
 import { loadPrompts } from '../brief/load-prompts.js';
@@ -32,10 +38,11 @@ export interface EpisodeEstimate {
   totalUsd: number | null;
 }
 
-export type PodcastResult = { outcome: Outcome; episode: PublishedEpisode } | { outcome: Outcome; estimate: EpisodeEstimate };
+export type PodcastResult = { outcome: Outcome; episode: PublishedEpisode; reportPath: string } | { outcome: Outcome; estimate: EpisodeEstimate };
 
-/** `summarize podcast --date D`: makes (or remakes) a day's episode from its stored edition and briefs. */
-export async function runPodcast(config: Config, request: PodcastRequest, environment: { log: (line: string) => void; warn: (line: string) => void; signal?: AbortSignal }): Promise<PodcastResult> {
+/** `summarize podcast --date D`: makes (or remakes) a day's episode from its stored edition and briefs, and records it in a run report. */
+export async function runPodcast(config: Config, request: PodcastRequest, environment: { log: (line: string) => void; warn: (line: string) => void; signal?: AbortSignal; now?: () => Date }): Promise<PodcastResult> {
+  const { now = () => new Date() } = environment;
   const top = request.top ?? config.podcastTop;
   if (request.dryRun) return { outcome: 'done', estimate: await estimateEpisode(config, request.date, top) };
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
@@ -43,11 +50,45 @@ export async function runPodcast(config: Config, request: PodcastRequest, enviro
   const lock = await acquireRunLock(config.outputDir, { command: `podcast --date ${request.date}` });
   try {
     await removeAbandonedTemporaryFiles(config.outputDir);
-    const edition = await readEditionWithEpisode(config.outputDir, request.date);
     const context = await createPaperContext(config, { extractorPoolSize: 1 });
     try {
-      const episode = await publishEpisode(context, edition, { top, budget: createSpendBudget(request.maxCostUsd), log: environment.log, warn: environment.warn, signal: environment.signal });
-      return { outcome: episode.failed.length > 0 ? 'partial' : 'done', episode };
+      // Failure reasons quote servers, and a server may quote the key.
+      const secrets = collectConfigSecrets(config);
+      const startedAt = now();
+      const reportBase = {
+        runId: randomUUID(),
+        command: 'podcast' as const,
+        startedAt: startedAt.toISOString(),
+        date: request.date,
+        source: { kind: 'edition' as const, detail: `digests/${request.date}.json`, empty: false },
+        options: { model: config.model, promptVersion: context.prompts.version, maxCostUsd: request.maxCostUsd, dryRun: false },
+        papers: [],
+      };
+      const reportPath = await reserveRunReport(config.outputDir, buildRunReport({ ...reportBase, finishedAt: reportBase.startedAt, running: true }), top, secrets);
+      const stepStartedAt = performance.now();
+      // What was paid is counted as it is paid, so a failed episode's report still holds it.
+      let spentUsd: number | null = 0;
+      try {
+        const edition = await readEditionWithEpisode(config.outputDir, request.date);
+        const episode = await publishEpisode(context, edition, {
+          top,
+          budget: createSpendBudget(request.maxCostUsd),
+          log: environment.log,
+          warn: environment.warn,
+          onSpent: (usd) => {
+            spentUsd = usd === null || spentUsd === null ? null : spentUsd + usd;
+          },
+          signal: environment.signal,
+        });
+        const report = buildRunReport({ ...reportBase, finishedAt: now().toISOString(), podcast: describeEpisodeStep(episode, performance.now() - stepStartedAt) });
+        await writeRunReport(reportPath, report, secrets);
+        return { outcome: report.outcome, episode, reportPath };
+      } catch (error) {
+        const failure = describeFailure(error);
+        const podcast = { ok: false, detail: failure, durationMs: Math.round(performance.now() - stepStartedAt), costUsd: spentUsd };
+        await writeRunReport(reportPath, buildRunReport({ ...reportBase, finishedAt: now().toISOString(), podcast, failure }), secrets).catch(() => undefined);
+        throw error;
+      }
     } finally {
       await context.close();
     }

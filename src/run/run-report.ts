@@ -7,12 +7,12 @@ import type { Outcome } from './outcome.js';
 const isoTimestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 timestamp');
 const milliseconds = z.number().nonnegative();
 
-export const RunCommandSchema = z.enum(['nightly', 'summarize']);
+export const RunCommandSchema = z.enum(['nightly', 'summarize', 'podcast']);
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
 export const RunSourceSchema = z.object({
-  kind: z.enum(['hf', 'arxiv', 'arxiv-announced', 'file', 'stdin', 'ids']),
-  detail: z.string().describe('where the IDs came from: URL, file path, category query or the IDs typed'),
+  kind: z.enum(['hf', 'arxiv', 'arxiv-announced', 'file', 'stdin', 'ids', 'edition']),
+  detail: z.string().describe('where the IDs came from: URL, file path, category query or the IDs typed; a stored edition (`summarize podcast`): its digest'),
   empty: z.boolean().describe('true when the source listed no papers at all'),
 });
 export type RunSource = z.infer<typeof RunSourceSchema>;
@@ -94,7 +94,7 @@ export const RunTotalsSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
-  costUsd: z.number().nonnegative().describe('known spend only; see costUnknown'),
+  costUsd: z.number().nonnegative().describe('known spend only, the steps after the papers (styles, podcast) included; see costUnknown'),
   costUnknown: z.boolean().describe('true when some paper used a model without a price or made requests never answered, so costUsd is a lower bound'),
 });
 export type RunTotals = z.infer<typeof RunTotalsSchema>;
@@ -221,7 +221,7 @@ export interface BuildRunReportInput {
 
 /** Derives status, totals, duration and exit code, so they cannot disagree with the papers. */
 export function buildRunReport(input: BuildRunReportInput): RunReport {
-  const totals = addEmbeddingSpend(computeTotals(input.papers), input.ranking?.embeddings);
+  const totals = addStepSpend(addEmbeddingSpend(computeTotals(input.papers), input.ranking?.embeddings), [input.styles, input.podcast]);
   const status = input.running ? 'running' : input.failure !== undefined ? 'failed' : input.staleFeed ? 'stale-feed' : runStatus(input.stoppedBy, input.source);
   return {
     schemaVersion: 1,
@@ -270,6 +270,16 @@ function addEmbeddingSpend(totals: RunTotals, embeddings: { costUsd: number | nu
   if (!embeddings) return totals;
   if (embeddings.costUsd === null) return { ...totals, costUnknown: true };
   return { ...totals, costUsd: roundUsd(totals.costUsd + embeddings.costUsd) };
+}
+
+// The styles and the podcast are paid after the papers, also when they then fail.
+function addStepSpend(totals: RunTotals, steps: ReadonlyArray<RunStep | undefined>): RunTotals {
+  let { costUsd, costUnknown } = totals;
+  for (const step of steps) {
+    if (step?.costUsd === null) costUnknown = true;
+    else if (step?.costUsd !== undefined) costUsd += step.costUsd;
+  }
+  return { ...totals, costUsd: roundUsd(costUsd), costUnknown };
 }
 
 // Float sums drift (0.1 + 0.2); a millionth of a dollar is finer than any price.

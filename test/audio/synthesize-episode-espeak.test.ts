@@ -9,16 +9,8 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { LANGUAGE_CODES } from '../../src/language/messages.js';
 import { createSpeechChunkCache } from '../../src/audio/speech-chunk-cache.js';
 import { synthesizeEpisode } from '../../src/audio/synthesize-episode.js';
+import { hasEspeak } from '../helpers/has-espeak.js';
 import { hasFfprobe, probeAudio } from '../helpers/probe-audio.js';
-
-const hasEspeak = (() => {
-  try {
-    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasEspeak || !hasFfprobe)('an episode spoken by eSpeak NG', () => {
   it('writes a mono 24 kHz MP3 whose chapters start where the segments do, with its transcript', async () => {

@@ -39,9 +39,10 @@ export async function runPodcastCommand(argv: string[], io: CliIo): Promise<Outc
     io.stdout.write(`speech (${estimate.engine}): ~${estimate.characters} characters, ~${usd(estimate.speechUsd)}\nepisode: ~${usd(estimate.totalUsd)} at most\n`);
     return result.outcome;
   }
-  const { record, feedPath } = result.episode;
+  const { episode, reportPath } = result;
+  const { record, feedPath } = episode;
   const minutes = (record.durationMs / 60_000).toFixed(1);
-  log(`wrote ${config.outputDir}/${record.mp3} (${minutes} min, ${record.chapters.length} chapters) and its transcript${feedPath ? `; feed ${feedPath}` : ''}; cost ${usd(record.cost.totalUsd)} (speech ${record.charactersPaid} of ${record.characters} characters paid)`);
+  log(`wrote ${config.outputDir}/${record.mp3} (${minutes} min, ${record.chapters.length} chapters) and its transcript${feedPath ? `; feed ${feedPath}` : ''}; cost ${usd(record.cost.totalUsd)} (speech ${record.charactersPaid} of ${record.characters} characters paid); report ${reportPath}`);
   return result.outcome;
 }
 
