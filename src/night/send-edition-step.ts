@@ -1,5 +1,6 @@
 import type { Config } from '../config/config-schema.js';
 import { describeFailure } from '../errors/describe-failure.js';
+import type { ChannelResult } from '../channels/post-to-channels.js';
 import { postEditionToChannels } from '../send/post-edition-to-channels.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import type { RunStep } from '../run/run-report.js';
@@ -28,7 +29,7 @@ type Sending = { note: string | undefined; what: string; retry: string };
 async function mailStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
   try {
     const log = (line: string) => reporter.log(line);
-    const result = note === undefined ? await sendEdition(config, { date, dryRun: false, resend: false, log }) : await sendEmptyDayNote(config, { date, line: note, log });
+    const result = note === undefined ? await sendEdition(config, { date, dryRun: false, log }) : await sendEmptyDayNote(config, { date, line: note, log });
     if (result.outcome === 'done') reporter.log(result.summary);
     else reporter.error(result.summary);
     return { ok: result.outcome === 'done', detail: result.summary };
@@ -42,10 +43,10 @@ async function mailStep(config: Config, date: string, reporter: ProgressReporter
 // One failing channel is reported; the others were still posted.
 async function channelsStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
   try {
-    const run = await postEditionToChannels(config, { date, note, resend: false, log: (line) => reporter.log(line) });
+    const run = await postEditionToChannels(config, { date, note, log: (line) => reporter.log(line) });
     for (const result of run.results) {
       if (result.ok) reporter.log(result.summary);
-      else reporter.error(`${result.summary} (\`${retry}\` retries it)`);
+      else reporter.error(`${result.summary}${describeRetry(result, retry, note)}`);
     }
     return { ok: run.outcome === 'done', detail: run.results.map((result) => result.summary).join('; ') };
   } catch (error) {
@@ -53,4 +54,10 @@ async function channelsStep(config: Config, date: string, reporter: ProgressRepo
     reporter.error(`posting ${what} to the chat channels failed (\`${retry}\` retries it): ${message}`);
     return { ok: false, detail: message };
   }
+}
+
+// A message that may have arrived is repeated only on request (`send --resend`; the note has no such flag).
+function describeRetry(result: ChannelResult, retry: string, note: string | undefined): string {
+  if (!result.uncertain) return ` (\`${retry}\` retries it)`;
+  return note === undefined ? ` (once you have checked, \`${retry} --resend\` repeats it)` : '';
 }

@@ -52,12 +52,15 @@ describe('summarize nightly --send', () => {
     const chat: FakeChat = await startFakeChat();
     try {
       chat.queue('discord', { status: 404, body: JSON.stringify({ message: 'Unknown Webhook', code: 10015 }) });
+      chat.queue('telegram', { drop: 'close' });
       const env = { ...services.env, SUMMARIZE_WEBHOOKS: [chat.webhook('slack'), chat.webhook('discord'), chat.webhook('telegram')].join(',') };
       const result = await runCliCaptured(['nightly', '--date', NIGHT, '--send'], env);
       expect(result.code).toBe(3);
       expect(chat.posts.map((post) => post.service).sort()).toEqual(['discord', 'slack', 'telegram']);
       expect(String(chat.posts.find((post) => post.service === 'telegram')!.body.text)).toContain('Nightly Paper 1');
-      expect(result.stderr).toMatch(/discord#[0-9a-f]{8}: not posted: .*HTTP 404 Unknown Webhook/);
+      expect(result.stderr).toMatch(/discord#[0-9a-f]{8}: not posted: .*HTTP 404 Unknown Webhook \(`summarize send --channels-only --date \S+` retries it\)/);
+      // A post whose answer never came may be in the channel: a plain retry would not repeat it.
+      expect(result.stderr).toMatch(/telegram#[0-9a-f]{8}: message 1 of 1 .* may or may not have arrived .*\(once you have checked, `summarize send --channels-only --date \S+ --resend` repeats it\)/);
       expect(result.stderr).not.toContain('SecretKey');
       expect(await readLastRunReport(services.outputDir)).toMatchObject({ send: { ok: false }, publish: { ok: true } });
     } finally {
