@@ -15,6 +15,8 @@ import { serveFolder } from '../helpers/serve-folder.js';
 const CHROMIUM_PATH = '/usr/bin/chromium';
 const canRun = existsSync(CHROMIUM_PATH) && existsSync('/usr/bin/espeak-ng');
 const DATE = '2025-01-20';
+// A chapter title as long as arXiv titles get: it has to wrap on a phone.
+const LONG_TITLE = 'Learning to Route Queries Across Thousands of Retrieval Experts Without Losing Recall on Long Scientific Documents';
 
 // The part of HTMLMediaElement the tests use (the project's types have no DOM).
 interface MediaPlayer {
@@ -33,7 +35,7 @@ describe.skipIf(!canRun)('the episode player in Chromium', () => {
     for (const brief of [first!, second!]) await writeBrief(outputDir, brief);
     const segment = (title: string, paperId?: string) => ({ title, ...(paperId ? { paperId } : {}), turns: [{ speaker: 'Host', text: `This part is about ${title}. It explains the idea in a few plain sentences for the listener.` }] });
     const episode = await synthesizeEpisode(
-      { title: `arXiv Brief: ${DATE}`, date: DATE, author: 'arXiv Brief', segments: [segment('Welcome'), segment(first!.paper.title, first!.paper.id), segment(second!.paper.title, second!.paper.id), segment('Goodbye')] },
+      { title: `arXiv Brief: ${DATE}`, date: DATE, author: 'arXiv Brief', segments: [segment('Welcome'), segment(first!.paper.title, first!.paper.id), segment(second!.paper.title, second!.paper.id), segment(LONG_TITLE), segment('Goodbye')] },
       { engine: createEspeakEngine(), voices: { Host: 'en' }, cache: createSpeechChunkCache(join(outputDir, 'cache')), mp3Path: join(outputDir, 'audio', `${DATE}.mp3`), transcriptPath: join(outputDir, 'audio', `${DATE}.txt`) },
     );
     chapters = episode.chapters.map((chapter, index) => ({ ...chapter, ...(index === 1 ? { paperId: first!.paper.id } : index === 2 ? { paperId: second!.paper.id } : {}) }));
@@ -54,6 +56,37 @@ describe.skipIf(!canRun)('the episode player in Chromium', () => {
     const time = await page.locator('.episode audio').evaluate((audio) => (audio as unknown as MediaPlayer).currentTime);
     expect(time).toBeGreaterThanOrEqual(chapters[2]!.startMs / 1000 - 0.2);
     expect(time).toBeLessThan(chapters[2]!.endMs / 1000);
+  });
+
+  it('on a 375 px phone the chapters are styled rows: the title wraps inside its button, its time beside it, nothing scrolls sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${server.url}digests/${DATE}.html`);
+    const rows = await page.locator('.episode .chapters li').evaluateAll((items) =>
+      items.map((item) => {
+        const button = item.querySelector('button')!.getBoundingClientRect();
+        const time = item.querySelector('.muted')!.getBoundingClientRect();
+        const style = getComputedStyle(item.querySelector('button')!);
+        return { button: { top: button.top, bottom: button.bottom, height: button.height, right: button.right }, time: { top: time.top, left: time.left, right: time.right }, font: style.fontFamily, fontSize: parseFloat(style.fontSize), align: style.textAlign, background: style.backgroundColor, lines: Math.round(button.height / parseFloat(style.lineHeight)) };
+      }),
+    );
+    const body = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontFamily, scrollWidth: document.documentElement.scrollWidth }));
+
+    expect(body.scrollWidth).toBeLessThanOrEqual(375);
+    expect(rows).toHaveLength(chapters.length);
+    for (const row of rows) {
+      // The page's own type, not the browser's 13 px button face.
+      expect(row).toMatchObject({ font: body.font, align: 'left' });
+      expect(row.fontSize).toBeGreaterThanOrEqual(15);
+      expect(row.background).not.toBe('rgb(239, 239, 239)');
+      // A finger-sized target, with its time on the same row, to its right, inside the screen.
+      expect(row.button.height).toBeGreaterThanOrEqual(36);
+      expect(row.time.top).toBeGreaterThanOrEqual(row.button.top);
+      expect(row.time.top).toBeLessThan(row.button.bottom);
+      expect(row.time.left).toBeGreaterThanOrEqual(row.button.right);
+      expect(row.time.right).toBeLessThanOrEqual(375);
+    }
+    // The long title wraps inside its button instead of pushing its time to the next line.
+    expect(rows.some((row) => row.lines > 1)).toBe(true);
   });
 
   it("a paper's page plays that paper's segment of the episode", async () => {
