@@ -33,6 +33,8 @@ export interface PodcastRequest {
 export interface EpisodeEstimate {
   papers: Array<{ id: string; title: string; reused: boolean; scriptUsd: number | null }>;
   engine: string;
+  /** Which engine would speak and why (createSpeechEngine's rule). */
+  engineReason: string;
   characters: number;
   speechUsd: number | null;
   totalUsd: number | null;
@@ -110,9 +112,9 @@ async function estimateEpisode(config: Config, date: string, top: number): Promi
     const reused = stored !== null && isPodcastScriptReusable(stored, wanted);
     papers.push({ id: brief.paper.id, title: brief.paper.title, reused, scriptUsd: reused ? 0 : estimateSegmentUsd(brief, config, stylePrompt.text) });
   }
-  const { engine } = createSpeechEngine(config, { language: editionLanguage(edition) });
+  const { engine, reason } = createSpeechEngine(config, { language: editionLanguage(edition) });
   const characters = estimateEpisodeCharacters(papers.length);
   const speechUsd = engine.usdPerMillionCharacters === undefined ? null : (engine.usdPerMillionCharacters * characters) / 1e6;
   const scriptsUsd = papers.reduce<number | null>((sum, paper) => (sum === null || paper.scriptUsd === null ? null : sum + paper.scriptUsd), 0);
-  return { papers, engine: engine.name, characters, speechUsd, totalUsd: scriptsUsd === null || speechUsd === null ? null : scriptsUsd + speechUsd };
+  return { papers, engine: engine.name, engineReason: reason, characters, speechUsd, totalUsd: scriptsUsd === null || speechUsd === null ? null : scriptsUsd + speechUsd };
 }

@@ -139,11 +139,12 @@ describe.skipIf(!hasFfprobe)('the podcast when something goes wrong', () => {
     expect(speech.requests).toHaveLength(0);
   });
 
-  it('names the speech engine it chose and why', async () => {
+  it('names the speech engine it chose and why, in a dry run too', async () => {
     const env = await start();
     expect((await runCliCaptured(['nightly', '--date', NIGHT], env)).code).toBe(0);
-    const result = await runCliCaptured(['podcast', '--date', NIGHT], env);
-    expect(result.stderr).toMatch(new RegExp(`speech: ${speechServer()} \\(gpt-4o-mini-tts\\): SUMMARIZE_TTS_BASE_URL is set\\n`));
+    const chosen = new RegExp(`\\bspeech: ${speechServer()} \\(gpt-4o-mini-tts\\): SUMMARIZE_TTS_BASE_URL is set\\n`);
+    expect((await runCliCaptured(['podcast', '--date', NIGHT, '--dry-run'], env)).stderr).toMatch(chosen);
+    expect((await runCliCaptured(['podcast', '--date', NIGHT], env)).stderr).toMatch(chosen);
   });
 
   it('nightly --podcast prints no MaxListenersExceededWarning, however many requests the segments take', async () => {

@@ -37,6 +37,7 @@ export async function runPodcastCommand(argv: string[], io: CliIo): Promise<Outc
     const { estimate } = result;
     for (const paper of estimate.papers) io.stdout.write(`${paper.id}  ${paper.reused ? 'stored segment, no call' : `segment ~${usd(paper.scriptUsd)}`}  ${paper.title}\n`);
     io.stdout.write(`speech (${estimate.engine}): ~${estimate.characters} characters, ~${usd(estimate.speechUsd)}\nepisode: ~${usd(estimate.totalUsd)} at most\n`);
+    log(`speech: ${estimate.engineReason}`);
     return result.outcome;
   }
   const { episode, reportPath } = result;
