@@ -110,6 +110,21 @@ export const ConfigSchema = z.object({
     .string()
     .refine((value) => /^(https:\/\/|mailto:)\S+$/.test(value), 'expected an https:// URL or a mailto: address')
     .optional(),
+  /** DKIM signing of each copy, for a relay that does not sign (RFC 8058 wants List-Unsubscribe signed): the signing domain, */
+  dkimDomain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'expected a domain name, e.g. example.org (the one in SUMMARIZE_MAIL_FROM)')
+    .optional(),
+  /** its selector (the DNS name `<selector>._domainkey.<domain>` holds the public key), */
+  dkimSelector: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, 'expected a DNS label, e.g. brief2025')
+    .optional(),
+  /** and the PEM file of its private key. */
+  dkimKeyFile: z.string().min(1).optional(),
   /** The styles each paper is written in besides the brief (`--style` overrides); see src/styles/style-names.ts. */
   styles: z
     // `--style` arrives parsed; it is checked again with SUMMARIZE_STYLES's words.
@@ -196,6 +211,9 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   mailTo: 'SUMMARIZE_MAIL_TO',
   mailSubject: 'SUMMARIZE_MAIL_SUBJECT',
   mailUnsubscribe: 'SUMMARIZE_MAIL_UNSUBSCRIBE',
+  dkimDomain: 'SUMMARIZE_DKIM_DOMAIN',
+  dkimSelector: 'SUMMARIZE_DKIM_SELECTOR',
+  dkimKeyFile: 'SUMMARIZE_DKIM_KEY_FILE',
   styles: 'SUMMARIZE_STYLES',
   podcastHosts: 'SUMMARIZE_PODCAST_HOSTS',
   podcastTop: 'SUMMARIZE_PODCAST_TOP',

@@ -197,6 +197,21 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     description: "At least 16 characters (`openssl rand -hex 32`): with an https unsubscribe URL, each reader's link carries a token (HMAC-SHA256 of the address) and the mail offers one-click unsubscribe (RFC 8058).",
     whenUnset: 'none',
   },
+  dkimDomain: {
+    group: 'Mail',
+    description: 'DKIM-sign each copy for a relay that does not sign (RFC 8058 wants `List-Unsubscribe` under a signature): the signing domain, usually the domain of `SUMMARIZE_MAIL_FROM`. Set with `SUMMARIZE_DKIM_SELECTOR` and `SUMMARIZE_DKIM_KEY_FILE`, all three or none.',
+    whenUnset: 'not signed here (a relay that signs, as most hosted ones do, needs none)',
+  },
+  dkimSelector: {
+    group: 'Mail',
+    description: 'The DKIM selector: the public key is published as a TXT record at `<selector>._domainkey.<domain>`.',
+    whenUnset: 'not signed here',
+  },
+  dkimKeyFile: {
+    group: 'Mail',
+    description: 'The PEM file of the DKIM private key (`openssl genrsa -out dkim.pem 2048`); read when mail is sent, never printed.',
+    whenUnset: 'not signed here',
+  },
   notifyEmpty: {
     group: 'Mail',
     description: '`1`: `nightly --send` on a day without papers mails readers and posts to the chat channels a one-line note, once, instead of nothing.',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import { escapeHtml } from '../output/escape-html.js';
 import { readerUnsubscribeUrl } from './reader-unsubscribe-url.js';
+import { toReaderId } from './to-reader-id.js';
 import type { EmailEdition } from './render-email-edition.js';
 
 export interface ComposeEditionMessageInput {
@@ -20,8 +21,10 @@ export interface ComposeEditionMessageInput {
   unsubscribeSecret?: string | undefined;
   /** The flowcharts the HTML refers to as `cid:` images (empty when they are served under the public URL). */
   attachments: NonNullable<SendMailOptions['attachments']>;
-  /** 0 for the first attempt of the day; later attempts get their own Message-ID so mailboxes do not drop them as duplicates. */
-  attemptNumber: number;
+  /** Copies the server already accepted for this reader: a copy sent again on purpose gets its own Message-ID, so mailboxes do not drop it. */
+  acceptedCopies: number;
+  /** The `Date:` header. */
+  sentAt: Date;
 }
 
 /** The subject when `SUMMARIZE_MAIL_SUBJECT` is not set; `when` is the day (`2025-09-10`) or the issue's period (`September 2025`). */
@@ -30,10 +33,11 @@ export function defaultEditionSubject(when: string, paperCount: number): string 
 }
 
 // One multipart/alternative message per reader (text, then HTML with its related images), identified by the edition's content.
-export function composeEditionMessage(input: ComposeEditionMessageInput): SendMailOptions & { messageId: string; subject: string } {
+export function composeEditionMessage(input: ComposeEditionMessageInput): SendMailOptions & { messageId: string; subject: string; envelope: { from: string; to: string[] } } {
   const subject = input.subject ?? defaultEditionSubject(input.date, input.paperCount);
   const unsubscribe = input.unsubscribe === undefined ? undefined : readerUnsubscribeUrl(input.unsubscribe, input.to, input.unsubscribeSecret);
   // The footer's link becomes the reader's own; the edition's files keep the general one.
+  const messageId = createReaderMessageId(input);
   const personalize = (part: string, escape: (text: string) => string) =>
     input.unsubscribe === undefined || unsubscribe === undefined ? part : part.split(escape(input.unsubscribe)).join(escape(unsubscribe.url));
   return {
@@ -46,8 +50,10 @@ export function composeEditionMessage(input: ComposeEditionMessageInput): SendMa
     // The size budget counts the HTML as quoted-printable: never let the composer pick base64 instead.
     textEncoding: 'quoted-printable',
     attachments: input.attachments,
-    // The same ID for every reader's copy: one edition, and a second attempt of the day gets its own.
-    messageId: createEditionMessageId(input),
+    messageId,
+    date: input.sentAt,
+    // Boundaries from the Message-ID rather than random: a dry run and the send build the same bytes.
+    baseBoundary: messageId.slice(1, -1).replace(/[^0-9a-z]/gi, ''),
     // Written out here rather than through nodemailer's `list` option, which only its transport applies: a dry run gets them too.
     headers: {
       'List-Id': `arXiv Brief <arxiv-brief.${senderDomain(input.from)}>`,
@@ -69,9 +75,10 @@ export function bareAddress(address: string): string {
   return /<([^>]+)>\s*$/.exec(address)?.[1] ?? address;
 }
 
-// `<date.hash@domain>`: the same edition gets the same ID, so a mailbox can tell a duplicate from a new edition.
-function createEditionMessageId({ date, email, from, attemptNumber }: ComposeEditionMessageInput): string {
-  const hash = createHash('sha256').update(email.text).update('\u0000').update(email.html).digest('hex').slice(0, 16);
-  const domain = senderDomain(from);
-  return `<${date}.${hash}${attemptNumber > 0 ? `.${attemptNumber}` : ''}@${domain}>`;
+// `<date.edition.reader@domain>`, one per reader's copy: a copy repeated because it may not have arrived keeps its ID,
+// so a mailbox that has it drops the repeat; a copy sent again after the server accepted one (`--resend all`) gets `.n`.
+function createReaderMessageId({ date, email, from, to, acceptedCopies }: ComposeEditionMessageInput): string {
+  const edition = createHash('sha256').update(email.text).update('\u0000').update(email.html).digest('hex').slice(0, 16);
+  const reader = toReaderId(to).slice(1);
+  return `<${date}.${edition}.${reader}${acceptedCopies > 0 ? `.${acceptedCopies}` : ''}@${senderDomain(from)}>`;
 }

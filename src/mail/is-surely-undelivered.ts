@@ -1,12 +1,10 @@
 /**
- * True when a failed SMTP send certainly did not hand the message over: the server said no (a
- * response code), the login or TLS failed, or the connection never opened. A timeout or a broken
- * connection may come after the server took the message, so those count as "may have gone out".
+ * True when a failed SMTP send certainly did not hand the message over: the server answered with a refusal, or
+ * the conversation ended (connection refused or closed, no greeting, login or TLS refused, a timeout) before the
+ * message's last byte went out. A connection lost after it, with no answer, may come after the server took it.
  */
 export function isSurelyUndelivered(error: unknown): boolean {
-  const details = (error ?? {}) as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const details = (error ?? {}) as { responseCode?: unknown; handedOver?: unknown };
   if (typeof details.responseCode === 'number') return true;
-  if (details.code === 'EAUTH' || details.code === 'ETLS' || details.code === 'EENVELOPE' || details.code === 'EDNS') return true;
-  const message = typeof details.message === 'string' ? details.message : '';
-  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|Connection timeout|Greeting never received|certificate|SSL|TLS/i.test(message);
+  return details.handedOver === false;
 }

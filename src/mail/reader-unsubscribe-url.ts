@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { toMailbox } from './sent-record.js';
+import { toMailbox } from './to-mailbox.js';
 
 /**
  * One reader's one-click unsubscribe link (RFC 8058): the https target with `address` and `token`, where the

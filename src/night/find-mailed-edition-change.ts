@@ -1,5 +1,5 @@
 import type { Edition } from '../edition/edition.js';
-import { readSentRecord } from '../mail/sent-record.js';
+import { createFileReaderSendStore } from '../mail/create-file-reader-send-store.js';
 import { readDigestIndex } from '../output/digest-store.js';
 
 /**
@@ -7,8 +7,8 @@ import { readDigestIndex } from '../output/digest-store.js';
  * other papers (the web edition must stay what they got). Undefined when it may be published.
  */
 export async function findMailedEditionChange(outputDir: string, edition: Edition): Promise<string | undefined> {
-  const record = await readSentRecord(outputDir, edition.date);
-  if (!record.attempts.some((attempt) => attempt.accepted.length > 0)) return undefined;
+  const states = await createFileReaderSendStore(outputDir, edition.date).read();
+  if (!states.some((state) => state.acceptedCopies > 0)) return undefined;
   let storedIds: string[];
   try {
     storedIds = (await readDigestIndex(outputDir, edition.date)).papers.map((paper) => `${paper.id}v${paper.version}`);

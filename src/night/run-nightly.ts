@@ -30,7 +30,7 @@ import type { ProgressReporter } from '../run/progress-reporter.js';
 import { podcastEpisodeStep } from '../podcast/podcast-episode-step.js';
 import { publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
-import { assertMailConfigured } from '../send/send-edition.js';
+import { assertMailConfigured } from '../send/check-mail-config.js';
 import { sendEditionStep } from './send-edition-step.js';
 import { recoverPendingBriefs } from '../run/pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary-files.js';

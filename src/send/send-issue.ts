@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { acquireRunLock } from '../run/acquire-run-lock.js';
 import { assertFolderWritable } from '../run/assert-folder-writable.js';
 import { composeEditionMessage, defaultEditionSubject } from '../mail/compose-edition-message.js';
-import { type SendEditionOptions, type SendEditionResult, sendOnce } from './send-edition.js';
+import { type SendEditionOptions, type SendEditionResult, sendOnce } from './send-once.js';
 
 /** `summarize send --issue 2025-09`: the period's issue mailed once per reader, with the daily edition's record and `--resend` rules. */
 export async function sendIssue(config: Config, period: Period, options: Omit<SendEditionOptions, 'date'>): Promise<SendEditionResult> {
@@ -21,7 +21,7 @@ export async function sendIssue(config: Config, period: Period, options: Omit<Se
     return await sendOnce(config, { ...options, date: key }, {
       kind: 'edition',
       name: `the issue of ${period.title}`,
-      prepare: async ({ from, attemptNumber }) => {
+      prepare: async ({ from }) => {
         // Rendered again with today's public URL and unsubscribe link, as the daily edition is.
         const email = renderIssueEmail(issue, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
         const paths = getIssuePaths(config.outputDir, period.key);
@@ -30,7 +30,7 @@ export async function sendIssue(config: Config, period: Period, options: Omit<Se
         return {
           email,
           detail: `${paperCount} papers`,
-          messageFor: (reader) =>
+          messageFor: (reader, acceptedCopies, sentAt) =>
             composeEditionMessage({
               date: key,
               paperCount,
@@ -41,7 +41,8 @@ export async function sendIssue(config: Config, period: Period, options: Omit<Se
               unsubscribe: config.mailUnsubscribe,
               unsubscribeSecret: config.unsubscribeSecret,
               attachments: [],
-              attemptNumber,
+              acceptedCopies,
+              sentAt,
             }),
         };
       },

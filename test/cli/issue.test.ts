@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { IssueRecordSchema } from '../../src/issue/issue-record.js';
 import { acquireRunLock } from '../../src/run/acquire-run-lock.js';
+import { readReaderOutcomes } from '../helpers/read-reader-states.js';
 import { makeNightlyPapers } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -154,7 +155,7 @@ describe('summarize issue', () => {
     expect(services.openai.requests).toHaveLength(callsBefore);
   });
 
-  it('send --issue mails the issue once per reader with the daily edition\'s record rules; --resend sends again; an issue not written names the command', async () => {
+  it('send --issue mails the issue once per reader with the daily edition\'s record rules; --resend all sends again; an issue not written names the command', async () => {
     const papers = await startTwoDays();
     smtp = await startFakeSmtp({ pass: 'Sm7p-s3cret-Pa55' });
     const mailEnv = { SMTP_URL: smtp.url, SUMMARIZE_MAIL_FROM: 'arXiv Brief <brief@example.org>', SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com', SUMMARIZE_PUBLIC_URL: 'https://brief.example.org/' };
@@ -167,23 +168,22 @@ describe('summarize issue', () => {
 
     expect((await run(['issue', '--month', '2025-09'], mailEnv)).code).toBe(0);
     const sent = await run(['send', '--issue', '2025-09'], mailEnv);
-    expect(sent.stderr).toContain('sent the issue of September 2025 to 2 recipient(s)');
+    expect(sent.stderr).toContain('sent the issue of September 2025 to 2 readers');
     expect(sent.code).toBe(0);
     expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com']]);
     const mail = await simpleParser(smtp.messages[0]!.raw);
     expect(mail.subject).toBe('arXiv Brief — September 2025: 3 papers');
-    expect(mail.messageId).toMatch(/^<issue-2025-09\.[0-9a-f]{16}@example\.org>$/);
+    expect(mail.messageId).toMatch(/^<issue-2025-09\.[0-9a-f]{16}\.[0-9a-f]{8}@example\.org>$/);
     expect(mail.text).toContain('This issue gathers papers');
     expect(mail.html).toContain(`https://brief.example.org/papers/${papers[1]!.id}v1.html`);
     expect(mail.html).toContain('https://brief.example.org/issues/2025-09.html');
-    const record = JSON.parse(await readFile(join(services.outputDir, 'mail', 'issue-2025-09.sent.json'), 'utf8'));
-    expect(record.attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent']);
+    expect(readReaderOutcomes(services.outputDir, 'issue-2025-09')).toEqual({ 'ada@example.com': 'accepted', 'alan@example.com': 'accepted' });
 
     const again = await run(['send', '--issue', '2025-09'], mailEnv);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('the issue of September 2025 was already sent');
     expect(smtp.messages).toHaveLength(2);
-    expect((await run(['send', '--issue', '2025-09', '--resend'], mailEnv)).code).toBe(0);
+    expect((await run(['send', '--issue', '2025-09', '--resend', 'all'], mailEnv)).code).toBe(0);
     expect(smtp.messages).toHaveLength(4);
   });
 

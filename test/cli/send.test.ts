@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
+import { readReaderOutcomes, readReaderStates } from '../helpers/read-reader-states.js';
 import { storeEdition } from '../helpers/store-edition.js';
+import { toReaderId as readerId } from '../../src/mail/to-reader-id.js';
 
 const DATE = '2025-01-31';
 const PASSWORD = 'Sm7p-s3cret-Pa55';
@@ -36,7 +38,8 @@ afterEach(async () => {
 });
 
 const send = (...args: string[]) => runCliCaptured(['send', '--date', DATE, ...args], env);
-const readRecord = async () => JSON.parse(await readFile(join(outputDir, 'mail', `${DATE}.sent.json`), 'utf8'));
+const readStates = async () => readReaderStates(outputDir, DATE);
+const outcomes = async () => readReaderOutcomes(outputDir, DATE);
 const parse = (raw: Buffer) => simpleParser(raw, { keepCidLinks: true });
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
   [field ?? []].flat().flatMap((entry) => entry.value.map((mailbox) => mailbox.address));
@@ -52,7 +55,7 @@ describe('summarize send', () => {
   it('mails each reader their own multipart/alternative edition with CID flowcharts, records it, and never shows the password', async () => {
     const result = await send();
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/sent the edition of 2025-01-31 to 2 recipient/);
+    expect(result.stderr).toMatch(/sent the edition of 2025-01-31 to 2 readers$/m);
     expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com']]);
     const [received] = smtp.messages;
     expect(received!.from).toBe('brief@example.org');
@@ -65,7 +68,11 @@ describe('summarize send', () => {
     expect(addresses(mail.to)).toEqual(['ada@example.com']);
     expect(received!.raw.toString('latin1')).not.toMatch(/alan@example\.com/);
     expect(smtp.messages[1]!.raw.toString('latin1')).not.toMatch(/ada@example\.com/);
-    expect(mail.messageId).toMatch(/^<2025-01-31\.[0-9a-f]{16}@example\.org>$/);
+    // Each reader's copy has its own Message-ID: the edition's hash, then the reader's.
+    expect(mail.messageId).toMatch(/^<2025-01-31\.[0-9a-f]{16}\.[0-9a-f]{8}@example\.org>$/);
+    const alans = await parse(smtp.messages[1]!.raw);
+    expect(alans.messageId).not.toBe(mail.messageId);
+    expect(alans.messageId!.split('.')[1]).toBe(mail.messageId!.split('.')[1]);
     for (const brief of makeSampleBriefs()) {
       expect(mail.text).toContain(brief.paper.title);
       expect(mail.html).toContain(brief.paper.title);
@@ -81,9 +88,10 @@ describe('summarize send', () => {
     expect(mail.attachments.map((attachment) => attachment.cid).sort()).toEqual([...cids].sort());
     expect(mail.attachments.every((attachment) => attachment.contentType === 'image/png' && attachment.content.subarray(1, 4).toString() === 'PNG')).toBe(true);
 
-    const record = await readRecord();
-    expect(record.attempts).toHaveLength(1);
-    expect(record.attempts[0]).toMatchObject({ status: 'sent', messageId: mail.messageId, accepted: ['ada@example.com', 'alan@example.com'], rejected: [] });
+    expect(await readStates()).toEqual([
+      expect.objectContaining({ mailbox: 'ada@example.com', outcome: 'accepted', messageId: mail.messageId }),
+      expect.objectContaining({ mailbox: 'alan@example.com', outcome: 'accepted', messageId: alans.messageId }),
+    ]);
     expect(existsSync(join(outputDir, 'digests', `${DATE}.email.html`))).toBe(true);
     expect(await readFile(join(outputDir, 'digests', `${DATE}.txt`), 'utf8')).toBe(mail.text);
     expect(`${result.stdout}${result.stderr}${await readAllFiles(outputDir)}`).not.toContain(PASSWORD);
@@ -106,18 +114,19 @@ describe('summarize send', () => {
     expect(smtp.messages[0]!.raw.toString('latin1')).toMatch(/^List-Unsubscribe: <mailto:leave@example\.org\?subject=unsubscribe>\r?$/m);
   });
 
-  it('sends nothing the second time, and again with --resend under a new Message-ID', async () => {
+  it('sends nothing the second time, nor with --resend (nothing is uncertain), and again with --resend all under new Message-IDs', async () => {
     expect((await send()).code).toBe(0);
     const again = await send();
     expect(again.code).toBe(0);
-    expect(again.stderr).toMatch(/already sent at .* to all 2 of these recipient\(s\); nothing sent \(--resend sends it again\)/);
+    expect(again.stderr).toMatch(/already sent at .* to all 2 of these readers; nothing sent \(`--resend all` sends it again\)/);
+    expect((await send('--resend')).stderr).toMatch(/already sent/);
     expect(smtp.messages).toHaveLength(2);
 
-    expect((await send('--resend')).code).toBe(0);
-    expect(smtp.messages).toHaveLength(4);
+    expect((await send('--resend', 'all')).code).toBe(0);
+    expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com'], ['ada@example.com'], ['alan@example.com']]);
     const [first, second] = await Promise.all([smtp.messages[0]!, smtp.messages[2]!].map((message) => parse(message.raw)));
-    expect(second!.messageId).not.toBe(first!.messageId);
-    expect((await readRecord()).attempts.map((attempt: { status: string }) => attempt.status)).toEqual(['sent', 'sent']);
+    expect(second!.messageId).toBe(first!.messageId!.replace('@', '.1@'));
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'accepted', 'alan@example.com': 'accepted' });
   });
 
   it('sends a list that grows only to its new readers: nobody gets the edition twice', async () => {
@@ -125,7 +134,7 @@ describe('summarize send', () => {
     const grown = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_MAIL_TO: 'ada@example.com, alan@example.com, grace@example.com' });
 
     expect(grown.code).toBe(0);
-    expect(grown.stderr).toContain('2 of these recipients already had the edition of 2025-01-31; sending it to the 1 others');
+    expect(grown.stderr).toContain('2 of these readers already had the edition of 2025-01-31 (or were refused it); sending it to the 1 others');
     expect(smtp.messages.map((message) => message.to)).toEqual([['ada@example.com'], ['alan@example.com'], ['grace@example.com']]);
     // A test send to one of them later sends nothing either.
     const single = await send('--to', 'Ada <ada@example.com>');
@@ -165,8 +174,7 @@ describe('summarize send', () => {
     expect(token(ada)).toBe(createHmac('sha256', 'a-secret-of-at-least-16-characters').update('ada@example.com').digest('hex').slice(0, 32));
     expect(`${result.stdout}${result.stderr}${await readAllFiles(outputDir)}`).not.toContain('a-secret-of-at-least-16-characters');
     // One record of the send, once per mailbox.
-    expect((await readRecord()).attempts).toHaveLength(1);
-    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'sent', accepted: ['ada@example.com', 'alan@example.com'] });
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'accepted', 'alan@example.com': 'accepted' });
   });
 
   it('--dry-run writes the very message a real send gives the first reader', async () => {
@@ -187,8 +195,9 @@ describe('summarize send', () => {
     try {
       const first = await runCliCaptured(['send', '--date', DATE], { ...env, SMTP_URL: greylisting.url, SUMMARIZE_MAIL_TO: 'ada@example.com, grey@example.net' });
       expect(first.code).toBe(3);
-      expect(first.stderr).toContain('the server deferred grey@example.net');
-      expect((await readRecord()).attempts[0]).toMatchObject({ status: 'partial', accepted: ['ada@example.com'], rejected: [], deferred: ['grey@example.net'] });
+      expect(first.stderr).toContain(`the server deferred 1 reader (${readerId('grey@example.net')}) (a 4xx answer such as greylisting; the next send tries again)`);
+      expect(first.stderr).not.toContain('grey@example.net');
+      expect(await outcomes()).toEqual({ 'ada@example.com': 'accepted', 'grey@example.net': 'deferred' });
     } finally {
       await greylisting.close();
     }
@@ -202,16 +211,17 @@ describe('summarize send', () => {
     env.SUMMARIZE_MAIL_TO = 'ada@example.com,gone@example.net';
     const result = await send();
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('the server rejected gone@example.net');
+    expect(result.stderr).toContain(`the server rejected 1 reader (${readerId('gone@example.net')})`);
+    expect(result.stderr).not.toContain('gone@example.net');
     expect(smtp.messages[0]!.to).toEqual(['ada@example.com']);
-    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'partial', accepted: ['ada@example.com'], rejected: ['gone@example.net'] });
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'accepted', 'gone@example.net': 'rejected' });
   });
 
   it('fails clearly when every recipient is rejected', async () => {
     const result = await send('--to', 'gone@example.net');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ rejected gone@example\.net$/m);
-    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'failed', rejected: ['gone@example.net'] });
+    expect(result.stderr).toContain(`\nsummarize: the edition of 2025-01-31 was not sent: the server rejected 1 reader (${readerId('gone@example.net')})\n`);
+    expect(await outcomes()).toEqual({ 'gone@example.net': 'rejected' });
   });
 
   it('reports a refused login in one line, records it, and a later send goes ahead without --resend', async () => {
@@ -220,7 +230,8 @@ describe('summarize send', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^summarize: the edition of 2025-01-31 was not sent: the SMTP server 127\.0\.0\.1:\d+ refused the login for user editor \(535\): check the user and password in SMTP_URL$/m);
     expect(result.stderr).not.toContain('wrong-Pa55word');
-    expect((await readRecord()).attempts[0]).toMatchObject({ status: 'failed', accepted: [] });
+    // Refused before anything was handed over: surely not sent, so a later send tries again.
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'failed' });
     expect(smtp.messages).toHaveLength(0);
 
     env.SMTP_URL = smtp.url;
@@ -235,7 +246,7 @@ describe('summarize send', () => {
     const result = await send();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`cannot reach the SMTP server 127.0.0.1:${down.port}: connection refused`);
-    expect((await readRecord()).attempts[0].status).toBe('failed');
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'failed' });
   });
 
   it('reports a TLS failure (a certificate the client does not trust)', async () => {
@@ -251,16 +262,18 @@ describe('summarize send', () => {
     }
   });
 
-  it('refuses to send over an unfinished earlier attempt unless --resend', async () => {
+  it('reads a record of the older format: the readers of an attempt that never finished are uncertain, repeated only with --resend', async () => {
     const intent = { status: 'sending', messageId: '<x@example.org>', subject: 's', from: 'brief@example.org', recipients: ['ada@example.com', 'alan@example.com'], accepted: [], rejected: [], startedAt: '2025-01-31T06:00:00.000Z' };
     await mkdir(join(outputDir, 'mail'), { recursive: true });
     await writeFile(join(outputDir, 'mail', `${DATE}.sent.json`), JSON.stringify({ schemaVersion: 1, date: DATE, attempts: [intent] }));
     const result = await send();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('started at 2025-01-31T06:00:00.000Z did not finish: the message may have gone out');
+    expect(result.stderr).toContain(`2 readers (${readerId('ada@example.com')} ${readerId('alan@example.com')}) may or may not have the edition of 2025-01-31`);
+    expect(result.stderr).toContain('`--resend` repeats only those');
     expect(smtp.connections).toBe(0);
     expect((await send('--resend')).code).toBe(0);
     expect(smtp.messages).toHaveLength(2);
+    expect(await outcomes()).toEqual({ 'ada@example.com': 'accepted', 'alan@example.com': 'accepted' });
   });
 
   it('--dry-run writes the .eml, prints subject, recipients and sizes, and opens no connection', async () => {
@@ -273,7 +286,7 @@ describe('summarize send', () => {
     const mail = await parse(await readFile(join(outputDir, 'mail', `${DATE}.eml`)));
     expect(mail.subject).toBe('arXiv Brief — 2025-01-31: 3 papers');
     expect(mail.attachments).toHaveLength(3);
-    expect(existsSync(join(outputDir, 'mail', `${DATE}.sent.json`))).toBe(false);
+    expect(existsSync(join(outputDir, 'mail', `${DATE}.sent.jsonl`))).toBe(false);
   });
 
   it('accepts --date yesterday (UTC)', async () => {
@@ -287,7 +300,7 @@ describe('summarize send', () => {
   it('explains itself with --help', async () => {
     const result = await runCliCaptured(['send', '--help'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today \| --issue YYYY-MM\|YYYY-Www\]/);
+    expect(result.stdout).toMatch(/^summarize send \[--date YYYY-MM-DD\|yesterday\|today \| --issue YYYY-MM\|YYYY-Www/);
     expect(smtp.connections).toBe(0);
   });
 
@@ -322,7 +335,7 @@ describe('summarize send', () => {
       expect(result.stderr).toContain('[redacted]');
       const everything = [result.stdout, result.stderr, await readAllFiles(outputDir)].join('\n');
       expect(everything).not.toContain(PASSWORD);
-      expect((await readRecord()).attempts.at(-1).error).toContain('[redacted]');
+      expect((await readStates()).at(-1)!.reason).toContain('[redacted]');
     } finally {
       await quoting.close();
     }

@@ -10,9 +10,21 @@ export type FakeSmtp = {
   url: string;
   messages: ReceivedMail[];
   /** Connections opened, to prove a dry run or a refusal made none. */
-  connections: number;
+  readonly connections: number;
+  /** Recipients answered `450 try again later` (the option's list; empty it and the greylisting ends). */
+  deferRecipients: string[];
   /** While true, a message is stored on arrival but never answered: the window in which a sender can crash. */
   holdReplies: boolean;
+  /** From this message on (1 = the first the server ever got), hold the reply as `holdReplies` does. */
+  holdRepliesFrom: number | undefined;
+  /** This message (1-based) is stored whole, then the connection is closed with no answer: dropped mid-DATA. */
+  dropConnectionAfterMessage: number | undefined;
+  /** From this connection on (1-based), the server closes the connection before its greeting. */
+  closeBeforeGreetingFrom: number | undefined;
+  /** Called as each message arrives, before the server answers: what the sender had on disk by then can be read here. */
+  onMessage: ((message: ReceivedMail) => void) | undefined;
+  /** Resolves once the server has received `count` messages in all. */
+  waitForMessages(count: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -32,15 +44,23 @@ export type FakeSmtpOptions = {
 /** A real SMTP server (smtp-server, from the nodemailer project) on 127.0.0.1, with AUTH PLAIN/LOGIN and no STARTTLS. */
 export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55', rejectRecipients = [], deferRecipients = [], secure = false, rejectDataWith }: FakeSmtpOptions = {}): Promise<FakeSmtp> {
   const messages: ReceivedMail[] = [];
-  const state = { connections: 0, holdReplies: false };
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  let connections = 0;
+  // smtp-server keeps its connections (with their sockets) under their session's id: how the fake hangs up on one.
+  const hangUp = (sessionId: string) => {
+    for (const connection of (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections) {
+      if (connection.id === sessionId) connection._socket.destroy();
+    }
+  };
   const server = new SMTPServer({
     secure,
     authMethods: ['PLAIN', 'LOGIN'],
     allowInsecureAuth: true,
     disabledCommands: secure ? [] : ['STARTTLS'],
     logger: false,
-    onConnect(_session, callback) {
-      state.connections++;
+    onConnect(session, callback) {
+      connections++;
+      if (fake.closeBeforeGreetingFrom !== undefined && connections >= fake.closeBeforeGreetingFrom) return hangUp(session.id);
       callback();
     },
     onAuth(auth, _session, callback) {
@@ -51,7 +71,7 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
       if (rejectRecipients.includes(address.address)) {
         return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
       }
-      if (deferRecipients.includes(address.address)) {
+      if (fake.deferRecipients.includes(address.address)) {
         return callback(Object.assign(new Error('greylisted, try again later'), { responseCode: 450 }));
       }
       callback();
@@ -61,13 +81,18 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const envelope = session.envelope;
-        messages.push({
+        const message = {
           from: envelope.mailFrom === false ? '' : envelope.mailFrom.address,
           to: envelope.rcptTo.map((recipient) => recipient.address),
           raw: Buffer.concat(chunks),
-        });
+        };
+        messages.push(message);
+        fake.onMessage?.(message);
+        for (const waiter of waiters.filter((entry) => messages.length >= entry.count)) waiter.resolve();
+        if (messages.length === fake.dropConnectionAfterMessage) return hangUp(session.id);
         if (rejectDataWith !== undefined) return callback(Object.assign(new Error(rejectDataWith), { responseCode: 554 }));
-        if (!state.holdReplies) callback();
+        const held = fake.holdReplies || (fake.holdRepliesFrom !== undefined && messages.length >= fake.holdRepliesFrom);
+        if (!held) callback();
       });
     },
   });
@@ -75,19 +100,21 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return {
+  const fake: FakeSmtp = {
     port,
     url: `${secure ? 'smtps' : 'smtp'}://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}`,
     messages,
     get connections() {
-      return state.connections;
+      return connections;
     },
-    get holdReplies() {
-      return state.holdReplies;
-    },
-    set holdReplies(value: boolean) {
-      state.holdReplies = value;
-    },
+    deferRecipients: [...deferRecipients],
+    holdReplies: false,
+    holdRepliesFrom: undefined,
+    dropConnectionAfterMessage: undefined,
+    closeBeforeGreetingFrom: undefined,
+    onMessage: undefined,
+    waitForMessages: (count) => (messages.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }

@@ -5,16 +5,19 @@ import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { parseMailAddresses } from '../../config/parse-mail-addresses.js';
 import type { Outcome } from '../../run/outcome.js';
+import type { ResendScope } from '../../mail/plan-mail-round.js';
 import { mailEdition } from '../../send/mail-edition.js';
+import { readSendStatus } from '../../send/read-send-status.js';
 import { sendIssue } from '../../send/send-issue.js';
 import { parsePeriodKey } from '../../issue/period.js';
 import type { SendEditionResult } from '../../send/send-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
-/** `summarize send`: parse flags, take the output folder's lock, mail the edition once. */
+/** `summarize send`: parse flags, then mail the edition (or issue) once to each reader, or show each reader's state (`--status`). */
 export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
-  const { values, positionals } = parseCommandArgs('send', argv, {
+  const { rest, resend } = takeResendFlag(argv);
+  const { values, positionals } = parseCommandArgs('send', rest, {
     date: { type: 'string' },
     issue: { type: 'string' },
     to: { type: 'string' },
@@ -25,6 +28,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
     webhook: { type: 'string', multiple: true },
     'mail-only': { type: 'boolean', default: false },
     'channels-only': { type: 'boolean', default: false },
+    status: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`send: unexpected argument ${JSON.stringify(positionals[0])}`);
   if (values.issue !== undefined && values.date !== undefined) throw new UsageError('send: --issue and --date exclude each other; pass one');
@@ -36,11 +40,16 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   const only = values['mail-only'] ? 'mail' : values['channels-only'] ? 'channels' : undefined;
   const channels = values.webhook === undefined ? undefined : parseWebhookFlags(values.webhook);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  if (values.status) {
+    if (values['dry-run'] || resend !== undefined) throw new UsageError('send: --status only reads the record; drop --dry-run and --resend');
+    io.stdout.write(await readSendStatus(config, period ? { key: `issue-${period.key}`, name: `the issue of ${period.title}`, to } : { key: date, name: `the edition of ${date}`, to }));
+    return 'done';
+  }
   // main.ts redacts every configured secret (the SMTP password too) from what is written here.
   const say = (line: string) => {
     if (!values.quiet) io.stderr.write(`${line}\n`);
   };
-  const mailOptions = { to, dryRun: values['dry-run'], resend: values.resend, log: say };
+  const mailOptions = { to, dryRun: values['dry-run'], resend, log: say };
   const result = period ? { ...(await sendIssue(config, period, mailOptions)), mailed: true } : await mailEdition(config, { ...mailOptions, date, channels, only });
   if (values['dry-run'] && result.mailed) io.stdout.write(renderDryRun(result));
   if (result.outcome === 'done') say(result.summary);
@@ -49,6 +58,24 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
 }
 
 // --- internal ---
+
+// `--resend` takes an optional word, which parseArgs cannot say: `--resend all` repeats every reader, `--resend` alone the uncertain ones.
+function takeResendFlag(argv: readonly string[]): { rest: string[]; resend: ResendScope | undefined } {
+  const rest: string[] = [];
+  let resend: ResendScope | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    if (argument === '--resend') {
+      resend = argv[index + 1] === 'all' ? 'all' : 'uncertain';
+      if (resend === 'all') index++;
+    } else if (argument.startsWith('--resend=')) {
+      const value = argument.slice('--resend='.length);
+      if (value !== 'all' && value !== 'uncertain') throw new UsageError(`send: --resend takes \`all\` or nothing, not ${JSON.stringify(value)}`);
+      resend = value;
+    } else rest.push(argument);
+  }
+  return { rest, resend };
+}
 
 function parseRecipientsFlag(value: string): string[] {
   const parsed = parseMailAddresses(value);
