@@ -55,7 +55,8 @@ export async function encodeEpisodeMp3(path: string, tags: EpisodeTags, chunks: 
     await write(NodeID3.create(toId3Tags(tags)));
     const encoder = new Mp3Encoder(1, EPISODE_SAMPLE_RATE, BITRATE_KBPS);
     for await (const chunk of chunks) {
-      const raised = chunk.samples.map((sample) => Math.max(-32768, Math.min(32767, Math.round(sample * ENCODER_MAKEUP_GAIN))));
+      const raised = new Int16Array(chunk.samples.length);
+      for (let index = 0; index < raised.length; index++) raised[index] = Math.max(-32768, Math.min(32767, Math.round(chunk.samples[index]! * ENCODER_MAKEUP_GAIN)));
       for (let start = 0; start < raised.length; start += SLICE_SAMPLES) {
         await write(encoder.encodeBuffer(raised.subarray(start, start + SLICE_SAMPLES)));
       }

@@ -80,10 +80,11 @@ async function measureBlocks(pieces: AsyncIterable<Int16Array>, sampleRate: numb
   // Blocks run on across pieces: `position` is the episode's sample index.
   let position = 0;
   for await (const samples of pieces) {
-    const gain = levelPiece(samples, sampleRate);
-    pieceGains.push(gain);
     const scaled = new Float64Array(samples.length);
-    for (let index = 0; index < samples.length; index++) scaled[index] = (samples[index]! * gain) / 32768;
+    for (let index = 0; index < samples.length; index++) scaled[index] = samples[index]! / 32768;
+    const gain = levelPiece(scaled, sampleRate);
+    pieceGains.push(gain);
+    if (gain !== 1) for (let index = 0; index < scaled.length; index++) scaled[index] = scaled[index]! * gain;
     for (let start = 0; start < scaled.length; ) {
       const block = Math.floor((position + start) / blockSamples);
       const end = Math.min(scaled.length, (block + 1) * blockSamples - position);
@@ -104,11 +105,9 @@ async function measureBlocks(pieces: AsyncIterable<Int16Array>, sampleRate: numb
 }
 
 // The gain that brings one piece to PIECE_LUFS; 1 for silence.
-function levelPiece(samples: Int16Array, sampleRate: number): number {
+function levelPiece(scaled: Float64Array, sampleRate: number): number {
   const filter = createKWeightingFilter(sampleRate);
   const hop = Math.round(sampleRate / 10);
-  const scaled = new Float64Array(samples.length);
-  for (let index = 0; index < samples.length; index++) scaled[index] = samples[index]! / 32768;
   const hopEnergies: number[] = [];
   for (let start = 0; start < scaled.length; start += hop) hopEnergies.push(filter.weighEnergy(scaled, start, Math.min(start + hop, scaled.length)));
   const blocks: number[] = [];
@@ -116,7 +115,7 @@ function levelPiece(samples: Int16Array, sampleRate: number): number {
   for (let start = 0; start + span <= hopEnergies.length; start++) {
     let sum = 0;
     for (let offset = 0; offset < span; offset++) sum += hopEnergies[start + offset]!;
-    blocks.push(sum / Math.min(samples.length, span * hop));
+    blocks.push(sum / Math.min(scaled.length, span * hop));
   }
   const loudness = computeGatedLoudness(blocks);
   if (loudness === undefined) return 1;
