@@ -7,6 +7,8 @@ import { isProseStyle, type ProseStyleName, type StyleName } from './style-names
 
 export const PROMPT_FILES = {
   system: 'system.md',
+  /** The paper as every call of it starts: one byte-identical prefix the server's prompt cache reuses. */
+  paper: 'paper.md',
   brief: 'brief.md',
   sectionNotes: 'section-notes.md',
 } as const;

@@ -88,6 +88,8 @@ export const ConfigSchema = z.object({
   pdfMaxBytes: positiveInt.default(50 * 1024 * 1024),
   pdfTimeoutMs: positiveInt.default(120_000),
   prices: z.record(z.string(), PriceSchema).default({}),
+  /** A `prompt_cache_key` per paper routes its calls to one cache: `auto` sends it to OpenAI's own endpoint only (others may refuse unknown fields). */
+  promptCacheKey: z.enum(['auto', 'on', 'off']).default('auto'),
   // --- choosing papers (announcement feed, interests, ranking) ---
   /** arXiv's announcement feed (RSS 2.0); `${arxivRssUrl}/cs.LG+cs.CL`. */
   arxivRssUrl: httpUrl.default('https://rss.arxiv.org/rss'),
@@ -202,6 +204,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   pdfMaxBytes: 'SUMMARIZE_PDF_MAX_BYTES',
   pdfTimeoutMs: 'SUMMARIZE_PDF_TIMEOUT_MS',
   prices: 'SUMMARIZE_PRICES',
+  promptCacheKey: 'SUMMARIZE_PROMPT_CACHE_KEY',
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',

@@ -74,8 +74,13 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
   },
   prices: {
     group: 'The model',
-    description: 'Extra or overriding prices as JSON, USD per million tokens: `{"my-model":{"input":0.2,"output":0.8,"cachedInput":0.05}}`. A model without a price records a cost of null, and `--max-cost` refuses to run with it.',
+    description: 'Extra or overriding prices as JSON, USD per million tokens: `{"my-model":{"input":0.2,"output":0.8,"cachedInput":0.05}}`; `cachedInput` is the price of prompt tokens the server read from its cache (default: the input price). A model without a price records a cost of null, and `--max-cost` refuses to run with it.',
     whenUnset: "the built-in table of OpenAI's models",
+  },
+  promptCacheKey: {
+    group: 'The model',
+    description: "Sends a `prompt_cache_key` per paper, so that all its calls (the brief, each style, repairs) reach the server's cache of the paper: `auto` sends it to OpenAI's own endpoint only, `on` to any server (vLLM and most OpenAI-compatible servers ignore it; a strict one refuses the request), `off` never.",
+    default: 'auto',
   },
   // --- arXiv and Hugging Face ---
   arxivApiUrl: {
@@ -263,5 +268,11 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     group: 'The podcast',
     description: 'USD per million characters of speech, for a model the built-in table does not know.',
     whenUnset: 'the built-in table: `tts-1` 15, `tts-1-hd` 30, `gpt-4o-mini-tts` 15; eSpeak NG costs nothing',
+  },
+  },
+  },
+  },
+  },
+  },
   },
 };

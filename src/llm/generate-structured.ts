@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
 import type { z } from 'zod';
 import type { Usage } from '../brief/brief-schema.js';
 import { assertChatCompletion } from './assert-chat-completion.js';
@@ -21,6 +22,13 @@ export interface GenerateStructuredOptions<T> {
   schema: z.ZodType<T>;
   /** Names the schema for the server (letters, digits, _ and -). */
   schemaName: string;
+  /**
+   * The JSON schema sent instead of `schema`'s own, when one wider schema serves every call of a paper: the
+   * server reads the schema before the prompt, so only calls with the same schema share a cached prefix.
+   */
+  responseSchema?: ResponseFormatJSONSchema.JSONSchema | undefined;
+  /** Sent as `prompt_cache_key`: calls with the same key reach the same prompt cache. Default: none. */
+  promptCacheKey?: string | undefined;
   /** Model calls in total, first one included, before NoValidOutputError; HTTP retries do not count. */
   maxAttempts: number;
   /** Sent as `max_completion_tokens`; default: the server's limit. */
@@ -52,9 +60,9 @@ export interface GenerateStructuredResult<T> {
  * an unusable answer goes back to the model with what was wrong, up to `maxAttempts` calls.
  */
 export async function generateStructured<T>(options: GenerateStructuredOptions<T>): Promise<GenerateStructuredResult<T>> {
-  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true } = options;
+  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true, promptCacheKey } = options;
   const startedAt = now();
-  const { json_schema: jsonSchema } = zodResponseFormat(schema, schemaName);
+  const jsonSchema = options.responseSchema ?? zodResponseFormat(schema, schemaName).json_schema;
   const messages = [...options.messages];
   let usage = ZERO_USAGE;
   let lastAnswer: { rawText: string; finishReason: string | undefined; problem: AnswerProblem } | undefined;
@@ -73,6 +81,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
         messages,
         response_format: { type: 'json_schema', json_schema: jsonSchema },
         ...(maxOutputTokens === undefined ? {} : { max_completion_tokens: maxOutputTokens }),
+        ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }),
       },
       { signal, retry },
     );

@@ -8,6 +8,7 @@ import type { PaperContext } from './create-paper-context.js';
 import { estimateSegmentUsd } from './estimate-episode-cost.js';
 import { generatePodcastScript } from './generate-podcast-script.js';
 import { loadPaperText } from './load-paper-text.js';
+import { collectStyleFigures } from './collect-style-figures.js';
 import type { Reservation, SpendBudget } from '../run/spend-budget.js';
 
 export interface EnsuredSegment {
@@ -38,6 +39,8 @@ export async function ensurePodcastSegment(
     reservation = options.budget.reserve(estimateSegmentUsd(brief, config, options.stylePrompt.text) ?? 0);
     if (!reservation) throw new Error('the --max-cost budget is reached');
     const paperText = await loadPaperText(paper, { ...context, signal: options.signal });
+    // Listed as in the calls of the paper's other styles, so the segment reads the paper from the prompt cache too.
+    const found = await collectStyleFigures(context, paper, options.signal);
     const held = reservation;
     const script = await generatePodcastScript(brief, paperText, {
       config,
@@ -49,6 +52,7 @@ export async function ensurePodcastSegment(
       // Repairs and the grounding round fit only within what the segment reserved, or what the cap still holds.
       admitCall: () => held.extend(0),
       signal: options.signal,
+      figures: found?.figures.figures ?? [],
       ...(options.now ? { now: options.now } : {}),
     });
     await writePodcastScript(config.outputDir, script);

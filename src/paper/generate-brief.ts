@@ -16,6 +16,7 @@ import { describeGeneration } from './describe-generation.js';
 import { writeGroundedContent } from './write-grounded-content.js';
 import { buildLlmCall } from './build-llm-call.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import type { AvailableFigure } from '../styles/style-definition.js';
 
 export interface GenerateBriefDependencies {
   config: Config;
@@ -32,11 +33,13 @@ export interface GenerateBriefDependencies {
   /** Default: the system clock; tests fix it. */
   now?: () => Date;
   signal?: AbortSignal;
+  /** The paper's figures with number and caption, listed with the paper when a style of the run shows them; default: none. */
+  figures?: AvailableFigure[];
 }
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
-  const { config, prompts, llm, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, figures, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
   const startedAt = performance.now();
   const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp });
 
@@ -45,6 +48,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
       paper,
       paperText,
       {
+        style: 'brief',
         template: prompts.brief,
         schema: BriefContentSchema,
         schemaName: 'paper_brief',
@@ -53,7 +57,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
         listTexts: listBriefTexts,
         language: config.language,
       },
-      { config, prompts, call, admitCall },
+      { config, prompts, call, admitCall, figures },
     );
     let content: BriefContent = written.content;
     content = { ...content, quiz: balanceAnswerPositions(content.quiz, formatArxivId(paper)) };

@@ -17,6 +17,7 @@ import { describeGeneration } from './describe-generation.js';
 import { writeGroundedContent } from './write-grounded-content.js';
 import { buildLlmCall } from './build-llm-call.js';
 import type { PaperText } from './paper-text.js';
+import type { AvailableFigure } from '../styles/style-definition.js';
 
 export interface GeneratePodcastScriptDependencies {
   config: Config;
@@ -30,6 +31,8 @@ export interface GeneratePodcastScriptDependencies {
   admitCall?: () => boolean;
   now?: () => Date;
   signal?: AbortSignal;
+  /** The paper's figures, listed with the paper as in the calls of its other styles (when one shows them); default: none. */
+  figures?: AvailableFigure[];
 }
 
 /**
@@ -38,7 +41,7 @@ export interface GeneratePodcastScriptDependencies {
  * hidden instructions flagged, and what of the paper the model read recorded.
  */
 export async function generatePodcastScript(brief: Brief, paperText: PaperText, dependencies: GeneratePodcastScriptDependencies): Promise<PodcastScript> {
-  const { config, prompts, stylePrompt, llm, hosts, meter = createUsageMeter(), breaker, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, stylePrompt, llm, hosts, figures, meter = createUsageMeter(), breaker, admitCall = () => true, now = () => new Date(), signal } = dependencies;
   const { paper } = brief;
   const startedAt = performance.now();
   const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitCall });
@@ -50,6 +53,7 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
       paper,
       paperText,
       {
+        style: 'podcast',
         template: stylePrompt.text,
         schema: buildPodcastScriptSchema(hosts),
         schemaName: 'podcast_segment',
@@ -63,7 +67,7 @@ export async function generatePodcastScript(brief: Brief, paperText: PaperText, 
         listTexts: spokenTexts,
         language,
       },
-      { config, prompts, call, admitCall },
+      { config, prompts, call, admitCall, figures },
     );
     return PodcastScriptSchema.parse({
       schemaVersion: 1,

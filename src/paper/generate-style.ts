@@ -7,7 +7,6 @@ import { createUsageMeter } from '../llm/usage-meter.js';
 import { describeWrongLanguage } from '../language/describe-wrong-language.js';
 import { withWarnings } from '../brief/checks/with-warnings.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
-import type { AvailableFigure } from '../styles/style-definition.js';
 import type { ProseStyleName } from '../brief/style-names.js';
 import { type StyleResult, StyleResultSchema } from '../brief/style-result-schema.js';
 import type { PaperText } from './paper-text.js';
@@ -15,12 +14,10 @@ import { describeGeneration } from './describe-generation.js';
 import type { GenerateBriefDependencies } from './generate-brief.js';
 import { writeGroundedContent } from './write-grounded-content.js';
 import { buildLlmCall } from './build-llm-call.js';
+import { describeFigures } from './describe-figures.js';
 
-/** The brief's dependencies (meter: this style's own, so its spend is its own), and what the style shows of the paper. */
-export interface GenerateStyleDependencies extends GenerateBriefDependencies {
-  /** The paper's figures with number and caption, for styles that show them; default: none. */
-  figures?: AvailableFigure[];
-}
+/** The brief's dependencies (meter: this style's own, so its spend is its own; figures: those it may show). */
+export type GenerateStyleDependencies = GenerateBriefDependencies;
 
 /** Asks the model for one paper in a prose style, with the brief's repairs, grounding round, checks and provenance. */
 export async function generateStyle(paper: PaperMetadata, paperText: PaperText, styleName: ProseStyleName, dependencies: GenerateStyleDependencies): Promise<StyleResult> {
@@ -30,11 +27,12 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
   if (!prompt) throw new PaperError(paper.id, 'generate', `the ${styleName} prompt was not loaded; add ${styleName} to SUMMARIZE_STYLES (or --style)`);
   const startedAt = performance.now();
   const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp });
-    try {
+  try {
     const written = await writeGroundedContent(
       paper,
       paperText,
       {
+        style: styleName,
         template: prompt.text,
         schema: style.buildSchema({ figures }),
         schemaName: style.schemaName,
@@ -44,7 +42,7 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
         listTexts: (content) => style.listTexts(content),
         language: config.language,
       },
-      { config, prompts, call, admitCall },
+      { config, prompts, call, admitCall, figures },
     );
     return StyleResultSchema.parse({
       schemaVersion: 1,
@@ -59,12 +57,4 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', `${styleName}: ${error.message}`, { cause: error });
     throw error;
   }
-}
-
-// --- internal ---
-
-// The model picks by number from this list only; an empty list says so, so it invents none.
-function describeFigures(figures: AvailableFigure[]): string {
-  if (figures.length === 0) return '(none: this paper has no figures we could extract)';
-  return figures.map((figure) => `Figure ${figure.number}: ${figure.caption}`).join('\n');
 }

@@ -6,6 +6,8 @@ import { fitToBudget } from '../text/fit-to-budget.js';
 
 // Title, authors, categories and abstract fill the prompt's placeholders; an abstract rarely passes 600 tokens.
 const METADATA_TOKENS = 1_000;
+// What follows the paper in a call: its own instructions, the brief a style reads, the list of figures and the paper's schema.
+const CALL_TOKENS = 4_000;
 
 export interface PaperInput {
   /** The paper text that goes into the prompt (maybe without its least important sections). */
@@ -17,9 +19,13 @@ export interface PaperInput {
   chunks: string[] | null;
 }
 
-/** Decides what of the paper the model reads: all of it, all but the least important sections, or notes per part. */
-export function planPaperInput(text: string, prompts: Prompts, config: Config): PaperInput {
-  const promptTokens = countTokens(prompts.system) + countTokens(prompts.brief) + METADATA_TOKENS;
+/**
+ * Decides what of the paper the model reads: all of it, all but the least important sections, or notes per part.
+ * Every call of a paper fits it the same way, whatever its own instructions, so they all send the same paper;
+ * a prompt file that still holds the paper itself (`template`, from before prompts/paper.md) is fitted around it.
+ */
+export function planPaperInput(text: string, prompts: Pick<Prompts, 'system' | 'paper'>, config: Config, options: { template?: string } = {}): PaperInput {
+  const promptTokens = countTokens(prompts.system) + METADATA_TOKENS + (options.template === undefined ? countTokens(prompts.paper) + CALL_TOKENS : countTokens(options.template));
   const maxTokens = computeInputBudget(config.model, { maxInputTokens: config.maxInputTokens, promptTokens });
   const fitted = fitToBudget(text, { maxTokens });
   return {

@@ -10,7 +10,7 @@ import type { ProseStyleName, StyleName } from '../brief/style-names.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
 import { writeStyleResult } from '../styles/style-store.js';
 import { type GenerateStyleDependencies, generateStyle } from './generate-style.js';
-import { collectPaperFigures } from '../figures/collect-paper-figures.js';
+import { collectStyleFigures } from './collect-style-figures.js';
 import { placeFigures } from '../figures/place-figures.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import { PaperError, type PaperStage } from '../errors/brief-error.js';
@@ -226,10 +226,15 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         const styleRuns: StyleRun[] = [];
         try {
           const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall }));
+          // Before the first call: every call of the paper lists the same figures, so they share one prompt prefix.
+          const found = await collectStyleFigures(context, paper, signal);
+          const figures = found?.figures.figures ?? [];
+          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall, figures }));
           if (!reusedBrief) await storeBrief(brief);
           result.briefs.set(paper, brief);
           const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall };
-          for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
+          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall, figures };
+          for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
           // A style that failed was paid for too: its calls count in the paper's spend.
           const usage = styleRuns.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
           const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
@@ -273,12 +278,10 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   };
 
   // One style failing leaves the brief and the other styles in place; the paper's run says which failed and why.
-  const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
+  const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, found: Awaited<ReturnType<typeof collectStyleFigures>>, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
     const startedAt = performance.now();
     try {
-      const found = PROSE_STYLES[style].showsFigures ? await collectFigures(paper, dependencies.signal) : null;
-      const generated = await generateStyle(paper, paperText, style, { ...dependencies, figures: found?.figures.figures ?? [] });
-      const written = found === null ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
+      const written = found === null || !PROSE_STYLES[style].showsFigures ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
       await writeStyleResult(config.outputDir, written);
       result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
       return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
@@ -287,10 +290,6 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
       return { style, outcome: 'failed', attempts: dependencies.meter.requests, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
     }
   };
-
-  // The paper's figures come through the same polite queue; its PDF, when needed, from the cache only.
-  const collectFigures = (paper: PaperMetadata, signal: AbortSignal | undefined) =>
-    collectPaperFigures(paper, { arxivQueue: context.arxivQueue, arxivHtmlUrl: config.arxivHtmlUrl, cacheDir: config.cacheDir, readPdf: () => context.cache.readPdf(paper.id, paper.version), ...(signal ? { signal } : {}) });
 
   // `stage` is where the paper was when an error that names no stage (a bug, a refused request) stopped it.
   const failed = (paper: PaperMetadata, error: unknown, startedAt: number, durations: PaperRun['durations'] | Record<string, number>, stage: PaperStage, meter?: UsageMeter): PaperRun => {

@@ -1,21 +1,30 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { buildGroundingFeedback } from '../brief/checks/build-grounding-feedback.js';
 import type { Prompts } from '../brief/load-prompts.js';
 import { renderPrompt } from '../brief/render-prompt.js';
+import type { StyleName } from '../brief/style-names.js';
 import type { Config } from '../config/config-schema.js';
-import { generateStructured, type GenerateStructuredOptions } from '../llm/generate-structured.js';
+import { generateStructured, type GenerateStructuredOptions, type GenerateStructuredResult } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
+import type { AvailableFigure } from '../styles/style-definition.js';
 import type { PaperText } from './paper-text.js';
 import { type PaperInput, planPaperInput } from './plan-paper-input.js';
 import { detectSilentTruncation } from './detect-silent-truncation.js';
 import { writeSectionNotes } from './write-section-notes.js';
+import { ensureSectionNotes } from './ensure-section-notes.js';
 import { buildLanguageFeedback, findWrongLanguage } from '../language/check-language.js';
 import { describeLanguageInstruction } from '../language/describe-language-instruction.js';
+import { listPaperStyles, needsFigures } from './list-paper-styles.js';
+import { buildPaperSchema, PAPER_SCHEMA_NAME } from './build-paper-schema.js';
+import { buildPromptCacheKey } from './build-prompt-cache-key.js';
+import { describePaper, renderPaperBlock } from './render-paper-block.js';
 
 export interface GroundedContentRequest<T> {
-  /** The prompt template with `{{title}}`, `{{authors}}`, `{{categories}}`, `{{abstract}}`, `{{paperText}}` and any `extraValues`. */
+  /** The style written: names its field in the paper's one schema. */
+  style: StyleName;
+  /** The style's instructions, read after the paper (prompts/paper.md), with its `extraValues`; a template that holds `{{paperText}}` itself is sent as before, uncached. */
   template: string;
   schema: z.ZodType<T>;
   schemaName: string;
@@ -43,32 +52,54 @@ export interface WrittenContent<T> {
 
 type CallOptions = Omit<GenerateStructuredOptions<unknown>, 'messages' | 'schema' | 'schemaName'>;
 
+export interface GroundedContentDependencies {
+  config: Config;
+  prompts: Prompts;
+  call: CallOptions;
+  admitCall: () => boolean;
+  /** The paper's figures, listed with the paper when one of the run's styles shows them; every call of the paper passes the same. */
+  figures?: readonly AvailableFigure[] | undefined;
+}
+
 /**
  * The steps every style shares: fit the paper to the context (or write notes per part), ask for the
  * structured answer with its repairs, then one grounding round for numbers the paper does not contain.
+ * Every call of a paper starts alike (the paper's schema, the system prompt, the paper as fitted) and only
+ * then gives its own instructions, so the server reads the paper from its prompt cache after the first call.
  */
-export async function writeGroundedContent<T>(
-  paper: PaperMetadata,
-  paperText: PaperText,
-  request: GroundedContentRequest<T>,
-  { config, prompts, call, admitCall }: { config: Config; prompts: Prompts; call: CallOptions; admitCall: () => boolean },
-): Promise<WrittenContent<T>> {
+export async function writeGroundedContent<T>(paper: PaperMetadata, paperText: PaperText, request: GroundedContentRequest<T>, dependencies: GroundedContentDependencies): Promise<WrittenContent<T>> {
+  const { config, prompts, call, admitCall, figures = [] } = dependencies;
+  const sharedPrefix = !holdsPaper(request.template);
+  const promptCacheKey = sharedPrefix ? buildPromptCacheKey(paper, config) : undefined;
   let attempts = 0;
-  // The style's own instructions take the room the brief's would: the paper gets what is left.
-  const input = planPaperInput(paperText.text, { ...prompts, brief: request.template }, config);
+  const input = sharedPrefix ? planPaperInput(paperText.text, prompts, config) : planPaperInput(paperText.text, prompts, config, { template: request.template });
   let modelText = input.text;
   if (input.chunks) {
-    const notes = await writeSectionNotes(paper, input.chunks, { ...call, prompt: prompts.sectionNotes, admitCall });
+    const notesOptions = { ...call, prompt: prompts.sectionNotes, admitCall, promptCacheKey };
+    const notes = sharedPrefix ? await ensureSectionNotes(paper, input.chunks, { ...notesOptions, cacheDir: config.cacheDir }) : await writeSectionNotes(paper, input.chunks, notesOptions);
     attempts += notes.calls;
     modelText = notes.text;
     if (!admitCall()) throw new LlmError(`the --max-cost budget is reached: the notes on all ${input.chunks.length} parts are written, the ${request.label} is not`);
   }
 
+  const styles = listPaperStyles([...config.styles, request.style]);
+  const paperSchema = sharedPrefix ? buildPaperSchema(styles, { figures, hosts: config.podcastHosts }) : null;
+  const instructions = renderPrompt(request.template, { ...describePaper(paper, modelText), ...request.extraValues });
+  const fieldInstruction = paperSchema ? `\n\nAnswer in the field "${request.style}" of the JSON object; set every other field to null.` : '';
   const messages: ChatCompletionMessageParam[] = [
     { role: 'system', content: prompts.system },
-    { role: 'user', content: `${renderPrompt(request.template, { ...promptValues(paper, modelText), ...request.extraValues })}${describeLanguageInstruction(request.language)}` },
+    ...(sharedPrefix ? [{ role: 'user' as const, content: renderPaperBlock(prompts.paper, paper, modelText, needsFigures(styles) ? figures : null) }] : []),
+    { role: 'user', content: `${instructions}${fieldInstruction}${describeLanguageInstruction(request.language)}` },
   ];
-  let answer = await generateStructured({ ...call, messages, schema: request.schema, schemaName: request.schemaName });
+  // With the paper's schema the answer fills this style's field; only that field is checked and kept.
+  const ask = async (conversation: ChatCompletionMessageParam[]): Promise<GenerateStructuredResult<T>> => {
+    if (!paperSchema) return generateStructured({ ...call, messages: conversation, schema: request.schema, schemaName: request.schemaName, promptCacheKey });
+    const field = z.object({ [request.style]: request.schema });
+    const answer = await generateStructured({ ...call, messages: conversation, schema: field, schemaName: PAPER_SCHEMA_NAME, responseSchema: paperSchema, promptCacheKey });
+    return { ...answer, value: (answer.value as Record<string, T>)[request.style]! };
+  };
+
+  let answer = await ask(messages);
   attempts += answer.attempts;
   const truncation = detectSilentTruncation(messages, answer.usage.inputTokens / answer.attempts);
   let content = answer.value;
@@ -77,7 +108,7 @@ export async function writeGroundedContent<T>(
   // A follow-up that fails with the endpoint's errors keeps the answer already paid for and valid, flagged as it stands.
   const askAgain = async (feedback: string) => {
     try {
-      const next = await generateStructured({ ...call, messages: [...answer.messages, { role: 'user', content: feedback }], schema: request.schema, schemaName: request.schemaName });
+      const next = await ask([...answer.messages, { role: 'user', content: feedback }]);
       attempts += next.attempts;
       answer = next;
       content = next.value;
@@ -102,12 +133,7 @@ export async function writeGroundedContent<T>(
 
 // --- internal ---
 
-function promptValues(paper: PaperMetadata, paperText: string): Record<string, string> {
-  return {
-    title: paper.title,
-    authors: paper.authors.join(', '),
-    categories: paper.categories.join(', '),
-    abstract: paper.abstract,
-    paperText,
-  };
+// A prompt file written before prompts/paper.md holds the paper itself: it is sent as it was, paper and all.
+function holdsPaper(template: string): boolean {
+  return /\{\{\s*paperText\s*\}\}/.test(template);
 }

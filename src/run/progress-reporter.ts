@@ -23,7 +23,7 @@ export interface PaperEvent {
   durationMs?: number;
 }
 
-export type ProgressTotals = Pick<RunTotals, 'summarized' | 'skipped' | 'failed' | 'notStarted' | 'costUsd' | 'costUnknown'>;
+export type ProgressTotals = Pick<RunTotals, 'summarized' | 'skipped' | 'failed' | 'notStarted' | 'costUsd' | 'costUnknown'> & Partial<Pick<RunTotals, 'inputTokens' | 'cachedInputTokens'>>;
 
 export interface ProgressReporter {
   start(total: number): void;

@@ -13,11 +13,13 @@ const insideDelimiters = (prompt: string) => prompt.slice(prompt.indexOf('<paper
 describe('the shipped prompts', () => {
   it('put the paper title and abstract inside the data delimiters, since authors write them too', async () => {
     const prompts = await loadPrompts(PROMPTS_DIR);
-    const prompt = renderPrompt(prompts.brief, {
+    // Every call reads the paper from prompts/paper.md, before its own instructions.
+    const prompt = renderPrompt(prompts.paper, {
       title: HOSTILE_TITLE,
       authors: 'Ada Lovelace',
       categories: 'cs.CL',
       abstract: HOSTILE_ABSTRACT,
+      figures: '',
       paperText: 'Body of the paper.',
     });
     expect(insideDelimiters(prompt)).toContain(HOSTILE_ABSTRACT);

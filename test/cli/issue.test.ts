@@ -7,6 +7,7 @@ import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { IssueRecordSchema } from '../../src/issue/issue-record.js';
 import { acquireRunLock } from '../../src/run/acquire-run-lock.js';
 import { readReaderOutcomes } from '../helpers/read-reader-states.js';
+import { askedSchemaName } from '../helpers/brief-responder.js';
 import { makeNightlyPapers } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -21,6 +22,7 @@ afterEach(async () => {
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliCaptured(args, { ...services.env, ...env });
 const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
+const schemaNames = () => services.openai.requests.map((request) => askedSchemaName(request.body));
 const pdfRequests = () => services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/'));
 const readIssue = (period: string, extension: string) => readFile(join(services.outputDir, 'issues', `${period}.${extension}`), 'utf8');
 

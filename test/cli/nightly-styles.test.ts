@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groundedBriefResponder } from '../helpers/brief-responder.js';
+import { askedSchemaName, groundedBriefResponder, respondAsAsked } from '../helpers/brief-responder.js';
 import { makeLocalizedBriefContent } from '../helpers/localized-brief.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const nightly = (extra: string[] = [], env: NodeJS.ProcessEnv = {}) => runCliCaptured(['nightly', '--date', NIGHT, '--source', 'hf', ...extra], { ...services.env, ...env });
-const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
+const schemaNames = () => services.openai.requests.map((request) => askedSchemaName(request.body));
 
 describe('summarize nightly --style', () => {
   it('--dry-run estimates each style, and the total holds them all', async () => {
@@ -96,7 +96,7 @@ describe('summarize nightly --style', () => {
     const papers = await makeNightlyPapers(1);
     services = await startFakeServices(papers);
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
-    services.openai.setResponder((body) => (body.response_format?.json_schema?.name === 'paper_brief' ? { content: makeLocalizedBriefContent('zh') } : groundedBriefResponder(body)));
+    services.openai.setResponder((body) => (askedSchemaName(body) === 'paper_brief' ? respondAsAsked(body, makeLocalizedBriefContent('zh')) : groundedBriefResponder(body)));
 
     const env = { ...services.env, SUMMARIZE_PUBLIC_URL: 'https://brief.example.org' };
     const night = await nightly(['--language', 'zh'], env);
@@ -127,7 +127,7 @@ describe('summarize nightly --style', () => {
     services = await startFakeServices(papers, {});
     services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
     // A blurb of one paragraph: never valid, so every repair is paid and the style fails.
-    services.openai.setResponder((body) => (body.response_format?.json_schema?.name === 'paper_blurb' ? { content: { paragraphs: ['Too short.'] } } : groundedBriefResponder(body)));
+    services.openai.setResponder((body) => (askedSchemaName(body) === 'paper_blurb' ? respondAsAsked(body, { paragraphs: ['Too short.'] }) : groundedBriefResponder(body)));
 
     const result = await nightly(['--style', 'brief,blurb']);
 

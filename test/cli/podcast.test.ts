@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSpeech, startFakeSpeech } from '../fakes/fake-speech-server.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { hasFfprobe, probeAudio } from '../helpers/probe-audio.js';
-import { groundedBriefResponder } from '../helpers/brief-responder.js';
+import { askedSchemaName, groundedBriefResponder, respondAsAsked } from '../helpers/brief-responder.js';
 import { LOCALIZED_SENTENCES, makeLocalizedBriefContent } from '../helpers/localized-brief.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -33,7 +33,7 @@ async function start(papers = 3) {
   return { ...services.env, SUMMARIZE_TTS_BASE_URL: speech.baseUrl, SUMMARIZE_PUBLIC_URL: CONFIGURED_PUBLIC_URL, SUMMARIZE_PODCAST_HOSTS: 'Ada,Bo' };
 }
 
-const segmentRequests = () => services.openai.requests.filter((request) => request.body.response_format?.json_schema?.name === 'podcast_segment');
+const segmentRequests = () => services.openai.requests.filter((request) => askedSchemaName(request.body) === 'podcast_segment');
 
 describe.skipIf(!hasFfprobe)('the podcast', () => {
   it('nightly --podcast: an episode with a chapter per paper, a feed podcast apps read, players on the pages, the step in the report', async () => {
@@ -195,10 +195,10 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
   it('--language zh: the segments, the intro and the outro are spoken in Chinese, stored beside the English ones', async () => {
     const env = await start(1);
     services.openai.setResponder((body) => {
-      const schema = body.response_format?.json_schema?.name;
-      if (schema === 'paper_brief') return { content: makeLocalizedBriefContent('zh') };
+      const schema = askedSchemaName(body);
+      if (schema === 'paper_brief') return respondAsAsked(body, makeLocalizedBriefContent('zh'));
       // 28 turns of a 25-word sentence: 700 words, both hosts.
-      if (schema === 'podcast_segment') return { content: { turns: Array.from({ length: 28 }, (_, index) => ({ speaker: index % 2 === 0 ? 'Ada' : 'Bo', text: LOCALIZED_SENTENCES.zh })) } };
+      if (schema === 'podcast_segment') return respondAsAsked(body, { turns: Array.from({ length: 28 }, (_, index) => ({ speaker: index % 2 === 0 ? 'Ada' : 'Bo', text: LOCALIZED_SENTENCES.zh })) });
       return groundedBriefResponder(body);
     });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StyleResultSchema } from '../../src/brief/style-result-schema.js';
-import { groundedBriefResponder, makeGroundedCommentaryContent } from '../helpers/brief-responder.js';
+import { askedSchemaName, groundedBriefResponder, makeGroundedCommentaryContent, respondAsAsked } from '../helpers/brief-responder.js';
 import { FIXTURE_PDFS_DIR, hasFixtures } from '../helpers/fixtures.js';
 import { makeLatexmlPage, makeNoisyPng } from '../helpers/latexml-page.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';
@@ -21,9 +21,9 @@ const papersDir = (running: FakeServices) => join(running.outputDir, 'papers');
 const why = 'It shows how the checks catch invented numbers before a reader sees them, which is the point of the whole pipeline.';
 
 async function runCommentary(running: FakeServices, picked: number[]) {
-  // A long paper takes several calls for its brief: the commentary is answered by its schema's name.
+  // A long paper takes several calls for its brief: the commentary is answered by the schema it asks for.
   running.openai.setResponder((body) =>
-    body.response_format?.json_schema?.name === 'paper_commentary' ? { content: makeGroundedCommentaryContent(picked.map((number) => ({ number, why }))) } : groundedBriefResponder(body),
+    askedSchemaName(body) === 'paper_commentary' ? respondAsAsked(body, makeGroundedCommentaryContent(picked.map((number) => ({ number, why })))) : groundedBriefResponder(body),
   );
   const result = await runCliCaptured([paper.id, '--style', 'brief,commentary'], running.env);
   expect(result.stderr).not.toContain('internal error');

@@ -33,7 +33,7 @@ describe('summarize <id> --language', () => {
       expect(result.stderr).not.toContain('internal error');
       expect(result.code).toBe(0);
       expect(services.openai.requests).toHaveLength(2);
-      expect(services.openai.requests[0]!.body.messages[1].content).toContain(`Write every text of your answer in ${MESSAGES[language].name} (${language})`);
+      expect(services.openai.requests[0]!.body.messages.at(-1).content).toContain(`Write every text of your answer in ${MESSAGES[language].name} (${language})`);
       expect(services.openai.requests[1]!.body.messages.at(-1).content).toMatch(new RegExp(`^Your answer is written in English \\(en\\), but every text must be in ${MESSAGES[language].name} \\(${language}\\)`));
       const messages = MESSAGES[language];
       for (const label of [`1. 📘 ${messages.topicAndDomain}:`, `5. 📊 ${messages.resultsAndEvaluation}:`, `## ${messages.critique}`, `**${messages.strengths}**`, `## ${messages.quiz}`, `**${messages.answers}**`]) {
@@ -53,7 +53,7 @@ describe('summarize <id> --language', () => {
 
     expect(result.code).toBe(0);
     expect(services.openai.requests).toHaveLength(1);
-    expect(services.openai.requests[0]!.body.messages[1].content).not.toContain('Write every text of your answer in');
+    expect(services.openai.requests[0]!.body.messages.at(-1).content).not.toContain('Write every text of your answer in');
     expect(result.stdout).toContain(`1. 📘 ${MESSAGES.en.topicAndDomain}:`);
     expect((await readBrief('2509.08721v2.json')).generation.language).toBeUndefined();
   });

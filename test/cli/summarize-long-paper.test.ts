@@ -78,6 +78,29 @@ describe('papers longer than the model can read at once', () => {
     expect(brief.generation.attempts).toBe(notes.length + 1);
   });
 
+  it('writes the notes once for the brief and every style, which all read them as one prefix; a rerun adding a style writes none', async () => {
+    const { rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    await rm(join(services.cacheDir, 'notes'), { recursive: true, force: true });
+    const before = services.openai.requests.length;
+    const env = { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '1500' };
+    expect((await runCliCaptured(['2509.33333', '--style', 'brief,blurb', '--force'], env)).code).toBe(0);
+    const first = services.openai.requests.slice(before).map((request) => request.body);
+    const notes = first.filter((request) => !request.response_format);
+    const [brief, blurb] = first.filter((request) => request.response_format);
+    expect(notes.length).toBeGreaterThan(1);
+    expect(new Set(notes.map((request) => request.messages[0].content)).size).toBe(notes.length);
+    expect(brief.messages[1].content).toContain('Notes on part 1 of');
+    expect(blurb.messages.slice(0, 2)).toEqual(brief.messages.slice(0, 2));
+
+    const rerunFrom = services.openai.requests.length;
+    expect((await runCliCaptured(['2509.33333', '--style', 'brief,blurb,commentary'], env)).code).toBe(0);
+    const rerun = services.openai.requests.slice(rerunFrom).map((request) => request.body);
+    expect(rerun.filter((request) => !request.response_format)).toEqual([]);
+    const notesText: string = brief.messages[1].content.slice(brief.messages[1].content.indexOf('Notes on part 1 of'));
+    expect(rerun[0].messages[1].content).toContain(notesText);
+  });
+
   it.each([0.0075, 0.03, 0.06])('keeps a long paper under --max-cost %s: every part is in its estimate', async (cap) => {
     const { writeFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
@@ -99,11 +122,13 @@ describe('papers longer than the model can read at once', () => {
   });
 
   it('stops a long paper whose answers run far over their estimate, and ends the run as budget-stopped', async () => {
-    const { writeFile } = await import('node:fs/promises');
+    const { rm, writeFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const { readLastRunReport } = await import('../helpers/nightly-papers.js');
     const idsFile = join(services.outputDir, '..', 'long-ids.txt');
     await writeFile(idsFile, '2509.33333\n');
+    // A paper not read before: the notes the tests above kept in the cache would spare every part's call.
+    await rm(join(services.cacheDir, 'notes'), { recursive: true, force: true });
     // 20,000 output tokens an answer: about $0.04 each, several times what each part was estimated at.
     const usage = { prompt_tokens: 1000, completion_tokens: 20_000 };
     services.openai.setResponder(() => ({ content: 'Notes.', usage }));

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StyleResultSchema } from '../../src/brief/style-result-schema.js';
-import { makeGroundedBlurbContent, makeGroundedBriefContent } from '../helpers/brief-responder.js';
+import { askedSchemaName, makeGroundedBlurbContent, makeGroundedBriefContent } from '../helpers/brief-responder.js';
 import { listPdfRequests, startOnePaperServices } from '../helpers/one-paper-services.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import type { FakeServices } from '../helpers/start-fake-services.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const pdfRequests = () => listPdfRequests(services);
-const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
+const schemaNames = () => services.openai.requests.map((request) => askedSchemaName(request.body));
 const papersDir = () => join(services.outputDir, 'papers');
 
 describe('summarize <id> --style', () => {
@@ -35,8 +35,10 @@ describe('summarize <id> --style', () => {
     expect(blurb).toMatchObject({ style: 'blurb', language: 'en', checks: { ungroundedNumbers: [] }, generation: { model: 'gpt-5-mini', attempts: 1, source: { kind: 'pdf', pages: 2, truncated: false, mapReduce: false } } });
     expect(blurb.generation.costUsd).toBeGreaterThan(0);
     expect(await readFile(join(papersDir(), '2509.08721v2.blurb.md'), 'utf8')).toMatch(/^# Grounded Briefs of Papers\n\nLink: https:\/\/arxiv\.org\/pdf\/2509\.08721v2\n\nThis paper turns/);
-    // The blurb's own prompt, with the paper inside the data delimiters.
-    expect(services.openai.requests[1]!.body.messages[1].content).toMatch(/^Write a short newsletter blurb[\s\S]*<paper_text>\n[\s\S]*Our pipeline downloads the PDF[\s\S]*<\/paper_text>/);
+    // The paper inside the data delimiters, as in the brief's call, then the blurb's own prompt.
+    const [, paper, instructions] = services.openai.requests[1]!.body.messages;
+    expect(paper.content).toMatch(/^<paper_text>\n[\s\S]*Our pipeline downloads the PDF[\s\S]*<\/paper_text>\n$/);
+    expect(instructions.content).toMatch(/^Write a short newsletter blurb/);
   });
 
   it('adds a style on a rerun paying for that style only, from the cached paper text; a third run costs nothing', async () => {
@@ -63,7 +65,7 @@ describe('summarize <id> --style', () => {
 
   it('sends a blurb of the wrong length back to the model with its word count, and keeps the repaired one', async () => {
     const short = { paragraphs: ['Too short.', 'Far too short.'] };
-    services.openai.enqueue({ content: makeGroundedBriefContent() }, { content: short });
+    services.openai.enqueue({ content: { brief: makeGroundedBriefContent() } }, { content: { blurb: short } });
 
     const result = await runCliCaptured(['2509.08721', '--style', 'blurb'], services.env);
 
@@ -80,7 +82,7 @@ describe('summarize <id> --style', () => {
   it('flags a number the paper does not contain after one grounding round', async () => {
     const invented = makeGroundedBlurbContent();
     invented.paragraphs[1] = invented.paragraphs[1]!.replace('14 percent', '37 percent');
-    services.openai.enqueue({ content: makeGroundedBriefContent() }, { content: invented }, { content: invented });
+    services.openai.enqueue({ content: { brief: makeGroundedBriefContent() } }, { content: { blurb: invented } }, { content: { blurb: invented } });
 
     const result = await runCliCaptured(['2509.08721', '--style', 'blurb'], services.env);
 

@@ -40,15 +40,41 @@ export function makeGroundedBriefContent(overrides: Partial<BriefContent> = {}):
 }
 
 /** The fake OpenAI server's responder: briefs for brief requests, plain notes for map-reduce requests. */
-export function groundedBriefResponder(body: { response_format?: any; messages?: Array<{ content?: unknown }> }): FakeChatResponse {
+export function groundedBriefResponder(body: FakeRequestBody): FakeChatResponse {
   if (!body.response_format) return { content: 'Notes: the part describes the pipeline and its results on 120 papers.' };
-  // The other styles ask with their own schema name (src/styles/).
-  const schemaName = body.response_format.json_schema?.name;
-  if (schemaName === 'podcast_segment') return { content: makePodcastSegment(readHosts(body.messages ?? [])) };
-  if (schemaName === 'paper_blurb') return { content: makeGroundedBlurbContent() };
-  if (schemaName === 'paper_commentary') return { content: makeGroundedCommentaryContent() };
+  // The other styles ask with their own schema name (src/styles/), or name their field in the paper's one schema.
+  const schemaName = askedSchemaName(body);
+  if (schemaName === 'podcast_segment') return respondAsAsked(body, makePodcastSegment(readHosts(body.messages ?? [])));
+  if (schemaName === 'paper_blurb') return respondAsAsked(body, makeGroundedBlurbContent());
+  if (schemaName === 'paper_commentary') return respondAsAsked(body, makeGroundedCommentaryContent());
   if (schemaName === 'issue_introduction') return { content: { introduction: fillerProse(4, 'This issue gathers papers that check machine summaries against the papers they summarize.') } };
-  return { content: makeGroundedBriefContent() };
+  return respondAsAsked(body, makeGroundedBriefContent());
+}
+
+type FakeRequestBody = { response_format?: any; messages?: Array<{ content?: unknown }> };
+
+// Each style's own schema name, which a call sends when it is the paper's only style.
+const STYLE_SCHEMA_NAMES: Record<string, string> = { brief: 'paper_brief', blurb: 'paper_blurb', commentary: 'paper_commentary', podcast: 'podcast_segment' };
+
+/** The style a call asks for with the paper's one schema (src/paper/build-paper-schema.ts): the field its instructions name. */
+export function readAskedStyle(body: FakeRequestBody): string | undefined {
+  if (body.response_format?.json_schema?.name !== 'paper_texts') return undefined;
+  const prompt = (body.messages ?? []).map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
+  return /Answer in the field "(\w+)"/.exec(prompt)?.[1];
+}
+
+/** The schema name of what a call asks for: its own, or that of the style whose field it names in the paper's one schema. */
+export function askedSchemaName(body: FakeRequestBody): string | undefined {
+  const style = readAskedStyle(body);
+  return style === undefined ? body.response_format?.json_schema?.name : STYLE_SCHEMA_NAMES[style];
+}
+
+/** An answer with `content`, in the field the call asks for when it sends the paper's one schema (the others null). */
+export function respondAsAsked(body: FakeRequestBody, content: object): FakeChatResponse {
+  const style = readAskedStyle(body);
+  if (style === undefined) return { content };
+  const fields = Object.keys(body.response_format.json_schema.schema.properties ?? {});
+  return { content: { ...Object.fromEntries(fields.map((field) => [field, null])), [style]: content } };
 }
 
 /** A podcast segment such as a good model writes: about 700 words, spoken text only, every number in the paper. */

@@ -31,10 +31,11 @@ async function generate() {
   });
 }
 
+// The segment's field of the paper's one schema (its brief is written with the same schema).
 const withTurn = (text: string) => {
   const segment = makePodcastSegment(['Ada', 'Bo']);
   segment.turns[2] = { speaker: 'Bo', text };
-  return segment;
+  return { podcast: segment };
 };
 
 describe('generatePodcastScript', () => {
@@ -42,7 +43,7 @@ describe('generatePodcastScript', () => {
     fake.enqueue(
       { content: withTurn('The code is at https://github.com/example/tool for everyone.') },
       { content: withTurn('It was 37.9 percent better on every benchmark.') },
-      { content: makePodcastSegment(['Ada', 'Bo']) },
+      { content: { podcast: makePodcastSegment(['Ada', 'Bo']) } },
     );
     const script = await generate();
 
@@ -51,7 +52,7 @@ describe('generatePodcastScript', () => {
     expect(JSON.stringify(fake.requests[2]!.body.messages.at(-1))).toContain('37.9');
     expect(script.checks.ungroundedNumbers).toEqual([]);
     expect(script).toMatchObject({ style: 'podcast', hosts: ['Ada', 'Bo'], generation: { attempts: 3, source: { kind: 'pdf', mapReduce: false } } });
-    expect(fake.requests[0]!.body.messages[1].content).toContain('Hosts: Ada and Bo. Ada hosts and Bo joins as the guest');
+    expect(fake.requests[0]!.body.messages.at(-1).content).toContain('Hosts: Ada and Bo. Ada hosts and Bo joins as the guest');
   });
 
   it('keeps the paid, valid script with its numbers flagged when the grounding round fails with 500s', async () => {

@@ -173,5 +173,7 @@ function describeTotals(totals: ProgressTotals, durationMs: number): string {
     ...(totals.notStarted > 0 ? [`${totals.notStarted} not started`] : []),
   ];
   const spend = totals.costUnknown ? `${formatUsd(totals.costUsd)}+ (some costs are unknown: see the run report)` : formatUsd(totals.costUsd);
-  return `done in ${formatDuration(durationMs)}: ${counts.join(', ')}; spent ${spend}`;
+  // The share of input tokens the server read from its prompt cache, billed at the cached-input price.
+  const cached = totals.inputTokens ? `; cached ${Math.round((100 * (totals.cachedInputTokens ?? 0)) / totals.inputTokens)} %` : '';
+  return `done in ${formatDuration(durationMs)}: ${counts.join(', ')}; spent ${spend}${cached}`;
 }

@@ -186,6 +186,14 @@ describe('createProgressReporter on a terminal', () => {
     expect(renderScreen(capture.text())).toEqual(['done in 3m07s: 1 summarized, 0 skipped, 0 failed, 2 not started; spent $0.0123', '']);
   });
 
+  it('says what share of the input the server read from its prompt cache', () => {
+    const capture = createCapture();
+    const reporter = createProgressReporter({ stream: capture.stream, isTTY: true, now: createClock().now });
+    reporter.start(1);
+    reporter.finish({ ...totals, inputTokens: 120_000, cachedInputTokens: 85_248 });
+    expect(renderScreen(capture.text())).toEqual(['done in 0.0s: 1 summarized, 1 skipped, 1 failed; spent $0.0123; cached 71 %', '']);
+  });
+
   it('draws no bar when there are no papers', () => {
     const capture = createCapture();
     const reporter = createProgressReporter({ stream: capture.stream, isTTY: true, now: createClock().now });
