@@ -269,10 +269,4 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     description: 'USD per million characters of speech, for a model the built-in table does not know.',
     whenUnset: 'the built-in table: `tts-1` 15, `tts-1-hd` 30, `gpt-4o-mini-tts` 15; eSpeak NG costs nothing',
   },
-  },
-  },
-  },
-  },
-  },
-  },
 };

@@ -225,14 +225,12 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         const llmStartedAt = performance.now();
         const styleRuns: StyleRun[] = [];
         try {
-          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall }));
           // Before the first call: every call of the paper lists the same figures, so they share one prompt prefix.
           const found = await collectStyleFigures(context, paper, signal);
           const figures = found?.figures.figures ?? [];
           const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall, figures }));
           if (!reusedBrief) await storeBrief(brief);
           result.briefs.set(paper, brief);
-          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall };
           const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall, figures };
           for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
           // A style that failed was paid for too: its calls count in the paper's spend.
@@ -281,6 +279,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, found: Awaited<ReturnType<typeof collectStyleFigures>>, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
     const startedAt = performance.now();
     try {
+      const generated = await generateStyle(paper, paperText, style, dependencies);
       const written = found === null || !PROSE_STYLES[style].showsFigures ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
       await writeStyleResult(config.outputDir, written);
       result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);

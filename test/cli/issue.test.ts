@@ -21,7 +21,6 @@ afterEach(async () => {
 });
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliCaptured(args, { ...services.env, ...env });
-const schemaNames = () => services.openai.requests.map((request) => request.body.response_format?.json_schema?.name);
 const schemaNames = () => services.openai.requests.map((request) => askedSchemaName(request.body));
 const pdfRequests = () => services.arxiv.requests.filter((request) => request.path.startsWith('/pdf/'));
 const readIssue = (period: string, extension: string) => readFile(join(services.outputDir, 'issues', `${period}.${extension}`), 'utf8');
