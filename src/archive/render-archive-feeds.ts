@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { escapeHtml } from '../output/escape-html.js';
-import type { ArchivedIssue } from './archived-issue.js';
+import { type ArchivedIssue, getIssueFileStem } from './archived-issue.js';
 import type { EditionRecord } from '../edition/edition-record.js';
 
 // Papers listed in full per feed item; a reader's feed stays small on a day of 300 papers.
@@ -102,13 +102,13 @@ function describeEdition(edition: EditionRecord, link: (path: string) => string)
 }
 
 function describeIssue(issue: ArchivedIssue, link: (path: string) => string) {
-  const url = link(`issues/${issue.period}.html`);
+  const url = link(`issues/${getIssueFileStem(issue)}.html`);
   const count = `${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}`;
   const title = `${issue.title}: ${count}${issue.papers[0] === undefined ? '' : `, led by ${issue.papers[0].title}`}`;
   const published = new Date(issue.introduction.generatedAt);
   const papers = issue.papers.map((paper) => `<li><a href="${escapeHtml(link(`papers/${paper.stem}.html`))}">${escapeHtml(paper.title)}</a></li>`);
   return {
-    id: `${FEED_ID}:issue:${issue.period}`,
+    id: `${FEED_ID}:issue:${getIssueFileStem(issue)}`,
     link: url,
     title: escapeHtml(title),
     plainTitle: title,

@@ -5,11 +5,11 @@ import type { Issue } from './issue.js';
 import { readIssueRecord } from './issue-store.js';
 import type { Period } from './period.js';
 
-/** A written issue read back from its record and the stored texts; a clear error naming the command when it is not there. */
-export async function readIssue(outputDir: string, period: Period): Promise<Issue> {
-  const remake = `make it with \`summarize issue --${period.kind} ${period.key}\``;
-  const record = await readIssueRecord(outputDir, period.key);
-  if (!record) throw new BriefError(`no issue for ${period.title} in ${outputDir}: ${remake}`);
+/** A written issue in `language` read back from its record and the stored texts; a clear error naming the command when it is not there. */
+export async function readIssue(outputDir: string, period: Period, language: string): Promise<Issue> {
+  const remake = `make it with \`summarize issue --${period.kind} ${period.key}${language === 'en' ? '' : ` --language ${language}`}\``;
+  const record = await readIssueRecord(outputDir, period.key, language);
+  if (!record) throw new BriefError(`no issue for ${period.title}${language === 'en' ? '' : ` in language ${language}`} in ${outputDir}: ${remake}`);
   const papers: Issue['papers'] = [];
   for (const entry of record.papers) {
     const brief = await readStoredBrief(outputDir, entry.id, entry.version, record.language);

@@ -6,7 +6,10 @@ import { BriefError } from '../errors/brief-error.js';
 import { collectPeriodBriefs, type PeriodBrief } from './collect-period-briefs.js';
 import type { Issue } from './issue.js';
 import type { IssueRecord } from './issue-record.js';
-import { readIssueRecord, writeIssue } from './issue-store.js';
+import { getIssueMailKey, readIssueRecord, writeIssue } from './issue-store.js';
+import { wasMailed } from '../mail/was-mailed.js';
+import { describePeriodTitle } from './describe-period-title.js';
+import { describeMailedIssueChange } from './describe-mailed-issue-change.js';
 import type { Period } from './period.js';
 import { rankPeriodBriefs } from './rank-period-briefs.js';
 import { listIssueRecords } from './list-issue-records.js';
@@ -102,13 +105,19 @@ async function makeIssue(
 
   const context = await createPaperContext(config, { extractorPoolSize: 1 });
   try {
+    const storedRecord = await readIssueRecord(config.outputDir, period.key, config.language);
+    // Readers have a mailed issue: it is never rewritten with other papers or in another style, and nothing is bought trying.
+    const mailed = storedRecord !== null && (await wasMailed(config.outputDir, getIssueMailKey(period.key, config.language))) ? storedRecord : undefined;
+    const wanted = { period: period.key, language: config.language, style, papers: chosen.map(toIssuePaper) };
+    const mailedChange = mailed && describeMailedIssueChange(mailed, wanted);
+    if (mailedChange) throw new BriefError(mailedChange);
     const stylePrompt = context.prompts.styles[style]!;
-    // Each paper's text in the style: stored and reusable costs nothing, else written from its stored brief and the cached paper text.
+    // Each paper's text in the style: stored and reusable costs nothing (once mailed, the stored text is what readers got), else written from its stored brief and the cached paper text.
     const texts = new Map<string, StyleResult>();
     const plan: RunPlan = { skip: [], summarize: [], withdrawn: [], reusedBriefs: new Map(), missingStyles: new Map() };
     for (const { brief } of chosen) {
       const stored = await readStoredStyle(config.outputDir, brief.paper, style, config.language);
-      if (stored && isBriefReusable(stored, { model: config.model, promptVersion: stylePrompt.version })) {
+      if (stored && (mailed || isBriefReusable(stored, { model: config.model, promptVersion: stylePrompt.version }))) {
         texts.set(brief.paper.id, stored);
         continue;
       }
@@ -117,11 +126,10 @@ async function makeIssue(
       plan.missingStyles.set(brief.paper, [style]);
     }
     const introductionPrompt = await loadStylePrompt(config.promptsDir, 'issue-introduction', context.prompts.system);
-    const storedRecord = await readIssueRecord(config.outputDir, period.key);
     if (request.dryRun) {
       const never = new AbortController().signal;
       const estimated = plan.summarize.length === 0 ? [] : (await runPapers(context, { plan, reporter, stopSignal: never, abortSignal: never, dryRun: true })).estimates;
-      const reused = reusableIntroduction(storedRecord, { papers: chosen.map(toIssuePaper), style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
+      const reused = mailed?.introduction ?? reusableIntroduction(storedRecord, { papers: chosen.map(toIssuePaper), style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
       const promptTokens = countTokens(context.prompts.system) + countTokens(introductionPrompt.text) + countTokens(describeIssuePapers(chosen.map((entry) => entry.brief)));
       const introductionUsd = reused ? 0 : estimateCostUsd(config.model, promptTokens, INTRODUCTION_OUTPUT_TOKENS, config.prices);
       return { estimate: { estimates: estimated, stored: texts.size, introductionUsd } };
@@ -148,7 +156,10 @@ async function makeIssue(
     for (const line of leftOut) reporter.warn(`left out of the issue: ${line}`);
 
     const papers = shown.map(toIssuePaper);
-    let introduction = reusableIntroduction(storedRecord, { papers, style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
+    const leftOutChange = mailed && describeMailedIssueChange(mailed, { ...wanted, papers });
+    if (leftOutChange) throw new BriefError(leftOutChange);
+    // Once mailed, the introduction stays the one readers got, whatever model or prompt is set now.
+    let introduction = mailed?.introduction ?? reusableIntroduction(storedRecord, { papers, style, language: config.language, model: config.model, promptVersion: introductionPrompt.version });
     if (!introduction) {
       introduction = await writeIssueIntroduction(
         shown.map((entry) => entry.brief),
@@ -158,7 +169,7 @@ async function makeIssue(
       costUsd = costUsd === null || introduction.costUsd === null ? null : costUsd + introduction.costUsd;
     }
     const issue: Issue = {
-      record: { schemaVersion: 1, period: period.key, title: period.title, style, language: config.language, papers, introduction },
+      record: { schemaVersion: 1, period: period.key, title: describePeriodTitle(period, config.language), style, language: config.language, papers, introduction },
       papers: shown.map((entry) => ({ brief: entry.brief, text: texts.get(entry.brief.paper.id)!, reason: entry.reason })),
     };
     // Collected papers were in no edition, so no page was made for them: the issue's links must not lead nowhere.

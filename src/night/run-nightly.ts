@@ -9,7 +9,7 @@ import type { RankedPaper } from '../rank/rank-papers.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import { acquireRunLock, releaseRunLockOnExit } from '../run/acquire-run-lock.js';
-import { findMailedEditionChange } from './find-mailed-edition-change.js';
+import { findMailedEditionChange } from '../publish/find-mailed-edition-change.js';
 import { findStaleFeed, readAnnouncementHistory, recordAnnouncement } from './announcement-history.js';
 import { addStoredBriefs } from './add-stored-briefs.js';
 import { assertFolderWritable } from '../run/assert-folder-writable.js';
@@ -37,7 +37,6 @@ import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary
 import { type BuildRunReportInput, buildRunReport, type PaperRun, type RunReport, type RunSource, type RunStep } from '../run/run-report.js';
 import { type DryRunEstimate, runPapers } from '../paper/run-papers.js';
 import { createSpendBudget } from '../run/spend-budget.js';
-import { writeStyles } from '../paper/write-styles.js';
 import { attachEditionStyle } from '../publish/attach-edition-style.js';
 import { chooseEditionStyle } from '../styles/choose-edition-style.js';
 import { addCollectedPapers, getCollectedPapersPath } from '../issue/collected-papers-store.js';
@@ -216,6 +215,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (!request.dryRun && config.styles.includes('podcast') && !isPeriodRun(request.source) && result.briefs.size > 0 && result.stoppedBy !== 'output-unwritable') {
           const startedAt = performance.now();
           const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
+          const { writeStyles } = await import('../paper/write-styles.js');
           const written = await writeStyles(context, [...result.briefs.values()], { styles: config.styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
           const failures = written.failed.map((failure) => `${failure.id} (${failure.style}): ${failure.reason}`);
           stylesStep = {

@@ -9,6 +9,8 @@ import { acquireRunLock } from '../run/acquire-run-lock.js';
 import { assertFolderWritable } from '../run/assert-folder-writable.js';
 import { type PublishedDay, publishDay } from './publish-day.js';
 import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary-files.js';
+import { BriefError } from '../errors/brief-error.js';
+import { findMailedEditionChange } from './find-mailed-edition-change.js';
 
 /**
  * `summarize digest`: the day's edition published again from its stored index and briefs, byte for byte; with
@@ -23,6 +25,9 @@ export async function republishEdition(config: Config, date: string, { warn, sty
     await removeAbandonedTemporaryFiles(config.outputDir);
     const stored = await readEdition(config.outputDir, date, language);
     const edition = await attachEditionStyle(config.outputDir, stored, style === undefined ? stored.style : style === 'brief' ? undefined : style);
+    // Readers have the mailed edition: the web edition is not rebuilt in another language.
+    const mailedChange = await findMailedEditionChange(config.outputDir, edition);
+    if (mailedChange) throw new BriefError(`${mailedChange}: \`summarize digest --date ${date}\` without --language rebuilds it as mailed`);
     warnAboutMissingStyle(edition, warn);
     return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };
   } finally {

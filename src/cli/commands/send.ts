@@ -9,7 +9,9 @@ import type { ResendScope } from '../../mail/plan-mail-round.js';
 import { mailEdition } from '../../send/mail-edition.js';
 import { readSendStatus } from '../../send/read-send-status.js';
 import { sendIssue } from '../../send/send-issue.js';
+import { getIssueMailKey } from '../../issue/issue-store.js';
 import { parsePeriodKey } from '../../issue/period.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
 import type { SendEditionResult } from '../../send/send-edition.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -20,6 +22,7 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('send', rest, {
     date: { type: 'string' },
     issue: { type: 'string' },
+    language: { type: 'string' },
     to: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     resend: { type: 'boolean', default: false },
@@ -39,10 +42,12 @@ export async function runSend(argv: string[], io: CliIo): Promise<Outcome> {
   if (values['mail-only'] && values['channels-only']) throw new UsageError('send: --mail-only and --channels-only exclude each other; pass one');
   const only = values['mail-only'] ? 'mail' : values['channels-only'] ? 'channels' : undefined;
   const channels = values.webhook === undefined ? undefined : parseWebhookFlags(values.webhook);
-  const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  // Issues are kept per language, as briefs are; an edition is mailed in the language it was made in.
+  if (values.language !== undefined && period === undefined) throw new UsageError('send: --language picks the issue to mail (with --issue); an edition goes out in the language it was made in');
+  const config = loadConfig({ env: io.env, flags: { outputDir: values.out, language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (values.status) {
     if (values['dry-run'] || resend !== undefined) throw new UsageError('send: --status only reads the record; drop --dry-run and --resend');
-    io.stdout.write(await readSendStatus(config, period ? { key: `issue-${period.key}`, name: `the issue of ${period.title}`, to } : { key: date, name: `the edition of ${date}`, to }));
+    io.stdout.write(await readSendStatus(config, period ? { key: getIssueMailKey(period.key, config.language), name: `the issue of ${period.title}`, to } : { key: date, name: `the edition of ${date}`, to }));
     return 'done';
   }
   // main.ts redacts every configured secret (the SMTP password too) from what is written here.
