@@ -1,7 +1,8 @@
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Flowchart } from '../brief/flowchart-schema.js';
 import type { Edition } from '../edition/edition.js';
-import { editionMessages } from '../edition/edition-messages.js';
+import { editionLanguage, editionMessages } from '../edition/edition-messages.js';
+import type { Messages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { inlineEmailCss } from './email-css.js';
@@ -51,17 +52,18 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   const publicBase = toHttpsBase(options.publicUrl);
   const webEditionUrl = publicBase === undefined ? undefined : `${publicBase}/digests/${edition.date}.html`;
   const count = edition.papers.length;
+  const messages = editionMessages(edition);
   const episodeUrl = publicBase === undefined || edition.episode === undefined ? undefined : `${publicBase}/${edition.episode.mp3}`;
   // The frame as it will be at most: every count with as many digits as the edition's size, an empty contents list.
   const widestFrame = renderFrame(edition, { shownInFull: count, contents: [] }, webEditionUrl, options.unsubscribe, episodeUrl);
 
   // The papers shown in full before go first into the budget, at most their share: each is one linked line.
   const repeats = edition.repeats ?? [];
-  const repeatEntries = repeats.map((repeat) => renderRepeatEntry(repeat, truncateText(repeat.title, LISTED_TITLE_MAX_CHARS), publicBase));
+  const repeatEntries = repeats.map((repeat) => renderRepeatEntry(repeat, truncateText(repeat.title, LISTED_TITLE_MAX_CHARS), publicBase, messages));
   const repeatsBlock =
     repeats.length === 0
       ? undefined
-      : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl, heading: editionMessages(edition).alsoOnTodaysList }), maxBytes * REPEATS_SHARE, (index) =>
+      : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl, messages }), maxBytes * REPEATS_SHARE, (index) =>
           measureSentBytes(repeatEntries[index]!.html),
         );
 
@@ -70,7 +72,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
     renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
   );
   const entryBytesFrom = suffixSums(entries.map((entry) => measureSentBytes(entry.html)));
-  const overflowFrameBytes = measureSentBytes(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl }).html);
+  const overflowFrameBytes = measureSentBytes(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl, messages }).html);
 
   const shown: Array<ReturnType<typeof renderEmailPaper>> = [];
   const images: EmailImage[] = [];
@@ -78,7 +80,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   for (const [index, paper] of edition.papers.entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.generation.language ?? 'en', paper.brief.flowchart) : undefined;
-    const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`);
+    const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`, messages);
     const rendered = renderEmailPaper(paper, index + 1, links, figure);
     const paperBytes = measureSentBytes(rendered.html) + measureSentBytes(rendered.contents.html);
     // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
@@ -90,7 +92,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   }
 
   const frame = renderFrame(edition, { shownInFull: shown.length, contents: shown.map((paper) => paper.contents) }, webEditionUrl, options.unsubscribe, episodeUrl);
-  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes) : undefined;
+  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes, messages) : undefined;
   const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', repeatsBlock?.html ?? '', frame.after].join('\n');
   const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', repeatsBlock?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
@@ -108,12 +110,12 @@ const SIZE_MARGIN_BYTES = 2_000;
 const CONTENTS_MARK = '<!--contents-->';
 
 // "25 papers: 20 in full, 5 listed after them", so a reader knows what the email holds before scrolling.
-function describeCounts(count: number, shownInFull: number, repeats: number): string {
-  const shownBefore = repeats === 0 ? '' : ` ${repeats} more on the list ${repeats === 1 ? 'was' : 'were'} in an earlier edition.`;
-  if (count === 0) return `No papers in this edition.${shownBefore}`;
-  const papers = `${count} paper${count === 1 ? '' : 's'}`;
-  if (shownInFull === count) return `${papers}, each in five points.${shownBefore}`;
-  return `${papers}: ${shownInFull} in full, ${count - shownInFull} listed after them.${shownBefore}`;
+function describeCounts(count: number, shownInFull: number, repeats: number, messages: Messages): string {
+  const shownBefore = repeats === 0 ? '' : ` ${messages.moreWereEarlier(repeats)}`;
+  if (count === 0) return `${messages.noPapersInEdition}${shownBefore}`;
+  const papers = messages.papers(count);
+  if (shownInFull === count) return `${messages.eachInFivePoints(papers)}${shownBefore}`;
+  return `${messages.inFullAndListed(papers, shownInFull, count - shownInFull)}${shownBefore}`;
 }
 
 // A title is a line, not a page: a runaway one must not crowd the rest out of the size budget.
@@ -138,16 +140,16 @@ function renderFrame(
 ) {
   const count = edition.papers.length;
   const title = `arXiv Brief — ${edition.date}`;
-  const countText = describeCounts(count, shown.shownInFull, edition.repeats?.length ?? 0);
+  const messages = editionMessages(edition);
+  const countText = describeCounts(count, shown.shownInFull, edition.repeats?.length ?? 0, messages);
   // What inboxes show after the subject: a line, however long the titles.
   const preheader = truncateText(edition.papers.slice(0, 3).map((paper) => paper.brief.paper.title).join(' · '), PREHEADER_MAX_CHARS);
-  const messages = editionMessages(edition);
-  const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">${escapeHtml(messages.readOnTheWeb)}</a>.` : '';
+  const webLink = webEditionUrl ? ` <a href="${escapeHtml(webEditionUrl)}">${escapeHtml(messages.readOnTheWeb)}</a>${escapeHtml(messages.fullStop)}` : '';
   // Mail clients play no audio: the episode is a link, like every image and page.
   const minutes = Math.max(1, Math.round((edition.episode?.durationMs ?? 0) / 60_000));
-  const episodeLink = episodeUrl ? ` <a href="${escapeHtml(episodeUrl)}">Listen to the episode (${minutes} min)</a>.` : '';
+  const episodeLink = episodeUrl ? ` <a href="${escapeHtml(episodeUrl)}">${escapeHtml(messages.listenToTheEpisode(minutes))}</a>${escapeHtml(messages.fullStop)}` : '';
   const note = messages.machineWritten;
-  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">${escapeHtml(messages.unsubscribe)}</a>.` : '';
+  const unsubscribeLink = unsubscribe ? ` <a href="${escapeHtml(unsubscribe)}">${escapeHtml(messages.unsubscribe)}</a>${escapeHtml(messages.fullStop)}` : '';
   const contentsHtml =
     shown.contents.length === 0 ? '' : `<h2 class="contents-heading">${escapeHtml(messages.inThisIssue)}</h2><ol class="contents">${CONTENTS_MARK}</ol>`;
   // The entries are inlined already: they go in after, so the inliner never sees them twice.
@@ -156,18 +158,19 @@ function renderFrame(
     shown.contents.map((entry) => entry.html).join(''),
   );
   const footer = inlineEmailCss(`<tr><td class="footer">${escapeHtml(note)}${unsubscribeLink}</td></tr>`);
-  const document = renderEmailDocument(title, preheader);
+  const document = renderEmailDocument(title, preheader, editionLanguage(edition));
   const before = [document.open, header, EMAIL_GAP_ROW].join('\n');
   const after = [EMAIL_GAP_ROW, footer, document.close].join('\n');
-  const contentsText = shown.contents.length === 0 ? '' : `\n${messages.inThisIssue}:\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
-  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webEditionUrl ? ` On the web: ${webEditionUrl}` : ''}${episodeUrl ? `\nListen (${minutes} min): ${episodeUrl}` : ''}\n${contentsText}`;
-  const textFooter = `--\n${note}${unsubscribe ? `\n${messages.unsubscribe}: ${unsubscribe}` : ''}\n`;
+  const contentsText = shown.contents.length === 0 ? '' : `\n${messages.inThisIssue}${messages.colon.trimEnd()}\n${shown.contents.map((entry) => entry.text).join('\n')}\n`;
+  const webText = webEditionUrl ? ` ${messages.onTheWeb}${messages.colon}${webEditionUrl}` : '';
+  const textHeader = `${title}\n${'='.repeat(title.length)}\n${countText}${webText}${episodeUrl ? `\n${messages.listenShort(minutes)}${messages.colon}${episodeUrl}` : ''}\n${contentsText}`;
+  const textFooter = `--\n${note}${unsubscribe ? `\n${messages.unsubscribe}${messages.colon}${unsubscribe}` : ''}\n`;
   return { before, after, textHeader, textFooter };
 }
 
 // The compact list, cut (and the cut counted) only in the extreme case that even the titles do not fit.
-function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number) {
-  const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl });
+function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number, messages: Messages) {
+  const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl, messages });
   return fitEntries(entries.length, render, budgetBytes, (index) => measureSentBytes(entries[index]!.html));
 }
 
@@ -185,10 +188,10 @@ function toCidImage(paperId: string, version: number, language: string, flowchar
 }
 
 // The width attribute Outlook needs, from the chart's own size; alt text names the steps for readers without images.
-function describeFigure(flowchart: Flowchart, src: string): EmailFigure {
+function describeFigure(flowchart: Flowchart, src: string, messages: Messages): EmailFigure {
   const svgWidth = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH);
   const steps = flowchart.nodes.map((node) => node.label).join(' → ');
-  const alt = `Method flowchart: ${truncateText(steps, FIGURE_ALT_MAX_CHARS)}`;
+  const alt = `${messages.methodFlowchart}${messages.colon}${truncateText(steps, FIGURE_ALT_MAX_CHARS)}`;
   return { src, width: Math.min(FIGURE_MAX_WIDTH, svgWidth), alt };
 }
 

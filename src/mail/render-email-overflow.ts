@@ -1,4 +1,6 @@
+import type { Messages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
+import { fillMessageHtml } from '../output/fill-message-html.js';
 import { stripControlCharacters } from '../text/strip-control-characters.js';
 import { inlineEmailCss } from './email-css.js';
 
@@ -25,27 +27,26 @@ export interface OverflowBlock {
   /** The rendered entries that fit; `total - entries.length` more are only counted, with where to find them. */
   entries: Array<{ html: string; text: string }>;
   /** Where the full edition is (the web edition), for papers beyond the list. */
-  fullEditionUrl?: string;
+  fullEditionUrl?: string | undefined;
+  /** The words of the edition's language. */
+  messages: Messages;
 }
 
 // "And 37 more papers": nothing is dropped silently, even when the list itself has to be cut.
 export function renderOverflowBlock(block: OverflowBlock): { html: string; text: string } {
-  const heading = `And ${block.total} more paper${block.total === 1 ? '' : 's'}`;
+  const { messages } = block;
+  const heading = escapeHtml(messages.morePapers(block.total));
   const unlisted = block.total - block.entries.length;
-  const where = block.fullEditionUrl ? `: ${block.fullEditionUrl}` : ' in the digest files of this date';
-  const tailText = unlisted > 0 ? `…and ${unlisted} more not listed here; every paper is in the web edition${where}\n` : '';
-  const tailHtml =
-    unlisted > 0
-      ? `<p class="meta">…and ${unlisted} more not listed here; every paper is in ${
-          block.fullEditionUrl ? `<a href="${escapeHtml(block.fullEditionUrl)}">the web edition</a>` : 'the digest files of this date'
-        }.</p>`
-      : '';
+  const whereText = block.fullEditionUrl ? `${messages.theWebEdition}${messages.colon}${block.fullEditionUrl}` : messages.theDigestFiles;
+  const tailText = unlisted > 0 ? `${messages.moreNotListed(unlisted, whereText)}\n` : '';
+  const whereHtml = block.fullEditionUrl ? `<a href="${escapeHtml(block.fullEditionUrl)}">${escapeHtml(messages.theWebEdition)}</a>` : escapeHtml(messages.theDigestFiles);
+  const tailHtml = unlisted > 0 ? `<p class="meta">${fillMessageHtml((where) => messages.moreNotListed(unlisted, where), whereHtml)}${escapeHtml(messages.fullStop)}</p>` : '';
   // The entries are already escaped and need no styles: they go in after inlining, so the inliner never sees 300 links.
   const frame = inlineEmailCss(
     `<tr><td class="card overflow"><h2 class="overflow-heading">${heading}</h2><ol start="${block.firstPosition}" class="overflow-list">${ENTRIES_MARK}</ol>${tailHtml}</td></tr>`,
   );
   const html = frame.replace(ENTRIES_MARK, `\n${block.entries.map((entry) => entry.html).join('')}`);
-  const text = [`${heading}:\n\n`, ...block.entries.map((entry) => entry.text), tailText].join('');
+  const text = [`${messages.morePapers(block.total)}${messages.colon.trimEnd()}\n\n`, ...block.entries.map((entry) => entry.text), tailText].join('');
   return { html, text };
 }
 

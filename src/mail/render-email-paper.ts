@@ -29,16 +29,18 @@ export function renderEmailPaper(
   figure: EmailFigure | undefined,
 ): { html: string; text: string; contents: { html: string; text: string } } {
   const { brief } = paper;
-  const authors = formatAuthors(brief.paper.authors);
+  const language = brief.generation.language;
+  const messages = getMessages(language);
+  const authors = formatAuthors(brief.paper.authors, language);
   const tldr = briefTldr(brief);
   const comment = brief.paper.comment === undefined ? undefined : truncateText(brief.paper.comment.replace(/\s+/g, ' ').trim(), COMMENT_MAX_CHARS);
-  const upvotes = brief.paper.upvotes === undefined ? undefined : `${brief.paper.upvotes} upvote${brief.paper.upvotes === 1 ? '' : 's'} on Hugging Face`;
+  const upvotes = brief.paper.upvotes === undefined ? undefined : messages.upvotesOnHuggingFace(brief.paper.upvotes);
   // Ranked by upvotes, "Why picked: 42 upvotes" would repeat the line above it: the reason then says nothing new.
   const reason = paper.reason !== undefined && upvotes !== undefined && /^\d+ upvotes?$/.test(paper.reason) ? undefined : paper.reason;
   const extras = [comment, upvotes].filter((entry): entry is string => entry !== undefined && entry !== '');
   const label = brief.paper.primaryCategory;
-  const messages = getMessages(brief.generation.language);
-  const points = listSummaryPoints(brief.generation.language);
+  const points = listSummaryPoints(language);
+  const colon = messages.colon;
   const linkList = listLinks(links, messages);
 
   const html = [
@@ -46,10 +48,10 @@ export function renderEmailPaper(
     // Without a web page to show it, the flowchart comes as a thumbnail beside the points; else the page has it at full size.
     figure && links.page === undefined ? renderThumbnail(figure) : '',
     `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
-    `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(messages.whyPicked)}:</b> ${escapeHtml(reason)}` : ''}</p>`,
+    `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(`${messages.whyPicked}${colon.trimEnd()}`)}</b> ${escapeHtml(reason)}` : ''}</p>`,
     `<p class="tldr">${escapeHtml(tldr)}</p>`,
     // In the edition's style, its prose; else the five points as one paragraph, each led by its emoji (its name on hover).
-    paper.styled ? PROSE_STYLES[paper.styled.style].renderHtml(paper.styled.content, []) : `<p class="points">${points.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
+    paper.styled ? PROSE_STYLES[paper.styled.style].renderHtml(paper.styled.content, [], language) : `<p class="points">${points.map(([key, heading]) => renderPoint(heading, brief.summary[key])).join(' ')}</p>`,
     `<p class="links">${linkList.map(([name, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(name)}${url === links.page ? ' →' : ''}</a>`).join(' · ')}</p>`,
     '</td></tr>',
   ].filter((line) => line !== '');
@@ -59,12 +61,12 @@ export function renderEmailPaper(
     `   ${links.title}`,
     `   ${authors}`,
     ...extras.map((extra) => `   ${extra}`),
-    `   TLDR: ${tldr}`,
-    ...(reason ? [`   ${messages.whyPicked}: ${reason}`] : []),
+    `   ${messages.tldr}${colon}${tldr}`,
+    ...(reason ? [`   ${messages.whyPicked}${colon}${reason}`] : []),
     '',
-    ...(paper.styled ? PROSE_STYLES[paper.styled.style].listTexts(paper.styled.content).map((text) => `   ${text}\n`) : points.map(([key, heading]) => `   ${heading}: ${brief.summary[key]}`)),
+    ...(paper.styled ? PROSE_STYLES[paper.styled.style].listTexts(paper.styled.content).map((text) => `   ${text}\n`) : points.map(([key, heading]) => `   ${heading}${colon}${brief.summary[key]}`)),
     '',
-    ...linkList.map(([name, url]) => `   ${name}: ${url}`),
+    ...linkList.map(([name, url]) => `   ${name}${colon}${url}`),
   ];
   const contents = {
     // Inherits its styles from the list; the link alone needs its colour inline.

@@ -58,7 +58,7 @@ describe('summarize nightly: no repeats', () => {
     expect(emailText).toContain('1 paper, each in five points. 1 more on the list was in an earlier edition.');
     expect(emailText).toContain("Also on today's list");
     expect(emailText).toMatch(/Nightly Paper 2\n {3}https:\/\/arxiv\.org\/abs\/2509\.10002v1 \(first shown 2025-09-10\)/);
-    expect(await read('digests', `${DAY_TWO}.email.html`)).toContain("Also on today's list");
+    expect(await read('digests', `${DAY_TWO}.email.html`)).toContain('Also on today&#39;s list');
 
     const report = await readLastRunReport(services.outputDir);
     expect(report.papers.map((paper) => [paper.id, paper.outcome])).toEqual([

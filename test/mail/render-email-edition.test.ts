@@ -173,7 +173,7 @@ describe('renderEmailEdition', () => {
     ];
     const email = renderEmailEdition({ date: DATE, papers: [{ brief: makeSampleBrief() }], repeats }, { publicUrl: PUBLIC_URL });
     expect(email.html).toContain('1 paper, each in five points. 2 more on the list were in an earlier edition.');
-    expect(email.html).toContain(">Also on today's list</h2>");
+    expect(email.html).toContain('>Also on today&#39;s list</h2>');
     expect(email.html).toContain(`<li><a href="${PUBLIC_URL}/papers/2501.00001v3.html">An older &lt;b&gt;paper&lt;/b&gt;</a> · first shown <a href="${PUBLIC_URL}/digests/2025-01-30.html">2025-01-30</a></li>`);
     expect(email.text).toContain(`- A much older one\n   ${PUBLIC_URL}/papers/hep-th_9108004v1.html (first shown 2025-01-02)\n`);
     // Without a public https URL: the arXiv page, and the date alone.
@@ -217,9 +217,10 @@ describe('the email edition in the briefs\' language', () => {
     const render = (brief: typeof english) => renderEmailEdition({ date: DATE, papers: [{ brief, reason: 'matches: retrieval' }] }, { publicUrl: PUBLIC_URL, unsubscribe: 'https://news.example.org/unsubscribe' });
 
     const zh = render(chinese);
-    for (const label of ['本期内容', '在网页上阅读', '退订', '入选理由:', '摘要由语言模型根据每篇论文的全文撰写', '完整简报、流程图和测验']) expect(zh.html).toContain(label);
+    for (const label of ['本期内容', '在网页上阅读', '退订', '入选理由：', '摘要由语言模型根据每篇论文的全文撰写', '完整简报、流程图和测验']) expect(zh.html).toContain(label);
     expect(zh.html).toContain('title="主题与领域"');
-    expect(zh.text).toContain('📘 主题与领域: ');
+    // The language's own colon: no ASCII punctuation in Chinese.
+    expect(zh.text).toContain('📘 主题与领域：');
     expect(zh.html).not.toContain('In this issue');
 
     const en = render(english);
