@@ -147,6 +147,40 @@ Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
   --timeout S      time limit of each network check, in seconds (default: 10)
   --quiet          print only warnings and failures, and the summary when something failed
 `,
+  readers: `summarize readers add ADDRESS [--name N] [--language L] | remove ADDRESS | list [--state S]
+                  | import FILE.csv|- | export [--votes]   [--out DIR] [--quiet]
+
+The newsletter's readers, kept in readers.sqlite in the data folder (SUMMARIZE_DATA_DIR, default
+<out>-data, never published) with each reader's sends and votes. Without SUMMARIZE_MAIL_TO (or
+--to), \`summarize send\` mails the database's active readers; whatever the list, a reader who
+unsubscribed or bounced is never mailed.
+
+  add ADDRESS      add an active reader (an address already there is left as it is)
+  --name N         with add: the reader's name, used in To:
+  --language L     with add: the language of their pages, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE)
+  remove ADDRESS   forget a reader: their row, sends and votes are deleted
+  list             one reader a line: address, state, language, date added, name
+  --state S        with list: only pending, active, unsubscribed or bounced readers
+  import FILE      add the readers of a CSV file (- for stdin): address,name,language a line, or a file
+                   from export (its state column is kept); all or nothing
+  export           every reader as CSV on stdout (address,name,language,state,added)
+  --votes          with export: each reader's last vote on each paper instead (address,paper,vote,at)
+  --out DIR        the output folder, beside which the data folder lies (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet          print errors only
+`,
+  serve: `summarize serve [--host H] [--port P] [--out DIR] [--quiet]
+
+A small HTTP server for readers, to run behind a reverse proxy that adds TLS: the output folder's
+published files (not mail/, runs/ or the data folder), one-click unsubscribe (RFC 8058), a subscribe
+form whose confirmation link expires in 48 hours, 👍/👎 feedback on papers and GET /healthz.
+Links are signed with SUMMARIZE_UNSUBSCRIBE_SECRET; confirmation mail goes through SMTP_URL.
+Logs one line a request (no addresses, no tokens); stops cleanly on SIGTERM or Ctrl-C.
+
+  --host H         the address to listen on (default: SUMMARIZE_SERVE_HOST or 127.0.0.1)
+  --port P         the port (default: SUMMARIZE_SERVE_PORT or 8080; 0 picks a free one)
+  --out DIR        the output folder to serve (default: SUMMARIZE_OUTPUT_DIR or ./output)
+  --quiet          log errors only, not each request
+`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_HELP;
@@ -161,6 +195,8 @@ const COMMAND_SUMMARIES: Record<CommandName, string> = {
   issue: "the period's issue in prose",
   text: 'the cleaned text the model would read',
   doctor: 'check the configuration, the folders and every server',
+  readers: 'add, remove, list, import and export the readers database',
+  serve: 'the server for readers: the archive, subscribe, unsubscribe and feedback',
 };
 
 export const HELP_TEXT = `summarize: arXiv papers to newsletter-ready briefs

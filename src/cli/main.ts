@@ -22,6 +22,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   send: async () => (await import('./commands/send.js')).runSend,
   podcast: async () => (await import('./commands/podcast.js')).runPodcastCommand,
   issue: async () => (await import('./commands/issue.js')).runIssueCommand,
+  readers: async () => (await import('./commands/readers.js')).runReaders,
+  serve: async () => (await import('./commands/serve.js')).runServe,
 };
 
 /** The only place that turns outcomes and errors into exit codes. */

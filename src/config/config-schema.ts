@@ -179,6 +179,17 @@ export const ConfigSchema = z.object({
     })
     .transform((tag) => Intl.getCanonicalLocales(tag)[0]!)
     .default('en'),
+  // --- readers and the server (`summarize readers`, `summarize serve`) ---
+  /** The private folder of the readers' database; default: `<output>-data` beside the output folder, never inside it. */
+  dataDir: z.string().min(1).optional(),
+  /** A reader whose address the server refused for good (5xx on RCPT TO) this many editions in a row is marked bounced. */
+  bounceLimit: positiveInt.default(3),
+  /** Where `summarize serve` listens (`--host`, `--port` override); behind a reverse proxy that adds TLS. */
+  serveHost: z.string().min(1).default('127.0.0.1'),
+  servePort: nonNegativeInt.max(65535, 'expected a port, 0 to 65535').default(8080),
+  /** Confirmation mails one address may be sent a day, and subscribe requests one client address may make an hour. */
+  subscribeLimitPerAddress: positiveInt.default(3),
+  subscribeLimitPerClient: positiveInt.default(10),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -230,4 +241,10 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   webhooks: 'SUMMARIZE_WEBHOOKS',
   language: 'SUMMARIZE_LANGUAGE',
   notifyEmpty: 'SUMMARIZE_NOTIFY_EMPTY',
+  dataDir: 'SUMMARIZE_DATA_DIR',
+  bounceLimit: 'SUMMARIZE_BOUNCE_LIMIT',
+  serveHost: 'SUMMARIZE_SERVE_HOST',
+  servePort: 'SUMMARIZE_SERVE_PORT',
+  subscribeLimitPerAddress: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_ADDRESS',
+  subscribeLimitPerClient: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_CLIENT',
 };

@@ -12,6 +12,7 @@ export const SETTING_GROUPS = [
   'Mail',
   'Chat channels',
   'The podcast',
+  'Readers and the server',
 ] as const;
 
 /** What a reader of the docs needs to know about one setting. */
@@ -268,5 +269,36 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     group: 'The podcast',
     description: 'USD per million characters of speech, for a model the built-in table does not know.',
     whenUnset: 'the built-in table: `tts-1` 15, `tts-1-hd` 30, `gpt-4o-mini-tts` 15; eSpeak NG costs nothing',
+  },
+  // --- Readers and the server ---
+  dataDir: {
+    group: 'Readers and the server',
+    description: "The private folder of `readers.sqlite`: readers, their sends and their votes (`summarize readers`, `summarize serve`). Keep it out of what you publish; it may not lie inside the output folder.",
+    whenUnset: '`<output>-data` beside the output folder (`./output-data` for `./output`)',
+  },
+  bounceLimit: {
+    group: 'Readers and the server',
+    description: 'A reader whose address the mail server refuses for good (5xx on `RCPT TO`, such as 550) this many editions in a row is marked bounced and no longer mailed.',
+    default: '3',
+  },
+  serveHost: {
+    group: 'Readers and the server',
+    description: 'The address `summarize serve` listens on (`--host` overrides); keep it on loopback behind a reverse proxy that adds TLS.',
+    default: '127.0.0.1',
+  },
+  servePort: {
+    group: 'Readers and the server',
+    description: 'The port `summarize serve` listens on (`--port` overrides; `0` picks a free one).',
+    default: '8080',
+  },
+  subscribeLimitPerAddress: {
+    group: 'Readers and the server',
+    description: 'Confirmation mails the subscribe form sends one address in 24 hours; more requests get the same answer and no mail.',
+    default: '3',
+  },
+  subscribeLimitPerClient: {
+    group: 'Readers and the server',
+    description: 'Subscribe requests one client address may make in an hour (behind a proxy on loopback, the address it forwards); more get 429.',
+    default: '10',
   },
 };

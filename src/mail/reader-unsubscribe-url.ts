@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signReaderToken } from './sign-reader-token.js';
 import { toMailbox } from './to-mailbox.js';
 
 /**
@@ -11,11 +11,6 @@ export function readerUnsubscribeUrl(target: string, reader: string, secret: str
   const mailbox = toMailbox(reader);
   const url = new URL(target);
   url.searchParams.set('address', mailbox);
-  url.searchParams.set('token', createHmac('sha256', secret).update(mailbox).digest('hex').slice(0, TOKEN_HEX_CHARS));
+  url.searchParams.set('token', signReaderToken(secret, { kind: 'unsubscribe', address: mailbox }));
   return { url: url.href, oneClick: true };
 }
-
-// --- internal ---
-
-// 128 bits: unguessable, and short enough for a header line.
-const TOKEN_HEX_CHARS = 32;

@@ -4,6 +4,7 @@ import type { ChannelResult } from '../channels/post-to-channels.js';
 import { postEditionToChannels } from '../send/post-edition-to-channels.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import type { RunStep } from '../run/run-report.js';
+import { hasMailReaders } from '../readers/has-mail-readers.js';
 import { sendEdition } from '../send/send-edition.js';
 import { sendEmptyDayNote } from '../send/send-empty-day-note.js';
 
@@ -17,7 +18,7 @@ export async function sendEditionStep(config: Config, date: string, reporter: Pr
   const retry = note === undefined ? { mail: `summarize send --date ${date}`, channels: `summarize send --channels-only --date ${date}` } : { mail: `summarize nightly --date ${date} --send`, channels: `summarize nightly --date ${date} --send` };
   const what = note === undefined ? `the edition of ${date}` : `the note that ${date} has no edition`;
   const steps: RunStep[] = [];
-  if (config.mailTo !== undefined || !hasChannels) steps.push(await mailStep(config, date, reporter, { note, what, retry: retry.mail }));
+  if (hasMailReaders(config) || !hasChannels) steps.push(await mailStep(config, date, reporter, { note, what, retry: retry.mail }));
   if (hasChannels) steps.push(await channelsStep(config, date, reporter, { note, what, retry: retry.channels }));
   return { ok: steps.every((step) => step.ok), detail: steps.map((step) => step.detail).join('; ') };
 }

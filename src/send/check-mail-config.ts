@@ -2,12 +2,18 @@ import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { parseSmtpUrl } from '../config/parse-smtp-url.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { type DkimSigning, loadDkimSigning } from '../mail/load-dkim-signing.js';
+import { hasMailReaders } from '../readers/has-mail-readers.js';
+import { openMailAudience } from '../readers/open-mail-audience.js';
 
 /** Fails (ConfigError, one line a problem) when mailing could not work, so `nightly --send` finds out before spending anything. */
 export function assertMailConfigured(config: Config): void {
   // Chat channels alone are a way to send: without recipients, there is no mail to check.
-  if ((config.webhooks?.length ?? 0) > 0 && config.mailTo === undefined) return;
-  checkMailConfig(config, { dryRun: false });
+  if ((config.webhooks?.length ?? 0) > 0 && !hasMailReaders(config)) return;
+  const audience = openMailAudience(config, { key: 'check', kind: 'edition' });
+  audience.close();
+  // Readers in the database, none of them active: nothing will be mailed, so nothing to check.
+  if (audience.source === 'database' && audience.recipients.length === 0) return;
+  checkMailConfig(config, { dryRun: false, to: audience.source === 'database' ? audience.recipients : undefined });
 }
 
 /** The sender, the readers (`--to` first) and the server, or every missing setting named at once. */

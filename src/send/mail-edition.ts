@@ -2,6 +2,7 @@ import type { Channel } from '../config/parse-channel-url.js';
 import type { ChannelResult } from '../channels/post-to-channels.js';
 import type { Config } from '../config/config-schema.js';
 import { readDigestIndex } from '../output/digest-store.js';
+import { hasMailReaders } from '../readers/has-mail-readers.js';
 import { acquireRunLock } from '../run/acquire-run-lock.js';
 import { assertFolderWritable } from '../run/assert-folder-writable.js';
 import { postEditionToChannels } from './post-edition-to-channels.js';
@@ -26,7 +27,7 @@ export async function mailEdition(config: Config, options: MailEditionOptions): 
   await readDigestIndex(config.outputDir, options.date);
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   const channels = options.channels ?? config.webhooks ?? [];
-  const hasRecipients = (options.to ?? config.mailTo ?? []).length > 0;
+  const hasRecipients = options.to === undefined ? hasMailReaders(config) : options.to.length > 0;
   const mail = options.only === 'mail' || (options.only === undefined && (hasRecipients || channels.length === 0));
   const post = options.only === 'channels' || (options.only === undefined && channels.length > 0);
   const lock = await acquireRunLock(config.outputDir, { command: `send --date ${options.date}` });

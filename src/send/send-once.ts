@@ -3,13 +3,13 @@ import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { buildRawMessage } from '../mail/build-raw-message.js';
 import type { composeEditionMessage } from '../mail/compose-edition-message.js';
-import { createFileReaderSendStore } from '../mail/create-file-reader-send-store.js';
 import { deliverToReaders, type ReaderCopy } from '../mail/deliver-to-readers.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { planMailRound, type ResendScope } from '../mail/plan-mail-round.js';
 import { toMailbox } from '../mail/to-mailbox.js';
 import type { MailingKind } from '../output/attempt-log.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { type MailAudience, openMailAudience } from '../readers/open-mail-audience.js';
 import type { Outcome } from '../run/outcome.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
@@ -63,10 +63,24 @@ export interface Mailing {
  * is on disk before the next message starts, so a crash or a broken connection leaves at most one reader uncertain.
  */
 export async function sendOnce(config: Config, options: SendEditionOptions, mailing: Mailing): Promise<SendEditionResult> {
+  const audience = openMailAudience(config, { key: options.date, kind: mailing.kind, to: options.to });
+  try {
+    // Readers in the database, all unsubscribed or bounced: nobody to mail is not a failure.
+    if (audience.source === 'database' && audience.recipients.length === 0) return { outcome: 'done', summary: `${mailing.name} was mailed to nobody: the readers database ${audience.databasePath} has no active reader (\`summarize readers list\`)` };
+    return await sendToAudience(config, options, mailing, audience);
+  } finally {
+    audience.close();
+  }
+}
+
+// --- internal ---
+
+async function sendToAudience(config: Config, options: SendEditionOptions, mailing: Mailing, audience: MailAudience): Promise<SendEditionResult> {
   const now = options.now ?? (() => new Date());
   const { date, log } = options;
-  const { from, recipients, server, dkim } = checkMailConfig(config, options);
-  const store = createFileReaderSendStore(config.outputDir, date, mailing.kind);
+  const { from, recipients, server, dkim } = checkMailConfig(config, { ...options, to: audience.source === 'list' && audience.leftOut === 0 ? options.to : audience.recipients });
+  const store = audience.store;
+  if (audience.leftOut > 0) log(`left out ${audience.leftOut} reader(s) of the list who unsubscribed or bounced (${audience.databasePath})`);
   const round = planMailRound(await store.read(), recipients, options.resend);
   if (!options.dryRun && round.sendTo.length === 0) return describeMailRound(mailing.name, round, undefined);
 
@@ -114,7 +128,5 @@ export async function sendOnce(config: Config, options: SendEditionOptions, mail
   });
   return describeMailRound(mailing.name, round, delivery);
 }
-
-// --- internal ---
 
 const DEFAULT_TIMEOUT_MS = 30_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReaderOutcome, ReaderSendState } from '../../src/mail/reader-send-state.js';
 import type { ReaderSendStore } from '../../src/mail/reader-send-store.js';
+import { toReaderId } from '../../src/mail/to-reader-id.js';
 
 /** Opens a store of one mailing; a second call opens the same mailing again, as the next run would. */
 export type OpenReaderSendStore = () => Promise<ReaderSendStore>;
@@ -37,7 +38,8 @@ export function testReaderSendStoreContract(name: string, start: () => Promise<O
 function makeState(mailbox: string, outcome: ReaderOutcome, reason?: string): ReaderSendState {
   return {
     mailbox,
-    readerId: `#${mailbox.length.toString(16).padStart(8, '0')}`,
+    // What every store gives back: the id is derived from the mailbox, so a table need not keep it.
+    readerId: toReaderId(mailbox),
     outcome,
     messageId: `<2025-01-31.0123456789abcdef.${mailbox.length}@example.org>`,
     subject: 'arXiv Brief — 2025-01-31: 3 papers',

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { text as readStream } from 'node:stream/consumers';
+import { loadConfig } from '../../config/load-config.js';
+import { parseMailAddresses } from '../../config/parse-mail-addresses.js';
+import { BriefError, UsageError } from '../../errors/brief-error.js';
+import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { type ReadersAction, manageReaders } from '../../readers/manage-readers.js';
+import { READER_STATES, type ReaderState } from '../../readers/reader.js';
+import type { Outcome } from '../../run/outcome.js';
+import type { CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+
+/** `summarize readers add|remove|list|import|export`: parse the flags, then one change to (or read of) the readers database. */
+export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
+  const { values, positionals } = parseCommandArgs('readers', argv, {
+    name: { type: 'string' },
+    language: { type: 'string' },
+    state: { type: 'string' },
+    votes: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  });
+  const [action, ...operands] = positionals;
+  const request = await readAction(action, operands, values, io);
+  const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
+  const result = manageReaders(config, request);
+  if (result.output !== undefined) io.stdout.write(result.output);
+  if (result.message !== undefined && !values.quiet) io.stderr.write(`${result.message}\n`);
+  return 'done';
+}
+
+// --- internal ---
+
+type Flags = { name?: string | undefined; language?: string | undefined; state?: string | undefined; votes: boolean };
+
+const ACTIONS = ['add', 'remove', 'list', 'import', 'export'];
+
+async function readAction(action: string | undefined, operands: string[], flags: Flags, io: CliIo): Promise<ReadersAction> {
+  if (action === undefined || !ACTIONS.includes(action)) throw new UsageError(`readers: expected one of ${ACTIONS.join(', ')}${action === undefined ? '' : `, not ${JSON.stringify(action)}`}`);
+  const only = (allowed: string[]) => {
+    const given = (['name', 'language', 'state', 'votes'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false && !allowed.includes(flag));
+    if (given.length > 0) throw new UsageError(`readers ${action}: --${given[0]} does not apply here`);
+  };
+  const expectOperands = (count: number, what: string) => {
+    if (operands.length !== count) throw new UsageError(`readers ${action}: expected ${what}${operands.length > count ? `; unexpected ${JSON.stringify(operands[count])}` : ''}`);
+  };
+  switch (action) {
+    case 'add':
+      only(['name', 'language']);
+      expectOperands(1, 'one address, e.g. readers add ada@example.org --name "Ada Lovelace"');
+      return { action, reader: { address: parseAddress(operands[0]!), name: flags.name, language: flags.language === undefined ? undefined : parseLanguageTag(flags.language) } };
+    case 'remove':
+      only([]);
+      expectOperands(1, 'one address');
+      return { action, address: parseAddress(operands[0]!) };
+    case 'list':
+      only(['state']);
+      expectOperands(0, 'no argument');
+      return { action, state: flags.state === undefined ? undefined : parseState(flags.state) };
+    case 'import':
+      only([]);
+      expectOperands(1, 'a CSV file (address,name,language a line), or - for stdin');
+      return { action, csv: await readCsv(operands[0]!, io), source: operands[0] === '-' ? 'stdin' : operands[0]! };
+    default:
+      only(['votes']);
+      expectOperands(0, 'no argument');
+      return { action: 'export', votes: flags.votes };
+  }
+}
+
+function parseAddress(value: string): string {
+  const parsed = parseMailAddresses(value);
+  if (typeof parsed === 'string' || parsed.length !== 1) throw new UsageError(`readers: ${typeof parsed === 'string' ? parsed : 'expected one address'}`);
+  return parsed[0]!.replace(/^.*<([^>]+)>$/, '$1');
+}
+
+function parseState(value: string): ReaderState {
+  if (!(READER_STATES as readonly string[]).includes(value)) throw new UsageError(`readers list: --state takes ${READER_STATES.join(', ')}, not ${JSON.stringify(value)}`);
+  return value as ReaderState;
+}
+
+async function readCsv(source: string, io: CliIo): Promise<string> {
+  if (source === '-') return readStream(io.stdin);
+  try {
+    return await readFile(source, 'utf8');
+  } catch (error) {
+    throw new BriefError(`readers import: cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+}

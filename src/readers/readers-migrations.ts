@@ -1,0 +1,38 @@
+/**
+ * The readers database's schema, one numbered step at a time: step N brings a database at version N-1 (SQLite's
+ * `user_version`) to N. Steps are only ever appended, never edited: a database made by an older release is brought
+ * up to date by the steps it lacks.
+ */
+export const READERS_MIGRATIONS: readonly string[] = [
+  // 1: readers and each reader's outcome per mailing (an edition, its note, an issue).
+  `CREATE TABLE readers (
+     id INTEGER PRIMARY KEY,
+     address TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL DEFAULT '',
+     language TEXT NOT NULL DEFAULT 'en',
+     state TEXT NOT NULL CHECK (state IN ('pending', 'active', 'unsubscribed', 'bounced')),
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE sends (
+     reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,
+     mailing TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'rejected', 'deferred', 'uncertain', 'failed')),
+     message_id TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     at TEXT NOT NULL,
+     accepted_copies INTEGER NOT NULL CHECK (accepted_copies >= 0),
+     reason TEXT,
+     PRIMARY KEY (reader_id, mailing)
+   );
+   CREATE INDEX sends_by_mailing ON sends (mailing);`,
+  // 2: readers' votes on papers, from the 👍/👎 links of their email.
+  `CREATE TABLE votes (
+     reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,
+     paper_id TEXT NOT NULL,
+     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     at TEXT NOT NULL,
+     PRIMARY KEY (reader_id, paper_id)
+   );
+   CREATE INDEX votes_by_paper ON votes (paper_id);`,
+];
