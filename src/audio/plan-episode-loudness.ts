@@ -18,27 +18,29 @@ export interface LoudnessPlan {
 /**
  * First of two passes over the episode (the second is applyLoudnessPlan): measures each piece's loudness and,
  * per 10 ms, the K-weighted energy and the true peak (BS.1770), then finds the one gain that makes the episode
- * `integratedLufs` loud with a limiter that keeps every true peak under `truePeakDbtp`. Memory: two numbers per 10 ms.
+ * `integratedLufs` loud with a limiter that keeps every true peak under `truePeakDbtp`. Memory: three numbers per 10 ms.
  */
 export async function planEpisodeLoudness(pieces: AsyncIterable<Int16Array>, sampleRate: number, target: { integratedLufs: number; truePeakDbtp: number } = PODCAST_LOUDNESS): Promise<LoudnessPlan> {
   const blockSamples = Math.round(sampleRate / BLOCKS_PER_SECOND);
   const { pieceGains, energies, peaks } = await measureBlocks(pieces, sampleRate, blockSamples);
   const ceiling = 10 ** (target.truePeakDbtp / 20);
-  const loudnessAt = (gainDb: number) => measureWithLimiter(energies, peaks, 10 ** (gainDb / 20), ceiling, blockSamples);
+  const envelope = new Float64Array(peaks.length);
+  const loudnessAt = (gainDb: number) => measureWithLimiter(energies, peaks, 10 ** (gainDb / 20), ceiling, blockSamples, envelope);
   // Loudness grows with the gain (the limiter takes off peaks, never more): bisection finds the gain. Its ceiling keeps
   // the limiter from taking more than MAX_LIMITING_DB off any peak and from raising a near-silent recording's noise.
   const loudestPeakDb = 20 * Math.log10(peaks.reduce((loudest, peak) => Math.max(loudest, peak), 1e-12));
   let low = MIN_GAIN_DB;
   let high = Math.min(MAX_GAIN_DB, target.truePeakDbtp + MAX_LIMITING_DB - loudestPeakDb);
-  if (loudnessAt(high).lufs === undefined) return { pieceGains, gainAt: () => 1, integratedLufs: undefined, truePeakDbtp: -Infinity };
-  if ((loudnessAt(high).lufs ?? -Infinity) < target.integratedLufs) low = high;
+  const loudest = loudnessAt(high);
+  if (loudest === undefined) return { pieceGains, gainAt: () => 1, integratedLufs: undefined, truePeakDbtp: -Infinity };
+  if (loudest < target.integratedLufs) low = high;
   for (let step = 0; step < 40; step++) {
     const middle = (low + high) / 2;
-    if ((loudnessAt(middle).lufs ?? -Infinity) < target.integratedLufs) low = middle;
+    if ((loudnessAt(middle) ?? -Infinity) < target.integratedLufs) low = middle;
     else high = middle;
   }
   const gain = 10 ** (low / 20);
-  const { lufs, envelope } = loudnessAt(low);
+  const lufs = loudnessAt(low);
   let peak = 0;
   for (let block = 0; block < peaks.length; block++) peak = Math.max(peak, peaks[block]! * gain * envelope[block]!);
   return {
@@ -69,8 +71,8 @@ const MAX_LIMITING_DB = 12;
 const PIECE_LUFS = -20;
 const MAX_PIECE_GAIN_DB = 12;
 // The limiter's gain falls at most 3 dB and rises at most 2 dB per 10 ms: smooth on speech, quick enough to leave the syllables around a peak alone.
-const ATTACK_DB = 3;
-const RELEASE_DB = 2;
+const ATTACK_STEP = 10 ** (3 / 20);
+const RELEASE_STEP = 10 ** (2 / 20);
 
 async function measureBlocks(pieces: AsyncIterable<Int16Array>, sampleRate: number, blockSamples: number) {
   const filter = createKWeightingFilter(sampleRate);
@@ -123,9 +125,10 @@ function levelPiece(scaled: Float64Array, sampleRate: number): number {
   return 10 ** (gainDb / 20);
 }
 
-// The episode's loudness at `gain` once the limiter has kept every block's true peak under `ceiling`.
-function measureWithLimiter(energies: readonly number[], peaks: readonly number[], gain: number, ceiling: number, blockSamples: number): { lufs: number | undefined; envelope: Float64Array } {
-  const envelope = limiterEnvelope(peaks, gain, ceiling);
+// The episode's loudness at `gain` once the limiter has kept every block's true peak under `ceiling`; the limiter's
+// gains are written into `envelope`, reused from one try of the bisection to the next.
+function measureWithLimiter(energies: readonly number[], peaks: readonly number[], gain: number, ceiling: number, blockSamples: number, envelope: Float64Array): number | undefined {
+  fillLimiterEnvelope(envelope, peaks, gain, ceiling);
   const span = Math.min(GATE_BLOCKS, energies.length);
   const gates: number[] = [];
   for (let start = 0; start + span <= energies.length; start += span === GATE_BLOCKS ? GATE_HOP : span) {
@@ -133,17 +136,22 @@ function measureWithLimiter(energies: readonly number[], peaks: readonly number[
     for (let block = start; block < start + span; block++) sum += energies[block]! * (gain * envelope[block]!) ** 2;
     gates.push(sum / (span * blockSamples));
   }
-  return { lufs: computeGatedLoudness(gates), envelope };
+  return computeGatedLoudness(gates);
 }
 
-function limiterEnvelope(peaks: readonly number[], gain: number, ceiling: number): Float64Array {
+// In linear gains: each block's need, then at most its neighbours' (the interpolated gain between two centres then
+// never exceeds a block's need), falling and rising no faster than ATTACK_STEP and RELEASE_STEP per block.
+function fillLimiterEnvelope(envelope: Float64Array, peaks: readonly number[], gain: number, ceiling: number): void {
   const count = peaks.length;
-  const needed = new Float64Array(count);
-  for (let block = 0; block < count; block++) needed[block] = Math.min(0, 20 * Math.log10(ceiling / Math.max(peaks[block]! * gain, 1e-12)));
-  // Each block's gain is at most its neighbours' need: the interpolated gain between two centres then never exceeds a block's need.
-  const decibels = new Float64Array(count);
-  for (let block = 0; block < count; block++) decibels[block] = Math.min(needed[block]!, needed[block - 1] ?? 0, needed[block + 1] ?? 0);
-  for (let block = count - 2; block >= 0; block--) decibels[block] = Math.min(decibels[block]!, decibels[block + 1]! + ATTACK_DB);
-  for (let block = 1; block < count; block++) decibels[block] = Math.min(decibels[block]!, decibels[block - 1]! + RELEASE_DB);
-  return decibels.map((value) => 10 ** (value / 20));
+  const need = (block: number) => (block < 0 || block >= count ? 1 : Math.min(1, ceiling / Math.max(peaks[block]! * gain, 1e-12)));
+  let previous = 1;
+  let current = need(0);
+  for (let block = 0; block < count; block++) {
+    const next = need(block + 1);
+    envelope[block] = Math.min(previous, current, next);
+    previous = current;
+    current = next;
+  }
+  for (let block = count - 2; block >= 0; block--) envelope[block] = Math.min(envelope[block]!, envelope[block + 1]! * ATTACK_STEP);
+  for (let block = 1; block < count; block++) envelope[block] = Math.min(envelope[block]!, envelope[block - 1]! * RELEASE_STEP);
 }
