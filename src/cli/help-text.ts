@@ -70,26 +70,28 @@ files; no network, no LLM call.
   --quiet       print warnings and errors only
 `,
   send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www] [--to a@x.org,b@y.org]
-               [--webhook URL]... [--mail-only | --channels-only] [--dry-run] [--resend] [--out DIR] [--quiet]
+               [--webhook URL]... [--mail-only | --channels-only] [--dry-run] [--resend [all]] [--status] [--out DIR] [--quiet]
 
 Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
 through SMTP_URL, from SUMMARIZE_MAIL_FROM to SUMMARIZE_MAIL_TO. Each edition goes to each address
-once: mail/<date>.sent.json records who the server accepted or rejected; a second send mails only
-addresses new to the list, and says so.
+once: mail/<date>.sent.jsonl records each reader's outcome as it happens (accepted, rejected,
+deferred, failed, uncertain); a second send mails only the readers never tried, deferred or failed.
 Chat channels (SUMMARIZE_WEBHOOKS or --webhook: Slack, Discord, Telegram, JSON) get the edition too,
 once each (mail/<date>.channels.json). Mail goes when recipients are set, channels when webhooks are.
 
   --date D           the edition's day (default: today, UTC)
-  --issue P          the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.json)
+  --issue P          the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.jsonl)
   --to LIST          recipients instead of SUMMARIZE_MAIL_TO, comma-separated
   --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
   --mail-only        mail, no channels          --channels-only   channels, no mail
   --dry-run          write mail/<date>.eml and print subject, recipients and sizes; no SMTP, no post
-  --resend           send even if this edition already went to these recipients
+  --resend [all]     also the readers whose copy may have gone out (uncertain); with all, every reader again
+  --status           each reader's outcome, named by id (no addresses); sends nothing
   --out DIR          the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet            print errors only
 
-Exit codes: 0 sent (or already sent), 1 not sent, 3 some recipients rejected or a chat channel failed.
+Exit codes: 0 sent (or already sent), 1 not sent, 3 some readers rejected, deferred, not reached or in
+doubt, or a chat channel failed.
 `,
   podcast: `summarize podcast --date YYYY-MM-DD|yesterday|today [--podcast-top N] [--max-cost USD] [--dry-run]
                   [--model M] [--out DIR] [--quiet]
