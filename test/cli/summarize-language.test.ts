@@ -36,7 +36,7 @@ describe('summarize <id> --language', () => {
       expect(services.openai.requests[0]!.body.messages.at(-1).content).toContain(`Write every text of your answer in ${MESSAGES[language].name} (${language})`);
       expect(services.openai.requests[1]!.body.messages.at(-1).content).toMatch(new RegExp(`^Your answer is written in English \\(en\\), but every text must be in ${MESSAGES[language].name} \\(${language}\\)`));
       const messages = MESSAGES[language];
-      for (const label of [`1. 📘 ${messages.topicAndDomain}:`, `5. 📊 ${messages.resultsAndEvaluation}:`, `## ${messages.critique}`, `**${messages.strengths}**`, `## ${messages.quiz}`, `**${messages.answers}**`]) {
+      for (const label of [`1. 📘 ${messages.topicAndDomain}${messages.colon}`, `5. 📊 ${messages.resultsAndEvaluation}${messages.colon}`, `## ${messages.critique}`, `**${messages.strengths}**`, `## ${messages.quiz}`, `**${messages.answers}**`]) {
         expect(result.stdout).toContain(label);
       }
       expect(result.stdout).toContain(LOCALIZED_SENTENCES[language]);
