@@ -1,5 +1,4 @@
 import type { SmtpServer } from '../config/parse-smtp-url.js';
-import { hideAddresses } from './hide-addresses.js';
 import { isSurelyUndelivered } from './is-surely-undelivered.js';
 import type { ReaderSendState } from './reader-send-state.js';
 import type { ReaderSendStore } from './reader-send-store.js';
@@ -25,7 +24,7 @@ export interface DeliverToReadersInput {
   server: SmtpServer;
   timeoutMs: number;
   now: () => Date;
-  /** One line about a failure, for the record and the output: no password (addresses are hidden here). */
+  /** One line about a failure, for the record and the output: no password, no reader's address. */
   describeFailure: (error: unknown) => string;
 }
 
@@ -58,7 +57,7 @@ export async function deliverToReaders(input: DeliverToReadersInput): Promise<De
       outcome = { outcome: 'accepted', acceptedCopies: acceptedCopies + 1 };
     } catch (error) {
       const code = recipientRefusalCode(error);
-      const reason = hideAddresses(input.describeFailure(error));
+      const reason = input.describeFailure(error);
       outcome = code !== undefined ? { outcome: code >= 500 ? 'rejected' : 'deferred', acceptedCopies, reason } : { outcome: isSurelyUndelivered(error) ? 'failed' : 'uncertain', acceptedCopies, reason };
     }
     const state: ReaderSendState = { ...base, ...outcome, at: now().toISOString() };

@@ -5,6 +5,7 @@ import { buildRawMessage } from '../mail/build-raw-message.js';
 import type { composeEditionMessage } from '../mail/compose-edition-message.js';
 import { deliverToReaders, type ReaderCopy } from '../mail/deliver-to-readers.js';
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
+import { hideAddresses } from '../mail/hide-addresses.js';
 import { planMailRound, type ResendScope } from '../mail/plan-mail-round.js';
 import { toMailbox } from '../mail/to-mailbox.js';
 import type { MailingKind } from '../output/attempt-log.js';
@@ -123,8 +124,8 @@ async function sendToAudience(config: Config, options: SendEditionOptions, maili
     server,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     now,
-    // The record is a file: a server that quotes the login in its answer must not put it there.
-    describeFailure: (error) => redactSecrets(describeSmtpFailure(error, server), secrets),
+    // The record is a file and the line goes to cron's mail: no password a server quotes, no reader's address.
+    describeFailure: (error) => hideAddresses(redactSecrets(describeSmtpFailure(error, server), secrets), [from, server.auth?.user]),
   });
   return describeMailRound(mailing.name, round, delivery);
 }

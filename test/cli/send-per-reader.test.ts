@@ -128,5 +128,7 @@ it('send --status counts the readers per outcome and lists each by id, with no a
     `${toReaderId(listed[3]!)} uncertain`,
     `${toReaderId(listed[4]!)} not tried`,
   ]);
+  // The server's 550 quoted the address; the status names the reader by id there too.
+  expect(lines[2]).toMatch(new RegExp(`^${toReaderId(GONE)}  rejected .*${toReaderId(GONE)}>?: mailbox unavailable`));
   expect(`${status.stdout}${status.stderr}`).not.toContain('@');
 });

@@ -69,10 +69,11 @@ export async function startFakeSmtp({ user = 'editor', pass = 'Sm7p-s3cret-Pa55'
     },
     onRcptTo(address, _session, callback) {
       if (rejectRecipients.includes(address.address)) {
-        return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+        // Quoting the address, as real servers do: what the sender prints must not pass it on.
+        return callback(Object.assign(new Error(`<${address.address}>: mailbox unavailable`), { responseCode: 550 }));
       }
       if (fake.deferRecipients.includes(address.address)) {
-        return callback(Object.assign(new Error('greylisted, try again later'), { responseCode: 450 }));
+        return callback(Object.assign(new Error(`<${address.address}>: greylisted, try again later`), { responseCode: 450 }));
       }
       callback();
     },
