@@ -24,6 +24,8 @@ export interface RenderEmailEditionOptions {
   unsubscribe?: string | undefined;
   /** Default: EMAIL_HTML_MAX_BYTES. */
   maxHtmlBytes?: number;
+  /** The server's `/feedback` URL: each paper gets 👍/👎 links to it, signed for each reader as their copy is built. */
+  feedbackUrl?: string | undefined;
 }
 
 /** A flowchart the HTML refers to as `cid:<cid>`, to be attached when there is no public URL. */
@@ -81,7 +83,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.generation.language ?? 'en', paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`, messages);
-    const rendered = renderEmailPaper(paper, index + 1, links, figure);
+    const rendered = renderEmailPaper(paper, index + 1, links, figure, options.feedbackUrl);
     const paperBytes = measureSentBytes(rendered.html) + measureSentBytes(rendered.contents.html);
     // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
     const restBytes = index + 1 < count ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;

@@ -27,6 +27,7 @@ export function renderEmailPaper(
   position: number,
   links: PaperLinks,
   figure: EmailFigure | undefined,
+  feedbackUrl?: string,
 ): { html: string; text: string; contents: { html: string; text: string } } {
   const { brief } = paper;
   const language = brief.generation.language;
@@ -41,7 +42,9 @@ export function renderEmailPaper(
   const label = brief.paper.primaryCategory;
   const points = listSummaryPoints(language);
   const colon = messages.colon;
-  const linkList = listLinks(links, messages);
+  // 👍/👎 need no words in any language; each reader's copy signs them for its reader (signFeedbackLinks).
+  const feedback: Array<[string, string]> = feedbackUrl === undefined ? [] : (['up', 'down'] as const).map((vote) => [vote === 'up' ? '👍' : '👎', `${feedbackUrl}?paper=${brief.paper.id}&vote=${vote}`]);
+  const linkList = [...listLinks(links, messages), ...feedback];
 
   const html = [
     `<tr><td class="card" id="paper-${position}">`,

@@ -15,9 +15,9 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
   return sendOnce(config, options, {
     kind: 'edition',
     name: `the edition of ${date}`,
-    prepare: async ({ from }) => {
+    prepare: async ({ from, feedbackUrl }) => {
       const edition = await readEditionWithEpisode(config.outputDir, date);
-      const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe });
+      const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe, feedbackUrl });
       const attachments = await loadEmailImages(config.outputDir, email.images, email.html);
       return {
         email,

@@ -7,6 +7,8 @@ import { deliverToReaders, type ReaderCopy } from '../mail/deliver-to-readers.js
 import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { hideAddresses } from '../mail/hide-addresses.js';
 import { planMailRound, type ResendScope } from '../mail/plan-mail-round.js';
+import { signFeedbackLinks } from '../mail/sign-feedback-links.js';
+import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 import { toMailbox } from '../mail/to-mailbox.js';
 import type { MailingKind } from '../output/attempt-log.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
@@ -56,7 +58,8 @@ type ReaderMessage = ReturnType<typeof composeEditionMessage>;
 export interface Mailing {
   kind: MailingKind;
   name: string;
-  prepare(input: { from: string }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string, acceptedCopies: number, sentAt: Date) => ReaderMessage }>;
+  /** `feedbackUrl`: where the edition's 👍/👎 links go, for readers of the database (see sendToAudience). */
+  prepare(input: { from: string; feedbackUrl?: string | undefined }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string, acceptedCopies: number, sentAt: Date) => ReaderMessage }>;
 }
 
 /**
@@ -85,9 +88,15 @@ async function sendToAudience(config: Config, options: SendEditionOptions, maili
   const round = planMailRound(await store.read(), recipients, options.resend);
   if (!options.dryRun && round.sendTo.length === 0) return describeMailRound(mailing.name, round, undefined);
 
-  const { email, detail, messageFor } = await mailing.prepare({ from });
+  // Votes are kept per reader in the database: its readers get 👍/👎 links, when the server can be reached and check them.
+  const publicBase = toPublicBaseUrl(config.publicUrl);
+  const secret = config.unsubscribeSecret;
+  const feedbackUrl = audience.source === 'database' && publicBase !== undefined && secret !== undefined ? `${publicBase}/feedback` : undefined;
+  const { email, detail, messageFor } = await mailing.prepare({ from, feedbackUrl });
   const buildCopy = async (reader: string, acceptedCopies: number): Promise<ReaderCopy> => {
-    const message = messageFor(reader, acceptedCopies, now());
+    const composed = messageFor(reader, acceptedCopies, now());
+    const sign = (part: unknown) => (typeof part === 'string' && feedbackUrl !== undefined ? signFeedbackLinks(part, feedbackUrl, reader, secret!) : part);
+    const message = { ...composed, html: sign(composed.html) as typeof composed.html, text: sign(composed.text) as typeof composed.text };
     return { raw: await buildRawMessage(message, dkim), messageId: message.messageId, subject: message.subject, envelope: message.envelope };
   };
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };

@@ -127,6 +127,24 @@ describe('the next send', () => {
   });
 });
 
+it("each reader's copy carries 👍/👎 links signed for them and each paper, which record their vote", async () => {
+  withReaders((readers) => readers.add({ address: ADA }, 'active', 'en'));
+  const sent = await runCliCaptured(['send', '--date', DATE], { ...env, SUMMARIZE_PUBLIC_URL: 'https://briefs.example.org/' });
+  expect(sent.code).toBe(0);
+  const mail = await simpleParser(smtp.messages[0]!.raw);
+  const html = String(mail.html);
+  const links = [...html.matchAll(/href="(https:\/\/briefs\.example\.org\/feedback\?[^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'));
+  const paperIds = makeSampleBriefs().map((brief) => brief.paper.id);
+  expect(links).toHaveLength(paperIds.length * 2);
+  expect(mail.text).toContain(links[0]);
+  const down = links.find((link) => link.includes(`paper=${paperIds[0]}&vote=down`))!;
+  const local = down.replace('https://briefs.example.org', server.url);
+  expect((await fetch(local)).status).toBe(200);
+  expect(withReaders((readers) => readers.listVotes())).toEqual([]);
+  expect((await fetch(local, { method: 'POST' })).status).toBe(200);
+  expect(withReaders((readers) => readers.listVotes()).map(({ address, paperId, vote }) => [address, paperId, vote])).toEqual([[ADA, paperIds[0], 'down']]);
+});
+
 describe.skipIf(!hasChromium)('subscribe and confirm, in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
