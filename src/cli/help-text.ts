@@ -141,8 +141,9 @@ Prints the cleaned text the model would read, for checking extraction.
 
 Checks the configuration, the model's price, the output and cache folders, the prompt files, the
 interests file (when set), the arXiv API, PDF host and announcement feed, Hugging Face's daily
-papers, the LLM endpoint and, when set, the SMTP login (no message is sent) and each chat channel
-(nothing is posted); one line each (✓ ok, ! warning, ✗ failed).
+papers, the LLM endpoint, the readers database (opens, migrates, writable) and, when set, the SMTP
+login (no message is sent), each chat channel (nothing is posted) and SUMMARIZE_PUBLIC_URL's
+/healthz (\`summarize serve\`); one line each (✓ ok, ! warning, ✗ failed).
 Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
 
   --json           print the results as JSON on stdout (the lines go to stderr)

@@ -18,6 +18,9 @@ import { checkPdfHost } from './check-pdf-host.js';
 import { checkPrompts } from './check-prompts.js';
 import { checkSmtp } from './check-smtp.js';
 import { checkChannel } from './check-channel.js';
+import { checkReadersDatabase } from './check-readers-database.js';
+import { checkServerHealth } from './check-server-health.js';
+import { hasReadersDatabase } from '../readers/has-readers-database.js';
 import type { CheckResult } from './check-result.js';
 
 export type RunDoctorChecksOptions = {
@@ -72,6 +75,8 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     const llmEndpoint = timed('llm-endpoint', 'LLM endpoint', () => runLlmCheck(config, timeoutMs, options.fetch));
     const smtpUrl = config.smtpUrl;
     const smtp = smtpUrl === undefined ? undefined : timed('smtp', 'SMTP server', () => checkSmtp(smtpUrl, timeoutMs));
+    const publicUrl = config.publicUrl;
+    const serverHealth = publicUrl === undefined ? undefined : timed('server-health', 'readers server', () => checkServerHealth(publicUrl, hasReadersDatabase(config), timeoutMs, options.fetch ?? globalThis.fetch));
     const channels = (config.webhooks ?? []).map((channel) => timed(`channel-${channel.label}`, `chat channel ${channel.label}`, () => checkChannel(channel, timeoutMs, options.fetch)));
 
     report(checkModelPrice(config));
@@ -82,6 +87,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
       checkFolderWritable({ id: 'cache-dir', title: 'cache folder', path: config.cacheDir, setting: ENV_NAMES.cacheDir }),
     ));
     report(await timed('prompts', 'prompt files', () => checkPrompts(config.promptsDir)));
+    report(await timed('readers-db', 'readers database', () => checkReadersDatabase(config)));
     const interestsPath = config.interestsPath;
     if (interestsPath !== undefined) report(await timed('interests', 'interests file', () => checkInterestsFile(interestsPath)));
     report(await arxivApi);
@@ -91,6 +97,7 @@ export async function runDoctorChecks(options: RunDoctorChecksOptions): Promise<
     report(await llmEndpoint);
     if (smtp) report(await smtp);
     for (const channel of channels) report(await channel);
+    if (serverHealth) report(await serverHealth);
   } finally {
     await queue.close();
   }
