@@ -200,7 +200,7 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
   },
   unsubscribeSecret: {
     group: 'Mail',
-    description: "At least 16 characters (`openssl rand -hex 32`): with an https unsubscribe URL, each reader's link carries a token (HMAC-SHA256 of the address) and the mail offers one-click unsubscribe (RFC 8058).",
+    description: "At least 16 characters (`openssl rand -hex 32`): with an https unsubscribe URL, each reader's link carries a token (HMAC-SHA256 of the address) and the mail offers one-click unsubscribe (RFC 8058). `summarize serve` needs it: it also signs confirmation and 👍/👎 links.",
     whenUnset: 'none',
   },
   dkimDomain: {
