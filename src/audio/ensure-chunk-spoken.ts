@@ -19,7 +19,7 @@ export interface EnsureChunkSpokenOptions {
   cache: SpeechChunkCache;
   /** Asked before the chunk is bought; false refuses it (the --max-cost budget). */
   admit?: ((estimateUsd: number) => boolean) | undefined;
-  /** Told the moment the chunk is bought, before it is decoded: what was paid stays counted if it then fails. */
+  /** Told when the chunk was bought (its answer is sound, decodable here or not): what was paid stays counted if it then fails. */
   onPaid?: ((characters: number) => void) | undefined;
   /** Default: `ffmpeg`, looked up on the PATH. */
   ffmpeg?: string | undefined;
@@ -40,10 +40,10 @@ const MAX_CACHE_BYTES_PER_CHARACTER = 0.3 * EPISODE_SAMPLE_RATE * 2;
  * for, so it is kept and decoded from there later, never bought again; no sound at all (an HTML page, an empty
  * body) or sound far shorter than its text is refused and not kept, so a later run asks again.
  */
-export async function ensureChunkSpoken(chunk: SpeechChunk, position: { index: number; total: number }, options: EnsureChunkSpokenOptions): Promise<{ paid: boolean }> {
+export async function ensureChunkSpoken(chunk: SpeechChunk, position: { index: number; total: number }, options: EnsureChunkSpokenOptions): Promise<void> {
   const { engine, cache } = options;
   const which = `chunk ${position.index + 1} of ${position.total}`;
-  if ((await cache.sampleCount(chunk.key)) !== undefined) return { paid: false };
+  if ((await cache.sampleCount(chunk.key)) !== undefined) return;
   const kept = await cache.readKeptAnswer(chunk.key);
   let answer = kept;
   if (answer === undefined) {
@@ -57,9 +57,18 @@ export async function ensureChunkSpoken(chunk: SpeechChunk, position: { index: n
     } catch (error) {
       throw error instanceof SpeechError ? new SpeechError(`speech failed at ${which}: ${error.message}`, { cause: error }) : error;
     }
-    options.onPaid?.(chunk.text.length);
   }
-  const audio = await decodeAnswer(answer, { chunk, which, kept: kept !== undefined, options });
+  const fresh = kept === undefined;
+  let audio: PcmAudio;
+  try {
+    audio = await decodeAudio(answer, options.ffmpeg === undefined ? {} : { ffmpeg: options.ffmpeg });
+  } catch (error) {
+    if (!(error instanceof UnusableAudioError)) throw error;
+    // Sound was billed, even if it cannot be decoded here; an error page or an empty body was not.
+    if (fresh && error.isAudio) options.onPaid?.(chunk.text.length);
+    throw await refuseAnswer(error, answer, { chunk, which, fresh, options });
+  }
+  if (fresh) options.onPaid?.(chunk.text.length);
   const minimumMs = chunk.text.length * MIN_MS_PER_CHARACTER;
   const durationMs = (audio.samples.length / audio.sampleRate) * 1000;
   if (durationMs < minimumMs) {
@@ -69,27 +78,22 @@ export async function ensureChunkSpoken(chunk: SpeechChunk, position: { index: n
     );
   }
   await cache.write(chunk.key, resamplePcm(audio, EPISODE_SAMPLE_RATE));
-  if (kept !== undefined) await cache.removeKeptAnswer(chunk.key);
-  return { paid: kept === undefined };
+  if (!fresh) await cache.removeKeptAnswer(chunk.key);
 }
 
 // --- internal ---
 
-async function decodeAnswer(answer: Buffer, context: { chunk: SpeechChunk; which: string; kept: boolean; options: EnsureChunkSpokenOptions }): Promise<PcmAudio> {
-  const { chunk, which, kept, options } = context;
+// The one line for an answer that cannot be used; sound paid for is kept first, so no rerun buys it again.
+async function refuseAnswer(error: UnusableAudioError, answer: Buffer, context: { chunk: SpeechChunk; which: string; fresh: boolean; options: EnsureChunkSpokenOptions }): Promise<SpeechError> {
+  const { chunk, which, fresh, options } = context;
   const { engine, cache } = options;
-  try {
-    return await decodeAudio(answer, options.ffmpeg === undefined ? {} : { ffmpeg: options.ffmpeg });
-  } catch (error) {
-    if (!(error instanceof UnusableAudioError)) throw error;
-    const path = cache.answerPathOf(chunk.key);
-    if (kept) {
-      throw new SpeechError(`speech failed at ${which}: the answer ${engine.label} sent in an earlier run (kept at ${path}, not bought again) is ${error.sent}; ${error.fix}, or delete that file to ask the server again`);
-    }
-    if (!error.isAudio) throw new SpeechError(`speech failed at ${which}: ${engine.label} sent ${error.sent}; ${error.fix}`);
-    await cache.keepAnswer(chunk.key, answer);
-    throw new SpeechError(`speech failed at ${which}: ${engine.label} sent ${error.sent} (kept at ${path}, so no rerun buys it again); ${error.fix}`);
+  const path = cache.answerPathOf(chunk.key);
+  if (!fresh) {
+    return new SpeechError(`speech failed at ${which}: the answer ${engine.label} sent in an earlier run (kept at ${path}, not bought again) is ${error.sent}; ${error.fix}, or delete that file to ask the server again`);
   }
+  if (!error.isAudio) return new SpeechError(`speech failed at ${which}: ${engine.label} sent ${error.sent}; ${error.fix}`);
+  await cache.keepAnswer(chunk.key, answer);
+  return new SpeechError(`speech failed at ${which}: ${engine.label} sent ${error.sent} (kept at ${path}, so no rerun buys it again); ${error.fix}`);
 }
 
 function formatSeconds(milliseconds: number): string {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSpeech, startFakeSpeech } from '../fakes/fake-speech-server.js';
@@ -56,8 +58,9 @@ describe.skipIf(!hasFfprobe)('the podcast when something goes wrong', () => {
     const report = await readLastRunReport(services.outputDir);
     expect(report).toMatchObject({ command: 'podcast', date: NIGHT, status: 'failed', outcome: 'failed', podcast: { ok: false } });
     expect(report.failure).toMatch(/^speech failed at chunk 2/);
-    // The segment's calls and the first chunk were paid before the failure.
-    expect(report.podcast?.costUsd).toBeGreaterThan(0);
+    // The segment's call and the first chunk were paid before the failure; the error page was not (gpt-4o-mini-tts: 15 USD per million characters).
+    const segment = JSON.parse(await readFile(join(services.outputDir, 'papers', '2509.10001v1.podcast.json'), 'utf8'));
+    expect(report.podcast?.costUsd).toBeCloseTo(segment.generation.costUsd + (15 * speech.requests[0]!.input.length) / 1e6, 8);
     expect(report.totals.costUsd).toBeCloseTo(report.podcast!.costUsd!, 6);
   });
 
