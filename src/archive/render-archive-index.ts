@@ -1,14 +1,16 @@
+import { createHash } from 'node:crypto';
 import { escapeHtml } from '../output/escape-html.js';
 import type { ArchivedIssue } from './archived-issue.js';
 import type { EditionRecord } from '../edition/edition-record.js';
 import { renderPage } from './render-page.js';
+import { ARCHIVE_SEARCH_SCRIPT } from '../search/archive-search-script.js';
 import { SEARCH_FOLDER } from '../search/search-manifest.js';
 
 // The newest titles shown per edition in the list.
 const TITLES_SHOWN = 3;
 
-/** The scripts the index loads, in order: the library, the search manifest (a global, so `file://` works), the search box, which loads the rest. */
-export const ARCHIVE_SEARCH_SCRIPTS = ['assets/minisearch.js', `${SEARCH_FOLDER}/manifest.js`, 'assets/archive-search.js'];
+/** The scripts the index loads, in order: the search manifest (a global, so `file://` works), then the search box, which loads the rest. */
+export const ARCHIVE_SEARCH_SCRIPTS = [`${SEARCH_FOLDER}/manifest.js`, 'assets/archive-search.js'];
 
 /** What the index lists of one edition. */
 export interface ArchiveIndexEntry {
@@ -46,7 +48,7 @@ export function renderArchiveIndex(
     '<label for="search-input" class="point-label">Search every brief (title, authors, summary, critique)</label>',
     '<input type="search" id="search-input" name="q" autocomplete="off" placeholder="e.g. retrieval, diffusion, Lovelace">',
     '<p class="muted" id="search-status" aria-live="polite"></p>',
-    '<button type="button" id="search-more" hidden>Search older editions</button>',
+    '<button type="button" id="search-more" hidden>Show more</button>',
     '<ol id="search-results"></ol>',
     '</form>',
     ...(issues.length === 0
@@ -89,8 +91,11 @@ export function groupByYear(editions: readonly ArchiveIndexEntry[]): Array<[stri
 // --- internal ---
 
 // The manifest changes with every publish under the same name: its hash in the URL keeps a cache from serving the old one.
+// The search box's own version too: a browser must not run a cached older script against a newer manifest.
+const SEARCH_SCRIPT_VERSION = createHash('sha256').update(ARCHIVE_SEARCH_SCRIPT).digest('hex').slice(0, 12);
+
 function withSearchVersion(version: string | undefined): string[] {
-  return ARCHIVE_SEARCH_SCRIPTS.map((script) => (version !== undefined && script.endsWith('/manifest.js') ? `${script}?v=${version}` : script));
+  return ARCHIVE_SEARCH_SCRIPTS.map((script) => (script.endsWith('/manifest.js') ? (version === undefined ? script : `${script}?v=${version}`) : `${script}?v=${SEARCH_SCRIPT_VERSION}`));
 }
 
 function renderEditionItem(edition: ArchiveIndexEntry, root: '' | '../'): string {

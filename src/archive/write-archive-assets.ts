@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { ARCHIVE_SEARCH_SCRIPT } from '../search/archive-search-script.js';
@@ -9,19 +8,12 @@ import { EPISODE_PLAYER_SCRIPT } from './episode-player-script.js';
 const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M7 3h13l6 6v20H7z" fill="#1d4ed8"/><path d="M20 3v6h6" fill="#93c5fd"/><path d="M11 15h11M11 20h11M11 25h7" stroke="#fff" stroke-width="2"/></svg>\n';
 
-/** `assets/`: the stylesheet, the icon, the search box and episode player scripts, and MiniSearch's browser build, copied from the installed package. */
+/** `assets/`: the stylesheet, the icon, and the search box and episode player scripts. */
 export async function writeArchiveAssets(outputDir: string): Promise<void> {
   const folder = join(outputDir, 'assets');
   await writeFileAtomic(join(folder, 'archive.css'), ARCHIVE_STYLESHEET);
   await writeFileAtomic(join(folder, 'archive-search.js'), ARCHIVE_SEARCH_SCRIPT);
   await writeFileAtomic(join(folder, 'favicon.svg'), FAVICON);
   await writeFileAtomic(join(folder, 'episode-player.js'), EPISODE_PLAYER_SCRIPT);
-  await writeFileAtomic(join(folder, 'minisearch.js'), await readFile(resolveMiniSearchBrowserBuild()));
 }
 
-// --- internal ---
-
-// The package exports only its ES and CommonJS builds; the UMD build (global `MiniSearch`) sits beside them.
-function resolveMiniSearchBrowserBuild(): URL {
-  return new URL('../umd/index.js', import.meta.resolve('minisearch'));
-}

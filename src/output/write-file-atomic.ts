@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OutputWriteError } from './output-write-error.js';
+import { writeFileDurably } from './write-file-durably.js';
 
 // Readers (and a crash) see the old file or the new one, never half of one: write aside, fsync, rename.
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -12,13 +13,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   const temporaryPath = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    const handle = await open(temporaryPath, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFileDurably(temporaryPath, data);
     await rename(temporaryPath, path);
   } catch (error) {
     await rm(temporaryPath, { force: true });

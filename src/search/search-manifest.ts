@@ -7,29 +7,19 @@ export const SEARCH_MANIFEST_GLOBAL = 'arxivBriefSearchManifest';
 /** The function every other file of the search data calls with its name and content; the search box defines it. */
 export const SEARCH_PART_CALLBACK = 'arxivBriefSearchPart';
 
-/** One shard of the searchable briefs, `documents-<n>.js`. */
-export interface SearchShard {
-  /** Its newest and oldest edition dates. */
-  newest: string;
-  oldest: string;
-  documents: number;
-  /** The size of its file, so the browser can tell how much a search would load. */
-  bytes: number;
-}
-
-/** `assets/search/manifest.js`: what the search box loads up front, whatever the size of the archive. */
+/** `assets/search/manifest.js`: what the search box loads up front, a few KB whatever the size of the archive. */
 export interface SearchManifest {
-  /** Briefs in all shards. */
-  documents: number;
-  /** Newest first: shard n holds briefs of editions at least as old as those of shard n - 1. */
-  shards: SearchShard[];
-  /** The first term of each bucket of the term directory, `terms-<n>.js`, in sorted order. */
-  termBuckets: string[];
   /**
-   * A hash of every part's content: the browser asks for `<part>.js?v=<version>`, so a cache (the browser's or a
-   * CDN's) never hands it yesterday's part with today's manifest, although every publish renumbers the parts.
+   * A hash of every part's content, and the folder `assets/search/<version>/` that holds them: each publish writes
+   * its parts under a new name, so a crash, a browser's cache or a CDN never mixes two publishes.
    */
   version: string;
+  /** Briefs searched, numbered from 0, newest edition first. */
+  documents: number;
+  /** Briefs per `documents-<n>.js`: brief k is in part floor(k / documentsPerShard). */
+  documentsPerShard: number;
+  /** The first term of each bucket of the term directory, `terms-<n>.js`, in sorted order. */
+  termBuckets: string[];
 }
 
 /** The name of a data file without `.js`, as the browser asks for it. */
@@ -42,7 +32,7 @@ export function renderSearchManifest(manifest: SearchManifest): string {
   return `window.${SEARCH_MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n`;
 }
 
-/** The start and end of a data file around its JSON content, which may be streamed in between. */
-export function renderSearchPartFrame(name: string): { start: string; end: string } {
-  return { start: `${SEARCH_PART_CALLBACK}(${JSON.stringify(name)},`, end: ');\n' };
+/** A data file: its name and JSON content handed to the search box's callback. */
+export function renderSearchPart(name: string, json: string): string {
+  return `${SEARCH_PART_CALLBACK}(${JSON.stringify(name)},${json});\n`;
 }

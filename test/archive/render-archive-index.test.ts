@@ -16,8 +16,8 @@ describe('renderArchiveIndex', () => {
     expect(html.indexOf('<strong>2025-01-21</strong>')).toBeLessThan(html.indexOf('<strong>2025-01-20</strong>'));
     expect(html).toContain('<li><a href="digests/2025-01-21.html"><strong>2025-01-21</strong></a> <span class="muted">· 2 papers</span><ul><li><a href="papers/2501.01234v2.html">');
     expect(html).toContain('<li><a href="digests/2025-01-20.html">and 2 more</a></li>');
-    expect(html).toContain('<button type="button" id="search-more" hidden>Search older editions</button>');
-    expect(html).toMatch(/<script src="assets\/minisearch\.js"><\/script>\n<script src="assets\/search\/manifest\.js"><\/script>\n<script src="assets\/archive-search\.js"><\/script>/);
+    expect(html).toContain('<button type="button" id="search-more" hidden>Show more</button>');
+    expect(html).toMatch(/<script src="assets\/search\/manifest\.js"><\/script>\n<script src="assets\/archive-search\.js\?v=[0-9a-f]{12}"><\/script>/);
   });
 
   it('shows the newest year\'s editions and links each earlier year\'s page, which lists that year\'s editions', () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNightlyPapers, NIGHT } from '../helpers/nightly-papers.js';
@@ -75,9 +75,6 @@ describe('the daily digest', () => {
       'papers/2509.10003v1.html',
       'index.html',
       'assets/search/manifest.js',
-      'assets/search/documents-0.js',
-      'assets/search/terms-0.js',
-      'assets/minisearch.js',
       'assets/archive.css',
       'assets/archive-search.js',
       `archive/editions/${NIGHT}.json`,
@@ -85,8 +82,15 @@ describe('the daily digest', () => {
       'rss.xml',
       'feed.json',
     ];
+    // The search data's parts, by the name the manifest gives their folder.
+    const manifest = await readFile(join(services.outputDir, 'assets', 'search', 'manifest.js'), 'utf8');
+    const version = /"version":"([0-9a-f]{12})"/.exec(manifest)![1]!;
+    published.push(...(await readdir(join(services.outputDir, 'assets', 'search', version))).map((name) => `assets/search/${version}/${name}`));
+    expect(published).toContain(`assets/search/${version}/terms-0.js`);
+    expect(published).toContain(`assets/search/${version}/documents-0.js`);
     const before = await Promise.all(published.map((path) => readFile(join(services.outputDir, path))));
     await Promise.all(published.map((path) => rm(join(services.outputDir, path))));
+    await rm(join(services.outputDir, 'assets', 'search', version), { recursive: true });
     // Writers killed mid-write (pid 999999999 cannot be alive) left temporary files behind.
     const abandoned = join(services.outputDir, 'digests', `${NIGHT}.html.999999999.0badcafe.tmp`);
     await writeFile(abandoned, '<html>half a page');
