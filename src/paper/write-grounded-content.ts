@@ -20,6 +20,7 @@ import { listPaperStyles, needsFigures } from './list-paper-styles.js';
 import { buildPaperSchema, PAPER_SCHEMA_NAME } from './build-paper-schema.js';
 import { buildPromptCacheKey } from './build-prompt-cache-key.js';
 import { describePaper, renderPaperBlock } from './render-paper-block.js';
+import { buildPaperMessages } from './build-paper-messages.js';
 
 export interface GroundedContentRequest<T> {
   /** The style written: names its field in the paper's one schema. */
@@ -64,18 +65,18 @@ export interface GroundedContentDependencies {
 /**
  * The steps every style shares: fit the paper to the context (or write notes per part), ask for the
  * structured answer with its repairs, then one grounding round for numbers the paper does not contain.
- * Every call of a paper starts alike (the paper's schema, the system prompt, the paper as fitted) and only
- * then gives its own instructions, so the server reads the paper from its prompt cache after the first call.
+ * The calls of a paper in several styles start alike (the paper's one schema, the system prompt, the paper as
+ * fitted once) and only then give their own instructions, so the server reads the paper from its prompt cache
+ * after the first call.
  */
 export async function writeGroundedContent<T>(paper: PaperMetadata, paperText: PaperText, request: GroundedContentRequest<T>, dependencies: GroundedContentDependencies): Promise<WrittenContent<T>> {
   const { config, prompts, call, admitCall, figures = [] } = dependencies;
   const sharedPrefix = !holdsPaper(request.template);
-  const promptCacheKey = sharedPrefix ? buildPromptCacheKey(paper, config) : undefined;
   let attempts = 0;
   const input = sharedPrefix ? planPaperInput(paperText.text, prompts, config) : planPaperInput(paperText.text, prompts, config, { template: request.template });
   let modelText = input.text;
   if (input.chunks) {
-    const notesOptions = { ...call, prompt: prompts.sectionNotes, admitCall, promptCacheKey };
+    const notesOptions = { ...call, prompt: prompts.sectionNotes, admitCall, promptCacheKey: sharedPrefix ? buildPromptCacheKey(paper, config) : undefined };
     const notes = sharedPrefix ? await ensureSectionNotes(paper, input.chunks, { ...notesOptions, cacheDir: config.cacheDir }) : await writeSectionNotes(paper, input.chunks, notesOptions);
     attempts += notes.calls;
     modelText = notes.text;
@@ -84,13 +85,15 @@ export async function writeGroundedContent<T>(paper: PaperMetadata, paperText: P
 
   const styles = listPaperStyles([...config.styles, request.style]);
   const paperSchema = sharedPrefix ? buildPaperSchema(styles, { figures, hosts: config.podcastHosts }) : null;
-  const instructions = renderPrompt(request.template, { ...describePaper(paper, modelText), ...request.extraValues });
-  const fieldInstruction = paperSchema ? `\n\nAnswer in the field "${request.style}" of the JSON object; set every other field to null.` : '';
-  const messages: ChatCompletionMessageParam[] = [
-    { role: 'system', content: prompts.system },
-    ...(sharedPrefix ? [{ role: 'user' as const, content: renderPaperBlock(prompts.paper, paper, modelText, needsFigures(styles) ? figures : null) }] : []),
-    { role: 'user', content: `${instructions}${fieldInstruction}${describeLanguageInstruction(request.language)}` },
-  ];
+  const messages = buildPaperMessages({
+    system: prompts.system,
+    paperBlock: sharedPrefix ? renderPaperBlock(prompts.paper, paper, modelText, needsFigures(styles) ? figures : null) : null,
+    instructions: renderPrompt(request.template, { ...describePaper(paper, modelText), ...request.extraValues }),
+    language: describeLanguageInstruction(request.language),
+    field: paperSchema ? request.style : null,
+  });
+  // A key per paper keeps its calls together; a paper with one call shares only with other papers, so it sends none.
+  const promptCacheKey = paperSchema ? buildPromptCacheKey(paper, config) : undefined;
   // With the paper's schema the answer fills this style's field; only that field is checked and kept.
   const ask = async (conversation: ChatCompletionMessageParam[]): Promise<GenerateStructuredResult<T>> => {
     if (!paperSchema) return generateStructured({ ...call, messages: conversation, schema: request.schema, schemaName: request.schemaName, promptCacheKey });

@@ -86,12 +86,33 @@ describe('every call of a paper starts with the same prefix, read from the promp
       BriefSchema.parse(JSON.parse(result.stdout)[0]);
       const [body] = running.openai.requests.map((request) => request.body);
       expect(body.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user']);
-      expect(body.messages[1].content).toMatch(/^Write a brief of the paper above\.[\s\S]*<paper_text>\nTitle: Grounded Briefs of Papers[\s\S]*Our pipeline downloads the PDF/);
+      expect(body.messages[1].content).toMatch(/^Write a brief of the paper\.[\s\S]*<paper_text>\nTitle: Grounded Briefs of Papers[\s\S]*Our pipeline downloads the PDF/);
       expect(body.response_format.json_schema.name).toBe('paper_brief');
       expect('prompt_cache_key' in body).toBe(false);
     } finally {
       await rm(promptsDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a paper with one call', () => {
+  it('gives its instructions first and no key, so the briefs of a night read the schema, system prompt and instructions from the cache', async () => {
+    const papers = await makeNightlyPapers(2);
+    services = await startFakeServices(papers, { promptCaching: true });
+    services.hf.setDay(NIGHT, papers.map((paper) => paper.id));
+
+    const result = await runCliCaptured(['nightly', '--date', NIGHT, '--source', 'hf'], { ...services.env, SUMMARIZE_PROMPT_CACHE_KEY: 'on', SUMMARIZE_LLM_CONCURRENCY: '1' });
+
+    expect(result.code).toBe(0);
+    const bodies = services.openai.requests.map((request) => request.body);
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) {
+      expect(body.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user']);
+      expect(body.messages[1].content).toMatch(/^Write a brief of the paper\.[\s\S]*\n\n<paper_text>\nTitle: Nightly Paper/);
+      expect('prompt_cache_key' in body).toBe(false);
+    }
+    const { papers: runs } = await readLastRunReport(services.outputDir);
+    expect(runs.map((run) => run.usage!.cachedInputTokens > 0)).toEqual([false, true]);
   });
 });
 
