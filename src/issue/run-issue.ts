@@ -7,7 +7,7 @@ import { collectPeriodBriefs, type PeriodBrief } from './collect-period-briefs.j
 import type { Issue } from './issue.js';
 import type { IssueRecord } from './issue-record.js';
 import { getIssueMailKey, readIssueRecord, writeIssue } from './issue-store.js';
-import { wasMailed } from '../mail/was-mailed.js';
+import { wasMailedToReaders } from '../readers/was-mailed-to-readers.js';
 import { describePeriodTitle } from './describe-period-title.js';
 import { describeMailedIssueChange } from './describe-mailed-issue-change.js';
 import type { Period } from './period.js';
@@ -107,7 +107,7 @@ async function makeIssue(
   try {
     const storedRecord = await readIssueRecord(config.outputDir, period.key, config.language);
     // Readers have a mailed issue: it is never rewritten with other papers or in another style, and nothing is bought trying.
-    const mailed = storedRecord !== null && (await wasMailed(config.outputDir, getIssueMailKey(period.key, config.language))) ? storedRecord : undefined;
+    const mailed = storedRecord !== null && (await wasMailedToReaders(config, getIssueMailKey(period.key, config.language))) ? storedRecord : undefined;
     const wanted = { period: period.key, language: config.language, style, papers: chosen.map(toIssuePaper) };
     const mailedChange = mailed && describeMailedIssueChange(mailed, wanted);
     if (mailedChange) throw new BriefError(mailedChange);

@@ -238,7 +238,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         let digest: RunReport['digest'];
         // What readers were mailed stays what the web edition shows.
         const period = request.source.kind === 'hf' ? request.source.period : undefined;
-        const mailedChange = request.dryRun || edition.papers.length === 0 || period ? undefined : await findMailedEditionChange(config.outputDir, edition);
+        const mailedChange = request.dryRun || edition.papers.length === 0 || period ? undefined : await findMailedEditionChange(config, edition);
         if (period) {
           // A month or a week is not a day's edition: its papers are kept for the period's issue.
           if (!request.dryRun && edition.papers.length > 0) publish = await collectForIssue(config.outputDir, period, edition);

@@ -1,15 +1,17 @@
+import type { Config } from '../config/config-schema.js';
 import type { Edition } from '../edition/edition.js';
 import { editionLanguage } from '../edition/edition-messages.js';
 import { describeLanguageName } from '../language/describe-language-name.js';
-import { wasMailed } from '../mail/was-mailed.js';
+import { wasMailedToReaders } from '../readers/was-mailed-to-readers.js';
 import { readDigestIndex } from '../output/digest-store.js';
 
 /**
  * Why this edition must not replace the stored one: readers were already mailed an edition of that day with
  * other papers or in another language (the web edition must stay what they got). Undefined when it may be published.
  */
-export async function findMailedEditionChange(outputDir: string, edition: Edition): Promise<string | undefined> {
-  if (!(await wasMailed(outputDir, edition.date))) return undefined;
+export async function findMailedEditionChange(config: Pick<Config, 'outputDir' | 'dataDir'>, edition: Edition): Promise<string | undefined> {
+  const { outputDir } = config;
+  if (!(await wasMailedToReaders(config, edition.date))) return undefined;
   let stored: Awaited<ReturnType<typeof readDigestIndex>>;
   try {
     stored = await readDigestIndex(outputDir, edition.date);

@@ -26,7 +26,7 @@ export async function republishEdition(config: Config, date: string, { warn, sty
     const stored = await readEdition(config.outputDir, date, language);
     const edition = await attachEditionStyle(config.outputDir, stored, style === undefined ? stored.style : style === 'brief' ? undefined : style);
     // Readers have the mailed edition: the web edition is not rebuilt in another language.
-    const mailedChange = await findMailedEditionChange(config.outputDir, edition);
+    const mailedChange = await findMailedEditionChange(config, edition);
     if (mailedChange) throw new BriefError(`${mailedChange}: \`summarize digest --date ${date}\` without --language rebuilds it as mailed`);
     warnAboutMissingStyle(edition, warn);
     return { ...(await publishDay(config, edition, warn)), papers: edition.papers.length };

@@ -5,6 +5,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { ReaderSendState } from '../../src/mail/reader-send-state.js';
 import { createDatabaseReaderSendStore } from '../../src/readers/create-database-reader-send-store.js';
 import { isHardBounced } from '../../src/readers/is-hard-bounced.js';
+import { wasMailedToReaders } from '../../src/readers/was-mailed-to-readers.js';
 import { openReadersDatabase } from '../../src/readers/open-readers-database.js';
 import { createReadersStore } from '../../src/readers/readers-store.js';
 import { testReaderSendStoreContract } from '../helpers/reader-send-store-contract.js';
@@ -65,4 +66,20 @@ it('counts only an unbroken run of refusals, newest first', () => {
   expect(isHardBounced(['rejected', 'rejected'], 3)).toBe(false);
   expect(isHardBounced(['rejected', 'accepted', 'rejected', 'rejected'], 3)).toBe(false);
   expect(isHardBounced(['rejected'], 1)).toBe(true);
+});
+
+it('tells that an edition went to a reader of the database, so the edition they got is not rewritten', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'arxiv-brief-mailed-'));
+  folders.push(folder);
+  const config = { outputDir: join(folder, 'output'), dataDir: join(folder, 'data') };
+  expect(await wasMailedToReaders(config, '2025-01-31')).toBe(false);
+  const connection = openReadersDatabase(join(folder, 'data', 'readers.sqlite'), { create: true })!;
+  connections.push(connection);
+  createReadersStore(connection).add({ address: 'ada@example.org' }, 'active', 'en');
+  const store = createDatabaseReaderSendStore(connection, '2025-01-31', 'edition', { bounceLimit: 3 });
+  await store.record(state('ada@example.org', 'uncertain', '2025-01-31T06:00:00.000Z'));
+  expect(await wasMailedToReaders(config, '2025-01-31')).toBe(false);
+  await store.record(state('ada@example.org', 'accepted', '2025-01-31T06:00:01.000Z'));
+  expect(await wasMailedToReaders(config, '2025-01-31')).toBe(true);
+  expect(await wasMailedToReaders(config, '2025-02-01')).toBe(false);
 });
