@@ -1,19 +1,22 @@
 // Benchmarks `summarize nightly` as users run it (`node bin/summarize.js`, built by `npm run build`) against
 // local fake arXiv, Hugging Face and OpenAI servers in this process.
-// Usage: npm run build && npm run bench -- [--papers 24] [--interval-ms 500] [--llm-latency-ms 1500] [--concurrency 4]
+// Usage: npm run build && npm run bench -- [--papers 24] [--interval-ms 500] [--llm-latency-ms 1500] [--concurrency 4] [--rounds 3] [--reruns 5]
 // Prints the wall time against the pipeline's lower bound, model calls and tokens per paper, peak memory, the
-// edition's sizes and publishing time, and the wall time of a no-op rerun. Targets: ratio ≤ 1.2, peak memory
-// < 400 MB, no-op rerun < 2 s. With --papers other than 24, a 24-paper run follows in the same process and the
-// two peaks are compared (target: the large day's peak ≤ 1.25× the 24-paper day's).
+// edition's sizes and publishing time, and a no-op rerun of the finished night against `summarize --version`,
+// timed in turns in the same run, with the modules it loads and the files it rewrites. Each night runs --rounds
+// times and the figures are medians with their spread. Targets: ratio ≤ 1.15, peak memory < 400 MB, no-op rerun
+// < 1 s. With --papers other than 24, each round also runs a 24-paper night and the two peaks are compared
+// (target: the large day's peak ≤ 1.2× the 24-paper day's).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RunReport } from '../src/run/run-report.js';
-import { formatSeconds, mark, readNewestReport, readPositive } from './bench-support.js';
+import { describeSpread, formatSeconds, mark, median, readNewestReport, readPositive } from './bench-support.js';
+import { formatCount } from '../src/format/format-count.js';
 import { type FakePaper, startFakeArxiv } from '../test/fakes/fake-arxiv-server.js';
 import { startFakeHf } from '../test/fakes/fake-hf-server.js';
 import { startFakeOpenAi } from '../test/fakes/fake-openai-server.js';
@@ -25,7 +28,9 @@ const API_KEY = 'sk-bench-0123456789abcdef';
 const DATE = '2025-09-10';
 // The fixtures named after their arXiv ID are papers; the x_ ones are test cases (scanned, encrypted, one page).
 const NOT_A_PAPER = /^x_/;
-const TARGETS = { ratio: 1.2, peakMb: 400, noOpRerunMs: 2000, peakGrowth: 1.25 };
+const TARGETS = { ratio: 1.15, peakMb: 400, noOpRerunMs: 1000, peakGrowth: 1.2 };
+// Libraries a run needs only on some paths (model calls, PDFs, figures, flowcharts, mail, feeds, audio, readers).
+const HEAVY_LIBRARIES = ['openai', 'gpt-tokenizer', 'tinyld', 'pdf-parse', 'pdfjs-dist', 'sharp', 'node-html-parser', '@dagrejs/dagre', '@resvg/resvg-js', 'nodemailer', 'juice', 'feed', 'minisearch', '@breezystack/lamejs', 'node-id3', 'better-sqlite3'];
 // A large day's peak memory is compared with a day of this many papers.
 const REFERENCE_PAPERS = 24;
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +39,24 @@ const BIN = join(PROJECT_ROOT, 'bin/summarize.js');
 const REPORT_PEAK_RSS =
   'data:text/javascript,import { isMainThread } from "node:worker_threads"; ' +
   'if (isMainThread) process.on("exit", () => process.stderr.write(`bench-max-rss-kb=${process.resourceUsage().maxRSS}\\n`));';
+// Loaded into an untimed rerun: lists every module file it loads (ESM through a loader hook, CommonJS through require).
+const TRACE_MODULES = `data:text/javascript,${encodeURIComponent(`
+import { isMainThread, MessageChannel } from 'node:worker_threads';
+import Module, { register } from 'node:module';
+if (isMainThread) {
+  const loaded = new Set();
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', (url) => loaded.add(url));
+  port1.unref();
+  const hooks = 'let port; export function initialize(data) { port = data.port; } export async function load(url, context, next) { port.postMessage(url); return next(url, context); }';
+  register('data:text/javascript,' + encodeURIComponent(hooks), { data: { port: port2 }, transferList: [port2] });
+  const load = Module._load;
+  Module._load = function (request, parent, isMain) {
+    try { loaded.add(Module._resolveFilename(request, parent, isMain)); } catch {}
+    return load.apply(this, arguments);
+  };
+  process.on('exit', () => process.stderr.write('bench-modules=' + JSON.stringify([...loaded]) + '\\n'));
+}`)}`;
 
 const { values } = parseArgs({
   options: {
@@ -41,50 +64,74 @@ const { values } = parseArgs({
     'interval-ms': { type: 'string', default: '500' },
     'llm-latency-ms': { type: 'string', default: '1500' },
     concurrency: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    reruns: { type: 'string', default: '5' },
   },
 });
 const papers = readPositive('--papers', values.papers);
 const intervalMs = readPositive('--interval-ms', values['interval-ms']);
 const llmLatencyMs = readPositive('--llm-latency-ms', values['llm-latency-ms']);
 const concurrency = readPositive('--concurrency', values.concurrency);
+const rounds = readPositive('--rounds', values.rounds);
+const reruns = readPositive('--reruns', values.reruns);
 
 const { pdfs, pdfSource } = await loadPdfs();
 if (!existsSync(join(PROJECT_ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
-const main = await runCase(papers, { noOpRerun: true });
-const { run, noOp, report } = main;
-const peakMb = run.maxRssKb / 1024;
+// Rounds alternate the large day and the reference day, so both meet the machine's load alike.
+const cases: CaseResult[] = [];
+const references: CaseResult[] = [];
+for (let round = 0; round < rounds; round += 1) {
+  cases.push(await runCase(papers, { noOpReruns: round === 0 ? reruns : 0 }));
+  if (papers !== REFERENCE_PAPERS) references.push(await runCase(REFERENCE_PAPERS, { noOpReruns: 0 }));
+}
 const lowerBoundMs = Math.max((papers + 1) * intervalMs + llmLatencyMs, Math.ceil(papers / concurrency) * llmLatencyMs);
-const ratio = run.wallMs / lowerBoundMs;
+const ratios = cases.map((result) => result.run.wallMs / lowerBoundMs);
+const peaksMb = cases.map((result) => result.run.maxRssKb / 1024);
+// The phases, extraction and edition of the round with the median wall time.
+const typical = cases.toSorted((left, right) => left.run.wallMs - right.run.wallMs)[Math.floor((cases.length - 1) / 2)]!;
+const { report } = typical;
 const rows: Array<[string, string]> = [
   ['papers', `${papers} (${report.totals.summarized} summarized, ${report.totals.failed} failed; PDFs: ${pdfSource})`],
-  ['settings', `arXiv interval ${intervalMs} ms, LLM latency ${llmLatencyMs} ms, LLM concurrency ${concurrency}`],
-  ['wall time', formatSeconds(run.wallMs)],
+  ['settings', `arXiv interval ${intervalMs} ms, LLM latency ${llmLatencyMs} ms, LLM concurrency ${concurrency}; ${formatCount(rounds, 'round')}`],
+  ['wall time', describeSpread(cases.map((result) => result.run.wallMs), formatSeconds)],
   ['lower bound', `${formatSeconds(lowerBoundMs)} = max((papers + 1) × interval + one LLM call, ceil(papers / concurrency) × LLM latency)`],
-  ['ratio', `${ratio.toFixed(3)} ${mark(ratio <= TARGETS.ratio)} (target ≤ ${TARGETS.ratio})`],
-  ['where the time went', main.phases],
+  ['ratio', `${describeSpread(ratios, (ratio) => ratio.toFixed(3))} ${mark(median(ratios) <= TARGETS.ratio)} (target ≤ ${TARGETS.ratio})`],
+  ['where the time went', `${typical.phases} (the median round)`],
   ['extraction per paper', describeExtraction(report)],
-  ['LLM calls per paper', (main.llmCalls / papers).toFixed(2)],
+  ['LLM calls per paper', (typical.llmCalls / papers).toFixed(2)],
   ['input tokens per paper', String(Math.round(report.totals.inputTokens / Math.max(1, report.totals.summarized)))],
-  ['peak memory (RSS of the CLI process)', `${peakMb.toFixed(0)} MB ${mark(peakMb < TARGETS.peakMb)} (target < ${TARGETS.peakMb} MB)`],
-  ['edition', describeEdition(main)],
+  ['peak memory (RSS of the CLI process)', `${describeSpread(peaksMb, (mb) => `${mb.toFixed(0)} MB`)} ${mark(median(peaksMb) < TARGETS.peakMb)} (target < ${TARGETS.peakMb} MB)`],
+  ['edition', describeEdition(typical)],
 ];
-if (noOp) rows.push(['no-op rerun', `${formatSeconds(noOp.wallMs)} ${mark(noOp.wallMs < TARGETS.noOpRerunMs)} (target < ${TARGETS.noOpRerunMs / 1000} s; ${noOp.report.totals.skipped} skipped, ${main.rerunLlmCalls} LLM calls)`]);
-// A large day is compared with a day of the reference size, measured in the same run on the same machine.
-if (papers !== REFERENCE_PAPERS) {
-  const reference = await runCase(REFERENCE_PAPERS, { noOpRerun: false });
-  const referenceMb = reference.run.maxRssKb / 1024;
-  const growth = peakMb / referenceMb;
+const { noOp } = cases[0]!;
+if (noOp) {
+  const rerunMs = noOp.reruns.map((rerun) => rerun.wallMs);
+  const versionMs = noOp.versions.map((version) => version.wallMs);
+  const perTurn = rerunMs.map((wallMs, index) => wallMs / versionMs[index]!);
+  const rewritten = noOp.rewritten.length === 0 ? '0 files rewritten' : `${formatCount(noOp.rewritten.length, 'file')} rewritten (${noOp.rewritten.slice(0, 3).join(', ')}${noOp.rewritten.length > 3 ? ', …' : ''})`;
   rows.push(
-    [`reference: ${REFERENCE_PAPERS} papers`, `peak ${referenceMb.toFixed(0)} MB; ${describeEdition(reference)}`],
-    [`peak ${papers} / ${REFERENCE_PAPERS} papers`, `${growth.toFixed(2)}× ${mark(growth <= TARGETS.peakGrowth)} (target ≤ ${TARGETS.peakGrowth}×)`],
+    ['no-op rerun', `${describeSpread(rerunMs, formatSeconds)} ${mark(median(rerunMs) < TARGETS.noOpRerunMs)} (target < ${TARGETS.noOpRerunMs / 1000} s; ${noOp.skipped} skipped, ${noOp.llmCalls} LLM calls, ${rewritten})`],
+    ['summarize --version', `${describeSpread(versionMs, formatSeconds)} (in turns with the reruns, same environment)`],
+    ['no-op rerun / --version', describeSpread(perTurn, (ratio) => `${ratio.toFixed(2)}×`)],
+    ['no-op rerun loads', `${noOp.modules.count} module files (--version: ${noOp.modules.versionCount}); heavy libraries: ${describeHeavyLibraries(noOp.modules.heavy)}`],
+  );
+}
+// A large day is compared with a day of the reference size, measured in the same run on the same machine.
+if (references.length > 0) {
+  const referencePeaksMb = references.map((reference) => reference.run.maxRssKb / 1024);
+  const growths = peaksMb.map((peak, index) => peak / referencePeaksMb[index]!);
+  rows.push(
+    [`reference: ${REFERENCE_PAPERS} papers`, `peak ${describeSpread(referencePeaksMb, (mb) => `${mb.toFixed(0)} MB`)}; ${describeEdition(references[0]!)}`],
+    [`peak ${papers} / ${REFERENCE_PAPERS} papers`, `${describeSpread(growths, (growth) => `${growth.toFixed(2)}×`)} ${mark(median(growths) <= TARGETS.peakGrowth)} (target ≤ ${TARGETS.peakGrowth}×; each round's pair)`],
   );
 }
 const width = Math.max(...rows.map(([label]) => label.length));
 process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n`);
-const nodeWarnings = [run, ...(noOp ? [noOp] : [])].flatMap((timed) => timed.stderr.split('\n').filter((line) => /^\(node:\d+\) \w*Warning/.test(line)));
-if (nodeWarnings.length > 0) process.stdout.write(`\nNode warnings on the CLI's stderr:\n${nodeWarnings.join('\n')}\n`);
-if (run.exitCode !== 0) process.stdout.write(`\nthe nightly run exited ${run.exitCode}:\n${run.stderr}`);
+const allRuns = [...cases, ...references].flatMap((result) => [result.run, ...(result.noOp?.reruns ?? [])]);
+const nodeWarnings = allRuns.flatMap((timed) => timed.stderr.split('\n').filter((line) => /^\(node:\d+\) \w*Warning/.test(line)));
+if (nodeWarnings.length > 0) process.stdout.write(`\nNode warnings on the CLI's stderr:\n${[...new Set(nodeWarnings)].join('\n')}\n`);
+for (const failed of allRuns.filter((timed) => timed.exitCode !== 0)) process.stdout.write(`\na nightly run exited ${failed.exitCode}:\n${failed.stderr}`);
 
 // The ranking case (choosing among 1,000 candidates) runs next, with its own fakes.
 await import('./bench-rank.js');
@@ -92,18 +139,28 @@ await import('./bench-rank.js');
 // --- internal ---
 
 interface CaseResult {
-  run: TimedRun;
-  noOp?: TimedRun;
+  run: TimedRun & { report: RunReport };
+  noOp?: NoOpReruns;
   report: RunReport;
   phases: string;
   llmCalls: number;
-  rerunLlmCalls: number;
   webEditionBytes: number;
   emailEditionBytes: number;
 }
 
-/** One nightly run of `count` papers (and its no-op rerun) against fresh fakes and a fresh output folder. */
-async function runCase(count: number, { noOpRerun }: { noOpRerun: boolean }): Promise<CaseResult> {
+/** Reruns of the finished night, each after a `summarize --version` in the same environment. */
+interface NoOpReruns {
+  reruns: TimedRun[];
+  versions: TimedRun[];
+  skipped: number;
+  llmCalls: number;
+  /** Files of the output folder (run reports aside) that the reruns wrote or removed. */
+  rewritten: string[];
+  modules: { count: number; versionCount: number; heavy: Map<string, number> };
+}
+
+/** One nightly run of `count` papers (and its no-op reruns) against fresh fakes and a fresh output folder. */
+async function runCase(count: number, { noOpReruns }: { noOpReruns: number }): Promise<CaseResult> {
   const fakePapers: FakePaper[] = Array.from({ length: count }, (_, index) => ({
     id: `2509.${String(20001 + index)}`,
     title: `Benchmark paper ${index + 1}`,
@@ -115,6 +172,7 @@ async function runCase(count: number, { noOpRerun }: { noOpRerun: boolean }): Pr
   hf.setDay(DATE, fakePapers.map((paper) => paper.id));
   // A brief without numbers: the grounding check has nothing to send back, so one call per paper is the norm.
   const content = makeGroundedBriefContent({
+    tldr: 'Reading the full paper and checking its numbers leaves no invented numbers in machine-written briefs.',
     summary: { ...makeGroundedBriefContent().summary, resultsAndEvaluation: 'No invented numbers remained, against many for the baseline.' },
   });
   const openai = await startFakeOpenAi({
@@ -145,17 +203,51 @@ async function runCase(count: number, { noOpRerun }: { noOpRerun: boolean }): Pr
     const digests = join(root, 'output', 'digests');
     const webEditionBytes = statSync(join(digests, `${DATE}.html`)).size;
     const emailEditionBytes = statSync(join(digests, `${DATE}.email.html`)).size;
-    const noOp = noOpRerun ? await timeNightly(env, root) : undefined;
-    return { run, ...(noOp ? { noOp } : {}), report: run.report, phases, llmCalls, rerunLlmCalls: openai.requests.length - llmCalls, webEditionBytes, emailEditionBytes };
+    const noOp = noOpReruns > 0 ? await rerunFinishedNight(env, root, noOpReruns, () => openai.requests.length - llmCalls) : undefined;
+    return { run, ...(noOp ? { noOp } : {}), report: run.report, phases, llmCalls, webEditionBytes, emailEditionBytes };
   } finally {
     await Promise.all([arxiv.close(), hf.close(), openai.close()]);
     await rm(root, { recursive: true, force: true });
   }
 }
 
+// In turns, so both commands meet the machine's load alike; then once each with the modules listed (untimed).
+async function rerunFinishedNight(environment: NodeJS.ProcessEnv, root: string, times: number, countLlmCalls: () => number): Promise<NoOpReruns> {
+  const outputDir = environment.SUMMARIZE_OUTPUT_DIR!;
+  const before = await listOutputFiles(outputDir);
+  const reruns: Array<TimedRun & { report: RunReport }> = [];
+  const versions: TimedRun[] = [];
+  for (let turn = 0; turn < times; turn += 1) {
+    versions.push(await timeCli(['--version'], environment, root));
+    reruns.push(await timeNightly(environment, root));
+  }
+  const after = await listOutputFiles(outputDir);
+  const rewritten = [...new Set([...before.keys(), ...after.keys()])].filter((path) => before.get(path) !== after.get(path)).sort();
+  const traced = readLoadedModules((await timeCli(['nightly', '--date', DATE], environment, root, TRACE_MODULES)).stderr);
+  const tracedVersion = readLoadedModules((await timeCli(['--version'], environment, root, TRACE_MODULES)).stderr);
+  const heavy = new Map<string, number>();
+  for (const file of traced) {
+    const library = HEAVY_LIBRARIES.find((name) => file.includes(`/node_modules/${name}/`));
+    if (library) heavy.set(library, (heavy.get(library) ?? 0) + 1);
+  }
+  return {
+    reruns,
+    versions,
+    skipped: reruns[0]!.report.totals.skipped,
+    llmCalls: countLlmCalls(),
+    rewritten,
+    modules: { count: traced.length, versionCount: tracedVersion.length, heavy },
+  };
+}
+
 function describeEdition(result: CaseResult): string {
   const publishMs = result.report.publish?.durationMs;
   return `web ${(result.webEditionBytes / 1000).toFixed(0)} KB, email ${(result.emailEditionBytes / 1000).toFixed(1)} KB (Gmail clips at 102 KB), publishing ${publishMs === undefined ? '?' : formatSeconds(publishMs)}`;
+}
+
+function describeHeavyLibraries(loaded: ReadonlyMap<string, number>): string {
+  if (loaded.size === 0) return `none of ${HEAVY_LIBRARIES.join(', ')}`;
+  return [...loaded].map(([library, files]) => `${library} (${formatCount(files, 'file')})`).join(', ');
 }
 
 interface TimedRun {
@@ -165,22 +257,48 @@ interface TimedRun {
   exitCode: number | null;
   stderr: string;
   maxRssKb: number;
-  report: RunReport;
 }
 
-async function timeNightly(environment: NodeJS.ProcessEnv, root: string): Promise<TimedRun> {
+async function timeNightly(environment: NodeJS.ProcessEnv, root: string): Promise<TimedRun & { report: RunReport }> {
+  const timed = await timeCli(['nightly', '--date', DATE], environment, root);
+  const report = await readNewestReport(join(environment.SUMMARIZE_OUTPUT_DIR!, 'runs')).catch((error: unknown) => {
+    throw new Error(`the nightly run exited ${timed.exitCode} without a run report:\n${timed.stderr}`, { cause: error });
+  });
+  return { ...timed, report };
+}
+
+// Every command is started alike (the same loader flag, environment and folder), so their times compare.
+async function timeCli(args: string[], environment: NodeJS.ProcessEnv, root: string, extraImport?: string): Promise<TimedRun> {
   const startedAt = Date.now();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', REPORT_PEAK_RSS, BIN, 'nightly', '--date', DATE], { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
+  const imports = ['--import', REPORT_PEAK_RSS, ...(extraImport ? ['--import', extraImport] : [])];
+  const child = spawn(process.execPath, [...imports, BIN, ...args], { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
   const wallMs = performance.now() - started;
   const maxRssKb = Number(/bench-max-rss-kb=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-  const report = await readNewestReport(join(environment.SUMMARIZE_OUTPUT_DIR!, 'runs')).catch((error: unknown) => {
-    throw new Error(`the nightly run exited ${exitCode} without a run report:\n${stderr}`, { cause: error });
-  });
-  return { wallMs, startedAt, endedAt: Date.now(), exitCode, stderr: stderr.replace(/bench-max-rss-kb=\d+\n/, ''), maxRssKb, report };
+  return { wallMs, startedAt, endedAt: Date.now(), exitCode, stderr: stderr.replace(/bench-max-rss-kb=\d+\n/, ''), maxRssKb };
+}
+
+function readLoadedModules(stderr: string): string[] {
+  const listed = /bench-modules=(.*)/.exec(stderr)?.[1];
+  if (listed === undefined) throw new Error(`the traced run listed no modules:\n${stderr}`);
+  // Node's own modules (fs, node:path) are no files.
+  return (JSON.parse(listed) as string[]).filter((module) => module.includes('/'));
+}
+
+// Size and time written of every file, run reports aside (each run writes its own).
+async function listOutputFiles(outputDir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(outputDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const relativePath = path.slice(outputDir.length + 1);
+    if (!entry.isFile() || relativePath.startsWith('runs')) continue;
+    const info = await stat(path);
+    files.set(relativePath, `${info.size} ${info.mtimeMs}`);
+  }
+  return files;
 }
 
 // From the fakes' own records: what came before the first arXiv request, and after the last PDF request.

@@ -26,3 +26,16 @@ export function formatSeconds(milliseconds: number): string {
 export function mark(ok: boolean): string {
   return ok ? 'ok' : 'MISSED';
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = values.toSorted((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** "median 1.09 (1.07–1.13, 3 runs)": the figure with its run-to-run spread; a single run prints alone. */
+export function describeSpread(values: readonly number[], format: (value: number) => string): string {
+  if (values.length === 1) return format(values[0]!);
+  return `median ${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))}, ${values.length} runs)`;
+}

@@ -4,10 +4,7 @@ import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { extractPdfFigures } from './extract-pdf-figures.js';
 import { type FoundFigure, type PaperFigures, PaperFiguresSchema, type StoredFigure } from './paper-figure.js';
-import { parseHtmlFigures } from './parse-html-figures.js';
-import { resizeFigure } from './resize-figure.js';
 
 // More figures than a commentary could show are not worth the polite requests.
 const MAX_FIGURES = 12;
@@ -35,7 +32,7 @@ export async function collectPaperFigures(paper: Pick<PaperMetadata, 'id' | 'ver
   await rm(folder, { recursive: true, force: true });
   const fromHtml = await findHtmlFigures(paper, dependencies);
   const pdf = fromHtml.length > 0 ? null : await dependencies.readPdf();
-  const fromPdf = pdf === null ? [] : await extractPdfFigures(pdf, { maxFigures: MAX_FIGURES }).catch(() => []);
+  const fromPdf = pdf === null ? [] : await extractFromPdf(pdf);
   const found = fromHtml.length > 0 ? fromHtml : fromPdf;
   const source = fromHtml.length > 0 ? 'html' : fromPdf.length > 0 ? 'pdf' : 'none';
   const figures: PaperFigures = { version: FIGURES_VERSION, source, figures: await storeFigures(found, folder) };
@@ -46,9 +43,16 @@ export async function collectPaperFigures(paper: Pick<PaperMetadata, 'id' | 'ver
 
 // --- internal ---
 
+// The PDF reader, HTML parser and image resizer load only when the cache has no figures: a rerun never pays for them.
+async function extractFromPdf(pdf: Uint8Array): Promise<FoundFigure[]> {
+  const { extractPdfFigures } = await import('./extract-pdf-figures.js');
+  return extractPdfFigures(pdf, { maxFigures: MAX_FIGURES }).catch(() => []);
+}
+
 async function findHtmlFigures(paper: Pick<PaperMetadata, 'id' | 'version'>, dependencies: CollectFiguresDependencies): Promise<FoundFigure[]> {
   const { arxivQueue, arxivHtmlUrl, signal } = dependencies;
   const pageUrl = `${arxivHtmlUrl.replace(/\/+$/, '')}/${paper.id}v${paper.version}`;
+  const { parseHtmlFigures } = await import('./parse-html-figures.js');
   try {
     const page = await arxivQueue.fetch(pageUrl, { signal });
     if (page.status !== 200) {
@@ -74,6 +78,7 @@ async function findHtmlFigures(paper: Pick<PaperMetadata, 'id' | 'version'>, dep
 
 async function storeFigures(found: FoundFigure[], folder: string): Promise<StoredFigure[]> {
   await mkdir(folder, { recursive: true });
+  const { resizeFigure } = await import('./resize-figure.js');
   const stored: StoredFigure[] = [];
   for (const figure of found) {
     // An image sharp cannot read is left out, not guessed at.

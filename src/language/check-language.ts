@@ -1,4 +1,4 @@
-import { detect } from 'tinyld';
+import { createRequire } from 'node:module';
 import { describeLanguageName } from './describe-language-name.js';
 import { stripNonProse } from './strip-non-prose.js';
 
@@ -16,7 +16,7 @@ export function findWrongLanguage(texts: string[], tag: string): string | undefi
   // Formulas, numbers and acronyms say nothing about the language around them (Greek letters read as Greek).
   const prose = stripNonProse(texts.join('\n'));
   if (countProseLetters(prose) < MIN_PROSE_LETTERS) return undefined;
-  const detected = readHanScript(prose, detect(prose));
+  const detected = readHanScript(prose, loadDetector().detect(prose));
   return detected === '' || detected === expected ? undefined : detected;
 }
 
@@ -29,6 +29,15 @@ export function buildLanguageFeedback(detected: string, tag: string): string {
 }
 
 // --- internal ---
+
+const require = createRequire(import.meta.url);
+let detector: typeof import('tinyld') | undefined;
+
+// tinyld builds its tables as it loads (a quarter of a second): only runs that check a language pay for it.
+function loadDetector(): typeof import('tinyld') {
+  detector ??= require('tinyld') as typeof import('tinyld');
+  return detector;
+}
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 

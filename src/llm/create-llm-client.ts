@@ -1,4 +1,5 @@
-import OpenAI from 'openai';
+import { createRequire } from 'node:module';
+import type OpenAI from 'openai';
 import { ConfigError } from '../errors/brief-error.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 
@@ -28,7 +29,8 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
   // A login in the URL (a proxy in front of a local server) goes as HTTP Basic auth, never inside the URL the client logs.
   const { url: baseUrl, basicAuth } = splitLogin(options.baseUrl ?? OPENAI_BASE_URL);
   // Every value is explicit so the client reads nothing from process.env on its own.
-  return new OpenAI({
+  const { default: OpenAIClient } = loadOpenAi();
+  return new OpenAIClient({
     apiKey: options.apiKey || PLACEHOLDER_API_KEY,
     baseURL: baseUrl,
     ...(basicAuth ? { defaultHeaders: { authorization: basicAuth } } : {}),
@@ -43,6 +45,14 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
 }
 
 // --- internal ---
+
+const require = createRequire(import.meta.url);
+
+// The library is hundreds of modules: loaded when a client is made, not by every run that might need one. Its ESM
+// entry, so the client throws the same error classes the rest of the code imports from 'openai'.
+function loadOpenAi(): typeof import('openai') {
+  return require('openai/index.mjs') as typeof import('openai');
+}
 
 function splitLogin(url: string): { url: string; basicAuth?: string } {
   const parsed = new URL(url);

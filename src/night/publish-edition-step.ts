@@ -2,7 +2,7 @@ import type { Config } from '../config/config-schema.js';
 import type { Edition } from '../edition/edition.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
-import { publishDay } from '../publish/publish-day.js';
+import { findUnchangedPublish } from '../publish/find-unchanged-publish.js';
 import type { RunStep } from '../run/run-report.js';
 import { formatCount } from '../format/format-count.js';
 
@@ -10,6 +10,13 @@ import { formatCount } from '../format/format-count.js';
 export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
   const startedAt = performance.now();
   try {
+    // A rerun with nothing new rewrites nothing, and loads none of the renderers.
+    const unchanged = await findUnchangedPublish(config, edition);
+    if (unchanged) {
+      const detail = `the edition of ${edition.date} with ${formatCount(edition.papers.length, 'paper')} is as published; nothing rewritten`;
+      return { ok: true, detail, paths: unchanged.paths, durationMs: Math.round(performance.now() - startedAt) };
+    }
+    const { publishDay } = await import('../publish/publish-day.js');
     const published = await publishDay(config, edition, (message) => reporter.warn(message));
     return {
       ok: true,

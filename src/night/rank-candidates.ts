@@ -4,13 +4,11 @@ import { ENV_NAMES, type Price } from '../config/config-schema.js';
 import { BriefError, ConfigError } from '../errors/brief-error.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createEmbeddingCache, type EmbeddingKey } from '../rank/create-embedding-cache.js';
-import { embedTexts } from '../rank/embed-texts.js';
 import { EmbeddingsUnavailableError } from '../rank/embeddings-unavailable-error.js';
 import type { Interests } from '../rank/parse-interests.js';
 import { rankPapers, type RankedPaper, type RankMethod } from '../rank/rank-papers.js';
 import type { ProfileEntry, Relevance } from '../rank/relevance.js';
 import { scoreByEmbeddings } from '../rank/score-by-embeddings.js';
-import { scoreByKeywords } from '../rank/score-by-keywords.js';
 
 /** `SUMMARIZE_EMBEDDING_MODEL=none`: rank by keywords, with no embeddings request. */
 export const NO_EMBEDDING_MODEL = 'none';
@@ -87,7 +85,9 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
 
 // --- internal ---
 
-function byKeywords(candidates: readonly PaperMetadata[], profile: ProfileEntry[], options: RankCandidatesOptions): CandidateRanking {
+// The keyword index (MiniSearch) loads only for a run that ranks by keywords.
+async function byKeywords(candidates: readonly PaperMetadata[], profile: ProfileEntry[], options: RankCandidatesOptions): Promise<CandidateRanking> {
+  const { scoreByKeywords } = await import('../rank/score-by-keywords.js');
   const relevance = scoreByKeywords(candidates, profile);
   return { ranked: rankPapers(candidates, { method: 'interests', interests: options.interests, relevance, top: options.top, shownBefore: options.shownBefore }), scoring: 'keywords' };
 }
@@ -111,9 +111,10 @@ async function scoreWithEmbeddings(
   const vectors = await Promise.all(wanted.map(({ key }) => cache.read(key)));
   const missing = wanted.flatMap((item, index) => (vectors[index] === null ? [{ ...item, index }] : []));
   const retry = { ...(options.signal ? { signal: options.signal } : {}), ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }) };
+  // The model client loads only when the cache lacks a text: a rerun ranks from the cache alone.
   const embedded =
     missing.length > 0
-      ? await embedTexts(options.llm(), model, missing.map((item) => item.text), { batchSize: options.embeddingBatchSize, retry })
+      ? await (await import('../rank/embed-texts.js')).embedTexts(options.llm(), model, missing.map((item) => item.text), { batchSize: options.embeddingBatchSize, retry })
       : { vectors: [], inputTokens: 0, requests: 0 };
   for (const [position, item] of missing.entries()) vectors[item.index] = embedded.vectors[position]!;
   // Written together: one at a time, a thousand small atomic writes took seconds.

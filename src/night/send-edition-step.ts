@@ -1,12 +1,9 @@
 import type { Config } from '../config/config-schema.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import type { ChannelResult } from '../channels/post-to-channels.js';
-import { postEditionToChannels } from '../send/post-edition-to-channels.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import type { RunStep } from '../run/run-report.js';
 import { hasMailReaders } from '../readers/has-mail-readers.js';
-import { sendEdition } from '../send/send-edition.js';
-import { sendEmptyDayNote } from '../send/send-empty-day-note.js';
 
 /**
  * The night's send step (`nightly --send`): mail, then every chat channel, under the run's lock; recorded in the report, never thrown past it.
@@ -30,6 +27,8 @@ type Sending = { note: string | undefined; what: string; retry: string };
 async function mailStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
   try {
     const log = (line: string) => reporter.log(line);
+    // Mail's libraries (SMTP, CSS inlining) load only on the nights that send.
+    const [{ sendEdition }, { sendEmptyDayNote }] = await Promise.all([import('../send/send-edition.js'), import('../send/send-empty-day-note.js')]);
     const result = note === undefined ? await sendEdition(config, { date, dryRun: false, log }) : await sendEmptyDayNote(config, { date, line: note, log });
     if (result.outcome === 'done') reporter.log(result.summary);
     else reporter.error(result.summary);
@@ -44,6 +43,7 @@ async function mailStep(config: Config, date: string, reporter: ProgressReporter
 // One failing channel is reported; the others were still posted.
 async function channelsStep(config: Config, date: string, reporter: ProgressReporter, { note, what, retry }: Sending): Promise<RunStep> {
   try {
+    const { postEditionToChannels } = await import('../send/post-edition-to-channels.js');
     const run = await postEditionToChannels(config, { date, note, log: (line) => reporter.log(line) });
     for (const result of run.results) {
       if (result.ok) reporter.log(result.summary);

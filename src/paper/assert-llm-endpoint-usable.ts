@@ -1,5 +1,4 @@
 import type { Config } from '../config/config-schema.js';
-import { checkLlmEndpoint } from '../doctor/check-llm-endpoint.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { OPENAI_BASE_URL } from '../llm/create-llm-client.js';
 import type { PaperContext } from './create-paper-context.js';
@@ -10,6 +9,8 @@ import type { PaperContext } from './create-paper-context.js';
  * list is left to the retries and the breaker.
  */
 export async function assertLlmEndpointUsable(context: PaperContext, config: Config): Promise<void> {
+  // Asked only before paid work, so the client library loads only on runs that have some.
+  const { checkLlmEndpoint } = await import('../doctor/check-llm-endpoint.js');
   const result = await checkLlmEndpoint({ client: context.llm(), model: config.model, baseUrl: config.openaiBaseUrl ?? OPENAI_BASE_URL, timeoutMs: config.llmTimeoutMs });
   if (result.certain) throw new ConfigError([`${result.message}: no paper can be summarized; ${result.fix ?? ''}`.replace(/; $/, '')]);
 }

@@ -9,8 +9,8 @@ import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { ProseStyleName, StyleName } from '../brief/style-names.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
 import { writeStyleResult } from '../styles/style-store.js';
-import { type GenerateStyleDependencies, generateStyle } from './generate-style.js';
-import { collectStyleFigures } from './collect-style-figures.js';
+import type { GenerateStyleDependencies } from './generate-style.js';
+import type { collectStyleFigures } from './collect-style-figures.js';
 import { placeFigures } from '../figures/place-figures.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import { PaperError, type PaperStage } from '../errors/brief-error.js';
@@ -23,8 +23,6 @@ import { OutputWriteError } from '../output/output-write-error.js';
 import { writeBrief } from '../output/brief-store.js';
 import { countTokens } from '../text/count-tokens.js';
 import type { PaperContext } from './create-paper-context.js';
-import { generateBrief } from './generate-brief.js';
-import { loadPaperText } from './load-paper-text.js';
 import { keepPendingBrief } from '../run/pending-briefs.js';
 import type { PaperText } from './paper-text.js';
 import { planPaperInput } from './plan-paper-input.js';
@@ -88,7 +86,9 @@ export interface RunPapersResult {
 export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
   const { config, prompts } = context;
   // The instructions go with every paper's text; estimates that left them out undercounted short papers.
-  const instructionTokens = countTokens(prompts.system) + countTokens(prompts.brief);
+  // Counted for the first paper with work: a rerun with nothing to do loads no tokenizer.
+  let instructionTokens: number | undefined;
+  const countInstructionTokens = () => (instructionTokens ??= countTokens(prompts.system) + countTokens(prompts.brief));
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
   const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
@@ -120,7 +120,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         };
         // A cached paper never asks arXiv, a refused one fails: either way its turn ends when loading does.
         // The lane's turn waits for a free slot too: no download starts while too many PDFs wait for extraction.
-        const loading = loadingSlots.add(() => loadPaperText(paper, { ...context, arxivQueue, signal })).catch((error: unknown) => {
+        const loading = loadingSlots.add(async () => (await loadPaperSteps()).loadPaperText(paper, { ...context, arxivQueue, signal })).catch((error: unknown) => {
           const refusal = findArxivRefusal(error);
           if (refusal && !refusedBy) {
             refusedBy = refusal;
@@ -188,7 +188,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const paperText = loaded;
     const durations = { downloadMs: paperText.downloadMs, extractMs: paperText.extractMs };
     const input = planPaperInput(paperText.text, prompts, config);
-    const promptTokens = instructionTokens + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
+    const promptTokens = countInstructionTokens() + countTokens(`${paper.title}\n${paper.authors.join(', ')}\n${paper.abstract}`);
     const inputTokens = promptTokens + input.tokens + (input.chunks ? input.tokens : 0);
     // A long paper's parts each get notes before the brief: an answer each.
     const answers = input.chunks ? input.chunks.length + 1 : 1;
@@ -225,6 +225,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         const llmStartedAt = performance.now();
         const styleRuns: StyleRun[] = [];
         try {
+          const { collectStyleFigures, generateBrief } = await loadPaperSteps();
           // Before the first call: every call of the paper lists the same figures, so they share one prompt prefix.
           const found = await collectStyleFigures(context, paper, signal);
           const figures = found?.figures.figures ?? [];
@@ -279,7 +280,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, found: Awaited<ReturnType<typeof collectStyleFigures>>, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
     const startedAt = performance.now();
     try {
-      const generated = await generateStyle(paper, paperText, style, dependencies);
+      const generated = await (await loadPaperSteps()).generateStyle(paper, paperText, style, dependencies);
       const written = found === null || !PROSE_STYLES[style].showsFigures ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
       await writeStyleResult(config.outputDir, written);
       result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
@@ -331,6 +332,18 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 }
 
 // --- internal ---
+
+// The paper's own path (PDF and text, model calls, figures) loads with the first paper that has work: a rerun that
+// skips every paper never loads the model client, the PDF reader or the checks.
+async function loadPaperSteps() {
+  const [{ loadPaperText }, { collectStyleFigures }, { generateBrief }, { generateStyle }] = await Promise.all([
+    import('./load-paper-text.js'),
+    import('./collect-style-figures.js'),
+    import('./generate-brief.js'),
+    import('./generate-style.js'),
+  ]);
+  return { loadPaperText, collectStyleFigures, generateBrief, generateStyle };
+}
 
 interface StyleRun {
   style: ProseStyleName;

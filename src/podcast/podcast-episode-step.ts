@@ -3,7 +3,6 @@ import { describeFailure } from '../errors/describe-failure.js';
 import type { PaperContext } from '../paper/create-paper-context.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import { describeEpisodeStep } from './describe-episode-step.js';
-import { publishEpisode } from './publish-episode.js';
 import type { RunStep } from '../run/run-report.js';
 import type { SpendBudget } from '../run/spend-budget.js';
 
@@ -14,6 +13,8 @@ export async function podcastEpisodeStep(context: PaperContext, edition: Edition
   // What was paid is counted as it is paid: a step that fails after paid chunks still reports them.
   let spentUsd: number | null = 0;
   try {
+    // Speech, MP3 encoding and cover art load only on the nights that make an episode.
+    const { publishEpisode } = await import('./publish-episode.js');
     const episode = await publishEpisode(context, edition, {
       top: context.config.podcastTop,
       budget: options.budget,

@@ -1,11 +1,24 @@
-import { countTokens as countO200kTokens, encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { createRequire } from 'node:module';
+
+type O200kEncoding = typeof import('gpt-tokenizer/encoding/o200k_base');
 
 /** Tokens of `text` in o200k_base, the encoding of the GPT-4o, GPT-4.1, GPT-5 and o-series models. */
 export function countTokens(text: string): number {
-  return countO200kTokens(text);
+  return loadEncoding().countTokens(text);
 }
 
 /** The token IDs of `text` in the same encoding, for what compares prompts token by token (the test server's prompt cache). */
 export function encodeTokens(text: string): number[] {
-  return encode(text);
+  return loadEncoding().encode(text);
+}
+
+// --- internal ---
+
+const require = createRequire(import.meta.url);
+let encoding: O200kEncoding | undefined;
+
+// The encoding's table takes a few hundred milliseconds to load: only runs that count tokens pay for it.
+function loadEncoding(): O200kEncoding {
+  encoding ??= require('gpt-tokenizer/encoding/o200k_base') as O200kEncoding;
+  return encoding;
 }

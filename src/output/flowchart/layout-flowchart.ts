@@ -1,4 +1,5 @@
-import dagre, { type EdgeLabel, type NodeLabel } from '@dagrejs/dagre';
+import { createRequire } from 'node:module';
+import type { EdgeLabel, NodeLabel } from '@dagrejs/dagre';
 import type { Flowchart } from '../../brief/flowchart-schema.js';
 import { measureText } from './measure-text.js';
 import { wrapLabel } from './wrap-label.js';
@@ -48,6 +49,7 @@ export interface FlowchartLayout {
 
 // Top-down layered layout by dagre; boxes are sized from the wrapped labels; coordinates rounded so output is byte-stable.
 export function layoutFlowchart(flowchart: Flowchart): FlowchartLayout {
+  const dagre = loadDagre();
   const graph = new dagre.graphlib.Graph<Record<string, unknown>, NodeLabel, EdgeLabel>({ multigraph: false });
   graph.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 16, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -109,6 +111,13 @@ export function layoutFlowchart(flowchart: Flowchart): FlowchartLayout {
 }
 
 // --- internal ---
+
+const require = createRequire(import.meta.url);
+
+// Loaded by the runs that draw a flowchart, not by every command that reads stored briefs.
+function loadDagre(): typeof import('@dagrejs/dagre') {
+  return require('@dagrejs/dagre') as typeof import('@dagrejs/dagre');
+}
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
