@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { getMessages } from '../language/messages.js';
 import { escapeHtml } from '../output/escape-html.js';
-import type { ArchivedIssue } from './archived-issue.js';
+import { type ArchivedIssue, getIssueFileStem } from './archived-issue.js';
 import type { EditionRecord } from '../edition/edition-record.js';
 import { renderPage } from './render-page.js';
 import { ARCHIVE_SEARCH_SCRIPT } from '../search/archive-search-script.js';
@@ -35,7 +36,7 @@ export function toArchiveIndexEntry(edition: EditionRecord): ArchiveIndexEntry {
  */
 export function renderArchiveIndex(
   editions: readonly ArchiveIndexEntry[],
-  { image, issues = [], searchVersion }: { image?: string | undefined; issues?: readonly ArchivedIssue[]; searchVersion?: string | undefined } = {},
+  { image, issues = [], searchVersion, podcastFeed = false }: { image?: string | undefined; issues?: readonly ArchivedIssue[]; searchVersion?: string | undefined; podcastFeed?: boolean } = {},
 ): string {
   const newestYear = editions[0]?.date.slice(0, 4);
   const recent = editions.filter((edition) => edition.date.startsWith(newestYear ?? ''));
@@ -44,6 +45,7 @@ export function renderArchiveIndex(
   const body = [
     '<h1>arXiv Brief</h1>',
     `<p class="muted">${editions.length} ${editions.length === 1 ? 'edition' : 'editions'}</p>`,
+    ...(podcastFeed ? [`<p class="muted"><a href="podcast.xml" type="application/rss+xml">${escapeHtml(getMessages('en').subscribePodcast)}</a></p>`] : []),
     '<form class="search" role="search" id="search-form">',
     '<label for="search-input" class="point-label">Search every brief (title, authors, summary, critique)</label>',
     '<input type="search" id="search-input" name="q" autocomplete="off" placeholder="e.g. retrieval, diffusion, Lovelace">',
@@ -55,7 +57,7 @@ export function renderArchiveIndex(
       ? []
       : [
           '<h2>Issues</h2>',
-          `<ol class="editions">${issues.map((issue) => `<li><a href="issues/${escapeHtml(issue.period)}.html"><strong>${escapeHtml(issue.title)}</strong></a> <span class="muted">· ${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}</span></li>`).join('\n')}</ol>`,
+          `<ol class="editions">${issues.map((issue) => `<li lang="${escapeHtml(issue.language ?? 'en')}"><a href="issues/${escapeHtml(getIssueFileStem(issue))}.html"><strong>${escapeHtml(issue.title)}</strong></a> <span class="muted">· ${issue.papers.length} ${issue.papers.length === 1 ? 'paper' : 'papers'}</span></li>`).join('\n')}</ol>`,
         ]),
     '<h2>Editions</h2>',
     editions.length === 0 ? '<p>No editions yet.</p>' : `<ol class="editions">${items.join('\n')}</ol>`,
@@ -63,7 +65,7 @@ export function renderArchiveIndex(
       ? []
       : ['<h2>Earlier years</h2>', `<ul class="years">${earlier.map(([year, entries]) => `<li><a href="archive/${year}.html">${year}</a> <span class="muted">· ${entries.length} ${entries.length === 1 ? 'edition' : 'editions'}</span></li>`).join('')}</ul>`]),
   ];
-  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: withSearchVersion(searchVersion), image });
+  return renderPage({ title: 'arXiv Brief — all editions', root: '', body: body.join('\n'), scripts: withSearchVersion(searchVersion), image, podcastFeed });
 }
 
 /** `archive/<year>.html`: every edition of one year, newest first, with its first titles. */

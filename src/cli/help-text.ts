@@ -69,7 +69,7 @@ files; no network, no LLM call.
   --out DIR     the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet       print warnings and errors only
 `,
-  send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www] [--to a@x.org,b@y.org]
+  send: `summarize send [--date YYYY-MM-DD|yesterday|today | --issue YYYY-MM|YYYY-Www [--language L]] [--to a@x.org,b@y.org]
                [--webhook URL]... [--mail-only | --channels-only] [--dry-run] [--resend [all]] [--status] [--out DIR] [--quiet]
 
 Mails the day's edition (digests/<date>.email.html and .txt, written again from the stored briefs)
@@ -81,6 +81,7 @@ once each (mail/<date>.channels.json). Mail goes when recipients are set, channe
 
   --date D           the edition's day (default: today, UTC)
   --issue P          the issue of a month or week (\`summarize issue\`) instead of a day's edition; mail only (mail/issue-<P>.sent.jsonl)
+  --language L       with --issue: the issue in this language (default: SUMMARIZE_LANGUAGE); each language's issue is mailed on its own
   --to LIST          recipients instead of SUMMARIZE_MAIL_TO, comma-separated
   --webhook URL      a chat channel instead of SUMMARIZE_WEBHOOKS (repeatable; slack+/discord+/telegram+/json+ name the service)
   --mail-only        mail, no channels          --channels-only   channels, no mail
@@ -119,7 +120,9 @@ briefs already stored for the period (the daily editions dated in it, and what \
 \`--week\` collected), ranked by the interests file when there is one, else by upvotes, else by date.
 Only missing texts and the introduction cost model calls (a paper's text comes from the cache); the
 same papers, model and prompts again cost nothing. Writes issues/<period>.md, .html (the web
-page), .email.html and .txt (the mail edition); \`summarize send --issue <period>\` mails it once.
+page), .email.html and .txt (the mail edition), as issues/<period>.<language>.* unless English, so
+each language keeps its issue; \`summarize send --issue <period>\` mails it once. Once mailed, an
+issue is not rewritten with other papers or in another style (exit 1, nothing bought).
 
   --month YYYY-MM     a calendar month, e.g. 2025-09
   --week YYYY-Www     an ISO week (Monday to Sunday), e.g. 2025-W37
