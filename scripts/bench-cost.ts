@@ -79,6 +79,12 @@ try {
         `   ${`${Math.round((100 * cached) / input)} %`.padStart(8)}   $${mean(row.costs).toFixed(5)}    ${ratio.toFixed(2)}x${target}`,
     );
   }
+  // What no layout of four calls can go below: the paper read once at the input price and three times from the cache, with today's answers.
+  const todayBrief = rows.find((row) => row.way === 'today' && row.styles === 'brief')!;
+  const todayAll = rows.find((row) => row.way === 'today' && row.styles === 'all four')!;
+  const paperTokens = mean(todayBrief.perPaper.map((usage) => usage.inputTokens));
+  const floor = computeCostUsd(model, { inputTokens: 4 * paperTokens, cachedInputTokens: 3 * paperTokens, outputTokens: mean(todayAll.perPaper.map((usage) => usage.outputTokens)) })!;
+  console.log(`floor of four calls (the paper once at the input price, 3 times cached, today's answers): $${floor.toFixed(5)} per paper, ${(floor / mean(todayAll.costs)).toFixed(2)}x`);
   // Where each way's money goes, call by call: the first call of a paper reads it at the input price, the others from the cache.
   for (const row of rows.filter((candidate) => candidate.styles === 'all four')) {
     const calls = Object.entries(row.byStyle).map(([style, usages]) => {
