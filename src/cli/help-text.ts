@@ -5,7 +5,7 @@
  */
 export const COMMAND_HELP = {
   summarize: `summarize <arxiv-id>... [--json] [--style S] [--language L] [--model M] [--out DIR] [--force]
-                        [--quiet]
+                        [--batch] [--quiet]
 
 Briefs each paper (five-point summary, critique, quiz, flowchart), writes
 <out>/papers/<id>v<n>.json and .md, and prints the markdown (or the JSON) on stdout.
@@ -17,6 +17,8 @@ Briefs each paper (five-point summary, critique, quiz, flowchart), writes
   --model M    the LLM model (default: SUMMARIZE_MODEL or gpt-5-mini)
   --out DIR    the output folder (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --force      summarize again even when a brief for this version, model and prompts exists
+  --batch      send the model calls through the Batch API: half the price, answered within 24 hours;
+               a rerun takes up the batches recorded in the cache folder (default: SUMMARIZE_BATCH)
   --quiet      print errors only
 
 Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for every command.
@@ -25,7 +27,7 @@ Exit codes: 0 ok, 1 a paper failed, 2 usage error. Run \`summarize --help\` for 
                   [--source hf|arxiv] [--category C]... [--ids-file F|-] [--announce TYPES]
                   [--interests F] [--rank interests|upvotes|source] [--top N] [--repeat] [--limit N]
                   [--max-cost USD] [--dry-run] [--send] [--podcast] [--style S] [--language L]
-                  [--model M] [--out DIR] [--force] [--quiet]
+                  [--batch] [--model M] [--out DIR] [--force] [--quiet]
 
 Summarizes the day's papers in a pipeline, then publishes the edition (digest, web and email
 editions, archive, feeds) and writes a run report (<out>/runs/).
@@ -53,6 +55,8 @@ editions, archive, feeds) and writes a run report (<out>/runs/).
   --podcast        make the day's episode and podcast feed after publishing (see \`summarize podcast --help\`)
   --style S        styles, comma-separated: brief, blurb, commentary, podcast (default: SUMMARIZE_STYLES or brief);
                    the edition shows the first listed when it is blurb or commentary, else the brief
+  --batch          send the model calls through the Batch API at half the price (for --month, --week,
+                   --ids-file backfills, or a night with a day to spare); --dry-run --batch estimates at that price
   --language L, --model M, --out DIR, --force, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 some papers failed, 130 interrupted.
@@ -112,7 +116,7 @@ day's pages with a player. Spoken chunks are cached: a rerun pays only for what 
 Exit codes: 0 done, 1 no episode, 3 made without a paper whose segment failed.
 `,
   issue: `summarize issue --month YYYY-MM | --week YYYY-Www [--top N] [--style blurb|commentary] [--language L]
-                [--dry-run] [--model M] [--out DIR] [--quiet]
+                [--dry-run] [--batch] [--model M] [--out DIR] [--quiet]
 
 An issue for a month or an ISO week, in prose: a one-paragraph introduction on the period's themes,
 then each paper's title, link and text in the style, closed by who wrote it and when. Built from the
@@ -129,6 +133,7 @@ issue is not rewritten with other papers or in another style (exit 1, nothing bo
   --top N             papers in the issue (default 10)
   --style S           blurb (default) or commentary
   --dry-run           print what the missing texts and the introduction would cost; nothing is written
+  --batch             write the missing texts through the Batch API at half the price (the introduction at once)
   --language L, --model M, --out DIR, --quiet   as for \`summarize <arxiv-id>\`
 
 Exit codes: 0 written, 1 no briefs stored for the period, 2 usage error, 3 written without a paper whose text failed.

@@ -90,6 +90,8 @@ export const ConfigSchema = z.object({
   prices: z.record(z.string(), PriceSchema).default({}),
   /** A `prompt_cache_key` per paper routes its calls to one cache: `auto` sends it to OpenAI's own endpoint only (others may refuse unknown fields). */
   promptCacheKey: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Sends the run's model calls through the Batch API (`--batch`): half the price, answered within 24 hours. */
+  batch: switchValue.default(false),
   // --- choosing papers (announcement feed, interests, ranking) ---
   /** arXiv's announcement feed (RSS 2.0); `${arxivRssUrl}/cs.LG+cs.CL`. */
   arxivRssUrl: httpUrl.default('https://rss.arxiv.org/rss'),
@@ -216,6 +218,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   pdfTimeoutMs: 'SUMMARIZE_PDF_TIMEOUT_MS',
   prices: 'SUMMARIZE_PRICES',
   promptCacheKey: 'SUMMARIZE_PROMPT_CACHE_KEY',
+  batch: 'SUMMARIZE_BATCH',
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',

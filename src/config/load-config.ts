@@ -4,7 +4,7 @@ import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
 import { readEnvFile } from './read-env-file.js';
 
 /** Values given on the command line; they win over the environment. */
-export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath' | 'styles' | 'language'>>;
+export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath' | 'styles' | 'language' | 'batch'>>;
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
@@ -33,7 +33,8 @@ export function loadConfig({ env = process.env, envFile = '.env', flags = {} }: 
     }
     raw[key] = value;
   }
-  for (const [key, value] of Object.entries(flags)) if (value !== undefined) raw[key] = value;
+  // A switch flag is read as its setting's text would be.
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) raw[key] = typeof value === 'boolean' ? String(value) : value;
 
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) problems.push(...describeIssues(result.error.issues, raw));

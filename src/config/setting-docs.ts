@@ -83,6 +83,11 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     description: "Sends a `prompt_cache_key` per paper, so that all its calls (the brief, each style, repairs) reach the server's cache of the paper: `auto` sends it to OpenAI's own endpoint only, `on` to any server (vLLM and most OpenAI-compatible servers ignore it; a strict one refuses the request), `off` never.",
     default: 'auto',
   },
+  batch: {
+    group: 'The model',
+    description: "`1`: the run's model calls go through the Batch API (`--batch`), billed at half the price and answered within 24 hours: each round (briefs and styles, then repairs) is one batch, polled until done; a killed or rerun job takes up the batches it recorded in the cache folder instead of paying again. For `nightly --month/--week`, `issue`, `--ids-file` backfills, or a night with time to spare; the server must have the Batch API (OpenAI's does).",
+    default: '0',
+  },
   // --- arXiv and Hugging Face ---
   arxivApiUrl: {
     group: 'arXiv and Hugging Face',

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Usage } from '../brief/brief-schema.js';
 import { assertChatCompletion } from './assert-chat-completion.js';
 import { type AnswerProblem, buildRepairMessage } from './build-repair-message.js';
+import type { CompletionBatch } from './completion-batch.js';
 import { NoValidOutputError } from './no-valid-output-error.js';
 import { parseJsonText } from './parse-json-text.js';
 import { addUsage, readCompletionUsage, ZERO_USAGE } from './read-completion-usage.js';
@@ -40,6 +41,8 @@ export interface GenerateStructuredOptions<T> {
   now?: () => number;
   /** Asked before each repair call; false stops repairing (a spending budget is reached). Default: always. */
   admitRepair?: () => boolean;
+  /** Answers each call through the Batch API instead of at once; default: none. */
+  batch?: CompletionBatch | undefined;
 }
 
 export interface GenerateStructuredResult<T> {
@@ -60,7 +63,7 @@ export interface GenerateStructuredResult<T> {
  * an unusable answer goes back to the model with what was wrong, up to `maxAttempts` calls.
  */
 export async function generateStructured<T>(options: GenerateStructuredOptions<T>): Promise<GenerateStructuredResult<T>> {
-  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true, promptCacheKey } = options;
+  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true, promptCacheKey, batch } = options;
   const startedAt = now();
   const jsonSchema = options.responseSchema ?? zodResponseFormat(schema, schemaName).json_schema;
   const messages = [...options.messages];
@@ -83,7 +86,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
         ...(maxOutputTokens === undefined ? {} : { max_completion_tokens: maxOutputTokens }),
         ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }),
       },
-      { signal, retry },
+      { signal, retry, batch },
     );
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const choice = completion.choices[0];

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { assertChatCompletion } from './assert-chat-completion.js';
+import type { CompletionBatch } from './completion-batch.js';
 import { readCompletionUsage } from './read-completion-usage.js';
 import { type LlmRetryOptions, withLlmRetries } from './with-llm-retries.js';
 import { requestFollowing } from '../http/request-following.js';
@@ -9,9 +10,9 @@ import { requestFollowing } from '../http/request-following.js';
 export async function requestCompletion(
   client: OpenAI,
   body: ChatCompletionCreateParamsNonStreaming,
-  { signal, retry }: { signal?: AbortSignal | undefined; retry?: LlmRetryOptions | undefined },
+  { signal, retry, batch }: { signal?: AbortSignal | undefined; retry?: LlmRetryOptions | undefined; batch?: CompletionBatch | undefined },
 ): Promise<ChatCompletion> {
-  const answer = await withLlmRetries(() => requestFollowing(signal, (requestSignal) => client.chat.completions.create(body, requestSignal ? { signal: requestSignal } : undefined)), {
+  const answer = batch ? await answerInBatch(batch, body, signal, retry) : await withLlmRetries(() => requestFollowing(signal, (requestSignal) => client.chat.completions.create(body, requestSignal ? { signal: requestSignal } : undefined)), {
     ...retry,
     ...(signal ? { signal } : {}),
   });
@@ -25,4 +26,12 @@ export async function requestCompletion(
   }
   retry?.meter?.requestAnswered(readCompletionUsage(completion.usage));
   return completion;
+}
+
+// --- internal ---
+
+// A batch's request is paid for once it is sent, as a direct one is.
+async function answerInBatch(batch: CompletionBatch, body: ChatCompletionCreateParamsNonStreaming, signal: AbortSignal | undefined, retry: LlmRetryOptions | undefined): Promise<unknown> {
+  retry?.meter?.requestSent();
+  return batch.answer(body, signal);
 }

@@ -9,6 +9,7 @@ import type { Prompts } from '../brief/load-prompts.js';
 import type { Config } from '../config/config-schema.js';
 import { PaperError } from '../errors/brief-error.js';
 import { LlmError } from '../llm/llm-error.js';
+import type { CompletionBatch } from '../llm/completion-batch.js';
 import type { EndpointBreaker } from '../llm/endpoint-breaker.js';
 import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import type { PaperText } from './paper-text.js';
@@ -35,13 +36,15 @@ export interface GenerateBriefDependencies {
   signal?: AbortSignal;
   /** The paper's figures with number and caption, listed with the paper when a style of the run shows them; default: none. */
   figures?: AvailableFigure[];
+  /** Answers the paper's calls through the Batch API (`--batch`); default: each call at once. */
+  batch?: CompletionBatch;
 }
 
 /** Asks the model for the brief of one paper, checks it against the paper, and returns the full document. */
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
-  const { config, prompts, llm, figures, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, figures, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal, batch } = dependencies;
   const startedAt = performance.now();
-  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp });
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch });
 
   try {
     const written = await writeGroundedContent(

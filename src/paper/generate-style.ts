@@ -21,12 +21,12 @@ export type GenerateStyleDependencies = GenerateBriefDependencies;
 
 /** Asks the model for one paper in a prose style, with the brief's repairs, grounding round, checks and provenance. */
 export async function generateStyle(paper: PaperMetadata, paperText: PaperText, styleName: ProseStyleName, dependencies: GenerateStyleDependencies): Promise<StyleResult> {
-  const { config, prompts, llm, figures = [], meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, llm, figures = [], meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal, batch } = dependencies;
   const style = PROSE_STYLES[styleName];
   const prompt = prompts.styles[styleName];
   if (!prompt) throw new PaperError(paper.id, 'generate', `the ${styleName} prompt was not loaded; add ${styleName} to SUMMARIZE_STYLES (or --style)`);
   const startedAt = performance.now();
-  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp });
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch });
   try {
     const written = await writeGroundedContent(
       paper,

@@ -5,6 +5,8 @@ import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
 import type { ArxivQueue } from '../arxiv/create-arxiv-queue.js';
 import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
 import { addUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
+import { applyBatchPrices } from '../llm/apply-batch-prices.js';
+import type { CompletionBatch } from '../llm/completion-batch.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { ProseStyleName, StyleName } from '../brief/style-names.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
@@ -84,13 +86,17 @@ export interface RunPapersResult {
  * first papers while later PDFs still download (one at a time, politely) and extract (in workers).
  */
 export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
-  const { config, prompts } = context;
+  const { prompts } = context;
+  // A --batch run is billed at the Batch API's price: its estimates, budget and records say so.
+  const config = context.config.batch ? { ...context.config, prices: applyBatchPrices(context.config.model, context.config.prices) } : context.config;
   // The instructions go with every paper's text; estimates that left them out undercounted short papers.
   // Counted for the first paper with work: a rerun with nothing to do loads no tokenizer.
   let instructionTokens: number | undefined;
   const countInstructionTokens = () => (instructionTokens ??= countTokens(prompts.system) + countTokens(prompts.brief));
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
-  const llmQueue = new PQueue({ concurrency: config.llmConcurrency });
+  const batchQueue = config.batch && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal) : undefined;
+  // In a batch every paper's calls wait together for the batch: none waits for a free slot first.
+  const llmQueue = new PQueue({ concurrency: batchQueue ? Number.POSITIVE_INFINITY : config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
   const budget = createSpendBudget(maxCostUsd, options.spentUsd);
   // arXiv's 403, or a pause longer than we wait, refuses us: asking again for every other paper would make it worse.
@@ -176,7 +182,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     }
   };
 
-  const processPaper = async (paper: PaperMetadata, signal: AbortSignal, priority: number): Promise<PaperRun> => {
+  const processPaper = async (paper: PaperMetadata, signal: AbortSignal, priority: number, batch: CompletionBatch | undefined): Promise<PaperRun> => {
     const startedAt = performance.now();
     let loaded: PaperText | undefined;
     try {
@@ -224,16 +230,21 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
         reporter.paperEvent({ id: label(paper), title: paper.title, kind: 'generating' });
         const llmStartedAt = performance.now();
         const styleRuns: StyleRun[] = [];
+        let stylesAlongside: Promise<StyleRun[]> | undefined;
         try {
           const { collectStyleFigures, generateBrief } = await loadPaperSteps();
           // Before the first call: every call of the paper lists the same figures, so they share one prompt prefix.
           const found = await collectStyleFigures(context, paper, signal);
           const figures = found?.figures.figures ?? [];
-          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { config, prompts, llm: context.llm(), signal, meter, breaker, admitFollowUp, admitCall, figures }));
+          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall, figures, ...(batch ? { batch } : {}) };
+          const writeStyle = (style: ProseStyleName) => writeProseStyle(paper, paperText, style, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) });
+          // In a batch the styles go in the brief's batch (none reads the brief): each round of batches can take hours.
+          stylesAlongside = batch ? Promise.all(proseStyles.map(writeStyle)) : undefined;
+          const brief = reusedBrief ?? (await generateBrief(paper, paperText, { ...dependencies, meter }));
           if (!reusedBrief) await storeBrief(brief);
           result.briefs.set(paper, brief);
-          const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall, figures };
-          for (const style of proseStyles) styleRuns.push(await writeProseStyle(paper, paperText, style, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) }));
+          if (stylesAlongside) styleRuns.push(...(await stylesAlongside));
+          else for (const style of proseStyles) styleRuns.push(await writeStyle(style));
           // A style that failed was paid for too: its calls count in the paper's spend.
           const usage = styleRuns.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
           const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
@@ -254,6 +265,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           );
           return run;
         } catch (error) {
+          // The styles sent beside a brief that failed still finish: they are paid for.
+          await stylesAlongside;
           return failed(paper, error, startedAt, { ...durations, llmMs: Math.round(performance.now() - llmStartedAt) }, 'generate', meter);
         } finally {
           reservation.release();
@@ -316,15 +329,19 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const runs = await Promise.all(
     plan.summarize.map(async (paper, index) => {
       const paperSignal = followSignal(runAbort.signal);
+      const participant = batchQueue?.join(label(paper));
       try {
         // Earlier papers in the source's list go to the model first, so a budget stop keeps the top of the list.
-        return [paper, await processPaper(paper, paperSignal.signal, plan.summarize.length - index)] as const;
+        return [paper, await processPaper(paper, paperSignal.signal, plan.summarize.length - index, participant)] as const;
       } finally {
+        participant?.leave();
         paperSignal.release();
       }
     }),
   );
   runAbort.release();
+  // An interrupted run keeps its batches' records: the rerun takes their answers instead of paying again.
+  if (batchQueue && !abortSignal.aborted) await batchQueue.close();
   for (const [paper, run] of runs) result.papers.set(paper, run);
   const stoppedBy = currentStop();
   if (stoppedBy) result.stoppedBy = stoppedBy;
@@ -332,6 +349,12 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 }
 
 // --- internal ---
+
+// Loaded for --batch runs only.
+async function createRunBatchQueue(context: PaperContext, reporter: ProgressReporter, abortSignal: AbortSignal) {
+  const { createBatchQueue } = await import('../batch/create-batch-queue.js');
+  return createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: (line) => reporter.log(line), signal: abortSignal });
+}
 
 // The paper's own path (PDF and text, model calls, figures) loads with the first paper that has work: a rerun that
 // skips every paper never loads the model client, the PDF reader or the checks.

@@ -4,6 +4,7 @@ import { renderPrompt } from '../brief/render-prompt.js';
 import { LlmError } from '../llm/llm-error.js';
 import { addUsage, readCompletionUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
 import { requestCompletion } from '../llm/request-completion.js';
+import type { CompletionBatch } from '../llm/completion-batch.js';
 import type { LlmRetryOptions } from '../llm/with-llm-retries.js';
 
 export interface SectionNotesOptions {
@@ -16,20 +17,22 @@ export interface SectionNotesOptions {
   admitCall?: () => boolean;
   /** Sent as `prompt_cache_key`, the paper's for all its calls. Default: none. */
   promptCacheKey?: string | undefined;
+  /** Answers each part's call through the Batch API; default: at once. */
+  batch?: CompletionBatch | undefined;
 }
 
 /** The map step for papers too long for one call: notes per part, joined as the text the brief is written from. */
 export async function writeSectionNotes(
   paper: PaperMetadata,
   chunks: readonly string[],
-  { client, model, prompt, signal, retry, admitCall = () => true, promptCacheKey }: SectionNotesOptions,
+  { client, model, prompt, signal, retry, admitCall = () => true, promptCacheKey, batch }: SectionNotesOptions,
 ): Promise<{ text: string; usage: Usage; calls: number }> {
   let usage = ZERO_USAGE;
   const notes: string[] = [];
   for (const [index, chunk] of chunks.entries()) {
     if (index > 0 && !admitCall()) throw new LlmError(`the --max-cost budget is reached: stopped after the notes on ${index} of ${chunks.length} parts`);
     const content = renderPrompt(prompt, { title: paper.title, part: index + 1, parts: chunks.length, paperText: chunk });
-    const completion = await requestCompletion(client, { model, messages: [{ role: 'user', content }], ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }) }, { signal, retry });
+    const completion = await requestCompletion(client, { model, messages: [{ role: 'user', content }], ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }) }, { signal, retry, batch });
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const text = completion.choices[0]?.message.content?.trim();
     if (!text) throw new LlmError(`the model wrote no notes for part ${index + 1} of ${chunks.length}`);

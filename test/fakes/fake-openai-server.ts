@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { encodeTokens } from '../../src/text/count-tokens.js';
 import { createFakePromptCache, type PromptCacheCount } from './fake-prompt-cache.js';
+import { createFakeBatchApi, type FakeBatchApi } from './fake-batch-api.js';
 
 /** Token counts to report; any left out are derived from the request and answer sizes (about 4 characters a token). */
 export interface FakeUsage {
@@ -39,6 +40,8 @@ export interface FakeRequest {
   headers: IncomingHttpHeaders;
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** The batch it came in, when it was a line of a Batch API input file. */
+  batchId?: string;
 }
 
 /** Answers a request when the queue is empty. */
@@ -84,6 +87,8 @@ export interface FakeOpenAi {
   setEmbeddings(mode: FakeEmbeddingsMode): void;
   /** Forgets every cached prompt prefix (with `promptCaching`), as a cold server would. */
   clearPromptCache(): void;
+  /** The Files and Batches API: its batches, and commands to finish them; each line is answered as a chat request is. */
+  batchApi: FakeBatchApi;
   /** Stops the server, dropping open connections and pending delayed answers. */
   close(): Promise<void>;
 }
@@ -110,6 +115,15 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const embeddingRequests: FakeRequest[] = [];
   let embeddingsMode: FakeEmbeddingsMode = 'vectors';
   const promptCache = options.promptCaching ? createFakePromptCache() : undefined;
+  const batchApi = createFakeBatchApi(async (body, batchId) => {
+    const request: FakeRequest = { body, headers: {}, receivedAt: Date.now(), batchId };
+    requests.push(request);
+    const cached = promptCache?.count(body);
+    const response = queue.shift() ?? (await responder(body, request));
+    answered += 1;
+    const { status, body: answerBody } = buildCompletion(body, response, answered, cached);
+    return { status, body: answerBody };
+  });
 
   const server = createServer((incoming, outgoing) => {
     handleRequest(incoming, outgoing).catch((error: unknown) => {
@@ -125,6 +139,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       sendJson(outgoing, 401, errorBody(`Incorrect API key provided: ${sentKey}.`, 'invalid_request_error', 'invalid_api_key'));
       return;
     }
+    if (await batchApi.handle(incoming, outgoing, path)) return;
     if (incoming.method === 'GET' && path === '/v1/models') {
       const data = (options.models ?? ['gpt-5-mini', 'gpt-4o-mini']).map((id) => ({
         id,
@@ -218,6 +233,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       embeddingsMode = mode;
     },
     clearPromptCache: () => promptCache?.clear(),
+    batchApi,
     close: async () => {
       for (const timer of pendingTimers) clearTimeout(timer);
       pendingTimers.clear();
@@ -292,16 +308,15 @@ function resolveRef(root: any, ref: string): any {
 }
 
 function sendCompletion(outgoing: ServerResponse, requestBody: any, response: FakeChatResponse, sequence: number, cached: PromptCacheCount | undefined): void {
+  const { status, body } = buildCompletion(requestBody, response, sequence, cached);
+  sendJson(outgoing, status, body, { 'x-request-id': `req_fake_${sequence}`, ...response.headers });
+}
+
+// The status and body of a chat answer, sent at once or written in a batch's output file.
+function buildCompletion(requestBody: any, response: FakeChatResponse, sequence: number, cached: PromptCacheCount | undefined): { status: number; body: unknown } {
   const status = response.status ?? 200;
-  const headers = { 'x-request-id': `req_fake_${sequence}`, ...response.headers };
-  if (response.body !== undefined) {
-    sendJson(outgoing, status, response.body, headers);
-    return;
-  }
-  if (status >= 400) {
-    sendJson(outgoing, status, errorBody(`fake error ${status}`, status >= 500 ? 'server_error' : 'invalid_request_error'), headers);
-    return;
-  }
+  if (response.body !== undefined) return { status, body: response.body };
+  if (status >= 400) return { status, body: errorBody(`fake error ${status}`, status >= 500 ? 'server_error' : 'invalid_request_error') };
   const content =
     response.refusal !== undefined
       ? null
@@ -333,7 +348,7 @@ function sendCompletion(outgoing: ServerResponse, requestBody: any, response: Fa
       prompt_tokens_details: { cached_tokens: response.usage?.cached_tokens ?? cached?.cachedTokens ?? 0 },
     };
   }
-  sendJson(outgoing, status, completion, headers);
+  return { status, body: completion };
 }
 
 function estimateTokens(text: string): number {

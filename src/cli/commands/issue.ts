@@ -28,12 +28,14 @@ export async function runIssueCommand(argv: string[], io: CliIo): Promise<Outcom
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    // No default: without the flag, SUMMARIZE_BATCH decides.
+    batch: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`issue: unexpected argument ${JSON.stringify(positionals[0])}`);
   const period = parsePeriodFlags(values, 'issue');
   const top = values.top === undefined ? DEFAULT_TOP : parsePositiveFlag('issue', '--top', values.top, true);
   const style = parseIssueStyle(values.style);
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, batch: values.batch, language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!values['dry-run']) assertLlmConfigured(config);
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });
   // Once texts are at the model, Ctrl-C lets them finish (they are paid for); a second one or SIGTERM abandons them.

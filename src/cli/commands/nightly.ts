@@ -30,6 +30,8 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
     limit: { type: 'string' },
     'max-cost': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    // No default: without the flag, SUMMARIZE_BATCH decides.
+    batch: { type: 'boolean' },
     model: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
@@ -60,7 +62,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
   }
   const source = period ? ({ kind: 'hf', date: period.first, period } as const) : await resolveSource(values, date, io);
 
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, interestsPath: values.interests, batch: values.batch, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   if (!dryRun) assertLlmConfigured(config);
   if (maxCostUsd !== undefined && !findModelPrice(config.model, config.prices)) {
     throw new UsageError(`--max-cost needs the price of ${config.model}, which is not in the price table: set SUMMARIZE_PRICES`);

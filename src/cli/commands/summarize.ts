@@ -23,11 +23,13 @@ export async function runSummarize(argv: string[], io: CliIo): Promise<Outcome> 
     style: { type: 'string' },
     language: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    // No default: without the flag, SUMMARIZE_BATCH decides.
+    batch: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('no arXiv ID given: e.g. `summarize 2509.08721`');
   // Every ID is checked before any request, so a typo in the third costs nothing.
   const ids = positionals.map((input) => parseArxivId(input));
-  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
+  const config = loadConfig({ env: io.env, flags: { model: values.model, outputDir: values.out, batch: values.batch, styles: values.style === undefined ? undefined : parseStyleNames(values.style), language: values.language === undefined ? undefined : parseLanguageTag(values.language) } });
   assertLlmConfigured(config);
 
   const reporter = createOneOffReporter(io.stderr, { quiet: values.quiet });

@@ -1,0 +1,24 @@
+import type OpenAI from 'openai';
+import { LlmError } from '../llm/llm-error.js';
+
+/** One Files or Batches API request; a 404 says the server has no Batch API, any other failure names the step. */
+export async function callBatchApi<T>(client: OpenAI, step: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    const status = readStatus(error);
+    if (status === 404) {
+      throw new LlmError(`the server at ${client.baseURL} has no Batch API (404 on ${step}): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`, { status, cause: error });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LlmError(`the Batch API failed on ${step}${status === undefined ? '' : ` (HTTP ${status})`}: ${reason}`, { ...(status === undefined ? {} : { status }), cause: error });
+  }
+}
+
+// --- internal ---
+
+function readStatus(error: unknown): number | undefined {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}

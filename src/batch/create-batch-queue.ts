@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type { CompletionBatch } from '../llm/completion-batch.js';
+import { LlmError } from '../llm/llm-error.js';
+import { type BatchJournal, type BatchRecord, createBatchJournal } from './batch-journal.js';
+import { type BatchResult, readBatchResults } from './read-batch-results.js';
+import { splitBatchLines } from './split-batch-lines.js';
+import { BATCH_ENDPOINT, submitBatch } from './submit-batch.js';
+import { waitForBatch } from './wait-for-batch.js';
+
+export interface BatchQueueOptions {
+  client: OpenAI;
+  /** The journal of submissions lives in `<cacheDir>/batches/`. */
+  cacheDir: string;
+  /** Told each batch's state and counts as they change. */
+  log: (line: string) => void;
+  /** Aborted: the batches in flight are cancelled on the server and every waiting call fails. */
+  signal: AbortSignal;
+  /** Between polls; default: the real clock. */
+  sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  /** New batches for a request whose batch expired or failed it in passing, before it fails; default 3. */
+  maxResubmissions?: number;
+  /** Lines and bytes per input file; default OpenAI's (50,000 lines, 200 MB). */
+  limits?: { maxLines: number; maxBytes: number };
+}
+
+/** One paper's calls: answered through the queue's batches; `leave` when the paper asks nothing more. */
+export interface BatchParticipant extends CompletionBatch {
+  leave(): void;
+}
+
+export interface BatchQueue {
+  /** A paper (named in its requests' `custom_id`) that will ask for completions. */
+  join(label: string): BatchParticipant;
+  /** Forgets the records of batches that finished in this run: their answers are used. */
+  close(): Promise<void>;
+}
+
+/**
+ * Collects the calls of every paper of a run and sends them as one batch once each paper still working is waiting
+ * for an answer; the answers go back to each call, whose repairs and next styles then make the next batch.
+ * A rerun finds its recorded batches and takes their answers instead of paying for them again.
+ */
+export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
+  const { client, log, signal, maxResubmissions = 3 } = options;
+  const sleep = options.sleep ?? ((milliseconds, sleepSignal) => delay(milliseconds, undefined, sleepSignal ? { signal: sleepSignal } : undefined));
+  const journal = createBatchJournal(options.cacheDir);
+  const participants = new Set<{ outstanding: number }>();
+  const pending = new Map<string, PendingRequest>();
+  const inFlight = new Map<string, PendingRequest>();
+  const finishedKeys = new Set<string>();
+  const remoteBatches = new Set<string>();
+  let roundRunning = false;
+
+  signal.addEventListener('abort', () => {
+    for (const batchId of remoteBatches) {
+      log(`batch ${batchId}: cancelling on the server (interrupted)`);
+      void client.batches.cancel(batchId).catch(() => undefined);
+    }
+  }, { once: true });
+
+  const scheduleFlush = () => setImmediate(() => void flushWhenAllWait());
+
+  // Everyone still working waits for an answer: nothing more will join this round.
+  const flushWhenAllWait = async () => {
+    if (roundRunning || pending.size === 0) return;
+    if ([...participants].some((participant) => participant.outstanding === 0)) return;
+    roundRunning = true;
+    const round = new Map(pending);
+    pending.clear();
+    for (const [customId, request] of round) inFlight.set(customId, request);
+    try {
+      await runRound(round);
+    } catch (error) {
+      for (const request of round.values()) request.reject(error);
+    } finally {
+      for (const customId of round.keys()) inFlight.delete(customId);
+      roundRunning = false;
+      scheduleFlush();
+    }
+  };
+
+  const runRound = async (round: Map<string, PendingRequest>) => {
+    const submissions: BatchRecord[] = [];
+    // Batches recorded by an earlier, killed or interrupted run come first: their requests are paid for.
+    for (const record of await journal.list()) {
+      if (!finishedKeys.has(record.key) && record.customIds.some((customId) => round.has(customId))) submissions.push(record);
+    }
+    const resumed = new Set(submissions.flatMap((record) => record.customIds));
+    const fresh = [...round.entries()].filter(([customId]) => !resumed.has(customId));
+    // One model per input file, as the Batch API requires.
+    for (const model of new Set(fresh.map(([, request]) => request.body.model))) {
+      const lines = fresh.filter(([, request]) => request.body.model === model).map(([customId, request]) => JSON.stringify({ custom_id: customId, method: 'POST', url: BATCH_ENDPOINT, body: request.body }));
+      for (const fileLines of splitBatchLines(lines, options.limits)) {
+        const input = `${fileLines.join('\n')}\n`;
+        const record: BatchRecord = { key: createHash('sha256').update(input).digest('hex').slice(0, 24), customIds: fileLines.map((line) => (JSON.parse(line) as { custom_id: string }).custom_id) };
+        await journal.record(record, input);
+        submissions.push(record);
+      }
+    }
+    const results = await Promise.all(submissions.map((record) => settleSubmission(record)));
+    for (const [customId, request] of round) settleRequest(customId, request, pickResult(results.map((found) => found.get(customId))));
+  };
+
+  const settleSubmission = async (recorded: BatchRecord) => {
+    const record = await submitBatch(client, journal, recorded);
+    const batchId = record.batchId!;
+    remoteBatches.add(batchId);
+    const batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log });
+    remoteBatches.delete(batchId);
+    const results = await readBatchResults(client, batch, record.customIds);
+    finishedKeys.add(record.key);
+    return results;
+  };
+
+  const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {
+    if (result.kind === 'answered') return request.resolve(result.completion);
+    if (result.kind === 'retry' && request.resubmissions < maxResubmissions) {
+      // Only what is missing goes into the next batch.
+      request.resubmissions += 1;
+      pending.set(customId, request);
+      return;
+    }
+    request.reject(new LlmError(`${customId}: ${result.reason}`, result.kind === 'failed' && result.status !== undefined ? { status: result.status } : {}));
+  };
+
+  return {
+    join(label) {
+      const participant = { outstanding: 0 };
+      participants.add(participant);
+      return {
+        async answer(body: ChatCompletionCreateParamsNonStreaming) {
+          signal.throwIfAborted();
+          // The same call twice (a long paper's notes, asked by each style) is one request and one answer.
+          const customId = `${label}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}`;
+          const request = pending.get(customId) ?? inFlight.get(customId) ?? createPendingRequest(body);
+          if (!inFlight.has(customId)) pending.set(customId, request);
+          participant.outstanding += 1;
+          scheduleFlush();
+          try {
+            return await request.answered;
+          } finally {
+            participant.outstanding -= 1;
+          }
+        },
+        leave() {
+          participants.delete(participant);
+          scheduleFlush();
+        },
+      };
+    },
+    async close() {
+      for (const key of finishedKeys) await journal.forget(key);
+    },
+  };
+}
+
+// --- internal ---
+
+// A request in two recorded batches (an expired one, then its resubmission) takes the answer wherever it is.
+function pickResult(found: Array<BatchResult | undefined>): BatchResult {
+  const results = found.filter((result) => result !== undefined);
+  return results.find((result) => result.kind === 'answered') ?? results.find((result) => result.kind === 'failed') ?? results[0] ?? { kind: 'retry', reason: 'in no batch' };
+}
+
+interface PendingRequest {
+  body: ChatCompletionCreateParamsNonStreaming;
+  answered: Promise<unknown>;
+  resolve(completion: unknown): void;
+  reject(error: unknown): void;
+  resubmissions: number;
+}
+
+function createPendingRequest(body: ChatCompletionCreateParamsNonStreaming): PendingRequest {
+  let resolve!: (completion: unknown) => void;
+  let reject!: (error: unknown) => void;
+  const answered = new Promise<unknown>((settle, fail) => {
+    resolve = settle;
+    reject = fail;
+  });
+  // Every waiter handles it; a request nobody waits for any more must not crash the run.
+  answered.catch(() => undefined);
+  return { body, answered, resolve, reject, resubmissions: 0 };
+}
