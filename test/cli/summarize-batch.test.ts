@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BriefSchema } from '../../src/brief/brief-schema.js';
+import { computeCostUsd } from '../../src/llm/compute-cost-usd.js';
+import { makePaperPdf } from '../helpers/paper-pdf.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI_FROM_SOURCE = fileURLToPath(new URL('../helpers/summarize-from-source.ts', import.meta.url));
+const PAPERS = [
+  { id: '2509.08721', version: 2, title: 'Grounded Briefs of Papers', published: '2025-09-10T17:59:59Z' },
+  { id: '2509.08722', version: 1, title: 'Batched Briefs of Papers', published: '2025-09-10T17:59:59Z' },
+];
+
+let services: FakeServices | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
+  await services?.close();
+  services = undefined;
+});
+
+async function startServices() {
+  services = await startFakeServices(await Promise.all(PAPERS.map(async (paper) => ({ ...paper, pdf: await makePaperPdf(paper.title) }))));
+  return services;
+}
+
+const readBrief = async (running: FakeServices, file: string) => BriefSchema.parse(JSON.parse(await readFile(join(running.outputDir, 'papers', file), 'utf8')));
+
+describe('summarize --batch', () => {
+  it('sends every paper and style in one batch, writes the same briefs, and records the batch price', async () => {
+    const running = await startServices();
+    const result = await runCliCaptured([...PAPERS.map((paper) => paper.id), '--style', 'brief,blurb,commentary', '--batch'], running.env);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(0);
+
+    const [batch] = running.openai.batchApi.batches;
+    expect(running.openai.batchApi.batches).toHaveLength(1);
+    // Two papers, three styles each, one line per call; no call went outside the batch.
+    expect(batch!.lines).toHaveLength(6);
+    expect(new Set(batch!.lines.map((line) => line.custom_id.split('-')[0]))).toEqual(new Set(['2509.08721v2', '2509.08722v1']));
+    expect(running.openai.requests.every((request) => request.batchId === batch!.id)).toBe(true);
+    expect(result.stderr).toContain(`batch ${batch!.id}: completed, 6 of 6 answered, 0 failed`);
+
+    const brief = await readBrief(running, '2509.08721v2.json');
+    expect(brief.generation.usage.inputTokens).toBeGreaterThan(0);
+    expect(brief.generation.costUsd).toBeCloseTo(computeCostUsd('gpt-5-mini', brief.generation.usage)! / 2, 10);
+    const styleFiles = (await readdir(join(running.outputDir, 'papers'))).filter((name) => name.startsWith('2509.08722v1'));
+    expect(styleFiles.some((name) => name.includes('blurb'))).toBe(true);
+    expect(styleFiles.some((name) => name.includes('commentary'))).toBe(true);
+    // Every batch finished and was used: nothing is left to resume.
+    expect(await readdir(join(running.cacheDir, 'batches'))).toEqual([]);
+  });
+
+  it('sends a repair in the next batch, with the answer and what was wrong, as a direct call would', async () => {
+    const running = await startServices();
+    running.openai.enqueue({ content: 'not json at all' });
+    const result = await runCliCaptured([PAPERS[0]!.id, '--batch'], running.env);
+    expect(result.code).toBe(0);
+
+    const [first, repair] = running.openai.batchApi.batches;
+    expect(running.openai.batchApi.batches).toHaveLength(2);
+    expect(first!.lines).toHaveLength(1);
+    expect(repair!.lines).toHaveLength(1);
+    const repairMessages = repair!.lines[0]!.body.messages;
+    expect(repairMessages.at(-2)).toEqual({ role: 'assistant', content: 'not json at all' });
+    expect(repairMessages.at(-1).content).toContain('not valid JSON');
+    expect((await readBrief(running, '2509.08721v2.json')).generation.attempts).toBe(2);
+  });
+
+  it('names the server when it has no Batch API, and writes no brief', async () => {
+    const running = await startServices();
+    running.openai.batchApi.setMode('absent');
+    const result = await runCliCaptured([PAPERS[0]!.id, '--batch'], running.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`the server at ${running.openai.baseUrl} has no Batch API (404 on POST /v1/batches): run without --batch (SUMMARIZE_BATCH=off)`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(join(running.outputDir, 'papers')).catch(() => [])).toEqual([]);
+  });
+
+  it('a run killed while its batch is in progress is resumed by the rerun, which pays for no second batch', async () => {
+    const running = await startServices();
+    running.openai.batchApi.setMode('on-command');
+    const argv = [PAPERS[0]!.id, '--batch'];
+    const killed = spawn(process.execPath, ['--import', 'tsx', CLI_FROM_SOURCE, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = killed;
+    let stderr = '';
+    killed.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => killed.once('exit', (_code, signal) => resolve(signal)));
+    const [batch] = await Promise.race([running.openai.batchApi.waitForBatches(1), exited.then(() => Promise.reject(new Error(`the run ended before its batch: ${stderr}`)))]);
+    killed.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(await readdir(join(running.outputDir, 'papers')).catch(() => [])).toEqual([]);
+
+    // The batch finishes while no run is there; the rerun finds it in its journal and reads its answers.
+    await running.openai.batchApi.complete(batch!.id);
+    running.openai.batchApi.setMode('immediate');
+    const rerun = await runCliCaptured(argv, running.env);
+    expect(rerun.code).toBe(0);
+    expect(running.openai.batchApi.batches).toHaveLength(1);
+    expect(running.openai.requests).toHaveLength(1);
+    expect((await readBrief(running, '2509.08721v2.json')).paper.id).toBe('2509.08721');
+  });
+});
