@@ -51,15 +51,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   const pending = new Map<string, PendingRequest>();
   const inFlight = new Map<string, PendingRequest>();
   const finishedKeys = new Set<string>();
-  const remoteBatches = new Set<string>();
   let roundRunning = false;
-
-  signal.addEventListener('abort', () => {
-    for (const batchId of remoteBatches) {
-      log(`batch ${batchId}: cancelling on the server (interrupted)`);
-      void client.batches.cancel(batchId).catch(() => undefined);
-    }
-  }, { once: true });
 
   const scheduleFlush = () => setImmediate(() => void flushWhenAllWait());
 
@@ -107,12 +99,19 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   const settleSubmission = async (recorded: BatchRecord) => {
     const record = await submitBatch(client, journal, recorded);
     const batchId = record.batchId!;
-    remoteBatches.add(batchId);
-    const batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log });
-    remoteBatches.delete(batchId);
+    const batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log }).catch(async (error: unknown) => {
+      // Abandoned (Ctrl-C twice, SIGTERM): the server stops paying for what is left; what it answered stays readable by a rerun.
+      if (signal.aborted) await cancelBatch(batchId);
+      throw error;
+    });
     const results = await readBatchResults(client, batch, record.customIds);
     finishedKeys.add(record.key);
     return results;
+  };
+
+  const cancelBatch = async (batchId: string) => {
+    log(`batch ${batchId}: cancelling on the server (interrupted)`);
+    await client.batches.cancel(batchId).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${error instanceof Error ? error.message : String(error)}); cancel it in the provider's dashboard`));
   };
 
   const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {

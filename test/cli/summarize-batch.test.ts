@@ -106,4 +106,32 @@ describe('summarize --batch', () => {
     expect(running.openai.requests).toHaveLength(1);
     expect((await readBrief(running, '2509.08721v2.json')).paper.id).toBe('2509.08721');
   });
+
+  it('Ctrl-C twice cancels the batch on the server; the rerun sends again only what the cancelled batch did not answer', async () => {
+    const running = await startServices();
+    running.openai.batchApi.setMode('on-command');
+    const argv = [PAPERS[0]!.id, '--batch'];
+    const interrupted = spawn(process.execPath, ['--import', 'tsx', CLI_FROM_SOURCE, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = interrupted;
+    let stderr = '';
+    const said = (text: string) => new Promise<void>((resolve) => interrupted.stderr!.on('data', () => stderr.includes(text) && resolve()));
+    interrupted.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => interrupted.once('exit', (code) => resolve(code)));
+    const [batch] = await running.openai.batchApi.waitForBatches(1);
+    await said(`batch ${batch!.id}: in_progress`);
+    interrupted.kill('SIGINT');
+    await said('Ctrl-C again to abandon them');
+    interrupted.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(running.openai.batchApi.cancelled).toEqual([batch!.id]);
+    expect(running.openai.batchApi.batches[0]!.status).toBe('cancelled');
+    expect(stderr).toContain(`batch ${batch!.id}: cancelling on the server (interrupted)`);
+
+    running.openai.batchApi.setMode('immediate');
+    const rerun = await runCliCaptured(argv, running.env);
+    expect(rerun.code).toBe(0);
+    const [, resubmitted] = running.openai.batchApi.batches;
+    expect(running.openai.batchApi.batches).toHaveLength(2);
+    expect(resubmitted!.lines.map((line) => line.custom_id)).toEqual(batch!.lines.map((line) => line.custom_id));
+  });
 });
