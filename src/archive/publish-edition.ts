@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFileStem } from '../arxiv/to-file-stem.js';
 import type { Edition } from '../edition/edition.js';
@@ -110,7 +110,12 @@ async function writeArchiveIndexAndFeeds(
   const index = join(outputDir, 'index.html');
   const manifest = await readFile(join(outputDir, SEARCH_FOLDER, 'manifest.js')).catch(() => undefined);
   const searchVersion = manifest === undefined ? undefined : createHash('sha256').update(manifest).digest('hex').slice(0, 12);
-  await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues, searchVersion }));
+  // A day's podcast is published after its edition: the index links the feed once there is one.
+  const podcastFeed = await access(join(outputDir, 'podcast.xml')).then(
+    () => true,
+    () => false,
+  );
+  await writeFileAtomic(index, renderArchiveIndex(indexEntries, { image, issues, searchVersion, podcastFeed }));
   // The index shows the newest year; every year has its page, so an old edition is two clicks away.
   for (const [year, entries] of groupByYear(indexEntries)) await writeFileAtomic(join(outputDir, 'archive', `${year}.html`), renderArchiveYearPage(year, entries));
   const feeds = renderArchiveFeeds(feedEditions, { baseUrl: toPublicBaseUrl(publicUrl), issues });

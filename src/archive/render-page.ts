@@ -15,10 +15,12 @@ export interface PageOptions {
   image?: string | undefined;
   /** BCP 47 tag of the page's text: `<html lang>` and the frame's words (src/language/messages.ts). Default: English. */
   language?: string | undefined;
+  /** `podcast.xml` exists: the head names it, so a podcast app given the page finds the show. Default: false. */
+  podcastFeed?: boolean;
 }
 
 // The frame every archive page shares: the stylesheet, the site links, the machine-generated notice.
-export function renderPage({ title, root, body, description, scripts = [], image, language = 'en' }: PageOptions): string {
+export function renderPage({ title, root, body, description, scripts = [], image, language = 'en', podcastFeed = false }: PageOptions): string {
   const messages = getMessages(language);
   return [
     '<!DOCTYPE html>',
@@ -39,6 +41,7 @@ export function renderPage({ title, root, body, description, scripts = [], image
     `<link rel="icon" type="image/svg+xml" href="${root}assets/favicon.svg">`,
     `<link rel="alternate" type="application/atom+xml" title="arXiv Brief (Atom)" href="${root}feed.xml">`,
     `<link rel="alternate" type="application/rss+xml" title="arXiv Brief (RSS)" href="${root}rss.xml">`,
+    ...(podcastFeed ? [`<link rel="alternate" type="application/rss+xml" title="arXiv Brief (podcast)" href="${root}podcast.xml">`] : []),
     '</head>',
     '<body>',
     `<nav class="site"><a href="${root}index.html">${escapeHtml(messages.allEditionsAndSearch)}</a><a href="${root}feed.xml">Atom</a><a href="${root}rss.xml">RSS</a><a href="${root}feed.json">JSON Feed</a></nav>`,
