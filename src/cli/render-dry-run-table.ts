@@ -3,8 +3,8 @@ import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import { formatCount } from '../format/format-count.js';
 
 /** The dry run's answer: what each paper would cost before any money is spent. */
-export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: string): string {
-  const lines = [`Dry run with ${model}: no LLM call was made.`, '', '| paper | pages | input tokens | map-reduce | estimated cost |', '|---|---:|---:|---|---:|'];
+export function renderDryRunTable(estimates: readonly DryRunEstimate[], model: string, { batch = false }: { batch?: boolean } = {}): string {
+  const lines = [`Dry run with ${model}${batch ? ' through the Batch API, at its half price' : ''}: no LLM call was made.`, '', '| paper | pages | input tokens | map-reduce | estimated cost |', '|---|---:|---:|---|---:|'];
   let total = 0;
   let unknown = false;
   for (const estimate of estimates) {

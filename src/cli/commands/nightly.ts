@@ -82,7 +82,7 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
         ...(dryRun ? { showRanking: (ranked: RankedPaper[]) => io.stdout.write(renderRankedTable(ranked, top)) } : {}),
       },
     );
-    if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model));
+    if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model, { batch: config.batch }));
     reporter.finish(report.totals);
     const { totals } = report;
     // The reporter's closing line has the counts and spend; this one says where to look.
