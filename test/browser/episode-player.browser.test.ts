@@ -18,6 +18,17 @@ const DATE = '2025-01-20';
 // A chapter title as long as arXiv titles get: it has to wrap on a phone.
 const LONG_TITLE = 'Learning to Route Queries Across Thousands of Retrieval Experts Without Losing Recall on Long Scientific Documents';
 
+// What the phone test measures of one chapter row.
+interface ChapterRow {
+  button: { top: number; bottom: number; height: number; right: number };
+  time: { top: number; left: number; right: number };
+  font: string;
+  fontSize: number;
+  align: string;
+  background: string;
+  lines: number;
+}
+
 // The part of HTMLMediaElement the tests use (the project's types have no DOM).
 interface MediaPlayer {
   currentTime: number;
@@ -61,15 +72,21 @@ describe.skipIf(!canRun)('the episode player in Chromium', () => {
   it('on a 375 px phone the chapters are styled rows: the title wraps inside its button, its time beside it, nothing scrolls sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(`${server.url}digests/${DATE}.html`);
-    const rows = await page.locator('.episode .chapters li').evaluateAll((items) =>
-      items.map((item) => {
-        const button = item.querySelector('button')!.getBoundingClientRect();
-        const time = item.querySelector('.muted')!.getBoundingClientRect();
-        const style = getComputedStyle(item.querySelector('button')!);
-        return { button: { top: button.top, bottom: button.bottom, height: button.height, right: button.right }, time: { top: time.top, left: time.left, right: time.right }, font: style.fontFamily, fontSize: parseFloat(style.fontSize), align: style.textAlign, background: style.backgroundColor, lines: Math.round(button.height / parseFloat(style.lineHeight)) };
-      }),
-    );
-    const body = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontFamily, scrollWidth: document.documentElement.scrollWidth }));
+    // Measured in the page (the project's types have no DOM): each row's button and time, and the page's width.
+    const { rows, body } = (await page.evaluate(`(() => {
+      const rows = [...document.querySelectorAll('.episode .chapters li')].map((item) => {
+        const button = item.querySelector('button').getBoundingClientRect();
+        const time = item.querySelector('.muted').getBoundingClientRect();
+        const style = getComputedStyle(item.querySelector('button'));
+        return {
+          button: { top: button.top, bottom: button.bottom, height: button.height, right: button.right },
+          time: { top: time.top, left: time.left, right: time.right },
+          font: style.fontFamily, fontSize: parseFloat(style.fontSize), align: style.textAlign, background: style.backgroundColor,
+          lines: Math.round(button.height / parseFloat(style.lineHeight)),
+        };
+      });
+      return { rows, body: { font: getComputedStyle(document.body).fontFamily, scrollWidth: document.documentElement.scrollWidth } };
+    })()`)) as { rows: ChapterRow[]; body: { font: string; scrollWidth: number } };
 
     expect(body.scrollWidth).toBeLessThanOrEqual(375);
     expect(rows).toHaveLength(chapters.length);
