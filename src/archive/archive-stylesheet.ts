@@ -39,6 +39,7 @@ dl.meta dd{margin:0;min-width:0}
 .chapters li{display:flex;align-items:center;gap:10px;margin:0 0 6px}
 .chapters button{flex:1;min-width:0;min-height:40px;font:inherit;font-size:15px;line-height:1.35;text-align:left;overflow-wrap:anywhere;padding:8px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--link);cursor:pointer}
 .chapters button:hover,.chapters button:focus-visible{border-color:var(--link)}
+.reader-feedback{margin:8px 0 14px}.reader-feedback button{font:inherit;font-size:15px;margin:0 6px 6px 0;padding:6px 12px;border:1px solid var(--line);border-radius:8px;background:var(--card);color:var(--link);cursor:pointer}
 .chapters .muted{flex:none;margin:0;font-variant-numeric:tabular-nums}
 .contents{margin:12px 0 20px;padding-left:22px;font-size:15px}.contents li{margin:0 0 8px}.contents .tldr{color:#555}.contents-heading{font-size:18px;margin:16px 0 4px}
 .editions{list-style:none;padding:0}

@@ -15,6 +15,7 @@ import type { EditionEpisode } from '../edition/edition.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
 import { renderEpisodePlayer } from './render-episode-player.js';
 import { renderPage } from './render-page.js';
+import { renderReaderFeedbackForm } from './render-reader-feedback-form.js';
 import { renderSummaryPoints } from './render-summary-points.js';
 
 export interface PaperPageOptions {
@@ -56,6 +57,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     `<p class="muted">${escapeHtml(messages.published)} ${escapeHtml(paper.published.slice(0, 10))} · ${escapeHtml(categories.join(messages.listSeparator))}${arxivLinks.length === 0 ? '' : ` · ${arxivLinks.join(' · ')}`}</p>`,
     editionLinks.length === 0 ? '' : `<p class="muted">${escapeHtml(messages.inEditions(editionLinks.length))}${editionLinks.join(escapeHtml(messages.listSeparator))}</p>`,
     `<p class="tldr">${escapeHtml(briefTldr(brief))}</p>`,
+    renderReaderFeedbackForm(paper.id, language, '../'),
     // The authors' own words, folded: the brief comes first.
     `<details class="abstract"><summary>${escapeHtml(messages.arxivAbstract)}</summary><p>${escapeHtml(paper.abstract)}</p></details>`,
     renderMetadata(paper, messages),
@@ -70,7 +72,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     '</article>',
     ...(options.styles ?? []).map(renderStyleSection),
   ].filter((part) => part !== '');
-  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image, language });
+  return renderPage({ title: `${paper.title} — arXiv Brief`, root: '../', description: briefTldr(brief), body: body.join('\n'), image: options.image, language, scripts: ['assets/reader-feedback.js'] });
 }
 
 // --- internal ---

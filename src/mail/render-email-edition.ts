@@ -56,6 +56,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   const count = edition.papers.length;
   const messages = editionMessages(edition);
   const episodeUrl = publicBase === undefined || edition.episode === undefined ? undefined : `${publicBase}/${edition.episode.mp3}`;
+  const measure = measureReaderCopyBytes(publicBase, options.feedbackUrl);
   // The frame as it will be at most: every count with as many digits as the edition's size, an empty contents list.
   const widestFrame = renderFrame(edition, { shownInFull: count, contents: [] }, webEditionUrl, options.unsubscribe, episodeUrl);
 
@@ -66,25 +67,25 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
     repeats.length === 0
       ? undefined
       : fitEntries(repeatEntries.length, (listed) => renderRepeatsBlock({ total: repeats.length, entries: repeatEntries.slice(0, listed), fullEditionUrl: webEditionUrl, messages }), maxBytes * REPEATS_SHARE, (index) =>
-          measureSentBytes(repeatEntries[index]!.html),
+          measure(repeatEntries[index]!.html),
         );
 
   // Small strings for every paper: the compact list's entries, so the budget can reserve room for all of them.
   const entries = edition.papers.map((paper, index) =>
     renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
   );
-  const entryBytesFrom = suffixSums(entries.map((entry) => measureSentBytes(entry.html)));
+  const entryBytesFrom = suffixSums(entries.map((entry) => measure(entry.html)));
   const overflowFrameBytes = measureSentBytes(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl, messages }).html);
 
   const shown: Array<ReturnType<typeof renderEmailPaper>> = [];
   const images: EmailImage[] = [];
-  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measureSentBytes(repeatsBlock.html) : 0);
+  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measure(repeatsBlock.html) : 0);
   for (const [index, paper] of edition.papers.entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.generation.language ?? 'en', paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`, messages);
     const rendered = renderEmailPaper(paper, index + 1, links, figure, options.feedbackUrl);
-    const paperBytes = measureSentBytes(rendered.html) + measureSentBytes(rendered.contents.html);
+    const paperBytes = measure(rendered.html) + measureSentBytes(rendered.contents.html);
     // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
     const restBytes = index + 1 < count ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;
     if (usedBytes + paperBytes + restBytes >= maxBytes) break;
@@ -94,7 +95,7 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   }
 
   const frame = renderFrame(edition, { shownInFull: shown.length, contents: shown.map((paper) => paper.contents) }, webEditionUrl, options.unsubscribe, episodeUrl);
-  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes, messages) : undefined;
+  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes, messages, measure) : undefined;
   const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', repeatsBlock?.html ?? '', frame.after].join('\n');
   const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', repeatsBlock?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
@@ -171,9 +172,16 @@ function renderFrame(
 }
 
 // The compact list, cut (and the cut counted) only in the extreme case that even the titles do not fit.
-function fitOverflow(entries: Array<{ html: string; text: string }>, firstPosition: number, fullEditionUrl: string | undefined, budgetBytes: number, messages: Messages) {
+function fitOverflow(
+  entries: Array<{ html: string; text: string }>,
+  firstPosition: number,
+  fullEditionUrl: string | undefined,
+  budgetBytes: number,
+  messages: Messages,
+  measure: (html: string) => number,
+) {
   const render = (listed: number) => renderOverflowBlock({ total: entries.length, firstPosition, entries: entries.slice(0, listed), fullEditionUrl, messages });
-  return fitEntries(entries.length, render, budgetBytes, (index) => measureSentBytes(entries[index]!.html));
+  return fitEntries(entries.length, render, budgetBytes, (index) => measure(entries[index]!.html));
 }
 
 // A list block with as many of its entries as fit: the frame with its "…and N more" line, then entries one by one.
@@ -183,6 +191,16 @@ function fitEntries(total: number, render: (listed: number) => { html: string; t
   while (listed < total && usedBytes + entryBytes(listed) < budgetBytes) usedBytes += entryBytes(listed++);
   return render(listed);
 }
+
+// A reader's copy signs each link to a paper page or to /feedback (send-once): the budget keeps room for every signature.
+function measureReaderCopyBytes(publicBase: string | undefined, feedbackUrl: string | undefined): (html: string) => number {
+  if (feedbackUrl === undefined) return measureSentBytes;
+  const signed = [`href="${escapeHtml(feedbackUrl)}?`, ...(publicBase === undefined ? [] : [`href="${escapeHtml(publicBase)}/papers/`])];
+  return (html) => measureSentBytes(html) + signed.reduce((sum, start) => sum + html.split(start).length - 1, 0) * READER_SIGNATURE_BYTES;
+}
+
+// `&amp;address=…&amp;token=…` or `#address=…&amp;token=…` for an address of up to 64 characters, as quoted-printable.
+const READER_SIGNATURE_BYTES = 140;
 
 function toCidImage(paperId: string, version: number, language: string, flowchart: Flowchart): EmailImage {
   const stem = toFileStem(paperId, version);

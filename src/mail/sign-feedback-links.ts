@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { signReaderToken } from './sign-reader-token.js';
 import { toMailbox } from './to-mailbox.js';
 
@@ -14,8 +15,3 @@ export function signFeedbackLinks(part: string, feedbackUrl: string, reader: str
   });
 }
 
-// --- internal ---
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

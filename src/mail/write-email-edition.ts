@@ -9,15 +9,19 @@ export function getEmailEditionPaths(outputDir: string, date: string): { html: s
   return { html: `${stem}.email.html`, text: `${stem}.txt` };
 }
 
-// Renders the email edition and writes both parts atomically; returns what was rendered (the images to attach, too).
+/**
+ * Renders the email edition and writes both parts atomically; returns what is mailed (the images to attach, too).
+ * The saved parts are the shared copy, without 👍/👎: only a reader's own copy signs them, and an unsigned one leads nowhere.
+ */
 export async function writeEmailEdition(
   outputDir: string,
   edition: Edition,
   options: RenderEmailEditionOptions = {},
 ): Promise<EmailEdition & { paths: ReturnType<typeof getEmailEditionPaths> }> {
-  const rendered = renderEmailEdition(edition, options);
+  const shared = renderEmailEdition(edition, { ...options, feedbackUrl: undefined });
   const paths = getEmailEditionPaths(outputDir, edition.date);
-  await writeFileAtomic(paths.text, rendered.text);
-  await writeFileAtomic(paths.html, rendered.html);
-  return { ...rendered, paths };
+  await writeFileAtomic(paths.text, shared.text);
+  await writeFileAtomic(paths.html, shared.html);
+  const mailed = options.feedbackUrl === undefined ? shared : renderEmailEdition(edition, options);
+  return { ...mailed, paths };
 }

@@ -8,6 +8,8 @@ import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
 import { hideAddresses } from '../mail/hide-addresses.js';
 import { planMailRound, type ResendScope } from '../mail/plan-mail-round.js';
 import { signFeedbackLinks } from '../mail/sign-feedback-links.js';
+import { signPaperPageLinks } from '../mail/sign-paper-page-links.js';
+import { toHttpsBase } from '../mail/resolve-paper-links.js';
 import { toPublicBaseUrl } from '../output/to-public-base-url.js';
 import { toMailbox } from '../mail/to-mailbox.js';
 import type { MailingKind } from '../output/attempt-log.js';
@@ -92,11 +94,17 @@ async function sendToAudience(config: Config, options: SendEditionOptions, maili
   const publicBase = toPublicBaseUrl(config.publicUrl);
   const secret = config.unsubscribeSecret;
   const feedbackUrl = audience.source === 'database' && publicBase !== undefined && secret !== undefined ? `${publicBase}/feedback` : undefined;
+  // The paper pages' links carry the reader's signature in their fragment, for the page's own 👍/👎 (signPaperPageLinks).
+  const pagesBase = toHttpsBase(config.publicUrl);
   const { email, detail, messageFor } = await mailing.prepare({ from, feedbackUrl });
   const buildCopy = async (reader: string, acceptedCopies: number): Promise<ReaderCopy> => {
     const composed = messageFor(reader, acceptedCopies, now());
-    const sign = (part: unknown) => (typeof part === 'string' && feedbackUrl !== undefined ? signFeedbackLinks(part, feedbackUrl, reader, secret!) : part);
-    const message = { ...composed, html: sign(composed.html) as typeof composed.html, text: sign(composed.text) as typeof composed.text };
+    const sign = (part: unknown, html: boolean) => {
+      if (typeof part !== 'string' || feedbackUrl === undefined) return part;
+      const voted = signFeedbackLinks(part, feedbackUrl, reader, secret!);
+      return pagesBase === undefined ? voted : signPaperPageLinks(voted, pagesBase, reader, secret!, html);
+    };
+    const message = { ...composed, html: sign(composed.html, true) as typeof composed.html, text: sign(composed.text, false) as typeof composed.text };
     return { raw: await buildRawMessage(message, dkim), messageId: message.messageId, subject: message.subject, envelope: message.envelope };
   };
   const sizes = { html: Buffer.byteLength(email.html), text: Buffer.byteLength(email.text) };

@@ -38,7 +38,14 @@ describe('renderPaperPage', () => {
     expect(html).toContain('<a href="https://arxiv.org/abs/2501.01234v2">arXiv:2501.01234v2</a> · <a href="https://arxiv.org/pdf/2501.01234v2">PDF</a>');
     expect(html).toContain('In the editions of <a href="../digests/2025-01-21.html">2025-01-21</a>, <a href="../digests/2025-01-20.html">2025-01-20</a>');
     expect(html).toContain('<link rel="stylesheet" href="../assets/archive.css">');
-    expect(html).not.toContain('<script');
+  });
+
+  it('publishes its 👍/👎 form hidden and unsigned, the same for every reader: the script signs it from the email link', () => {
+    const html = renderPaperPage(makeSampleBrief(), { editions: [], hasFlowchartImage: false });
+    expect(html).toContain(
+      '<form class="reader-feedback" method="post" data-action="../feedback" data-paper="2501.01234" hidden><button type="submit" data-vote="up">👍 More like this</button> <button type="submit" data-vote="down">👎 Fewer like this</button></form>',
+    );
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="../assets/reader-feedback.js">']);
   });
 
   it('shows the optional metadata, linking only https addresses', () => {
@@ -80,7 +87,7 @@ describe('renderPaperPage', () => {
     expect(html).toContain('<h1>&lt;img src=x onerror=alert(1)&gt;</h1>');
     expect(html).toContain('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(html).toContain('<ul><li>&lt;b&gt;bold&lt;/b&gt;</li></ul>');
-    expect(html).not.toContain('<script');
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script src="../assets/reader-feedback.js">']);
     expect(html).not.toContain('evil.example');
   });
 });

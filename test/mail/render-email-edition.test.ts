@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/edition/edition.js';
 import { EMAIL_HTML_MAX_BYTES, measureSentBytes, renderEmailEdition } from '../../src/mail/render-email-edition.js';
+import { signFeedbackLinks } from '../../src/mail/sign-feedback-links.js';
+import { signPaperPageLinks } from '../../src/mail/sign-paper-page-links.js';
 import { writeEmailEdition } from '../../src/mail/write-email-edition.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 
@@ -56,6 +58,16 @@ describe('renderEmailEdition', () => {
     // Only the papers in full carry a thumbnail, and only when no web page shows the chart, so the renderer never holds 300 of them.
     expect(email.images).toHaveLength(publicUrl ? 0 : email.shownInFull);
     expect(email.html.match(/<img /g) ?? []).toHaveLength(publicUrl ? 0 : email.shownInFull);
+  });
+
+  it.each([20, 300, 600])("keeps a reader's own copy of %s papers, its links signed for them, under 100,000 bytes as sent", (count) => {
+    const reader = 'firstname.middlename.lastname@department.university-example.edu';
+    const secret = 'a-test-secret-of-32-characters!!';
+    const email = renderEmailEdition(makeEdition(count), { publicUrl: PUBLIC_URL, feedbackUrl: `${PUBLIC_URL}/feedback` });
+    const signed = signPaperPageLinks(signFeedbackLinks(email.html, `${PUBLIC_URL}/feedback`, reader, secret), PUBLIC_URL, reader, secret, true);
+    expect(signed).toContain(`.html#address=${encodeURIComponent(reader)}&amp;token=`);
+    expect(measureSentBytes(signed)).toBeLessThan(EMAIL_HTML_MAX_BYTES);
+    expect(email.shownInFull).toBeGreaterThanOrEqual(Math.min(count, 10));
   });
 
   it('still shows the best papers in full on a day of 600 papers with long titles', () => {
