@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import { ArxivForbiddenError } from '../arxiv/arxiv-forbidden-error.js';
 import { ArxivRequestError } from '../arxiv/arxiv-request-error.js';
@@ -32,6 +31,7 @@ import { createSpendBudget } from '../run/spend-budget.js';
 import type { RunPlan } from './plan-run.js';
 import type { PaperRun } from '../run/run-report.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import { followSignal } from '../http/follow-signal.js';
 
 // A brief (JSON of five points, critique, quiz, flowchart) is about this long; reasoning models think on top.
 export const EXPECTED_OUTPUT_TOKENS = 3_000;
@@ -376,16 +376,6 @@ interface StyleRun {
   costUsd: number | null;
   durationMs: number;
   reason?: string;
-}
-
-/** A signal that aborts with `parent`, until released; any number of listeners (many papers wait at once). */
-function followSignal(parent: AbortSignal): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const forward = () => controller.abort(parent.reason);
-  if (parent.aborted) forward();
-  else parent.addEventListener('abort', forward, { once: true });
-  return { signal: controller.signal, release: () => parent.removeEventListener('abort', forward) };
 }
 
 function identify(paper: PaperMetadata) {
