@@ -1,3 +1,4 @@
+import { getMessages } from '../language/messages.js';
 import { getPodcastPhrases } from '../language/podcast-phrases.js';
 import type { EpisodeScript, SpokenTurn } from './episode-script.js';
 
@@ -18,15 +19,19 @@ export function buildEpisodeScript(input: { date: string; showTitle: string; hos
   const host = hosts[0]!;
   const day = new Date(`${date}T12:00:00Z`).toLocaleDateString(language === 'en' ? 'en-GB' : language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const guest = hosts.length > 1 ? ` ${phrases.guest(hosts[1]!)}` : '';
-  const listing = papers.map((paper, index) => `${index === 0 ? phrases.first : index === papers.length - 1 ? phrases.last : phrases.then}, ${toSpokenTitle(paper.title)}.`).join(' ');
+  // The language's own comma and full stop: no ASCII comma in Chinese.
+  const { comma, fullStop, welcomeChapter, goodbyeChapter } = getMessages(language);
+  const listing = papers.map((paper, index) => `${index === 0 ? phrases.first : index === papers.length - 1 ? phrases.last : phrases.then}${comma}${toSpokenTitle(paper.title)}${fullStop}`).join(' ');
   return {
-    title: `${showTitle}: ${date}`,
+    // What is inside, as podcast apps ask of a title; the feed and the player show the show and the date beside it.
+    title: phrases.episodeTitle(toSpokenTitle(papers[0]?.title ?? showTitle), Math.max(0, papers.length - 1)),
     date,
     author: showTitle,
+    language,
     segments: [
-      { title: 'Welcome', turns: [{ speaker: host, text: `${phrases.welcome(showTitle, day)}${guest} ${phrases.count(papers.length)} ${listing}` }] },
+      { title: welcomeChapter, turns: [{ speaker: host, text: `${phrases.welcome(showTitle, day)}${guest} ${phrases.count(papers.length)} ${listing}` }] },
       ...papers.map((paper) => ({ title: paper.title, paperId: paper.paperId, turns: paper.turns })),
-      { title: 'Goodbye', turns: [{ speaker: host, text: phrases.goodbye(day) }] },
+      { title: goodbyeChapter, turns: [{ speaker: host, text: phrases.goodbye(day) }] },
     ],
   };
 }

@@ -19,4 +19,6 @@ export interface EpisodeScript {
   date: string;
   author: string;
   segments: EpisodeSegment[];
+  /** BCP 47 tag it is spoken in, for the transcript's punctuation; absent: English. */
+  language?: string;
 }

@@ -210,7 +210,9 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     expect(stored).toMatchObject({ language: 'zh', checks: { warnings: [] } });
     expect(segmentRequests()[0]!.body.messages.at(-1).content).toContain('Write every text of your answer in Chinese (zh)');
     const transcript = await readFile(join(services.outputDir, 'audio', `${NIGHT}.txt`), 'utf8');
-    expect(transcript).toContain('Ada: 大家好，欢迎收听arXiv Brief，今天是2025年9月10日星期三。 和我一起的是Bo。 今天我们介绍1篇论文。 首先, Nightly Paper 1.');
+    // Chinese punctuation around the spoken text too: no ASCII comma or colon.
+    expect(transcript).toContain('Ada：大家好，欢迎收听arXiv Brief，今天是2025年9月10日星期三。 和我一起的是Bo。 今天我们介绍1篇论文。 首先，Nightly Paper 1。');
+    expect(transcript).toContain('arXiv Brief、2025-09-10');
     expect(transcript).toContain('感谢收听。');
     expect(transcript).not.toMatch(/Hello and welcome|Thank you for listening/);
   });
