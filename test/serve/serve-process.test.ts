@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,9 +87,19 @@ it('killed (SIGKILL) while votes are being written, the database opens clean wit
 it('stops cleanly on SIGTERM: the request under way is answered, then it exits 0', async () => {
   const { url, exited } = await startServeProcess();
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
-  const answer = fetch(voteUrl(url, READERS[0]!, '2509.08721', 'up'), { method: 'POST' });
+  // The server's 100 Continue proves it holds the request (an event, not a race with connect); the body follows the signal.
+  const vote = request(voteUrl(url, READERS[0]!, '2509.08721', 'up'), { method: 'POST', headers: { expect: '100-continue', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' } });
+  const answer = new Promise<number>((resolve, reject) => {
+    vote.once('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    vote.once('error', reject);
+  });
+  await new Promise<void>((resolve) => vote.once('continue', () => resolve()));
   child!.kill('SIGTERM');
-  expect((await answer).status).toBe(200);
+  vote.end();
+  expect(await answer).toBe(200);
   const { code, stderr } = await exited;
   expect(code).toBe(0);
   expect(stderr).toContain('SIGTERM: stopping');
