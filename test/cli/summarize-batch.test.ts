@@ -78,7 +78,9 @@ describe('summarize --batch', () => {
     running.openai.batchApi.setMode('absent');
     const result = await runCliCaptured([PAPERS[0]!.id, '--batch'], running.env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`the server at ${running.openai.baseUrl} has no Batch API (404 on POST /v1/batches): run without --batch (SUMMARIZE_BATCH=off)`);
+    // Asked before the first PDF: one line, and no paper downloaded for nothing.
+    expect(result.stderr).toContain(`the server at ${running.openai.baseUrl} has no Batch API (404 on GET /v1/batches): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one; no paper was summarized`);
+    expect(running.arxiv.requests.filter((request) => request.path.startsWith('/pdf/'))).toHaveLength(0);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await readdir(join(running.outputDir, 'papers')).catch(() => [])).toEqual([]);
   });
