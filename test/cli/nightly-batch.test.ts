@@ -39,6 +39,8 @@ describe('nightly --batch', () => {
     expect(result.code).toBe(0);
     expect(services.openai.batchApi.batches).toHaveLength(1);
     expect(services.openai.batchApi.batches[0]!.lines).toHaveLength(3);
+    // The progress shows the batch's state and counts.
+    expect(result.stderr).toContain(`batch ${services.openai.batchApi.batches[0]!.id}: completed, 3 of 3 answered, 0 failed`);
     expect(services.openai.requests.every((request) => request.batchId !== undefined)).toBe(true);
     const report = await readLastRunReport(services.outputDir);
     const papersRun = report.papers.filter((paper) => paper.outcome === 'summarized');
