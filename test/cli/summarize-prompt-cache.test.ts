@@ -112,7 +112,8 @@ describe('a paper with one call', () => {
       expect('prompt_cache_key' in body).toBe(false);
     }
     const { papers: runs } = await readLastRunReport(services.outputDir);
-    expect(runs.map((run) => run.usage!.cachedInputTokens > 0)).toEqual([false, true]);
+    // Whichever paper reached the model first read nothing from the cache; the other read the shared instructions.
+    expect(runs.map((run) => run.usage!.cachedInputTokens > 0).sort()).toEqual([false, true]);
   });
 });
 
