@@ -11,8 +11,8 @@ import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// The CLI from its sources in a process of its own: what cron sees on stderr, warnings included.
-const CLI_FROM_SOURCE = fileURLToPath(new URL('../helpers/summarize-from-source.ts', import.meta.url));
+// The CLI as installed, in a process of its own: what cron sees on stderr, warnings included (built by `npm test`'s pretest).
+const BIN = fileURLToPath(new URL('../../bin/summarize.js', import.meta.url));
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1></body></html>';
 const STACK_LINE = /\n\s+at /;
 let services: FakeServices;
@@ -33,7 +33,7 @@ async function start(papers = 1) {
 
 function runProcess(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_FROM_SOURCE, ...argv], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
