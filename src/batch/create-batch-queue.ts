@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { CompletionBatch } from '../llm/completion-batch.js';
+import type { CompletionBatchBranch } from '../llm/completion-batch.js';
 import { LlmError } from '../llm/llm-error.js';
 import { type BatchJournal, type BatchRecord, createBatchJournal } from './batch-journal.js';
 import { type BatchResult, readBatchResults } from './read-batch-results.js';
@@ -27,9 +27,7 @@ export interface BatchQueueOptions {
 }
 
 /** One paper's calls: answered through the queue's batches; `leave` when the paper asks nothing more. */
-export interface BatchParticipant extends CompletionBatch {
-  leave(): void;
-}
+export type BatchParticipant = CompletionBatchBranch;
 
 export interface BatchQueue {
   /** A paper (named in its requests' `custom_id`) that will ask for completions. */
@@ -47,7 +45,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   const { client, log, signal, maxResubmissions = 3 } = options;
   const sleep = options.sleep ?? ((milliseconds, sleepSignal) => delay(milliseconds, undefined, sleepSignal ? { signal: sleepSignal } : undefined));
   const journal = createBatchJournal(options.cacheDir);
-  const participants = new Set<{ outstanding: number }>();
+  const participants = new Set<Participant>();
   const pending = new Map<string, PendingRequest>();
   const inFlight = new Map<string, PendingRequest>();
   const finishedKeys = new Set<string>();
@@ -58,7 +56,8 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   // Everyone still working waits for an answer: nothing more will join this round.
   const flushWhenAllWait = async () => {
     if (roundRunning || pending.size === 0) return;
-    if ([...participants].some((participant) => participant.outstanding === 0)) return;
+    // A paper whose brief and styles are under way waits through them: only its branches ask.
+    if ([...participants].some((participant) => participant.outstanding === 0 && participant.branches === 0)) return;
     roundRunning = true;
     const round = new Map(pending);
     pending.clear();
@@ -125,31 +124,42 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     request.reject(new LlmError(`${customId}: ${result.reason}`, result.kind === 'failed' && result.status !== undefined ? { status: result.status } : {}));
   };
 
+  const join = (label: string, parent?: Participant): BatchParticipant => {
+    const participant: Participant = { outstanding: 0, branches: 0 };
+    participants.add(participant);
+    if (parent) parent.branches += 1;
+    let left = false;
+    return {
+      async answer(body: ChatCompletionCreateParamsNonStreaming) {
+        signal.throwIfAborted();
+        // The same call twice (a long paper's notes, asked by each style) is one request and one answer.
+        const customId = `${label}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}`;
+        const existing = pending.get(customId) ?? inFlight.get(customId);
+        const request = existing ?? createPendingRequest(body);
+        if (!inFlight.has(customId)) pending.set(customId, request);
+        participant.outstanding += 1;
+        scheduleFlush();
+        try {
+          const completion = await request.answered;
+          // Paid once: a second caller of the same request gets the answer without its usage, so the spend is counted once.
+          return existing ? withoutUsage(completion) : completion;
+        } finally {
+          participant.outstanding -= 1;
+        }
+      },
+      branch: () => join(label, participant),
+      leave() {
+        if (left) return;
+        left = true;
+        participants.delete(participant);
+        if (parent) parent.branches -= 1;
+        scheduleFlush();
+      },
+    };
+  };
+
   return {
-    join(label) {
-      const participant = { outstanding: 0 };
-      participants.add(participant);
-      return {
-        async answer(body: ChatCompletionCreateParamsNonStreaming) {
-          signal.throwIfAborted();
-          // The same call twice (a long paper's notes, asked by each style) is one request and one answer.
-          const customId = `${label}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}`;
-          const request = pending.get(customId) ?? inFlight.get(customId) ?? createPendingRequest(body);
-          if (!inFlight.has(customId)) pending.set(customId, request);
-          participant.outstanding += 1;
-          scheduleFlush();
-          try {
-            return await request.answered;
-          } finally {
-            participant.outstanding -= 1;
-          }
-        },
-        leave() {
-          participants.delete(participant);
-          scheduleFlush();
-        },
-      };
-    },
+    join: (label) => join(label),
     async close() {
       for (const key of finishedKeys) await journal.forget(key);
     },
@@ -162,6 +172,17 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 function pickResult(found: Array<BatchResult | undefined>): BatchResult {
   const results = found.filter((result) => result !== undefined);
   return results.find((result) => result.kind === 'answered') ?? results.find((result) => result.kind === 'failed') ?? results[0] ?? { kind: 'retry', reason: 'in no batch' };
+}
+
+interface Participant {
+  /** Calls waiting for an answer. */
+  outstanding: number;
+  /** Branches not yet left: while there are any, this participant waits through them. */
+  branches: number;
+}
+
+function withoutUsage(completion: unknown): unknown {
+  return typeof completion === 'object' && completion !== null ? { ...completion, usage: undefined } : completion;
 }
 
 interface PendingRequest {

@@ -44,7 +44,9 @@ export interface GenerateBriefDependencies {
 export async function generateBrief(paper: PaperMetadata, paperText: PaperText, dependencies: GenerateBriefDependencies): Promise<Brief> {
   const { config, prompts, llm, figures, meter = createUsageMeter(), breaker, admitFollowUp = () => true, admitCall = () => true, now = () => new Date(), signal, batch } = dependencies;
   const startedAt = performance.now();
-  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch });
+  // The styles may ask beside the brief: the batch waits for each.
+  const branch = batch?.branch();
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch: branch });
 
   try {
     const written = await writeGroundedContent(
@@ -79,5 +81,7 @@ export async function generateBrief(paper: PaperMetadata, paperText: PaperText, 
     // What the paper spent is on the caller's meter; the error says where and why it failed.
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', error.message, { cause: error });
     throw error;
+  } finally {
+    branch?.leave();
   }
 }

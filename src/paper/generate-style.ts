@@ -26,7 +26,9 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
   const prompt = prompts.styles[styleName];
   if (!prompt) throw new PaperError(paper.id, 'generate', `the ${styleName} prompt was not loaded; add ${styleName} to SUMMARIZE_STYLES (or --style)`);
   const startedAt = performance.now();
-  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch });
+  // The brief and other styles may ask beside this one: the batch waits for each.
+  const branch = batch?.branch();
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitFollowUp, batch: branch });
   try {
     const written = await writeGroundedContent(
       paper,
@@ -56,5 +58,7 @@ export async function generateStyle(paper: PaperMetadata, paperText: PaperText, 
   } catch (error) {
     if (error instanceof LlmError) throw new PaperError(paper.id, 'generate', `${styleName}: ${error.message}`, { cause: error });
     throw error;
+  } finally {
+    branch?.leave();
   }
 }

@@ -27,16 +27,24 @@ export async function writeSectionNotes(
   chunks: readonly string[],
   { client, model, prompt, signal, retry, admitCall = () => true, promptCacheKey, batch }: SectionNotesOptions,
 ): Promise<{ text: string; usage: Usage; calls: number }> {
-  let usage = ZERO_USAGE;
-  const notes: string[] = [];
-  for (const [index, chunk] of chunks.entries()) {
-    if (index > 0 && !admitCall()) throw new LlmError(`the --max-cost budget is reached: stopped after the notes on ${index} of ${chunks.length} parts`);
+  const writePart = async (chunk: string, index: number) => {
     const content = renderPrompt(prompt, { title: paper.title, part: index + 1, parts: chunks.length, paperText: chunk });
     const completion = await requestCompletion(client, { model, messages: [{ role: 'user', content }], ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }) }, { signal, retry, batch });
-    usage = addUsage(usage, readCompletionUsage(completion.usage));
     const text = completion.choices[0]?.message.content?.trim();
     if (!text) throw new LlmError(`the model wrote no notes for part ${index + 1} of ${chunks.length}`);
-    notes.push(`Notes on part ${index + 1} of ${chunks.length}:\n${text}`);
+    return { notes: `Notes on part ${index + 1} of ${chunks.length}:\n${text}`, usage: readCompletionUsage(completion.usage) };
+  };
+  const stopped = (index: number) => new LlmError(`the --max-cost budget is reached: stopped after the notes on ${index} of ${chunks.length} parts`);
+  const parts: Array<Awaited<ReturnType<typeof writePart>>> = [];
+  if (batch) {
+    // In a batch every part goes in the same round: a round per part would take a day per part.
+    for (let index = 1; index < chunks.length; index += 1) if (!admitCall()) throw stopped(0);
+    parts.push(...(await Promise.all(chunks.map(writePart))));
+  } else {
+    for (const [index, chunk] of chunks.entries()) {
+      if (index > 0 && !admitCall()) throw stopped(index);
+      parts.push(await writePart(chunk, index));
+    }
   }
-  return { text: notes.join('\n\n'), usage, calls: chunks.length };
+  return { text: parts.map((part) => part.notes).join('\n\n'), usage: parts.reduce((sum, part) => addUsage(sum, part.usage), ZERO_USAGE), calls: chunks.length };
 }

@@ -1,16 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../src/brief/brief-schema.js';
 import { computeCostUsd } from '../../src/llm/compute-cost-usd.js';
+import { makePdf } from '../helpers/make-pdf.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI_FROM_SOURCE = fileURLToPath(new URL('../helpers/summarize-from-source.ts', import.meta.url));
+// The built CLI, as users run it: `npm test` builds it first (pretest).
+const BIN = join(PROJECT_ROOT, 'bin/summarize.js');
 const PAPERS = [
   { id: '2509.08721', version: 2, title: 'Grounded Briefs of Papers', published: '2025-09-10T17:59:59Z' },
   { id: '2509.08722', version: 1, title: 'Batched Briefs of Papers', published: '2025-09-10T17:59:59Z' },
@@ -18,6 +21,9 @@ const PAPERS = [
 
 let services: FakeServices | undefined;
 let child: ChildProcess | undefined;
+beforeAll(() => {
+  if (!existsSync(join(PROJECT_ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does it)');
+});
 afterEach(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   child = undefined;
@@ -89,7 +95,7 @@ describe('summarize --batch', () => {
     const running = await startServices();
     running.openai.batchApi.setMode('on-command');
     const argv = [PAPERS[0]!.id, '--batch'];
-    const killed = spawn(process.execPath, ['--import', 'tsx', CLI_FROM_SOURCE, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const killed = spawn(process.execPath, [BIN, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
     child = killed;
     let stderr = '';
     killed.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -113,7 +119,7 @@ describe('summarize --batch', () => {
     const running = await startServices();
     running.openai.batchApi.setMode('on-command');
     const argv = [PAPERS[0]!.id, '--batch'];
-    const interrupted = spawn(process.execPath, ['--import', 'tsx', CLI_FROM_SOURCE, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const interrupted = spawn(process.execPath, [BIN, ...argv], { cwd: PROJECT_ROOT, env: running.env, stdio: ['ignore', 'ignore', 'pipe'] });
     child = interrupted;
     let stderr = '';
     const said = (text: string) => new Promise<void>((resolve) => interrupted.stderr!.on('data', () => stderr.includes(text) && resolve()));
@@ -136,4 +142,34 @@ describe('summarize --batch', () => {
     expect(running.openai.batchApi.batches).toHaveLength(2);
     expect(resubmitted!.lines.map((line) => line.custom_id)).toEqual(batch!.lines.map((line) => line.custom_id));
   });
+
+  it("sends a long paper's notes on every part in one batch, shared by the brief and its style and paid for once, then both answers, then both grounding rounds", async () => {
+    // About 5,000 tokens of distinct sentences, read as parts under SUMMARIZE_MAX_INPUT_TOKENS=1500.
+    const pages = Array.from({ length: 12 }, (_, page) => Array.from({ length: 20 }, (_, line) => `Observation ${page * 20 + line} relates the batch to the question of the paper.`).join('\n'));
+    services = await startFakeServices([{ id: '2509.33334', title: 'A Long Batched Paper', pdf: await makePdf({ title: 'A Long Batched Paper', pages }) }]);
+    const result = await runCliCaptured(['2509.33334', '--style', 'brief,blurb', '--batch', '--json'], { ...services.env, SUMMARIZE_MAX_INPUT_TOKENS: '1500' });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(0);
+
+    const [notesRound, answersRound, groundingRound] = services.openai.batchApi.batches;
+    expect(services.openai.batchApi.batches).toHaveLength(3);
+    expect(notesRound!.lines.length).toBeGreaterThan(1);
+    expect(notesRound!.lines.every((line) => line.body.response_format === undefined)).toBe(true);
+    const fieldOf = (line: { body: { messages: Array<{ content: string }> } }) => /Answer in the field "(\w+)"/.exec(line.body.messages.at(-1)!.content)?.[1];
+    expect(answersRound!.lines.map(fieldOf).sort()).toEqual(['blurb', 'brief']);
+    // The test model's numbers are not in this paper: each answer's grounding round goes in the next batch, with the conversation.
+    expect(groundingRound!.lines).toHaveLength(2);
+    for (const line of groundingRound!.lines) expect(line.body.messages.at(-1).content).toMatch(/^These numbers in your (brief|blurb) do not occur in the paper text/);
+    // The notes were asked once for both styles, so their tokens are counted once.
+    const [document] = JSON.parse(result.stdout);
+    const recorded = [document.generation.usage, document.styles.blurb.generation.usage].reduce((sum, usage) => sum + usage.inputTokens, 0);
+    const sent = services.openai.requests.reduce((sum, request) => sum + estimatePromptTokens(request.body), 0);
+    expect(services.openai.requests).toHaveLength(notesRound!.lines.length + 4);
+    expect(recorded).toBe(sent);
+  });
 });
+
+// The fake's count when it is not caching prompts: about 4 characters a token of the messages' JSON.
+function estimatePromptTokens(body: { messages: unknown[] }): number {
+  return Math.ceil(JSON.stringify(body.messages).length / 4);
+}
