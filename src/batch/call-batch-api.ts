@@ -8,7 +8,8 @@ export async function callBatchApi<T>(client: OpenAI, step: string, request: () 
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     const status = readStatus(error);
-    if (status === 404) {
+    // Only the batches endpoint itself says whether the server has the API; a 404 on one batch or file is about that one.
+    if (status === 404 && (step === 'POST /v1/batches' || step === 'GET /v1/batches')) {
       throw new LlmError(`the server at ${client.baseURL} has no Batch API (404 on ${step}): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`, { status, cause: error });
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -74,12 +74,10 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   };
 
   const runRound = async (round: Map<string, PendingRequest>) => {
-    const submissions: BatchRecord[] = [];
     // Batches recorded by an earlier, killed or interrupted run come first: their requests are paid for.
-    for (const record of await journal.list()) {
-      if (!finishedKeys.has(record.key) && record.customIds.some((customId) => round.has(customId))) submissions.push(record);
-    }
-    const resumed = new Set(submissions.flatMap((record) => record.customIds));
+    const recorded = (await journal.list()).filter((record) => !finishedKeys.has(record.key) && record.customIds.some((customId) => round.has(customId)));
+    const submissions: BatchRecord[] = [];
+    const resumed = new Set(recorded.flatMap((record) => record.customIds));
     const fresh = [...round.entries()].filter(([customId]) => !resumed.has(customId));
     // One model per input file, as the Batch API requires.
     for (const model of new Set(fresh.map(([, request]) => request.body.model))) {
@@ -91,7 +89,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
         submissions.push(record);
       }
     }
-    const results = await Promise.all(submissions.map((record) => settleSubmission(record)));
+    const results = await Promise.all([...recorded.map(resumeSubmission), ...submissions.map(settleSubmission)]);
     for (const [customId, request] of round) settleRequest(customId, request, pickResult(results.map((found) => found.get(customId))));
   };
 
@@ -106,6 +104,18 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     const results = await readBatchResults(client, batch, record.customIds);
     finishedKeys.add(record.key);
     return results;
+  };
+
+  // A recorded batch or file the server no longer has (deleted, past its retention): its requests go in a new batch.
+  const resumeSubmission = async (record: BatchRecord): Promise<Map<string, BatchResult>> => {
+    try {
+      return await settleSubmission(record);
+    } catch (error) {
+      if (!(error instanceof LlmError) || error.status !== 404) throw error;
+      log(`batch ${record.batchId ?? record.key}: no longer on the server (${error.message}); its requests go in a new batch`);
+      await journal.forget(record.key);
+      return new Map();
+    }
   };
 
   const cancelBatch = async (batchId: string) => {

@@ -155,6 +155,18 @@ describe('createBatchQueue against the Files and Batches API', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('a recorded batch the server no longer has is forgotten, and its requests go in a new batch', async () => {
+    const customId = `a-${createHash('sha256').update(JSON.stringify(ask('one'))).digest('hex').slice(0, 16)}`;
+    await createBatchJournal(cacheDir).record({ key: 'gone', customIds: [customId], inputFileId: 'file-gone', batchId: 'batch_gone' }, '');
+
+    const rerun = startQueue();
+    expect(contentOf(await rerun.join('a').answer(ask('one')))).toBe('answer to one');
+    expect(fake.batchApi.batches).toHaveLength(1);
+    expect(fake.batchApi.batches[0]!.lines.map((line) => line.custom_id)).toEqual([customId]);
+    expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server (the Batch API failed on GET /v1/batches/batch_gone (HTTP 404)'))).toBe(true);
+    expect((await createBatchJournal(cacheDir).list()).map((record) => record.key)).not.toContain('gone');
+  });
+
   it('cancels the remote batch when the run is abandoned (Ctrl-C twice)', async () => {
     fake.batchApi.setMode('on-command');
     const interrupt = new AbortController();
