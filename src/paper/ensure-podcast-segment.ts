@@ -1,4 +1,5 @@
 import type { Brief } from '../brief/brief-schema.js';
+import type { CompletionBatch } from '../llm/completion-batch.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createUsageMeter } from '../llm/usage-meter.js';
 import type { StylePrompt } from '../brief/load-style-prompt.js';
@@ -25,7 +26,7 @@ export interface EnsuredSegment {
 export async function ensurePodcastSegment(
   context: PaperContext,
   brief: Brief,
-  options: { stylePrompt: StylePrompt; budget: SpendBudget; onSpent: (usd: number | null) => void; signal?: AbortSignal | undefined; now?: () => Date },
+  options: { stylePrompt: StylePrompt; budget: SpendBudget; onSpent: (usd: number | null) => void; signal?: AbortSignal | undefined; now?: () => Date; batch?: CompletionBatch | undefined },
 ): Promise<EnsuredSegment> {
   const { config } = context;
   const { paper } = brief;
@@ -54,6 +55,7 @@ export async function ensurePodcastSegment(
       signal: options.signal,
       figures: found?.figures.figures ?? [],
       ...(options.now ? { now: options.now } : {}),
+      ...(options.batch ? { batch: options.batch } : {}),
     });
     await writePodcastScript(config.outputDir, script);
     return { script, written: true };

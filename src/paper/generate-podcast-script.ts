@@ -1,3 +1,4 @@
+import type { CompletionBatch } from '../llm/completion-batch.js';
 import type OpenAI from 'openai';
 import type { Brief } from '../brief/brief-schema.js';
 import { buildTextChecks } from '../brief/checks/build-checks.js';
@@ -33,6 +34,8 @@ export interface GeneratePodcastScriptDependencies {
   signal?: AbortSignal;
   /** The paper's figures, listed with the paper as in the calls of its other styles (when one shows them); default: none. */
   figures?: AvailableFigure[];
+  /** Answers the segment's calls through the Batch API (`--batch`); default: each call at once. */
+  batch?: CompletionBatch | undefined;
 }
 
 /**
@@ -41,10 +44,10 @@ export interface GeneratePodcastScriptDependencies {
  * hidden instructions flagged, and what of the paper the model read recorded.
  */
 export async function generatePodcastScript(brief: Brief, paperText: PaperText, dependencies: GeneratePodcastScriptDependencies): Promise<PodcastScript> {
-  const { config, prompts, stylePrompt, llm, hosts, figures, meter = createUsageMeter(), breaker, admitCall = () => true, now = () => new Date(), signal } = dependencies;
+  const { config, prompts, stylePrompt, llm, hosts, figures, meter = createUsageMeter(), breaker, admitCall = () => true, now = () => new Date(), signal, batch } = dependencies;
   const { paper } = brief;
   const startedAt = performance.now();
-  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitCall });
+  const call = buildLlmCall(config, llm, { meter, breaker, signal, admitRepair: admitCall, batch });
   const spokenTexts = (content: { turns: Array<{ text: string }> }) => content.turns.map((turn) => turn.text);
   // The segment is spoken in its brief's language: the one the reader asked for.
   const language = brief.generation.language ?? 'en';

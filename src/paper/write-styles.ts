@@ -1,4 +1,6 @@
 import type { Brief } from '../brief/brief-schema.js';
+import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import { applyBatchPrices } from '../llm/apply-batch-prices.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { loadStylePrompt } from '../brief/load-style-prompt.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
@@ -30,12 +32,16 @@ export async function writeStyles(
   const result: WrittenStyles = { written: 0, failed: [], costUsd: 0, podcast: new Map() };
   if (!options.styles.includes('podcast')) return result;
   const stylePrompt = await loadStylePrompt(context.config.promptsDir, 'podcast', context.prompts.system);
-  for (const brief of briefs) {
+  // Through --batch every paper's segment goes in one batch, at the batch price: each needs its brief, so it comes after theirs.
+  const batched = context.config.batch && briefs.length > 0 ? await startSegmentBatch(context, options) : undefined;
+  const writeSegment = async (brief: Brief) => {
+    const participant = batched?.queue.join(formatArxivId(brief.paper));
     try {
-      const { script, written } = await ensurePodcastSegment(context, brief, {
+      const { script, written } = await ensurePodcastSegment(batched?.context ?? context, brief, {
         stylePrompt,
         budget: options.budget,
         signal: options.signal,
+        batch: participant,
         onSpent: (usd) => {
           result.costUsd = usd === null || result.costUsd === null ? null : result.costUsd + usd;
         },
@@ -48,7 +54,27 @@ export async function writeStyles(
     } catch (error) {
       result.failed.push({ id: brief.paper.id, style: 'podcast', reason: describeFailure(error) });
       options.warn(`${brief.paper.id}: the podcast style could not be written (the brief is kept): ${describeFailure(error)}`);
+    } finally {
+      participant?.leave();
     }
+  };
+  if (batched) {
+    await Promise.all(briefs.map(writeSegment));
+    // The episode takes the segments in the briefs' order, whichever was answered first.
+    result.podcast = new Map(briefs.flatMap((brief) => (result.podcast.has(brief.paper.id) ? [[brief.paper.id, result.podcast.get(brief.paper.id)!] as const] : [])));
+  } else {
+    for (const brief of briefs) await writeSegment(brief);
   }
+  // An interrupted run keeps its batch's record: the rerun takes its answers instead of paying again.
+  if (batched && !options.signal?.aborted) await batched.queue.close();
   return result;
+}
+
+// --- internal ---
+
+// Loaded for --batch runs only; the context's prices are the Batch API's, so the segments' records and budget count at them.
+async function startSegmentBatch(context: PaperContext, options: { log: (line: string) => void; signal?: AbortSignal }) {
+  const { createBatchQueue } = await import('../batch/create-batch-queue.js');
+  const queue = createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: options.log, signal: options.signal ?? new AbortController().signal });
+  return { queue, context: { ...context, config: { ...context.config, prices: applyBatchPrices(context.config.model, context.config.prices) } } };
 }

@@ -167,6 +167,26 @@ describe('summarize --batch', () => {
     expect(services.openai.requests).toHaveLength(notesRound!.lines.length + 4);
     expect(recorded).toBe(sent);
   });
+
+  it('writes the podcast segments, which read the briefs, in the next batch at the batch price', async () => {
+    const running = await startServices();
+    const result = await runCliCaptured([...PAPERS.map((paper) => paper.id), '--style', 'brief,podcast', '--batch', '--json'], running.env);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(0);
+
+    const [briefs, segments] = running.openai.batchApi.batches;
+    expect(running.openai.batchApi.batches).toHaveLength(2);
+    const fieldOf = (line: { body: { messages: Array<{ content: string }> } }) => /Answer in the field "(\w+)"/.exec(line.body.messages.at(-1)!.content)?.[1];
+    expect(briefs!.lines.map(fieldOf)).toEqual(['brief', 'brief']);
+    expect(segments!.lines.map(fieldOf)).toEqual(['podcast', 'podcast']);
+    expect(running.openai.requests.every((request) => request.batchId !== undefined)).toBe(true);
+    const documents = JSON.parse(result.stdout);
+    expect(documents.map((document: { paper: { id: string } }) => document.paper.id)).toEqual(PAPERS.map((paper) => paper.id));
+    for (const document of documents) {
+      const { generation } = document.styles.podcast;
+      expect(generation.costUsd).toBeCloseTo(computeCostUsd('gpt-5-mini', generation.usage)! / 2, 10);
+    }
+  });
 });
 
 // The fake's count when it is not caching prompts: about 4 characters a token of the messages' JSON.
