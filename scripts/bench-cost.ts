@@ -12,8 +12,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Usage } from '../src/brief/brief-schema.js';
-import type { Price } from '../src/config/config-schema.js';
-import { applyBatchPrices } from '../src/llm/apply-batch-prices.js';
 import { computeCostUsd } from '../src/llm/compute-cost-usd.js';
 import { findModelPrice } from '../src/llm/model-prices.js';
 import { addUsage, ZERO_USAGE } from '../src/llm/read-completion-usage.js';
@@ -47,8 +45,6 @@ interface Way {
   name: string;
   promptsDir: string;
   env: NodeJS.ProcessEnv;
-  /** The price overrides its calls are billed at; default: the list prices. */
-  prices?: Record<string, Price>;
 }
 
 const services = await startFakeServices(papers, { promptCaching: true });
@@ -61,7 +57,7 @@ try {
     // One prefix for every call of a paper (schema, system prompt, paper), and OpenAI's prompt_cache_key.
     { name: 'cached', promptsDir: PROMPTS_DIR, env: { SUMMARIZE_PROMPT_CACHE_KEY: 'on' } },
     // The cached layout through `--batch`: every round one batch, billed at the Batch API's price.
-    { name: 'batch', promptsDir: PROMPTS_DIR, env: { SUMMARIZE_PROMPT_CACHE_KEY: 'on', SUMMARIZE_BATCH: '1' }, prices: applyBatchPrices(model, {}) },
+    { name: 'batch', promptsDir: PROMPTS_DIR, env: { SUMMARIZE_PROMPT_CACHE_KEY: 'on', SUMMARIZE_BATCH: '1' } },
   ];
   const warmCache = await warmPaperCache(services, join(workDir, 'cache-warm'));
 
@@ -123,11 +119,13 @@ async function measure(way: Way, styleFlags: string[], warmCache: string, folder
   const result = await runCliCaptured([...papers.map((paper) => paper.id), ...styleFlags, '--json'], env);
   if (result.code !== 0) throw new Error(`summarize (${way.name}) exited ${result.code}: ${result.stderr}`);
   // One document per paper: the brief, with each other style under `styles`, each with its generation record.
-  type Written = { generation: { usage: Usage } };
+  type Written = { generation: { usage: Usage; costUsd: number | null } };
   const briefs: Array<Written & { styles?: Record<string, Written> }> = JSON.parse(result.stdout);
   const perPaper = briefs.map((brief) => [brief, ...Object.values(brief.styles ?? {})].reduce((sum, document) => addUsage(sum, document.generation.usage), ZERO_USAGE));
   const byStyle = Object.fromEntries(['brief', 'blurb', 'commentary', 'podcast'].map((style) => [style, briefs.map((brief) => (style === 'brief' ? brief : brief.styles?.[style])?.generation.usage ?? ZERO_USAGE)]));
-  return { perPaper, costs: perPaper.map((usage) => computeCostUsd(model, usage, way.prices)!), byStyle };
+  // What each call was billed at, as its record says: through --batch the podcast segment, written from the brief, is sent at once at the list price.
+  const costs = briefs.map((brief) => [brief, ...Object.values(brief.styles ?? {})].reduce((sum, document) => sum + document.generation.costUsd!, 0));
+  return { perPaper, costs, byStyle };
 }
 
 /** A cache folder with every paper's PDF, text and figures, so the measured runs differ only in their model calls. */
