@@ -1,10 +1,12 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { loadOpenAi } from '../llm/load-openai.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { readServerMessage } from '../llm/read-server-message.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 
 /** One line saying what went wrong with a speech request, naming the speech server (`server`) and the setting to check, never the key. */
 export function describeSpeechFailure(error: unknown, server: string): string {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = loadOpenAi();
   if (error instanceof APIConnectionTimeoutError) return `${server} did not answer in time: raise SUMMARIZE_LLM_TIMEOUT_MS or check the server`;
   if (error instanceof APIConnectionError) return `could not reach ${server} (${describeNetworkError(error.cause)}): check SUMMARIZE_TTS_BASE_URL and the network`;
   if (error instanceof APIUserAbortError) return 'the speech request was cancelled';

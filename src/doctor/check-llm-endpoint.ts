@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { loadOpenAi } from '../llm/load-openai.js';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { describeLlmFailure } from '../llm/describe-llm-failure.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
@@ -54,6 +55,7 @@ export async function checkLlmEndpoint({ client, model, baseUrl, timeoutMs }: Ch
 // --- internal ---
 
 function describeListFailure(error: unknown, host: string, model: string, timeoutMs: number): Omit<CheckResult, 'id' | 'title'> {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError } = loadOpenAi();
   if (error instanceof APIConnectionTimeoutError) {
     return {
       status: 'failed',

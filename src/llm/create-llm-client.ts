@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type OpenAI from 'openai';
+import { loadOpenAi } from './load-openai.js';
 import { ConfigError } from '../errors/brief-error.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 
@@ -46,13 +46,6 @@ export function createLlmClient(options: CreateLlmClientOptions): OpenAI {
 
 // --- internal ---
 
-const require = createRequire(import.meta.url);
-
-// The library is hundreds of modules: loaded when a client is made, not by every run that might need one. Its ESM
-// entry, so the client throws the same error classes the rest of the code imports from 'openai'.
-function loadOpenAi(): typeof import('openai') {
-  return require('openai/index.mjs') as typeof import('openai');
-}
 
 function splitLogin(url: string): { url: string; basicAuth?: string } {
   const parsed = new URL(url);

@@ -1,10 +1,12 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { loadOpenAi } from './load-openai.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
 import { readServerMessage } from './read-server-message.js';
 
 /** One line saying what went wrong with an LLM request and what to check, never quoting the key. */
 export function describeLlmFailure(error: unknown): string {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = loadOpenAi();
   if (error instanceof APIConnectionTimeoutError) {
     return 'the LLM server did not answer in time: raise SUMMARIZE_LLM_TIMEOUT_MS or check the server';
   }

@@ -1,4 +1,4 @@
-import { APIError } from 'openai';
+import type { APIError } from 'openai';
 
 /** What an OpenAI-compatible server said in its error body (`{ error: { message } }`), or the client's text for the status. */
 export function readServerMessage(error: APIError): string {

@@ -1,9 +1,10 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type { APIError } from 'openai';
 import { findNetworkErrorCode } from '../http/describe-network-error.js';
 import { describeLlmFailure } from './describe-llm-failure.js';
 import type { EndpointBreaker } from './endpoint-breaker.js';
 import { LlmError } from './llm-error.js';
+import { loadOpenAi } from './load-openai.js';
 import { readRetryDelay } from './read-retry-delay.js';
 import type { UsageMeter } from './usage-meter.js';
 import { formatDuration } from '../format/format-duration.js';
@@ -77,7 +78,7 @@ export async function withLlmRetries<T>(
     try {
       result = await call(request);
     } catch (error) {
-      if (!(error instanceof APIError)) throw error;
+      if (!(error instanceof loadOpenAi().APIError)) throw error;
       // A status means the server answered and billed nothing, and so does a connection never made;
       // a timeout or a connection lost mid-request may have been billed.
       if (error.status !== undefined || neverReachedServer(error)) meter?.requestRefused();
@@ -100,7 +101,7 @@ export async function withLlmRetries<T>(
       const delayMs = askedMs ?? computeBackoff(request, initialDelayMs, maxDelayMs, random);
       onRetry?.({ request, delayMs, reason: describeFailure(error) });
       await sleep(delayMs, signal);
-      if (signal?.aborted) throw new LlmError(describeFailure(new APIUserAbortError()), { ...evidence, cause: signal.reason });
+      if (signal?.aborted) throw new LlmError(describeFailure(new (loadOpenAi().APIUserAbortError)()), { ...evidence, cause: signal.reason });
       continue;
     }
     breaker?.recordSuccess();
@@ -111,6 +112,7 @@ export async function withLlmRetries<T>(
 // --- internal ---
 
 function isRetryable(error: APIError): boolean {
+  const { APIConnectionError, APIUserAbortError } = loadOpenAi();
   if (error instanceof APIUserAbortError) return false;
   if (error instanceof APIConnectionError) return true; // includes APIConnectionTimeoutError
   // OpenAI's own hint overrides the status when present.
@@ -128,6 +130,7 @@ function neverReachedServer(error: APIError): boolean {
 
 // The endpoint itself is down or overloaded, not our request: timeouts, lost connections, 5xx.
 function isEndpointFailure(error: APIError): boolean {
+  const { APIConnectionError, APIUserAbortError } = loadOpenAi();
   if (error instanceof APIUserAbortError) return false;
   if (error instanceof APIConnectionError) return true;
   return error.status !== undefined && error.status >= 500;
