@@ -60,7 +60,7 @@ describe.skipIf(!hasFfprobe)('the episode\'s loudness, as ffmpeg\'s ebur128 meas
     expect(measured.truePeakDbtp).toBeLessThanOrEqual(MAX_TRUE_PEAK_DBTP);
     // What the log says of the episode is what it measures.
     expect(Math.abs(result.loudness.integratedLufs! - measured.integratedLufs)).toBeLessThan(0.3);
-  }, 60_000);
+  });
 
   it('chunks spoken at very different levels come out at -16 LUFS, each at the level of the others', async () => {
     const engine = createEndpointEngine({ client: createLlmClient({ baseUrl: fake.baseUrl, timeoutMs: 5000 }), model: 'tts-1', retry: {} });

@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('the search of a five-year archive in Chromium', (
     server = await serveFolder(outputDir);
     browser = await launchChromium();
     for (const search of await Promise.all(QUERIES.map(searchFirstTime))) searches.set(search.query, search);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -88,7 +88,7 @@ describe('summarize send to chat channels', () => {
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain('127.0.0.1');
     expect(await readFile(join(outputDir, 'mail', `${DATE}.channels.json`), 'utf8')).toMatch(/"channel": "slack#[0-9a-f]{8}"/);
-  }, 60_000); // Telegram and Slack take a message a second: about 5 s of this test is their pace, real as in a send.
+  });
 
   it('waits out a 429 as each service asks, and a failing channel does not stop the others (exit 3)', async () => {
     const { outputDir, chat } = folder;

@@ -491,5 +491,5 @@ describe('summarize nightly: interests, ranking and --top', () => {
     const report = await readLastRunReport(services.outputDir);
     expect(report.papers).toHaveLength(1000);
     expect(report.totals.notSelected).toBe(997);
-  }, 60_000);
+  });
 });

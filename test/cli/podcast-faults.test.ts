@@ -93,7 +93,7 @@ describe.skipIf(!hasFfprobe)('the podcast when something goes wrong', () => {
     const rerun = await runCliCaptured(['podcast', '--date', NIGHT], env);
     expect(rerun.code).toBe(0);
     expect(speech.requests.filter((request) => request.input === firstChunk)).toHaveLength(1);
-  }, 60_000);
+  });
 
   it('nightly --podcast failing after paid chunks: their cost is in the podcast step and in the run\'s total', async () => {
     const env = await start(2);

@@ -152,7 +152,7 @@ describe.skipIf(!hasFfprobe)('the podcast', () => {
     expect(probed.durationSeconds).toBeGreaterThan(60);
     expect(JSON.parse(await readFile(join(services.outputDir, 'audio', `${NIGHT}.json`), 'utf8'))).toMatchObject({ engine: 'espeak-ng', cost: { speechUsd: 0 } });
     // Real speech of a whole segment: seconds on an idle machine, more on a busy one.
-  }, 90_000);
+  });
 
   it('--style podcast: a rerun that adds the style pays for it alone, from the cached text; stored, it costs nothing again', async () => {
     const env = await start(2);

@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('the search after a publish killed while putting i
     expect(published.code, published.stderr).toBe(0);
     await storeDay(template, NEXT, await makeBriefsWithNewWords(20));
     browser = await launchChromium();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
