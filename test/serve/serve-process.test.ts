@@ -10,8 +10,8 @@ import { openReadersDatabase } from '../../src/readers/open-readers-database.js'
 import { createReadersStore } from '../../src/readers/readers-store.js';
 
 const SECRET = 'a-test-secret-of-32-characters!!';
-const CLI = fileURLToPath(new URL('../helpers/summarize-from-source.ts', import.meta.url));
-// tsx is found from the project's node_modules.
+// The built command, as systemd runs it (npm test builds dist/ first).
+const CLI = fileURLToPath(new URL('../../bin/summarize.js', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READERS = Array.from({ length: 20 }, (_, index) => `reader${index}@example.org`);
 
@@ -31,7 +31,7 @@ afterEach(async () => {
 
 // `summarize serve` as systemd runs it: its own process, on a free port it names on stderr.
 async function startServeProcess(): Promise<{ url: string; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> }> {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--out', join(root, 'output')], {
+  const process_ = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--out', join(root, 'output')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: root, SUMMARIZE_UNSUBSCRIBE_SECRET: SECRET, SUMMARIZE_DATA_DIR: join(root, 'data') },
     stdio: ['ignore', 'ignore', 'pipe'],
