@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config.js';
-import { buildRawMessage } from '../src/mail/build-raw-message.js';
+import { buildRawMessage } from '../src/smtp/build-raw-message.js';
 import { composeEditionMessage } from '../src/mail/compose-edition-message.js';
 import { renderEmailEdition } from '../src/mail/render-email-edition.js';
 import { getBriefPaths } from '../src/output/brief-store.js';

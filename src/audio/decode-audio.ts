@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { previewBody } from '../http/preview-body.js';
-import { type PcmAudio, readWav, WavFormatError } from './read-wav.js';
+import { type PcmAudio, readWav, WavFormatError } from '../pcm/read-wav.js';
 
 /**
  * Thrown when a speech answer cannot be turned into samples. `sent` says what it was ("an HTML page …"),

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Mp3Encoder } from '@breezystack/lamejs';
 import NodeID3 from 'node-id3';
 import { OutputWriteError } from '../output/output-write-error.js';
-import type { PcmAudio } from './read-wav.js';
+import type { PcmAudio } from '../pcm/read-wav.js';
 
 /** Mono 24 kHz at 64 kbit/s: speech at podcast quality, about 29 MB an hour. */
 export const EPISODE_SAMPLE_RATE = 24_000;

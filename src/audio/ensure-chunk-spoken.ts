@@ -1,8 +1,8 @@
 import { BriefError } from '../errors/brief-error.js';
 import { decodeAudio, UnusableAudioError } from './decode-audio.js';
 import { EPISODE_SAMPLE_RATE } from './encode-episode-mp3.js';
-import type { PcmAudio } from './read-wav.js';
-import { resamplePcm } from './resample-pcm.js';
+import type { PcmAudio } from '../pcm/read-wav.js';
+import { resamplePcm } from '../pcm/resample-pcm.js';
 import type { SpeechChunkCache } from './speech-chunk-cache.js';
 import type { SpeechEngine } from './speech-engine.js';
 import { SpeechError } from './speech-error.js';

@@ -3,8 +3,8 @@ import { mkdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputWriteError } from '../output/output-write-error.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { type PcmAudio, readWav } from './read-wav.js';
-import { writeWav } from './write-wav.js';
+import { type PcmAudio, readWav } from '../pcm/read-wav.js';
+import { writeWav } from '../pcm/write-wav.js';
 
 /**
  * Spoken chunks already paid for, one WAV each, keyed by engine, voice and text: a rerun after a

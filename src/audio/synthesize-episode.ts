@@ -1,10 +1,10 @@
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-import { applyLoudnessPlan } from './apply-loudness-plan.js';
+import { applyLoudnessPlan } from '../pcm/apply-loudness-plan.js';
 import { encodeEpisodeMp3, EPISODE_SAMPLE_RATE, type Chapter, type CoverImage } from './encode-episode-mp3.js';
 import { ensureChunkSpoken, type SpeechChunk } from './ensure-chunk-spoken.js';
 import type { EpisodeScript, SpokenTurn } from './episode-script.js';
-import { planEpisodeLoudness } from './plan-episode-loudness.js';
-import type { PcmAudio } from './read-wav.js';
+import { planEpisodeLoudness } from '../pcm/plan-episode-loudness.js';
+import type { PcmAudio } from '../pcm/read-wav.js';
 import { renderTranscript } from './render-transcript.js';
 import { type CaptionCue, renderWebVtt } from './render-web-vtt.js';
 import type { SpeechChunkCache } from './speech-chunk-cache.js';

@@ -1,4 +1,4 @@
-import type { ResendScope } from '../mail/plan-mail-round.js';
+import type { ResendScope } from '../reader-sends/plan-mail-round.js';
 import type { ChannelAttempt, ChannelRecord } from './channel-record.js';
 
 /** What to do for one channel: post the edition's messages from index `from` on, or nothing, because of an earlier attempt. */

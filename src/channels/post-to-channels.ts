@@ -5,7 +5,7 @@ import { readChannelRecord, recordChannelAttempt, type ChannelAttempt, type Chan
 import type { Channel } from '../config/parse-channel-url.js';
 import { createChannelPacer, type ChannelPacerOptions } from './create-channel-pacer.js';
 import { postChannelMessage, type PostChannelMessageOptions } from './post-channel-message.js';
-import type { ResendScope } from '../mail/plan-mail-round.js';
+import type { ResendScope } from '../reader-sends/plan-mail-round.js';
 import { planChannelPost } from './plan-channel-post.js';
 import { renderChannelMessages } from './render-channel-messages.js';
 

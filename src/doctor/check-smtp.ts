@@ -1,5 +1,5 @@
-import { createSmtpTransport } from '../mail/create-smtp-transport.js';
-import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
+import { createSmtpTransport } from '../smtp/create-smtp-transport.js';
+import { describeSmtpFailure } from '../smtp/describe-smtp-failure.js';
 import { parseSmtpUrl } from '../config/parse-smtp-url.js';
 import type { CheckResult } from './check-result.js';
 

@@ -12,7 +12,7 @@ import { generateStructured } from '../llm/generate-structured.js';
 import { LlmError } from '../llm/llm-error.js';
 import { createUsageMeter } from '../llm/usage-meter.js';
 import type { StylePrompt } from '../brief/load-style-prompt.js';
-import { buildLlmCall } from '../paper/build-llm-call.js';
+import { buildLlmCall } from '../prompt/build-llm-call.js';
 
 export type IssueIntroduction = IssueRecord['introduction'];
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import { escapeHtml } from '../output/escape-html.js';
 import { readerUnsubscribeUrl } from './reader-unsubscribe-url.js';
-import { toReaderId } from './to-reader-id.js';
+import { toReaderId } from '../reader-sends/to-reader-id.js';
 import type { EmailEdition } from './render-email-edition.js';
 
 export interface ComposeEditionMessageInput {

@@ -1,5 +1,5 @@
 import { signReaderToken } from './sign-reader-token.js';
-import { toMailbox } from './to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 
 /**
  * One reader's one-click unsubscribe link (RFC 8058): the https target with `address` and `token`, where the

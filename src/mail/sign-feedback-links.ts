@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { signReaderToken } from './sign-reader-token.js';
-import { toMailbox } from './to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 
 /**
  * One reader's copy with its 👍/👎 links signed for them: each `<feedbackUrl>?paper=<id>&vote=up|down` the edition was

@@ -1,7 +1,7 @@
 import { parseArxivId } from '../arxiv/parse-arxiv-id.js';
 import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { signReaderToken } from './sign-reader-token.js';
-import { toMailbox } from './to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 
 /**
  * One reader's copy whose links to paper pages (`<pagesBase>/papers/<stem>.html`) carry the reader's feedback

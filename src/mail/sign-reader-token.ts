@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { toMailbox } from './to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 
 /**
  * What a link lets its holder do, for one reader: unsubscribe them, confirm their subscription (in a language, until

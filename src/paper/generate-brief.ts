@@ -15,7 +15,7 @@ import { createUsageMeter, type UsageMeter } from '../llm/usage-meter.js';
 import type { PaperText } from './paper-text.js';
 import { describeGeneration } from './describe-generation.js';
 import { writeGroundedContent } from './write-grounded-content.js';
-import { buildLlmCall } from './build-llm-call.js';
+import { buildLlmCall } from '../prompt/build-llm-call.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { AvailableFigure } from '../styles/style-definition.js';
 

@@ -16,7 +16,7 @@ import { type PodcastScript, PodcastScriptSchema } from '../styles/podcast-scrip
 import type { StylePrompt } from '../brief/load-style-prompt.js';
 import { describeGeneration } from './describe-generation.js';
 import { writeGroundedContent } from './write-grounded-content.js';
-import { buildLlmCall } from './build-llm-call.js';
+import { buildLlmCall } from '../prompt/build-llm-call.js';
 import type { PaperText } from './paper-text.js';
 import type { AvailableFigure } from '../styles/style-definition.js';
 

@@ -13,8 +13,8 @@ import type { PaperText } from './paper-text.js';
 import { describeGeneration } from './describe-generation.js';
 import type { GenerateBriefDependencies } from './generate-brief.js';
 import { writeGroundedContent } from './write-grounded-content.js';
-import { buildLlmCall } from './build-llm-call.js';
-import { describeFigures } from './describe-figures.js';
+import { buildLlmCall } from '../prompt/build-llm-call.js';
+import { describeFigures } from '../prompt/describe-figures.js';
 
 /** The brief's dependencies (meter: this style's own, so its spend is its own; figures: those it may show). */
 export type GenerateStyleDependencies = GenerateBriefDependencies;

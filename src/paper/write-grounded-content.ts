@@ -17,10 +17,10 @@ import { ensureSectionNotes } from './ensure-section-notes.js';
 import { buildLanguageFeedback, findWrongLanguage } from '../language/check-language.js';
 import { describeLanguageInstruction } from '../language/describe-language-instruction.js';
 import { listPaperStyles, needsFigures } from './list-paper-styles.js';
-import { buildPaperSchema, PAPER_SCHEMA_NAME } from './build-paper-schema.js';
-import { buildPromptCacheKey } from './build-prompt-cache-key.js';
-import { describePaper, renderPaperBlock } from './render-paper-block.js';
-import { buildPaperMessages } from './build-paper-messages.js';
+import { buildPaperSchema, PAPER_SCHEMA_NAME } from '../prompt/build-paper-schema.js';
+import { buildPromptCacheKey } from '../prompt/build-prompt-cache-key.js';
+import { describePaper, renderPaperBlock } from '../prompt/render-paper-block.js';
+import { buildPaperMessages } from '../prompt/build-paper-messages.js';
 
 export interface GroundedContentRequest<T> {
   /** The style written: names its field in the paper's one schema. */

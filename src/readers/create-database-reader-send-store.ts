@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { MailingKind } from '../output/attempt-log.js';
-import type { ReaderOutcome, ReaderSendState } from '../mail/reader-send-state.js';
-import type { ReaderSendStore } from '../mail/reader-send-store.js';
-import { toMailbox } from '../mail/to-mailbox.js';
-import { toReaderId } from '../mail/to-reader-id.js';
+import type { ReaderOutcome, ReaderSendState } from '../reader-sends/reader-send-state.js';
+import type { ReaderSendStore } from '../reader-sends/reader-send-store.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
+import { toReaderId } from '../reader-sends/to-reader-id.js';
 import { isHardBounced } from './is-hard-bounced.js';
 
 export interface DatabaseReaderSendStoreOptions {

@@ -1,4 +1,4 @@
-import type { ReaderOutcome } from '../mail/reader-send-state.js';
+import type { ReaderOutcome } from '../reader-sends/reader-send-state.js';
 
 /**
  * Whether a reader's address has bounced for good: the server refused it (5xx on RCPT TO, `rejected`) in each of

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config-schema.js';
-import { createFileReaderSendStore } from '../mail/create-file-reader-send-store.js';
-import type { ReaderSendStore } from '../mail/reader-send-store.js';
-import { toMailbox } from '../mail/to-mailbox.js';
+import { createFileReaderSendStore } from '../reader-sends/create-file-reader-send-store.js';
+import type { ReaderSendStore } from '../reader-sends/reader-send-store.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 import type { MailingKind } from '../output/attempt-log.js';
 import { createDatabaseReaderSendStore } from './create-database-reader-send-store.js';
 import { formatReaderRecipient } from './format-reader-recipient.js';

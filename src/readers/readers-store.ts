@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { toMailbox } from '../mail/to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 import type { Reader, ReaderState, Vote } from './reader.js';
 
 /** A reader to add: the address as typed (`Ada <ada@example.org>` too), name and language optional. */

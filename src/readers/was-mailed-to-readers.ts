@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import { wasMailed } from '../mail/was-mailed.js';
+import { wasMailed } from '../reader-sends/was-mailed.js';
 import { toMailingName } from './create-database-reader-send-store.js';
 import { getReadersDatabasePath } from './get-readers-database-path.js';
 import { openReadersDatabase } from './open-readers-database.js';

@@ -1,7 +1,7 @@
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
 import { parseSmtpUrl } from '../config/parse-smtp-url.js';
 import { ConfigError } from '../errors/brief-error.js';
-import { type DkimSigning, loadDkimSigning } from '../mail/load-dkim-signing.js';
+import { type DkimSigning, loadDkimSigning } from '../smtp/load-dkim-signing.js';
 import { hasMailReaders } from '../readers/has-mail-readers.js';
 import { openMailAudience } from '../readers/open-mail-audience.js';
 

@@ -1,6 +1,6 @@
-import type { Delivery } from '../mail/deliver-to-readers.js';
-import type { MailRound } from '../mail/plan-mail-round.js';
-import type { ReaderSendState } from '../mail/reader-send-state.js';
+import type { Delivery } from '../smtp/deliver-to-readers.js';
+import type { MailRound } from '../reader-sends/plan-mail-round.js';
+import type { ReaderSendState } from '../reader-sends/reader-send-state.js';
 import type { Outcome } from '../run/outcome.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Channel } from '../config/parse-channel-url.js';
 import { buildChannelDigest } from '../channels/channel-digest.js';
 import type { ChannelPacerOptions } from '../channels/create-channel-pacer.js';
-import type { ResendScope } from '../mail/plan-mail-round.js';
+import type { ResendScope } from '../reader-sends/plan-mail-round.js';
 import { postToChannels, type ChannelResult } from '../channels/post-to-channels.js';
 import type { Config } from '../config/config-schema.js';
 import { readEdition } from '../output/digest-store.js';

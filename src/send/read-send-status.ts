@@ -1,5 +1,5 @@
 import type { Config } from '../config/config-schema.js';
-import { renderSendStatus } from '../mail/render-send-status.js';
+import { renderSendStatus } from '../reader-sends/render-send-status.js';
 import { openMailAudience } from '../readers/open-mail-audience.js';
 
 /** `summarize send --status`: each reader's outcome for a mailing, from its record; reads only, so it needs no lock and no SMTP settings. */

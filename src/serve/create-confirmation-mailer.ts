@@ -1,13 +1,13 @@
 import type { Config } from '../config/config-schema.js';
 import { parseSmtpUrl } from '../config/parse-smtp-url.js';
 import { getReaderPageMessages } from '../language/reader-page-messages.js';
-import { buildRawMessage } from '../mail/build-raw-message.js';
+import { buildRawMessage } from '../smtp/build-raw-message.js';
 import { bareAddress } from '../mail/compose-edition-message.js';
-import { describeSmtpFailure } from '../mail/describe-smtp-failure.js';
-import { hideAddresses } from '../mail/hide-addresses.js';
-import { loadDkimSigning } from '../mail/load-dkim-signing.js';
-import { sendRawMessage } from '../mail/send-raw-message.js';
-import { toReaderId } from '../mail/to-reader-id.js';
+import { describeSmtpFailure } from '../smtp/describe-smtp-failure.js';
+import { hideAddresses } from '../reader-sends/hide-addresses.js';
+import { loadDkimSigning } from '../smtp/load-dkim-signing.js';
+import { sendRawMessage } from '../smtp/send-raw-message.js';
+import { toReaderId } from '../reader-sends/to-reader-id.js';
 import { collectConfigSecrets } from '../secrets/collect-secrets.js';
 import { redactSecrets } from '../secrets/redact-secrets.js';
 

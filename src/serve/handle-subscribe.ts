@@ -2,7 +2,7 @@ import { parseMailAddresses } from '../config/parse-mail-addresses.js';
 import { LANGUAGE_CODES } from '../language/messages.js';
 import { getReaderPageMessages } from '../language/reader-page-messages.js';
 import { signReaderToken } from '../mail/sign-reader-token.js';
-import { toMailbox } from '../mail/to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 import { choosePageLanguage } from './choose-page-language.js';
 import { HttpStatusError } from './http-status-error.js';
 import { readFormBody } from './read-form-body.js';

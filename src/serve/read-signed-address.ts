@@ -1,6 +1,6 @@
 import { parseMailAddresses } from '../config/parse-mail-addresses.js';
 import { isReaderTokenValid, type ReaderTokenSubject } from '../mail/sign-reader-token.js';
-import { toMailbox } from '../mail/to-mailbox.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
 import { HttpStatusError } from './http-status-error.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChannelDigest } from '../../src/channels/channel-digest.js';
-import type { ResendScope } from '../../src/mail/plan-mail-round.js';
+import type { ResendScope } from '../../src/reader-sends/plan-mail-round.js';
 import { postToChannels } from '../../src/channels/post-to-channels.js';
 import { parseChannelUrls } from '../../src/config/parse-channel-urls.js';
 import { readEdition } from '../../src/output/digest-store.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { toReaderId } from '../../src/mail/to-reader-id.js';
+import { toReaderId } from '../../src/reader-sends/to-reader-id.js';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { makeSampleBriefs } from '../helpers/sample-brief.js';

@@ -9,7 +9,7 @@ import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { makeSampleBrief, makeSampleBriefs } from '../helpers/sample-brief.js';
 import { readReaderOutcomes, readReaderStates } from '../helpers/read-reader-states.js';
 import { storeEdition } from '../helpers/store-edition.js';
-import { toReaderId as readerId } from '../../src/mail/to-reader-id.js';
+import { toReaderId as readerId } from '../../src/reader-sends/to-reader-id.js';
 
 const DATE = '2025-01-31';
 const PASSWORD = 'Sm7p-s3cret-Pa55';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Mp3Encoder } from '@breezystack/lamejs';
-import { writeWav } from '../../src/audio/write-wav.js';
+import { writeWav } from '../../src/pcm/write-wav.js';
 
 /**
  * One scripted answer of the fake speech endpoint: an error status; audio as WAV or MP3 (`durationMs` overrides the

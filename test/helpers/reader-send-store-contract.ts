@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderOutcome, ReaderSendState } from '../../src/mail/reader-send-state.js';
-import type { ReaderSendStore } from '../../src/mail/reader-send-store.js';
-import { toReaderId } from '../../src/mail/to-reader-id.js';
+import type { ReaderOutcome, ReaderSendState } from '../../src/reader-sends/reader-send-state.js';
+import type { ReaderSendStore } from '../../src/reader-sends/reader-send-store.js';
+import { toReaderId } from '../../src/reader-sends/to-reader-id.js';
 
 /** Opens a store of one mailing; a second call opens the same mailing again, as the next run would. */
 export type OpenReaderSendStore = () => Promise<ReaderSendStore>;

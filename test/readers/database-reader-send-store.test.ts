@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { ReaderSendState } from '../../src/mail/reader-send-state.js';
+import type { ReaderSendState } from '../../src/reader-sends/reader-send-state.js';
 import { createDatabaseReaderSendStore } from '../../src/readers/create-database-reader-send-store.js';
 import { isHardBounced } from '../../src/readers/is-hard-bounced.js';
 import { wasMailedToReaders } from '../../src/readers/was-mailed-to-readers.js';

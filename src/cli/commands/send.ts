@@ -5,7 +5,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { UsageError } from '../../errors/brief-error.js';
 import { parseMailAddresses } from '../../config/parse-mail-addresses.js';
 import type { Outcome } from '../../run/outcome.js';
-import type { ResendScope } from '../../mail/plan-mail-round.js';
+import type { ResendScope } from '../../reader-sends/plan-mail-round.js';
 import { mailEdition } from '../../send/mail-edition.js';
 import { readSendStatus } from '../../send/read-send-status.js';
 import { sendIssue } from '../../send/send-issue.js';

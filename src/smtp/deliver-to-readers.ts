@@ -1,10 +1,10 @@
 import type { SmtpServer } from '../config/parse-smtp-url.js';
 import { isSurelyUndelivered } from './is-surely-undelivered.js';
-import type { ReaderSendState } from './reader-send-state.js';
-import type { ReaderSendStore } from './reader-send-store.js';
+import type { ReaderSendState } from '../reader-sends/reader-send-state.js';
+import type { ReaderSendStore } from '../reader-sends/reader-send-store.js';
 import { sendRawMessage } from './send-raw-message.js';
-import { toMailbox } from './to-mailbox.js';
-import { toReaderId } from './to-reader-id.js';
+import { toMailbox } from '../reader-sends/to-mailbox.js';
+import { toReaderId } from '../reader-sends/to-reader-id.js';
 
 /** One reader's copy, built as it goes out. */
 export interface ReaderCopy {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPromptCacheKey } from '../../src/paper/build-prompt-cache-key.js';
+import { buildPromptCacheKey } from '../../src/prompt/build-prompt-cache-key.js';
 
 const paper = { id: 'hep-th/9108004', version: 1 };
 

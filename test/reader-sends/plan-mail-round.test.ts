@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planMailRound } from '../../src/mail/plan-mail-round.js';
-import type { ReaderOutcome, ReaderSendState } from '../../src/mail/reader-send-state.js';
+import { planMailRound } from '../../src/reader-sends/plan-mail-round.js';
+import type { ReaderOutcome, ReaderSendState } from '../../src/reader-sends/reader-send-state.js';
 
 const state = (mailbox: string, outcome: ReaderOutcome): ReaderSendState => ({
   mailbox,

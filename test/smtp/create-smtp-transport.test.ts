@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createSmtpTransport } from '../../src/mail/create-smtp-transport.js';
+import { createSmtpTransport } from '../../src/smtp/create-smtp-transport.js';
 import { parseSmtpUrl } from '../../src/config/parse-smtp-url.js';
 
 // Read from the transport's options: nothing connects.

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { hideAddresses } from '../../src/mail/hide-addresses.js';
-import { toReaderId } from '../../src/mail/to-reader-id.js';
+import { hideAddresses } from '../../src/reader-sends/hide-addresses.js';
+import { toReaderId } from '../../src/reader-sends/to-reader-id.js';
 
 it("replaces a reader's address in a server's answer by their id, in any case or form, and keeps the operator's own", () => {
   const answer = '550 5.1.1 <Ada@Example.com>: Recipient address rejected; ada@example.com unknown. Sender brief@example.org, login smtp-user@example.net.';

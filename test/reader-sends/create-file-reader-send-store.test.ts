@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { createFileReaderSendStore, getReaderSendRecordPath } from '../../src/mail/create-file-reader-send-store.js';
-import { toReaderId } from '../../src/mail/to-reader-id.js';
+import { createFileReaderSendStore, getReaderSendRecordPath } from '../../src/reader-sends/create-file-reader-send-store.js';
+import { toReaderId } from '../../src/reader-sends/to-reader-id.js';
 import { testReaderSendStoreContract } from '../helpers/reader-send-store-contract.js';
 
 const DATE = '2025-01-31';
