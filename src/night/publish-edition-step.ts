@@ -6,6 +6,12 @@ import { findUnchangedPublish } from '../publish/find-unchanged-publish.js';
 import type { RunStep } from '../run/run-report.js';
 import { formatCount } from '../format/format-count.js';
 
+/** Loads the renderers while the papers are briefed, so a night with new briefs publishes as soon as they are done. */
+export function preloadPublishing(): void {
+  // A module that fails to load fails again, with its error, when the step imports it.
+  import('../publish/publish-day.js').catch(() => undefined);
+}
+
 /** The night's publish step; a failure is recorded and reported, never thrown past the run report. */
 export async function publishEditionStep(config: Config, edition: Edition, reporter: ProgressReporter): Promise<RunStep> {
   const startedAt = performance.now();

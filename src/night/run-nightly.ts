@@ -28,7 +28,7 @@ import { planPapers } from '../paper/plan-papers.js';
 import { planRanking } from './plan-ranking.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import { podcastEpisodeStep } from '../podcast/podcast-episode-step.js';
-import { publishEditionStep } from './publish-edition-step.js';
+import { preloadPublishing, publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
 import { assertMailConfigured } from '../send/check-mail-config.js';
 import { sendEditionStep } from './send-edition-step.js';
@@ -194,6 +194,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
         // A refused key or an unknown model is found out now, before any PDF is downloaded.
         if (!request.dryRun && plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
+        // New briefs change the edition: its renderers load while the model works, not after.
+        if (!request.dryRun && plan.summarize.length > 0) preloadPublishing();
         reporter.start(papers.length + collected.notFound.length + collected.problems.length);
         const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
@@ -209,6 +211,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           outputRefused: request.dryRun ? undefined : outputRefused,
         });
         const paperRuns = [...describeCandidates(collected.papers, ranking, new Map([...result.papers, ...repeats.runs])), ...unusable];
+        // Every PDF is read: pdf.js's memory goes back before the styles and publishing, which peak on a large day.
+        await context.extractor.endIdleWorkers();
 
         // 5. The podcast style, written from each brief (the paper text is in the cache), within what --max-cost has left.
         let stylesStep: RunStep | undefined;

@@ -41,13 +41,13 @@ export async function loadPaperText(paper: PaperMetadata, dependencies: LoadPape
       timeoutMs: config.pdfTimeoutMs,
     }));
   const downloadMs = performance.now() - downloadStartedAt;
+  // Kept before extraction, so the worker is handed the bytes rather than a copy; a file that does not extract is removed below.
+  if (!cachedBytes) await cache.writePdf(paper.id, paper.version, bytes);
 
   const extractStartedAt = performance.now();
   try {
-    const extracted = await extractor.extract(bytes, { signal });
+    const extracted = await extractor.extract(bytes, { signal, transferBytes: true });
     const cleaned = cleanPaperText(extracted.pages);
-    // Kept only once extracted: a cut or encrypted file must be downloaded again next time, not reused.
-    if (!cachedBytes) await cache.writePdf(paper.id, paper.version, bytes);
     await cache.writeText(paper.id, paper.version, { pageCount: extracted.pageCount, text: cleaned.text, stats: cleaned.stats });
     return {
       pageCount: extracted.pageCount,
@@ -59,8 +59,8 @@ export async function loadPaperText(paper: PaperMetadata, dependencies: LoadPape
     };
   } catch (error) {
     if (error instanceof PdfExtractError) {
-      // Bytes cached by an older version that did not check first.
-      if (cachedBytes) await cache.removePdf(paper.id, paper.version);
+      // A cut or encrypted file must be downloaded again next time, not reused (nor one an older version cached unchecked).
+      await cache.removePdf(paper.id, paper.version);
       throw new PaperError(paper.id, 'extract', `${error.message} (${paper.pdfUrl})`, { cause: error });
     }
     throw error;

@@ -41,7 +41,8 @@ export const LLM_FAILURE_LIMIT = 8;
 
 // Papers downloaded or being downloaded but not yet extracted: their PDFs are in memory, so a run whose downloads
 // outpace extraction (a short arXiv interval, long PDFs) waits here instead of holding hundreds of PDFs at once.
-const PAPERS_LOADING_AT_ONCE = 4;
+// One downloading while each worker extracts keeps the workers busy; more PDFs would only wait in memory.
+const PAPERS_DOWNLOADING_AT_ONCE = 1;
 
 /** Why a run ended before its work list did. */
 export type StopReason = 'interrupt' | 'budget' | 'arxiv-refused' | 'llm-unavailable' | 'output-unwritable';
@@ -108,7 +109,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   // (Ctrl-C, budget, 403) leaves the rest unrequested; its turn ends once arXiv answers, so extraction
   // and the model overlap the next downloads.
   const downloadLane = new PQueue({ concurrency: 1 });
-  const loadingSlots = new PQueue({ concurrency: PAPERS_LOADING_AT_ONCE });
+  const loadingSlots = new PQueue({ concurrency: context.extractor.poolSize + PAPERS_DOWNLOADING_AT_ONCE });
   const loadInTurn = (paper: PaperMetadata, signal: AbortSignal) =>
     new Promise<PaperText | undefined>((resolve, reject) => {
       void downloadLane.add(async () => {

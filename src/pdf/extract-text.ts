@@ -25,10 +25,16 @@ export interface ExtractOptions {
   timeoutMs?: number;
   /** Fewer letters than this in the whole PDF fails with 'no-text'. Default: 200. */
   minLetters?: number;
+  /** Hands the bytes to the worker instead of a copy, leaving the caller's array empty: one PDF less in memory. Default: false. */
+  transferBytes?: boolean;
 }
 
 export interface PdfExtractor {
+  /** How many PDFs it extracts at once. */
+  readonly poolSize: number;
   extract(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractedPdf>;
+  /** Ends the workers with nothing to do, giving back their memory; an extraction after it starts a worker again. */
+  endIdleWorkers(): Promise<void>;
   /** Terminates the workers; pending extractions fail. */
   close(): Promise<void>;
 }
@@ -82,7 +88,7 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
       // An idle worker must not keep the process alive if the caller forgets close().
       thread.unref();
       if (reply.ok) job.resolve({ pages: reply.pages, pageCount: reply.pageCount });
-      else job.reject(classifyFailure(reply.error, job.bytes));
+      else job.reject(classifyFailure(reply.error, job.endsWithEof));
       pump();
     });
     thread.on('error', (error: Error & { code?: string }) => {
@@ -146,9 +152,9 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
         ),
       );
     }, job.timeoutMs);
-    // A copy is transferred so the caller's bytes stay usable; Buffer#slice would share (and detach) them.
-    const copy = new Uint8Array(job.bytes);
-    poolWorker.thread.postMessage({ id: job.id, bytes: copy }, [copy.buffer]);
+    // A copy is transferred so the caller's bytes stay usable (Buffer#slice would share, and detach, them), unless they are given up.
+    const bytes = job.transfer && ownsItsBuffer(job.bytes) ? job.bytes : new Uint8Array(job.bytes);
+    poolWorker.thread.postMessage({ id: job.id, bytes }, [bytes.buffer]);
   }
 
   async function extract(bytes: Uint8Array, extractOptions: ExtractOptions = {}): Promise<ExtractedPdf> {
@@ -160,6 +166,8 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
       const job: Job = {
         id: nextJobId++,
         bytes,
+        transfer: extractOptions.transferBytes ?? false,
+        endsWithEof: hasEofMarker(bytes),
         timeoutMs: extractOptions.timeoutMs ?? timeoutMs,
         resolve,
         reject,
@@ -181,6 +189,12 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
     return extracted;
   }
 
+  async function endIdleWorkers(): Promise<void> {
+    const ending = idle.splice(0);
+    for (const poolWorker of ending) workers.delete(poolWorker);
+    await Promise.all(ending.map((poolWorker) => poolWorker.thread.terminate()));
+  }
+
   async function close(): Promise<void> {
     closed = true;
     const closedError = () => new Error('the PDF extractor was closed');
@@ -192,7 +206,7 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): PdfExtrac
     await Promise.all(all.map((poolWorker) => poolWorker.thread.terminate()));
   }
 
-  return { extract, close };
+  return { poolSize, extract, endIdleWorkers, close };
 }
 
 /** One PDF with a one-off worker; use createPdfExtractor for many PDFs. */
@@ -219,6 +233,9 @@ interface PoolWorker {
 interface Job {
   id: number;
   bytes: Uint8Array;
+  transfer: boolean;
+  /** Taken before the bytes may be handed over: failures are told apart by it. */
+  endsWithEof: boolean;
   timeoutMs: number;
   resolve(extracted: ExtractedPdf): void;
   reject(error: unknown): void;
@@ -256,7 +273,12 @@ function hasEofMarker(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-function classifyFailure(error: { name: string; message: string }, bytes: Uint8Array): PdfExtractError {
+// Bytes that are all of a plain ArrayBuffer can be handed over; a view into a larger or shared one is copied.
+function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
+function classifyFailure(error: { name: string; message: string }, endsWithEof: boolean): PdfExtractError {
   const cause = Object.assign(new Error(error.message), { name: error.name });
   if (error.name === 'PasswordException') {
     return new PdfExtractError(
@@ -266,7 +288,7 @@ function classifyFailure(error: { name: string; message: string }, bytes: Uint8A
     );
   }
   const xrefProblem = /xref|startxref|trailer/i.test(error.message);
-  if (xrefProblem && !hasEofMarker(bytes)) {
+  if (xrefProblem && !endsWithEof) {
     return new PdfExtractError('truncated', `the PDF is truncated (${error.message}); download it again`, { cause });
   }
   return new PdfExtractError(

@@ -107,6 +107,20 @@ describe('createPdfExtractor', () => {
     await expect(pending).rejects.toThrow('user pressed ctrl-c');
     expect((await extractor.extract(bytes)).pageCount).toBe(2);
   });
+
+  it('with transferBytes hands the bytes to the worker, leaving the caller an empty array, instead of a copy', async () => {
+    const bytes = new Uint8Array(await makePdf({ pages: paperPages(2) }));
+    const extracted = await extractor.extract(bytes, { transferBytes: true });
+    expect(extracted.pageCount).toBe(2);
+    expect(bytes.byteLength).toBe(0);
+  });
+
+  it('ends its idle workers on request and still extracts the next PDF', async () => {
+    const bytes = await makePdf({ pages: paperPages(2) });
+    expect((await extractor.extract(bytes)).pageCount).toBe(2);
+    await extractor.endIdleWorkers();
+    expect((await extractor.extract(bytes)).pageCount).toBe(2);
+  });
 });
 
 describe('extractPdfText', () => {
