@@ -341,8 +341,8 @@ function describeOverBound(result: CaseResult, count: number): string {
   const publishMs = result.report.publish?.durationMs ?? 0;
   return [
     `startup ${formatSeconds(startup)}`,
-    `arXiv pacing beyond ${count} intervals ${formatSeconds(arxiv - count * intervalMs)} (downloads waiting for extraction slots)`,
-    `last PDF → its model call beyond one interval ${formatSeconds(lastPaper - intervalMs)} (its download and extraction)`,
+    `arXiv pacing beyond ${count} intervals ${formatSeconds(arxiv - count * intervalMs)} (each interval counts from the previous answer; a download waits for an extraction slot)`,
+    `last PDF → its model call beyond one interval ${formatSeconds(lastPaper - intervalMs)} (its download and extraction, and a free model slot)`,
     `last answer → exit ${formatSeconds(tail)} (publishing ${formatSeconds(publishMs)})`,
   ].join('; ');
 }

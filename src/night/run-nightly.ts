@@ -30,7 +30,6 @@ import type { ProgressReporter } from '../run/progress-reporter.js';
 import { podcastEpisodeStep } from '../podcast/podcast-episode-step.js';
 import { preloadPublishing, publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
-import { assertMailConfigured } from '../send/check-mail-config.js';
 import { sendEditionStep } from './send-edition-step.js';
 import { recoverPendingBriefs } from '../run/pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary-files.js';
@@ -101,7 +100,8 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
   // The interests file is read and --rank settled before any request, so a mistake costs nothing.
   const rankingPlan = await planRanking({ rankFlag: request.rankFlag, interestsPath: config.interestsPath, sourceKind: request.source.kind, top: request.top });
   for (const warning of rankingPlan.warnings) reporter.warn(warning);
-  if (request.send && !request.dryRun) assertMailConfigured(config);
+  // Mail's settings and the readers database are read only by a night that sends.
+  if (request.send && !request.dryRun) (await import('../send/check-mail-config.js')).assertMailConfigured(config);
   await assertFolderWritable(config.outputDir, 'SUMMARIZE_OUTPUT_DIR (or --out)');
   await assertFolderWritable(config.cacheDir, 'SUMMARIZE_CACHE_DIR');
   const lock = await acquireRunLock(config.outputDir, { command: request.commandLine });

@@ -3,7 +3,6 @@ import { describeFailure } from '../errors/describe-failure.js';
 import type { ChannelResult } from '../channels/post-to-channels.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
 import type { RunStep } from '../run/run-report.js';
-import { hasMailReaders } from '../readers/has-mail-readers.js';
 
 /**
  * The night's send step (`nightly --send`): mail, then every chat channel, under the run's lock; recorded in the report, never thrown past it.
@@ -15,6 +14,7 @@ export async function sendEditionStep(config: Config, date: string, reporter: Pr
   const retry = note === undefined ? { mail: `summarize send --date ${date}`, channels: `summarize send --channels-only --date ${date}` } : { mail: `summarize nightly --date ${date} --send`, channels: `summarize nightly --date ${date} --send` };
   const what = note === undefined ? `the edition of ${date}` : `the note that ${date} has no edition`;
   const steps: RunStep[] = [];
+  const { hasMailReaders } = await import('../readers/has-mail-readers.js');
   if (hasMailReaders(config) || !hasChannels) steps.push(await mailStep(config, date, reporter, { note, what, retry: retry.mail }));
   if (hasChannels) steps.push(await channelsStep(config, date, reporter, { note, what, retry: retry.channels }));
   return { ok: steps.every((step) => step.ok), detail: steps.map((step) => step.detail).join('; ') };
