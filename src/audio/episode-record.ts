@@ -21,6 +21,8 @@ export const EpisodeRecordSchema = z.object({
   charactersPaid: z.number().int().nonnegative(),
   /** The segments' model calls and the speech, in USD; null when a price is unknown. */
   cost: z.object({ scriptsUsd: z.number().nullable(), speechUsd: z.number().nullable(), totalUsd: z.number().nullable() }),
+  /** BCP 47 tag of the episode's speech; absent in episodes made before it, which were English. */
+  language: z.string().optional(),
   createdAt: z.string(),
 });
 export type EpisodeRecord = z.infer<typeof EpisodeRecordSchema>;

@@ -47,7 +47,7 @@ export function renderPodcastFeed(episodes: readonly EpisodeRecord[], options: P
     `    <link>${escapeHtml(`${baseUrl}/index.html`)}</link>`,
     `    <atom:link href="${escapeHtml(`${baseUrl}/podcast.xml`)}" rel="self" type="application/rss+xml"/>`,
     `    <description>${escapeHtml(description)}</description>`,
-    '    <language>en</language>',
+    `    <language>${escapeHtml(episodes[0]?.language ?? 'en')}</language>`,
     `    <itunes:author>${escapeHtml(title)}</itunes:author>`,
     `    <itunes:owner><itunes:name>${escapeHtml(title)}</itunes:name>${options.ownerEmail ? `<itunes:email>${escapeHtml(options.ownerEmail)}</itunes:email>` : ''}</itunes:owner>`,
     `    <itunes:summary>${escapeHtml(description)}</itunes:summary>`,

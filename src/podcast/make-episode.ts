@@ -117,6 +117,7 @@ export async function makeEpisode(context: PaperContext, edition: Edition, optio
     characters: result.characters,
     charactersPaid: result.charactersPaid,
     cost: { scriptsUsd, speechUsd, totalUsd: scriptsUsd === null || speechUsd === null ? null : scriptsUsd + speechUsd },
+    language: editionLanguage(edition),
     createdAt: now().toISOString(),
   };
   await writeEpisodeRecord(config.outputDir, record);
