@@ -35,4 +35,21 @@ export const READERS_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (reader_id, paper_id)
    );
    CREATE INDEX votes_by_paper ON votes (paper_id);`,
+  // 3: each reader's own library (imported from Zotero and the like) and their rules: keywords never shown, authors always.
+  `CREATE TABLE library_items (
+     reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,
+     position INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     abstract TEXT NOT NULL,
+     authors TEXT NOT NULL, -- a JSON array of names
+     arxiv_id TEXT,
+     added_at TEXT,
+     PRIMARY KEY (reader_id, position)
+   );
+   CREATE TABLE reader_rules (
+     reader_id INTEGER NOT NULL REFERENCES readers(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('never', 'follow')),
+     value TEXT NOT NULL,
+     PRIMARY KEY (reader_id, kind, value)
+   );`,
 ];

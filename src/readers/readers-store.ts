@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { toMailbox } from '../reader-sends/to-mailbox.js';
+import type { LibraryItem } from '../library/library-item.js';
 import type { Reader, ReaderState, Vote } from './reader.js';
+import type { ReaderSignals } from './reader-signals.js';
 
 /** A reader to add: the address as typed (`Ada <ada@example.org>` too), name and language optional. */
 export interface NewReader {
@@ -8,6 +10,9 @@ export interface NewReader {
   name?: string | undefined;
   language?: string | undefined;
 }
+
+/** A reader's rule: `never` drops a paper matching the keyword, `follow` always shows a paper by the author. */
+export type ReaderRuleKind = 'never' | 'follow';
 
 export type ReadersStore = ReturnType<typeof createReadersStore>;
 
@@ -74,6 +79,37 @@ export function createReadersStore(connection: Database, now: () => Date = () =>
     listVotes(): Array<{ address: string; paperId: string; vote: Vote; at: string }> {
       return statements.listVotes.all() as Array<{ address: string; paperId: string; vote: Vote; at: string }>;
     },
+    /** The reader's library becomes `items`, in one transaction: a reimport replaces the last one, it never adds to it. */
+    replaceLibrary(readerId: number, items: readonly LibraryItem[]): void {
+      connection.transaction(() => {
+        statements.clearLibrary.run(readerId);
+        items.forEach((item, position) =>
+          statements.insertLibraryItem.run({ readerId, position, title: item.title, abstract: item.abstract, authors: JSON.stringify(item.authors), arxivId: item.arxivId, addedAt: item.addedAt }),
+        );
+      })();
+    },
+    /** Adds a rule; false when the reader has it already (letter case aside). */
+    addRule(readerId: number, kind: ReaderRuleKind, value: string): boolean {
+      return statements.addRule.run({ readerId, kind, value }).changes === 1;
+    },
+    /** Removes a rule (letter case aside); false when the reader had none such. */
+    removeRule(readerId: number, kind: ReaderRuleKind, value: string): boolean {
+      return statements.removeRule.run({ readerId, kind, value }).changes > 0;
+    },
+    /** The reader's rules of a kind, in the order added. */
+    listRules(readerId: number, kind: ReaderRuleKind): string[] {
+      return (statements.listRules.all({ readerId, kind }) as Array<{ value: string }>).map((row) => row.value);
+    },
+    /** Each active reader's votes, library and rules, in the order they were added: what ranks their own copy. */
+    listReaderSignals(): ReaderSignals[] {
+      const signals = new Map<number, ReaderSignals>();
+      for (const reader of statements.listActive.all() as ReaderRow[]) signals.set(reader.id, { readerId: reader.id, address: reader.address, votes: [], library: [], never: [], follow: [] });
+      // Four reads of whole tables, grouped here: a query per reader would cost a round trip each for a thousand readers.
+      for (const row of statements.activeVotes.all() as Array<{ readerId: number; paperId: string; vote: Vote; at: string }>) signals.get(row.readerId)?.votes.push({ paperId: row.paperId, vote: row.vote, at: row.at });
+      for (const row of statements.activeLibraries.all() as LibraryRow[]) signals.get(row.reader_id)?.library.push(toLibraryItem(row));
+      for (const row of statements.activeRules.all() as Array<{ readerId: number; kind: ReaderRuleKind; value: string }>) signals.get(row.readerId)?.[row.kind].push(row.value);
+      return [...signals.values()];
+    },
   };
 }
 
@@ -87,6 +123,19 @@ interface ReaderRow {
   state: ReaderState;
   created_at: string;
   updated_at: string;
+}
+
+interface LibraryRow {
+  reader_id: number;
+  title: string;
+  abstract: string;
+  authors: string;
+  arxiv_id: string | null;
+  added_at: string | null;
+}
+
+function toLibraryItem(row: LibraryRow): LibraryItem {
+  return { title: row.title, abstract: row.abstract, authors: JSON.parse(row.authors) as string[], arxivId: row.arxiv_id, addedAt: row.added_at };
 }
 
 function toReader(row: ReaderRow): Reader {
@@ -118,6 +167,25 @@ function prepareStatements(connection: Database) {
     ),
     listVotes: connection.prepare(
       'SELECT readers.address AS address, votes.paper_id AS paperId, votes.vote AS vote, votes.at AS at FROM votes JOIN readers ON readers.id = votes.reader_id ORDER BY votes.at, readers.id',
+    ),
+    clearLibrary: connection.prepare('DELETE FROM library_items WHERE reader_id = ?'),
+    insertLibraryItem: connection.prepare(
+      'INSERT INTO library_items (reader_id, position, title, abstract, authors, arxiv_id, added_at) VALUES (@readerId, @position, @title, @abstract, @authors, @arxivId, @addedAt)',
+    ),
+    addRule: connection.prepare(
+      `INSERT INTO reader_rules (reader_id, kind, value) SELECT @readerId, @kind, @value
+       WHERE NOT EXISTS (SELECT 1 FROM reader_rules WHERE reader_id = @readerId AND kind = @kind AND lower(value) = lower(@value))`,
+    ),
+    removeRule: connection.prepare('DELETE FROM reader_rules WHERE reader_id = @readerId AND kind = @kind AND lower(value) = lower(@value)'),
+    listRules: connection.prepare('SELECT value FROM reader_rules WHERE reader_id = @readerId AND kind = @kind ORDER BY rowid'),
+    activeVotes: connection.prepare(
+      "SELECT votes.reader_id AS readerId, paper_id AS paperId, vote, at FROM votes JOIN readers ON readers.id = votes.reader_id WHERE readers.state = 'active' ORDER BY at, paper_id",
+    ),
+    activeLibraries: connection.prepare(
+      "SELECT library_items.* FROM library_items JOIN readers ON readers.id = library_items.reader_id WHERE readers.state = 'active' ORDER BY reader_id, position",
+    ),
+    activeRules: connection.prepare(
+      "SELECT reader_rules.reader_id AS readerId, kind, value FROM reader_rules JOIN readers ON readers.id = reader_rules.reader_id WHERE readers.state = 'active' ORDER BY reader_rules.rowid",
     ),
   };
 }

@@ -47,6 +47,24 @@ describe('the readers database', () => {
     current.close();
   });
 
+  it('brings a database made by the release with votes (version 2) up to date, keeping its readers and votes, with empty libraries', async () => {
+    const path = await makePath();
+    const old = openReadersDatabase(path, { create: true, migrations: READERS_MIGRATIONS.slice(0, 2) })!;
+    old.prepare("INSERT INTO readers (address, state, created_at, updated_at) VALUES ('ada@example.org', 'active', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')").run();
+    old.prepare("INSERT INTO votes (reader_id, paper_id, vote, at) VALUES (1, '2509.08721', 'down', '2025-01-03T07:00:00.000Z')").run();
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    old.close();
+
+    const current = openReadersDatabase(path)!;
+    expect(current.pragma('user_version', { simple: true })).toBe(READERS_MIGRATIONS.length);
+    const readers = createReadersStore(current);
+    expect(readers.listVotes()).toEqual([{ address: 'ada@example.org', paperId: '2509.08721', vote: 'down', at: '2025-01-03T07:00:00.000Z' }]);
+    expect(readers.listReaderSignals()).toEqual([
+      { readerId: 1, address: 'ada@example.org', votes: [{ paperId: '2509.08721', vote: 'down', at: '2025-01-03T07:00:00.000Z' }], library: [], never: [], follow: [] },
+    ]);
+    current.close();
+  });
+
   it('refuses a database from a newer release, naming the versions, and leaves it untouched', async () => {
     const path = await makePath();
     openReadersDatabase(path, { create: true })!.close();
@@ -71,14 +89,16 @@ describe('the readers database', () => {
     expect((caught as ReadersDatabaseError).busy).toBe(false);
   });
 
-  it('removing a reader removes their sends and votes', async () => {
+  it('removing a reader removes their sends, votes, library and rules', async () => {
     const connection = openReadersDatabase(await makePath(), { create: true })!;
     const readers = createReadersStore(connection);
     const { reader } = readers.add({ address: 'Ada@Example.org' }, 'active', 'en');
     readers.recordVote(reader.id, '2509.08721', 'down');
     connection.prepare("INSERT INTO sends (reader_id, mailing, outcome, message_id, subject, at, accepted_copies) VALUES (?, '2025-01-02', 'accepted', '<m@x>', 's', 'now', 1)").run(reader.id);
+    readers.replaceLibrary(reader.id, [{ title: 'Attention Is All You Need', abstract: '', authors: ['Ashish Vaswani'], arxivId: '1706.03762', addedAt: null }]);
+    readers.addRule(reader.id, 'never', 'blockchain');
     expect(readers.remove('ada@example.org')).toBe(true);
-    expect(connection.prepare('SELECT (SELECT count(*) FROM sends) + (SELECT count(*) FROM votes) AS rows').get()).toEqual({ rows: 0 });
+    expect(connection.prepare('SELECT (SELECT count(*) FROM sends) + (SELECT count(*) FROM votes) + (SELECT count(*) FROM library_items) + (SELECT count(*) FROM reader_rules) AS rows').get()).toEqual({ rows: 0 });
     connection.close();
   });
 });
