@@ -73,10 +73,14 @@ export const BriefContentSchema = z.object({
 });
 export type BriefContent = z.infer<typeof BriefContentSchema>;
 
-export const UsageSchema = z.object({
+const TokenCountsSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
+});
+
+export const UsageSchema = TokenCountsSchema.extend({
+  batched: TokenCountsSchema.optional().describe('the part of these tokens answered through the Batch API, billed at its price (half); the rest at the list price'),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 

@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { assertChatCompletion } from './assert-chat-completion.js';
 import type { CompletionBatch } from './completion-batch.js';
-import { readCompletionUsage } from './read-completion-usage.js';
+import { markBatched, readCompletionUsage } from './read-completion-usage.js';
 import { type LlmRetryOptions, withLlmRetries } from './with-llm-retries.js';
 import { requestFollowing } from '../http/request-following.js';
 
@@ -24,7 +24,9 @@ export async function requestCompletion(
     retry?.meter?.requestRefused();
     throw error;
   }
-  retry?.meter?.requestAnswered(readCompletionUsage(completion.usage));
+  // A batch's answer is billed at the Batch API's price, a direct one at the list price: the usage says which.
+  const usage = readCompletionUsage(completion.usage);
+  retry?.meter?.requestAnswered(batch ? markBatched(usage) : usage);
   return completion;
 }
 

@@ -1,5 +1,6 @@
 import type { Brief } from '../brief/brief-schema.js';
 import type { CompletionBatch } from '../llm/completion-batch.js';
+import { applyBatchPrices } from '../llm/apply-batch-prices.js';
 import { computeCostUsd } from '../llm/compute-cost-usd.js';
 import { createUsageMeter } from '../llm/usage-meter.js';
 import type { StylePrompt } from '../brief/load-style-prompt.js';
@@ -37,7 +38,9 @@ export async function ensurePodcastSegment(
   const meter = createUsageMeter();
   let reservation: Reservation | undefined;
   try {
-    reservation = options.budget.reserve(estimateSegmentUsd(brief, config, options.stylePrompt.text) ?? 0);
+    // A segment sent in a batch is estimated at the batch price, as it is billed.
+    const estimateConfig = options.batch ? { ...config, prices: applyBatchPrices(config.model, config.prices) } : config;
+    reservation = options.budget.reserve(estimateSegmentUsd(brief, estimateConfig, options.stylePrompt.text) ?? 0);
     if (!reservation) throw new Error('the --max-cost budget is reached');
     const paperText = await loadPaperText(paper, { ...context, signal: options.signal });
     // Listed as in the calls of the paper's other styles, so the segment reads the paper from the prompt cache too.

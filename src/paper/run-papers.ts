@@ -88,8 +88,9 @@ export interface RunPapersResult {
  */
 export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
   const { prompts } = context;
-  // A --batch run is billed at the Batch API's price: its estimates, budget and records say so.
-  const config = context.config.batch ? { ...context.config, prices: applyBatchPrices(context.config.model, context.config.prices) } : context.config;
+  const { config } = context;
+  // A --batch run is estimated at the Batch API's price; each answer's usage says how it came, so records price every call at its own.
+  const estimatePrices = config.batch ? applyBatchPrices(config.model, config.prices) : config.prices;
   // The instructions go with every paper's text; estimates that left them out undercounted short papers.
   // Counted for the first paper with work: a rerun with nothing to do loads no tokenizer.
   let instructionTokens: number | undefined;
@@ -203,13 +204,13 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const proseStyles = plan.missingStyles.get(paper) ?? [];
     // Each style reads the paper (or its notes) again and writes its own answer.
     const styleEstimates = [
-      ...(reusedBrief ? [] : [{ style: 'brief' as const, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, config.prices) }]),
-      ...proseStyles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * (answers - 1) + PROSE_STYLES[style].expectedOutputTokens, config.prices) })),
+      ...(reusedBrief ? [] : [{ style: 'brief' as const, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, estimatePrices) }]),
+      ...proseStyles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * (answers - 1) + PROSE_STYLES[style].expectedOutputTokens, estimatePrices) })),
     ];
     const estimate = styleEstimates.some((entry) => entry.costUsd === null) ? null : styleEstimates.reduce((sum, entry) => sum + (entry.costUsd ?? 0), 0);
     const calls = styleEstimates.length * answers;
     // A repair or the grounding round resends the conversation: the paper, and an answer more.
-    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, config.prices) ?? 0;
+    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, estimatePrices) ?? 0;
     if (dryRun) {
       result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate, styles: styleEstimates });
       return { ...identify(paper), outcome: 'not-started', reason: 'dry run', durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) } };

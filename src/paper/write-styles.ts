@@ -1,6 +1,5 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
-import { applyBatchPrices } from '../llm/apply-batch-prices.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { loadStylePrompt } from '../brief/load-style-prompt.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
@@ -35,9 +34,9 @@ export async function writeStyles(
   // Through --batch every paper's segment goes in one batch, at the batch price: each needs its brief, so it comes after theirs.
   const batched = context.config.batch && briefs.length > 0 ? await startSegmentBatch(context, options) : undefined;
   const writeSegment = async (brief: Brief) => {
-    const participant = batched?.queue.join(formatArxivId(brief.paper));
+    const participant = batched?.join(formatArxivId(brief.paper));
     try {
-      const { script, written } = await ensurePodcastSegment(batched?.context ?? context, brief, {
+      const { script, written } = await ensurePodcastSegment(context, brief, {
         stylePrompt,
         budget: options.budget,
         signal: options.signal,
@@ -66,15 +65,14 @@ export async function writeStyles(
     for (const brief of briefs) await writeSegment(brief);
   }
   // An interrupted run keeps its batch's record: the rerun takes its answers instead of paying again.
-  if (batched && !options.signal?.aborted) await batched.queue.close();
+  if (batched && !options.signal?.aborted) await batched.close();
   return result;
 }
 
 // --- internal ---
 
-// Loaded for --batch runs only; the context's prices are the Batch API's, so the segments' records and budget count at them.
+// Loaded for --batch runs only; each answer's usage says it came through the batch, so its record counts it at the batch price.
 async function startSegmentBatch(context: PaperContext, options: { log: (line: string) => void; signal?: AbortSignal }) {
   const { createBatchQueue } = await import('../batch/create-batch-queue.js');
-  const queue = createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: options.log, signal: options.signal ?? new AbortController().signal });
-  return { queue, context: { ...context, config: { ...context.config, prices: applyBatchPrices(context.config.model, context.config.prices) } } };
+  return createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: options.log, signal: options.signal ?? new AbortController().signal });
 }

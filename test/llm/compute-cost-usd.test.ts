@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCostUsd } from '../../src/llm/compute-cost-usd.js';
 import { estimateCostUsd } from '../../src/llm/estimate-cost-usd.js';
 import { findModelPrice } from '../../src/llm/model-prices.js';
+import { addUsage, markBatched } from '../../src/llm/read-completion-usage.js';
 
 const usage = { inputTokens: 1_000_000, outputTokens: 100_000, cachedInputTokens: 0 };
 
@@ -16,6 +17,16 @@ describe('computeCostUsd', () => {
     const cached = { inputTokens: 1_000_000, outputTokens: 0, cachedInputTokens: 800_000 };
     // 0.2M at 1.25 + 0.8M at 0.125
     expect(computeCostUsd('gpt-5', cached)).toBeCloseTo(0.25 + 0.1, 10);
+  });
+
+  it('prices the part answered through the Batch API at half, the rest at the list price', () => {
+    const batched = { inputTokens: 600_000, outputTokens: 60_000, cachedInputTokens: 0 };
+    const direct = { inputTokens: 400_000, outputTokens: 40_000, cachedInputTokens: 0 };
+    const mixed = addUsage(markBatched(batched), direct);
+    expect(mixed).toEqual({ ...usage, batched });
+    // 0.6M at 0.125 + 0.06M at 1.00, then 0.4M at 0.25 + 0.04M at 2.00
+    expect(computeCostUsd('gpt-5-mini', mixed)).toBeCloseTo(0.075 + 0.06 + 0.1 + 0.08, 10);
+    expect(computeCostUsd('gpt-5-mini', mixed)).toBeCloseTo(computeCostUsd('gpt-5-mini', batched)! / 2 + computeCostUsd('gpt-5-mini', direct)!, 10);
   });
 
   it('returns null for an unknown model', () => {
