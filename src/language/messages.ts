@@ -113,6 +113,10 @@ export interface Messages {
   onTheWeb: string;
   tldr: string;
   morePapers: (count: number) => string;
+  /** A reader's own copy: the heading of the day's other papers, after their picks. */
+  alsoToday: string;
+  /** A reader's own copy: marks a pick from outside their usual topics, there so their taste can widen. */
+  outsideYourUsual: string;
   /** `where` is the web edition (linked) or the digest files. */
   moreNotListed: (count: number, where: string) => string;
   moreListedIn: (count: number, where: string) => string;

@@ -13,6 +13,7 @@ a { color: #1d4ed8; }
 .kicker { font-size: 13px; color: #4b5563; margin: 0 0 4px 0; }
 .title { font-size: 17px; line-height: 1.25; margin: 0 0 2px 0; font-weight: 700; }
 .title a { color: #1d4ed8; text-decoration: none; }
+.reason { font-size: 12px; color: #6b7280; font-style: italic; margin: 0 0 2px 0; }
 .meta { font-size: 12px; color: #4b5563; margin: 0 0 4px 0; }
 .meta a { color: #1d4ed8; }
 .points { font-size: 13px; line-height: 1.35; margin: 0; }
@@ -38,7 +39,7 @@ export const EMAIL_HEAD_CSS = `
   .page { background-color: #111827 !important; }
   .card { background-color: #1f2937 !important; color: #f3f4f6 !important; border-color: #374151 !important; }
   .masthead { color: #f9fafb !important; }
-  .kicker, .meta, .footer, .footer a { color: #d1d5db !important; }
+  .kicker, .meta, .reason, .footer, .footer a { color: #d1d5db !important; }
   .title a, .meta a, .overflow a, .links a, .contents a, .points a { color: #93c5fd !important; }
 }
 `;

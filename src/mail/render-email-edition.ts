@@ -7,7 +7,8 @@ import { escapeHtml } from '../output/escape-html.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { inlineEmailCss } from './email-css.js';
 import { EMAIL_GAP_ROW, renderEmailDocument } from './email-document.js';
-import { type EmailFigure, renderEmailPaper } from './render-email-paper.js';
+import type { ReaderCopyPlan } from './reader-copy-plan.js';
+import { type EmailFigure, type ReaderLine, renderEmailPaper } from './render-email-paper.js';
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
 import { renderRepeatEntry, renderRepeatsBlock } from './render-email-repeats.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
@@ -26,6 +27,8 @@ export interface RenderEmailEditionOptions {
   maxHtmlBytes?: number;
   /** The server's `/feedback` URL: each paper gets 👍/👎 links to it, signed for each reader as their copy is built. */
   feedbackUrl?: string | undefined;
+  /** A reader's own copy: their picks first, each with why, the rest of the day under "Also today". Default: the shared edition. */
+  copy?: ReaderCopyPlan | undefined;
 }
 
 /** A flowchart the HTML refers to as `cid:<cid>`, to be attached when there is no public URL. */
@@ -49,7 +52,8 @@ export interface EmailEdition {
 }
 
 // The mail edition: "In this issue", then compact cards while the HTML as sent stays under Gmail's clipping size, the rest as a list of linked titles.
-export function renderEmailEdition(edition: Edition, options: RenderEmailEditionOptions = {}): EmailEdition {
+export function renderEmailEdition(sharedEdition: Edition, options: RenderEmailEditionOptions = {}): EmailEdition {
+  const { edition, picked, readerLines } = orderForReader(sharedEdition, options.copy);
   const maxBytes = (options.maxHtmlBytes ?? EMAIL_HTML_MAX_BYTES) - SIZE_MARGIN_BYTES;
   const publicBase = toHttpsBase(options.publicUrl);
   const webEditionUrl = publicBase === undefined ? undefined : `${publicBase}/digests/${edition.date}.html`;
@@ -74,20 +78,28 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   const entries = edition.papers.map((paper, index) =>
     renderOverflowEntry({ position: index + 1, title: truncateText(paper.brief.paper.title, LISTED_TITLE_MAX_CHARS), url: resolvePaperLinks(paper.brief, publicBase).title }),
   );
-  const entryBytesFrom = suffixSums(entries.map((entry) => measure(entry.html)));
+  // A reader's copy lists the day's papers they did not pick under "Also today", within the list's share.
+  const alsoToday = entries.slice(picked);
+  const alsoTodayBlock =
+    alsoToday.length === 0
+      ? undefined
+      : fitEntries(alsoToday.length, (listed) => renderOverflowBlock({ heading: messages.alsoToday, total: alsoToday.length, firstPosition: picked + 1, entries: alsoToday.slice(0, listed), fullEditionUrl: webEditionUrl, messages }), maxBytes * LIST_SHARE, (index) =>
+          measure(alsoToday[index]!.html),
+        );
+  const entryBytesFrom = suffixSums(entries.slice(0, picked).map((entry) => measure(entry.html)));
   const overflowFrameBytes = measureSentBytes(renderOverflowBlock({ total: count, firstPosition: count, entries: [], fullEditionUrl: webEditionUrl, messages }).html);
 
   const shown: Array<ReturnType<typeof renderEmailPaper>> = [];
   const images: EmailImage[] = [];
-  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measure(repeatsBlock.html) : 0);
-  for (const [index, paper] of edition.papers.entries()) {
+  let usedBytes = measureSentBytes(widestFrame.before) + measureSentBytes(widestFrame.after) + (repeatsBlock ? measure(repeatsBlock.html) : 0) + (alsoTodayBlock ? measure(alsoTodayBlock.html) : 0);
+  for (const [index, paper] of edition.papers.slice(0, picked).entries()) {
     const links = resolvePaperLinks(paper.brief, publicBase);
     const image = links.image === undefined ? toCidImage(paper.brief.paper.id, paper.brief.paper.version, paper.brief.generation.language ?? 'en', paper.brief.flowchart) : undefined;
     const figure = describeFigure(paper.brief.flowchart, links.image ?? `cid:${image!.cid}`, messages);
-    const rendered = renderEmailPaper(paper, index + 1, links, figure, options.feedbackUrl);
+    const rendered = renderEmailPaper(paper, index + 1, links, figure, options.feedbackUrl, readerLines.get(paper.brief.paper.id));
     const paperBytes = measure(rendered.html) + measureSentBytes(rendered.contents.html);
     // The list of the rest gets at most its share: on a day of 600 papers, the best still come in full.
-    const restBytes = index + 1 < count ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;
+    const restBytes = index + 1 < picked ? overflowFrameBytes + Math.min(entryBytesFrom[index + 1]!, maxBytes * LIST_SHARE) : 0;
     if (usedBytes + paperBytes + restBytes >= maxBytes) break;
     usedBytes += paperBytes;
     shown.push(rendered);
@@ -95,9 +107,9 @@ export function renderEmailEdition(edition: Edition, options: RenderEmailEdition
   }
 
   const frame = renderFrame(edition, { shownInFull: shown.length, contents: shown.map((paper) => paper.contents) }, webEditionUrl, options.unsubscribe, episodeUrl);
-  const overflow = shown.length < count ? fitOverflow(entries.slice(shown.length), shown.length + 1, webEditionUrl, maxBytes - usedBytes, messages, measure) : undefined;
-  const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', repeatsBlock?.html ?? '', frame.after].join('\n');
-  const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', repeatsBlock?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
+  const overflow = shown.length < picked ? fitOverflow(entries.slice(shown.length, picked), shown.length + 1, webEditionUrl, maxBytes - usedBytes, messages, measure) : undefined;
+  const html = [frame.before, ...shown.map((paper) => paper.html), overflow?.html ?? '', alsoTodayBlock?.html ?? '', repeatsBlock?.html ?? '', frame.after].join('\n');
+  const text = [frame.textHeader, ...shown.map((paper) => paper.text), overflow?.text ?? '', alsoTodayBlock?.text ?? '', repeatsBlock?.text ?? '', frame.textFooter].filter((part) => part !== '').join('\n');
   return { html, text, images, shownInFull: shown.length };
 }
 
@@ -107,6 +119,23 @@ export function measureSentBytes(html: string): number {
 }
 
 // --- internal ---
+
+// A reader's copy: their picks (those the edition has) first, in their order and without the shared reason; then the rest in the edition's order.
+function orderForReader(edition: Edition, copy: ReaderCopyPlan | undefined): { edition: Edition; picked: number; readerLines: Map<string, ReaderLine> } {
+  if (copy === undefined) return { edition, picked: edition.papers.length, readerLines: new Map() };
+  const byId = new Map(edition.papers.map((paper) => [paper.brief.paper.id, paper]));
+  const picks = copy.picks.filter((pick, index) => byId.has(pick.paperId) && copy.picks.findIndex((other) => other.paperId === pick.paperId) === index);
+  const pickedIds = new Set(picks.map((pick) => pick.paperId));
+  const papers = [
+    ...picks.map((pick) => {
+      const { reason: _shared, ...paper } = byId.get(pick.paperId)!;
+      return paper;
+    }),
+    ...edition.papers.filter((paper) => !pickedIds.has(paper.brief.paper.id)),
+  ];
+  const readerLines = new Map(picks.map((pick) => [pick.paperId, { reason: pick.reason, outside: pick.explore }]));
+  return { edition: { ...edition, papers }, picked: picks.length, readerLines };
+}
 
 // The counts and soft line breaks may move a little once the frame is final: the budget keeps this much spare.
 const SIZE_MARGIN_BYTES = 2_000;

@@ -30,12 +30,15 @@ export interface OverflowBlock {
   fullEditionUrl?: string | undefined;
   /** The words of the edition's language. */
   messages: Messages;
+  /** Default: "And N more papers"; a reader's copy lists the day's other papers under "Also today". */
+  heading?: string | undefined;
 }
 
 // "And 37 more papers": nothing is dropped silently, even when the list itself has to be cut.
 export function renderOverflowBlock(block: OverflowBlock): { html: string; text: string } {
   const { messages } = block;
-  const heading = escapeHtml(messages.morePapers(block.total));
+  const headingText = block.heading ?? messages.morePapers(block.total);
+  const heading = escapeHtml(headingText);
   const unlisted = block.total - block.entries.length;
   const whereText = block.fullEditionUrl ? `${messages.theWebEdition}${messages.colon}${block.fullEditionUrl}` : messages.theDigestFiles;
   const tailText = unlisted > 0 ? `${messages.moreNotListed(unlisted, whereText)}\n` : '';
@@ -46,7 +49,7 @@ export function renderOverflowBlock(block: OverflowBlock): { html: string; text:
     `<tr><td class="card overflow"><h2 class="overflow-heading">${heading}</h2><ol start="${block.firstPosition}" class="overflow-list">${ENTRIES_MARK}</ol>${tailHtml}</td></tr>`,
   );
   const html = frame.replace(ENTRIES_MARK, `\n${block.entries.map((entry) => entry.html).join('')}`);
-  const text = [`${messages.morePapers(block.total)}${messages.colon.trimEnd()}\n\n`, ...block.entries.map((entry) => entry.text), tailText].join('');
+  const text = [`${headingText}${messages.colon.trimEnd()}\n\n`, ...block.entries.map((entry) => entry.text), tailText].join('');
   return { html, text };
 }
 

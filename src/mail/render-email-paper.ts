@@ -18,6 +18,12 @@ export interface EmailFigure {
   alt: string;
 }
 
+/** Why a paper is in a reader's own copy, shown under its title; `outside` marks a pick from outside their usual topics. */
+export interface ReaderLine {
+  reason: string;
+  outside: boolean;
+}
+
 const COMMENT_MAX_CHARS = 200;
 
 // One paper as a compact card, as HTML (styles inlined) and as plain text with the same content and links;
@@ -28,6 +34,7 @@ export function renderEmailPaper(
   links: PaperLinks,
   figure: EmailFigure | undefined,
   feedbackUrl?: string,
+  readerLine?: ReaderLine,
 ): { html: string; text: string; contents: { html: string; text: string } } {
   const { brief } = paper;
   const language = brief.generation.language;
@@ -45,12 +52,14 @@ export function renderEmailPaper(
   // 👍/👎 need no words in any language; each reader's copy signs them for its reader (signFeedbackLinks).
   const feedback: Array<[string, string]> = feedbackUrl === undefined ? [] : (['up', 'down'] as const).map((vote) => [vote === 'up' ? '👍' : '👎', `${feedbackUrl}?paper=${brief.paper.id}&vote=${vote}`]);
   const linkList = [...listLinks(links, messages), ...feedback];
+  const readerReason = readerLine === undefined ? undefined : describeReaderLine(readerLine, messages);
 
   const html = [
     `<tr><td class="card" id="paper-${position}">`,
     // Without a web page to show it, the flowchart comes as a thumbnail beside the points; else the page has it at full size.
     figure && links.page === undefined ? renderThumbnail(figure) : '',
     `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
+    readerReason === undefined ? '' : `<p class="reason">${escapeHtml(readerReason)}</p>`,
     `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(`${messages.whyPicked}${colon.trimEnd()}`)}</b> ${escapeHtml(reason)}` : ''}</p>`,
     `<p class="tldr">${escapeHtml(tldr)}</p>`,
     // In the edition's style, its prose; else the five points as one paragraph, each led by its emoji (its name on hover).
@@ -61,6 +70,7 @@ export function renderEmailPaper(
 
   const text = [
     `${position}. ${brief.paper.title}`,
+    ...(readerReason === undefined ? [] : [`   ${readerReason}`]),
     `   ${links.title}`,
     `   ${authors}`,
     ...extras.map((extra) => `   ${extra}`),
@@ -82,6 +92,14 @@ export function renderEmailPaper(
 // --- internal ---
 
 const THUMBNAIL_WIDTH = 96;
+const READER_REASON_MAX_CHARS = 120;
+
+// "Outside your usual · popular today": one short line, however long the liked paper's title is.
+function describeReaderLine(line: ReaderLine, messages: Messages): string {
+  const reason = truncateText(line.reason.replace(/\s+/g, ' ').trim(), READER_REASON_MAX_CHARS);
+  if (!line.outside) return reason;
+  return reason === '' ? messages.outsideYourUsual : `${messages.outsideYourUsual} · ${reason}`;
+}
 
 function renderPoint(heading: string, text: string): string {
   const [emoji, ...name] = heading.split(' ');

@@ -85,6 +85,8 @@ export const DE: Messages = {
   onTheWeb: 'Im Web',
   tldr: 'Kurz gesagt',
   morePapers: (count) => `Und ${count} weitere ${count === 1 ? 'Arbeit' : 'Arbeiten'}`,
+  alsoToday: 'Außerdem heute',
+  outsideYourUsual: 'Abseits Ihrer Themen',
   moreNotListed: (count, where) => `…und ${count} weitere, hier nicht aufgelistet; alle Arbeiten stehen in ${where}`,
   moreListedIn: (count, where) => `…und ${count} weitere, aufgelistet in ${where}`,
   shownBeforeIntro: 'In einer früheren Ausgabe vollständig gezeigt:',

@@ -85,6 +85,8 @@ export const EN: Messages = {
   onTheWeb: 'On the web',
   tldr: 'TLDR',
   morePapers: (count) => `And ${count} more paper${count === 1 ? '' : 's'}`,
+  alsoToday: 'Also today',
+  outsideYourUsual: 'Outside your usual',
   moreNotListed: (count, where) => `…and ${count} more not listed here; every paper is in ${where}`,
   moreListedIn: (count, where) => `…and ${count} more, listed in ${where}`,
   shownBeforeIntro: 'Shown in full in an earlier edition:',

@@ -85,6 +85,8 @@ export const ES: Messages = {
   onTheWeb: 'En la web',
   tldr: 'En breve',
   morePapers: (count) => `Y ${countNoun(count, 'artículo', 'artículos')} más`,
+  alsoToday: 'También hoy',
+  outsideYourUsual: 'Fuera de lo habitual',
   moreNotListed: (count, where) => `…y ${count} más que no se enumeran aquí; todos los artículos están en ${where}`,
   moreListedIn: (count, where) => `…y ${count} más, enumerados en ${where}`,
   shownBeforeIntro: 'Presentados completos en una edición anterior:',

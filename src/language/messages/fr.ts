@@ -88,6 +88,8 @@ export const FR: Messages = {
   onTheWeb: 'Sur le web',
   tldr: 'En bref',
   morePapers: (count) => `Et ${countNoun(count, 'autre article', 'autres articles')}`,
+  alsoToday: 'Aussi aujourd’hui',
+  outsideYourUsual: 'Hors de vos sujets habituels',
   moreNotListed: (count, where) => `…et ${count} de plus non listés ici\u202f; tous les articles sont dans ${where}`,
   moreListedIn: (count, where) => `…et ${count} de plus, listés dans ${where}`,
   shownBeforeIntro: 'Présentés en entier dans une édition précédente\u202f:',

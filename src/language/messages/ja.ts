@@ -87,6 +87,8 @@ export const JA: Messages = {
   onTheWeb: 'ウェブ版',
   tldr: '要点',
   morePapers: (count) => `ほかに論文 ${count} 本`,
+  alsoToday: '今日のほかの論文',
+  outsideYourUsual: 'いつもと違う分野から',
   moreNotListed: (count, where) => `……ほか ${count} 本はここに載せていません。すべての論文は${where}にあります`,
   moreListedIn: (count, where) => `……ほか ${count} 本は${where}に掲載`,
   shownBeforeIntro: '以前の号で全文を紹介済み：',

@@ -87,6 +87,8 @@ export const ZH: Messages = {
   onTheWeb: '网页版',
   tldr: '一句话总结',
   morePapers: (count) => `另有 ${count} 篇论文`,
+  alsoToday: '今天还有',
+  outsideYourUsual: '您常看领域之外',
   moreNotListed: (count, where) => `……另有 ${count} 篇未在此列出；全部论文见${where}`,
   moreListedIn: (count, where) => `……另有 ${count} 篇；列于${where}`,
   shownBeforeIntro: '已在此前的刊期中完整介绍：',
