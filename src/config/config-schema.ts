@@ -207,6 +207,8 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
   publicUrl: 'SUMMARIZE_PUBLIC_URL',
+  /** Papers shown in full in each reader's own copy, picked for them from the day's candidates; default: the edition's count. */
+  readerTop: positiveInt.optional(),
   cacheDir: 'SUMMARIZE_CACHE_DIR',
   promptsDir: 'SUMMARIZE_PROMPTS_DIR',
   llmConcurrency: 'SUMMARIZE_LLM_CONCURRENCY',
@@ -251,3 +253,4 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   subscribeLimitPerAddress: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_ADDRESS',
   subscribeLimitPerClient: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_CLIENT',
 };
+  readerTop: 'SUMMARIZE_READER_TOP',

@@ -286,6 +286,11 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     description: 'A reader whose address the mail server refuses for good (5xx on `RCPT TO`, such as 550) this many editions in a row is marked bounced and no longer mailed.',
     default: '3',
   },
+  readerTop: {
+    group: 'Readers and the server',
+    description: "How many papers each reader's own copy picks for them from the day's candidates (by their 👍/👎, library and rules), first and in their order; the night briefs the union of every reader's picks, the shared picks first, so the cost grows with distinct papers, not readers. Needs `nightly --send` and the readers database.",
+    whenUnset: "the edition's count (the shared picks, `--top`)",
+  },
   serveHost: {
     group: 'Readers and the server',
     description: 'The address `summarize serve` listens on (`--host` overrides); keep it on loopback behind a reverse proxy that adds TLS.',
