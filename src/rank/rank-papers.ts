@@ -1,5 +1,5 @@
 import type { PaperMetadata } from '../brief/brief-schema.js';
-import { findMentions } from './find-mentions.js';
+import { findMentions } from '../text/find-mentions.js';
 import type { Interests } from './parse-interests.js';
 import type { Relevance } from './relevance.js';
 

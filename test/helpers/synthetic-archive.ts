@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EditionRecord } from '../../src/edition/edition-record.js';
 import { getEditionRecordPath } from '../../src/archive/edition-record-store.js';
 import type { DigestIndex } from '../../src/output/digest-store.js';
+import { createSeededRandom } from './seeded-random.js';
 
 export interface SyntheticArchiveOptions {
   /** The first day of the archive (YYYY-MM-DD). */
@@ -37,7 +38,7 @@ export const YEARLY_WORD = 'Coelacanth';
  * so the search data grows like a real archive's: a few common terms and many rare ones.
  */
 export async function writeSyntheticArchive(outputDir: string, { from, days, papersPerDay, seed = 1 }: SyntheticArchiveOptions): Promise<SyntheticArchive> {
-  const random = createRandom(seed);
+  const random = createSeededRandom(seed);
   const words = (count: number) => Array.from({ length: count }, () => toWord(Math.floor(VOCABULARY ** random()))).join(' ');
   const name = () => `${capitalize(toWord(Math.floor(NAMES ** random())))} ${capitalize(toWord(NAMES + Math.floor(NAMES ** random())))}`;
   await mkdir(join(outputDir, 'digests'), { recursive: true });
@@ -95,15 +96,4 @@ function toWord(number: number): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-// mulberry32: small, fast and seeded; Math.random cannot be.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

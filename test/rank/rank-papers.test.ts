@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperMetadata } from '../../src/brief/brief-schema.js';
-import { findMentions } from '../../src/rank/find-mentions.js';
+import { findMentions } from '../../src/text/find-mentions.js';
 import { isEmptyInterests, parseInterests } from '../../src/rank/parse-interests.js';
 import { rankPapers } from '../../src/rank/rank-papers.js';
 import { scoreByEmbeddings } from '../../src/rank/score-by-embeddings.js';

@@ -1,0 +1,116 @@
+import { buildFeatureSpace } from './build-feature-space.js';
+import { chooseExplorePicks } from './choose-explore-picks.js';
+import { collectTrainingExamples } from './collect-training-examples.js';
+import { describePick } from './describe-pick.js';
+import { createNearestLikedFinder } from './find-nearest-liked.js';
+import type { LearnPaper } from './learn-paper.js';
+import { matchReaderRules } from './match-reader-rules.js';
+import type { ReaderProfile } from './reader-profile.js';
+import type { ScoreParts } from './score-parts.js';
+import { toPercentiles } from './to-percentiles.js';
+import { predictLiking, trainLogisticRegression } from './train-logistic-regression.js';
+
+/** One paper of a reader's copy, in the copy's order. */
+export interface ReaderPick {
+  paperId: string;
+  /** The blend of the shared ranking and the reader's model, 0 to 1; the list's order is the copy's (rules and explore picks place papers out of it). */
+  score: number;
+  /** One short line: "like <paper>", "matches <interest>", "from <author>", "popular today" or "outside your usual". */
+  reason: string;
+  /** Picked outside the reader's usual so their model keeps learning. */
+  explore: boolean;
+  parts: ScoreParts;
+}
+
+export interface RankForReaderOptions {
+  now: Date;
+  /** A vote or library item this many days old counts half (SUMMARIZE_LEARN_HALF_LIFE_DAYS, default 90). */
+  halfLifeDays: number;
+  /** How many "outside your usual" picks to place (0, 1 or 2). */
+  explore: number;
+  /** Samples negatives, shuffles training and draws explore picks; seeded in tests. */
+  random: () => number;
+  /** Earlier papers the reader may not have seen, sampled as negatives. */
+  background: readonly LearnPaper[];
+}
+
+/**
+ * Pure: one reader's copy of the day. Every candidate not dropped by a `never` rule, best first: papers of
+ * followed authors on top, then the blend of the shared ranking and the reader's model (trained here on
+ * their 👍, 👎 and library), with explore picks placed at fixed places. With no votes and no library the
+ * order is the shared order.
+ */
+export function rankForReader(
+  candidates: readonly LearnPaper[],
+  profile: ReaderProfile,
+  shared: ReadonlyMap<string, { score: number; reason: string }>,
+  options: RankForReaderOptions,
+): ReaderPick[] {
+  const verdicts = candidates.map((paper) => matchReaderRules(paper, profile.never, profile.follow));
+  const sharedPercentiles = toPercentiles(candidates.map((paper) => shared.get(paper.id)?.score ?? Number.NEGATIVE_INFINITY));
+  const profilePapers = [...profile.votes.map((vote) => vote.paper), ...profile.library.map((item) => item.paper)];
+  const modelWeight = MAX_MODEL_WEIGHT * Math.min(1, profilePapers.length / FULL_MODEL_SIGNALS);
+
+  let modelScores: number[] | null = null;
+  let features: ScoreParts['features'] = 'none';
+  let findNearest: ReturnType<typeof createNearestLikedFinder> | null = null;
+  if (modelWeight > 0) {
+    const space = buildFeatureSpace(candidates, options.background, profilePapers);
+    const { examples, liked } = collectTrainingExamples(profile, space, { ...options, candidates });
+    const model = trainLogisticRegression(examples, space.dimension, { random: options.random });
+    modelScores = candidates.map((paper) => predictLiking(model, space.vectorOf(paper)));
+    features = space.kind;
+    findNearest = createNearestLikedFinder(liked, space);
+  }
+  const modelPercentiles = modelScores ? toPercentiles(modelScores) : null;
+
+  const scored = candidates.map((paper, position) => {
+    const sharedEntry = shared.get(paper.id);
+    const modelPercentile = modelPercentiles?.[position] ?? null;
+    const score = (1 - modelWeight) * sharedPercentiles[position]! + modelWeight * (modelPercentile ?? 0);
+    const verdict = verdicts[position];
+    const nearest = findNearest?.(paper) ?? null;
+    const parts: ScoreParts = {
+      sharedScore: sharedEntry?.score ?? null,
+      sharedPercentile: sharedPercentiles[position]!,
+      modelScore: modelScores?.[position] ?? null,
+      modelPercentile,
+      modelWeight,
+      nearestLiked: nearest ? { title: nearest.paper.title, similarity: round(nearest.similarity) } : null,
+      features,
+      rule: verdict?.kind === 'follow' ? verdict : null,
+    };
+    return { paper, position, score, parts, reason: describePick(parts, sharedEntry?.reason ?? null), dropped: verdict?.kind === 'never' };
+  });
+
+  const kept = scored.filter((candidate) => !candidate.dropped);
+  // Stable sort, ties in candidate order: with no model, the shared order itself.
+  kept.sort((left, right) => Number(right.parts.rule !== null) - Number(left.parts.rule !== null) || right.score - left.score);
+  const picks: ReaderPick[] = kept.map((candidate) => ({ paperId: candidate.paper.id, score: round(candidate.score), reason: candidate.reason, explore: false, parts: candidate.parts }));
+  if (modelPercentiles === null || options.explore <= 0) return picks;
+
+  const explorePositions = chooseExplorePicks(
+    kept.filter((candidate) => candidate.parts.rule === null).map((candidate) => ({ position: candidate.position, sharedPercentile: candidate.parts.sharedPercentile, modelPercentile: candidate.parts.modelPercentile ?? 0 })),
+    Math.min(options.explore, EXPLORE_PLACES.length),
+    options.random,
+  );
+  const exploreIds = new Set(explorePositions.map((position) => candidates[position]!.id));
+  const explored = picks.filter((pick) => exploreIds.has(pick.paperId)).map((pick) => ({ ...pick, explore: true, reason: 'outside your usual' }));
+  const usual = picks.filter((pick) => !exploreIds.has(pick.paperId));
+  explored.forEach((pick, index) => usual.splice(Math.min(EXPLORE_PLACES[index]!, usual.length), 0, pick));
+  return usual;
+}
+
+// --- internal ---
+
+// With this many votes and library items the model has its full say; fewer blend toward the shared ranking.
+const FULL_MODEL_SIGNALS = 3;
+// The shared ranking keeps a tenth: it breaks the model's near-ties by the newsletter's interests.
+const MAX_MODEL_WEIGHT = 0.9;
+// Fifth and tenth in the copy: inside a copy of ten, never displacing the reader's first picks.
+const EXPLORE_PLACES = [4, 9];
+
+// Four decimals: enough to order, short in `readers explain`.
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}
