@@ -1,12 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import PQueue from 'p-queue';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { ArxivForbiddenError } from './arxiv-forbidden-error.js';
 import { ArxivRequestError } from './arxiv-request-error.js';
 import { parseRetryAfter } from '../http/parse-retry-after.js';
 import { formatDuration } from '../format/format-duration.js';
 import { describeNetworkError } from '../http/describe-network-error.js';
+import { loadUndiciParts } from '../http/load-undici-parts.js';
 import { previewBody } from '../http/preview-body.js';
 
 // Enough of an error page to show its title and first words.
@@ -87,7 +88,7 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
     now = Date.now,
   } = options;
   const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? new Agent({ connections: 1, pipelining: 1 });
+  const dispatcher = options.dispatcher ?? new (loadUndiciParts().Agent)({ connections: 1, pipelining: 1 });
   const queue = new PQueue({ concurrency: 1 });
   let lastStartAt: number | null = null;
   // A Retry-After is arXiv's word to this client, not to one URL: every request waits for it.
@@ -136,9 +137,11 @@ export function createArxivQueue(options: ArxivQueueOptions): ArxivQueue {
       const attempts = `${attempt + 1} attempt${attempt === 0 ? '' : 's'}`;
       let data: Dispatcher.ResponseData;
       try {
-        data = await request(url, {
+        const target = new URL(url);
+        data = await dispatcher.request({
+          origin: target.origin,
+          path: `${target.pathname}${target.search}`,
           method: 'GET',
-          dispatcher,
           headers: { 'user-agent': userAgent, accept: init.accept ?? '*/*' },
           signal: attemptSignal.signal,
         });

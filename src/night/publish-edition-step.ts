@@ -20,6 +20,7 @@ export async function publishEditionStep(config: Config, edition: Edition, repor
     const unchanged = await findUnchangedPublish(config, edition);
     if (unchanged) {
       const detail = `the edition of ${edition.date} with ${formatCount(edition.papers.length, 'paper')} is as published; nothing rewritten`;
+      reporter.log(detail);
       return { ok: true, detail, paths: unchanged.paths, durationMs: Math.round(performance.now() - startedAt) };
     }
     const { publishDay } = await import('../publish/publish-day.js');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fetch as undiciFetch } from 'undici';
 import { buildUserAgent } from '../arxiv/build-user-agent.js';
 import type { FetchFunction } from '../arxiv/fetch-hf-daily-papers.js';
 import type { Config } from '../config/config-schema.js';
@@ -43,6 +42,7 @@ import type { Period } from '../issue/period.js';
 import { reserveRunReport, writeRunReport } from '../run/write-run-report.js';
 import { OutputWriteError } from '../output/output-write-error.js';
 import { formatCount } from '../format/format-count.js';
+import { loadUndiciParts } from '../http/load-undici-parts.js';
 
 export interface NightlyRequest {
   source: PaperSource;
@@ -138,7 +138,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const collected = await collectPapers(request.source, {
           config,
           arxivQueue: context.arxivQueue,
-          fetch: environment.fetch ?? undiciFetch,
+          fetch: environment.fetch ?? loadUndiciParts().fetch,
           limit: request.limit,
           userAgent,
           exampleIds: rankingPlan.interests?.examples,

@@ -34,6 +34,9 @@ describe('summarize nightly, run again', () => {
     const again = await nightly();
     expect(again.code).toBe(0);
     expect(await listPublishedFiles(services.outputDir)).toEqual(published);
+    // The run says there was nothing to do: every paper skipped, the edition as published.
+    expect(again.stderr).toContain('0 summarized, 3 skipped, 0 failed');
+    expect(again.stderr).toContain(`the edition of ${NIGHT} with 3 papers is as published; nothing rewritten`);
     const report = await readLastRunReport(services.outputDir);
     expect(report.publish).toMatchObject({ ok: true, detail: expect.stringContaining('nothing rewritten') });
     expect(report.digest).toEqual({ path: join(services.outputDir, 'digests', `${NIGHT}.md`), papers: 3 });
