@@ -159,12 +159,13 @@ Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
   --quiet          print only warnings and failures, and the summary when something failed
 `,
   readers: `summarize readers add ADDRESS [--name N] [--language L] | remove ADDRESS | list [--state S]
-                  | import FILE.csv|- | export [--votes]   [--out DIR] [--quiet]
+                  | import FILE.csv|- | export [--votes] | library ADDRESS FILE
+                  | never|follow ADDRESS [KEYWORD|AUTHOR] [--remove]   [--out DIR] [--quiet]
 
 The newsletter's readers, kept in readers.sqlite in the data folder (SUMMARIZE_DATA_DIR, default
-<out>-data, never published) with each reader's sends and votes. Without SUMMARIZE_MAIL_TO (or
---to), \`summarize send\` mails the database's active readers; whatever the list, a reader who
-unsubscribed or bounced is never mailed.
+<out>-data, never published) with each reader's sends, votes, library and rules. Without
+SUMMARIZE_MAIL_TO (or --to), \`summarize send\` mails the database's active readers; whatever the
+list, a reader who unsubscribed or bounced is never mailed.
 
   add ADDRESS      add an active reader (an address already there is left as it is)
   --name N         with add: the reader's name, used in To:
@@ -176,6 +177,14 @@ unsubscribed or bounced is never mailed.
                    from export (its state column is kept); all or nothing
   export           every reader as CSV on stdout (address,name,language,state,added)
   --votes          with export: each reader's last vote on each paper instead (address,paper,vote,at)
+  library ADDRESS FILE
+                   set the papers the reader keeps, which rank their own copy with their votes: a BibTeX,
+                   RIS or CSL JSON export (Zotero, JabRef) up to 50 MB; a new file replaces the last one
+  never ADDRESS KEYWORD
+                   never show the reader a paper matching KEYWORD; without KEYWORD, list theirs
+  follow ADDRESS AUTHOR
+                   always show the reader a paper by AUTHOR; without AUTHOR, list whom they follow
+  --remove         with never or follow: remove the keyword or author instead
   --out DIR        the output folder, beside which the data folder lies (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet          print errors only
 `,
@@ -206,7 +215,7 @@ const COMMAND_SUMMARIES: Record<CommandName, string> = {
   issue: "the period's issue in prose",
   text: 'the cleaned text the model would read',
   doctor: 'check the configuration, the folders and every server',
-  readers: 'add, remove, list, import and export the readers database',
+  readers: 'add, remove, list, import and export the readers database; each reader\'s library and rules',
   serve: 'the server for readers: the archive, subscribe, unsubscribe and feedback',
 };
 

@@ -10,7 +10,7 @@ import type { Outcome } from '../../run/outcome.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
-/** `summarize readers add|remove|list|import|export`: parse the flags, then one change to (or read of) the readers database. */
+/** `summarize readers add|remove|list|import|export|library|never|follow`: parse the flags, then one change to (or read of) the readers database. */
 export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
   const { values, positionals } = parseCommandArgs('readers', argv, {
     name: { type: 'string' },
@@ -18,6 +18,7 @@ export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
     state: { type: 'string' },
     votes: { type: 'boolean', default: false },
     out: { type: 'string' },
+    remove: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   const [action, ...operands] = positionals;
@@ -31,14 +32,14 @@ export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
 
 // --- internal ---
 
-type Flags = { name?: string | undefined; language?: string | undefined; state?: string | undefined; votes: boolean };
+type Flags = { name?: string | undefined; language?: string | undefined; state?: string | undefined; votes: boolean; remove: boolean };
 
-const ACTIONS = ['add', 'remove', 'list', 'import', 'export'];
+const ACTIONS = ['add', 'remove', 'list', 'import', 'export', 'library', 'never', 'follow'];
 
 async function readAction(action: string | undefined, operands: string[], flags: Flags, io: CliIo): Promise<ReadersAction> {
   if (action === undefined || !ACTIONS.includes(action)) throw new UsageError(`readers: expected one of ${ACTIONS.join(', ')}${action === undefined ? '' : `, not ${JSON.stringify(action)}`}`);
   const only = (allowed: string[]) => {
-    const given = (['name', 'language', 'state', 'votes'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false && !allowed.includes(flag));
+    const given = (['name', 'language', 'state', 'votes', 'remove'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false && !allowed.includes(flag));
     if (given.length > 0) throw new UsageError(`readers ${action}: --${given[0]} does not apply here`);
   };
   const expectOperands = (count: number, what: string) => {
@@ -61,6 +62,20 @@ async function readAction(action: string | undefined, operands: string[], flags:
       only([]);
       expectOperands(1, 'a CSV file (address,name,language a line), or - for stdin');
       return { action, csv: await readCsv(operands[0]!, io), source: operands[0] === '-' ? 'stdin' : operands[0]! };
+    case 'library':
+      only([]);
+      expectOperands(2, 'an address and a library file, e.g. readers library ada@example.org My-Library.bib (BibTeX, RIS or CSL JSON)');
+      return { action, address: parseAddress(operands[0]!), file: operands[1]! };
+    case 'never':
+    case 'follow': {
+      only(['remove']);
+      const example = action === 'never' ? 'readers never ada@example.org blockchain' : 'readers follow ada@example.org "Yoshua Bengio"';
+      if (operands.length < 1 || operands.length > 2) throw new UsageError(`readers ${action}: expected an address and ${action === 'never' ? 'a keyword' : 'an author'} (or the address alone to list them), e.g. ${example}`);
+      const value = operands[1]?.replace(/\s+/g, ' ').trim();
+      if (value === '') throw new UsageError(`readers ${action}: the ${action === 'never' ? 'keyword' : 'author'} is empty, e.g. ${example}`);
+      if (flags.remove && value === undefined) throw new UsageError(`readers ${action}: --remove needs the ${action === 'never' ? 'keyword' : 'author'} to remove, e.g. ${example} --remove`);
+      return { action: 'rule', kind: action, address: parseAddress(operands[0]!), value, remove: flags.remove };
+    }
     default:
       only(['votes']);
       expectOperands(0, 'no argument');
