@@ -186,6 +186,10 @@ export const ConfigSchema = z.object({
   dataDir: z.string().min(1).optional(),
   /** A reader whose address the server refused for good (5xx on RCPT TO) this many editions in a row is marked bounced. */
   bounceLimit: positiveInt.default(3),
+  /** Papers shown in full in each reader's own copy, picked for them from the day's candidates; default: the edition's count. */
+  readerTop: positiveInt.optional(),
+  /** A reader's vote or library item this many days old counts half in their copy's model. */
+  learnHalfLifeDays: positiveInt.default(90),
   /** Where `summarize serve` listens (`--host`, `--port` override); behind a reverse proxy that adds TLS. */
   serveHost: z.string().min(1).default('127.0.0.1'),
   servePort: nonNegativeInt.max(65535, 'expected a port, 0 to 65535').default(8080),
@@ -207,8 +211,6 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   arxivMinIntervalMs: 'ARXIV_MIN_INTERVAL_MS',
   outputDir: 'SUMMARIZE_OUTPUT_DIR',
   publicUrl: 'SUMMARIZE_PUBLIC_URL',
-  /** Papers shown in full in each reader's own copy, picked for them from the day's candidates; default: the edition's count. */
-  readerTop: positiveInt.optional(),
   cacheDir: 'SUMMARIZE_CACHE_DIR',
   promptsDir: 'SUMMARIZE_PROMPTS_DIR',
   llmConcurrency: 'SUMMARIZE_LLM_CONCURRENCY',
@@ -248,9 +250,10 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   notifyEmpty: 'SUMMARIZE_NOTIFY_EMPTY',
   dataDir: 'SUMMARIZE_DATA_DIR',
   bounceLimit: 'SUMMARIZE_BOUNCE_LIMIT',
+  readerTop: 'SUMMARIZE_READER_TOP',
+  learnHalfLifeDays: 'SUMMARIZE_LEARN_HALF_LIFE_DAYS',
   serveHost: 'SUMMARIZE_SERVE_HOST',
   servePort: 'SUMMARIZE_SERVE_PORT',
   subscribeLimitPerAddress: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_ADDRESS',
   subscribeLimitPerClient: 'SUMMARIZE_SUBSCRIBE_LIMIT_PER_CLIENT',
 };
-  readerTop: 'SUMMARIZE_READER_TOP',

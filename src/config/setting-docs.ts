@@ -291,6 +291,11 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
     description: "How many papers each reader's own copy picks for them from the day's candidates (by their 👍/👎, library and rules), first and in their order; the night briefs the union of every reader's picks, the shared picks first, so the cost grows with distinct papers, not readers. Needs `nightly --send` and the readers database.",
     whenUnset: "the edition's count (the shared picks, `--top`)",
   },
+  learnHalfLifeDays: {
+    group: 'Readers and the server',
+    description: "How fast a reader's old taste fades from their own copy: a 👍/👎 or library item this many days old counts half as much as a new one.",
+    default: '90',
+  },
   serveHost: {
     group: 'Readers and the server',
     description: 'The address `summarize serve` listens on (`--host` overrides); keep it on loopback behind a reverse proxy that adds TLS.',

@@ -9,7 +9,8 @@ import { formatCount } from '../format/format-count.js';
 export function describeCandidates(candidates: readonly PaperMetadata[], ranking: CandidateRanking | undefined, runs: ReadonlyMap<PaperMetadata, PaperRun>): PaperRun[] {
   if (!ranking) return candidates.map((paper) => runs.get(paper)!);
   return ranking.ranked.map(({ paper, rank, score, reason, selected }) => {
-    const run: PaperRun = selected
+    // A paper below --top that a reader picked for their own copy was briefed too.
+    const run: PaperRun = selected || runs.has(paper)
       ? runs.get(paper)!
       : { id: paper.id, version: paper.version, title: paper.title, outcome: 'not-selected', reason: rank === null ? reason : 'ranked below --top', durations: { totalMs: 0 } };
     return { ...run, ranking: { rank, score, reason } };

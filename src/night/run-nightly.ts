@@ -29,6 +29,8 @@ import type { ProgressReporter } from '../run/progress-reporter.js';
 import { podcastEpisodeStep } from '../podcast/podcast-episode-step.js';
 import { preloadPublishing, publishEditionStep } from './publish-edition-step.js';
 import { recordUnusableEntries } from './record-unusable-entries.js';
+import { recordReaderCopies } from './record-reader-copies.js';
+import { rankReaderCopies } from './rank-reader-copies.js';
 import { sendEditionStep } from './send-edition-step.js';
 import { recoverPendingBriefs } from '../run/pending-briefs.js';
 import { removeAbandonedTemporaryFiles } from '../run/remove-abandoned-temporary-files.js';
@@ -189,14 +191,17 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         if (ranking) environment.showRanking?.(ranking.ranked);
         const repeats = describeRepeats(chosen.repeats, shownBefore);
         tellAboutRepeats(repeats.listed.length, papers.length, date, reporter);
+        // Each mailed reader's own picks join the shared ones: the union is briefed, each paper once.
+        const readerCopies = request.send && !isPeriodRun(request.source) ? await rankReaderCopies(config, chosen, { date, now: now(), log: (line) => reporter.log(line) }) : undefined;
+        const briefed = readerCopies?.papers ?? papers;
 
         // 3. Plan: which papers need work (a rerun costs nothing).
-        const plan = await planPapers(papers, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
+        const plan = await planPapers(briefed, config.outputDir, { model: config.model, promptVersion: context.prompts.version, force: request.force, styles: context.prompts.styles, language: config.language });
         // A refused key or an unknown model is found out now, before any PDF is downloaded.
         if (!request.dryRun && plan.summarize.length > 0) await assertLlmEndpointUsable(context, config);
         // New briefs change the edition: its renderers load while the model works, not after.
         if (!request.dryRun && plan.summarize.length > 0) preloadPublishing();
-        reporter.start(papers.length + collected.notFound.length + collected.problems.length);
+        reporter.start(briefed.length + collected.notFound.length + collected.problems.length);
         const unusable: PaperRun[] = recordUnusableEntries(collected, reporter);
 
         // 4. Run: download, extract and brief, pipelined.
@@ -231,11 +236,11 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         }
 
         // 6. Publish: the day's edition in rank order (the source's when unranked); failed papers are not in it.
-        const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, papers, result.briefs);
+        const briefsOnDisk = request.dryRun ? result.briefs : await addStoredBriefs(config.outputDir, briefed, result.briefs);
         // `--style blurb` first: the edition shows each paper's blurb (written above) instead of its five points.
         const edition: Edition = await attachEditionStyle(
           config.outputDir,
-          { date, papers: buildEditionPapers(papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) },
+          { date, papers: buildEditionPapers(readerCopies?.editionOrder ?? papers, briefsOnDisk, ranking?.ranked), ...(repeats.listed.length > 0 ? { repeats: repeats.listed } : {}) },
           request.dryRun ? undefined : chooseEditionStyle(config.styles),
         );
         let publish: RunStep | undefined;
@@ -250,6 +255,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           reporter.warn(`${mailedChange}: the briefs are written, the edition stays as mailed`);
           publish = { ok: true, detail: `not rewritten: ${mailedChange}` };
         } else if (!request.dryRun && edition.papers.length > 0) {
+          if (request.send) await recordReaderCopies(config.outputDir, edition, readerCopies);
           publish = await publishEditionStep(config, edition, reporter);
           if (publish.ok) digest = { path: publish.paths?.[0] ?? '', papers: edition.papers.length };
           if (publish.ok && request.source.kind === 'arxiv-announced') await recordAnnouncement(config.outputDir, request.source.categories, date, collected.papers.map((paper) => paper.id));

@@ -4,6 +4,9 @@ import { composeEditionMessage } from '../mail/compose-edition-message.js';
 import { loadEmailImages } from '../mail/load-email-images.js';
 import { writeEmailEdition } from '../mail/write-email-edition.js';
 import { readEditionWithEpisode } from '../publish/read-edition-with-episode.js';
+import { toReaderId } from '../reader-sends/to-reader-id.js';
+import { readReaderCopies } from '../readers/reader-copies-store.js';
+import { createReaderCopyRenderer } from './create-reader-copy-renderer.js';
 import { type SendEditionOptions, type SendEditionResult, sendOnce } from './send-once.js';
 
 /**
@@ -17,26 +20,33 @@ export async function sendEdition(config: Config, options: SendEditionOptions): 
     name: `the edition of ${date}`,
     prepare: async ({ from, feedbackUrl }) => {
       const edition = await readEditionWithEpisode(config.outputDir, date);
-      const email = await writeEmailEdition(config.outputDir, edition, { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe, feedbackUrl });
+      const renderOptions = { publicUrl: config.publicUrl, unsubscribe: config.mailUnsubscribe, feedbackUrl };
+      const email = await writeEmailEdition(config.outputDir, edition, renderOptions);
       const attachments = await loadEmailImages(config.outputDir, email.images, email.html);
+      // A reader the night ranked a copy for gets their own order; everyone else the shared edition.
+      const copies = await readReaderCopies(config.outputDir, date);
+      const renderCopy = createReaderCopyRenderer(config.outputDir, edition, renderOptions);
       return {
         email,
         detail: `${edition.papers.length} papers, ${email.shownInFull} in full`,
         // One copy per reader, built the same way for a dry run and a real send.
-        messageFor: (reader, acceptedCopies, sentAt) =>
-          composeEditionMessage({
+        messageFor: async (reader, acceptedCopies, sentAt) => {
+          const picks = copies?.get(toReaderId(reader));
+          const own = picks === undefined || picks.length === 0 ? { email, attachments } : await renderCopy({ picks });
+          return composeEditionMessage({
             date,
             paperCount: edition.papers.length,
-            email,
+            email: own.email,
             from,
             to: reader,
             subject: config.mailSubject ?? editionMessages(edition).editionSubject(date, edition.papers.length),
             unsubscribe: config.mailUnsubscribe,
             unsubscribeSecret: config.unsubscribeSecret,
-            attachments,
+            attachments: own.attachments,
             acceptedCopies,
             sentAt,
-          }),
+          });
+        },
       };
     },
   });

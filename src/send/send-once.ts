@@ -61,7 +61,7 @@ export interface Mailing {
   kind: MailingKind;
   name: string;
   /** `feedbackUrl`: where the edition's 👍/👎 links go, for readers of the database (see sendToAudience). */
-  prepare(input: { from: string; feedbackUrl?: string | undefined }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string, acceptedCopies: number, sentAt: Date) => ReaderMessage }>;
+  prepare(input: { from: string; feedbackUrl?: string | undefined }): Promise<{ email: { html: string; text: string }; detail: string; messageFor: (reader: string, acceptedCopies: number, sentAt: Date) => ReaderMessage | Promise<ReaderMessage> }>;
 }
 
 /**
@@ -98,7 +98,7 @@ async function sendToAudience(config: Config, options: SendEditionOptions, maili
   const pagesBase = toHttpsBase(config.publicUrl);
   const { email, detail, messageFor } = await mailing.prepare({ from, feedbackUrl });
   const buildCopy = async (reader: string, acceptedCopies: number): Promise<ReaderCopy> => {
-    const composed = messageFor(reader, acceptedCopies, now());
+    const composed = await messageFor(reader, acceptedCopies, now());
     const sign = (part: unknown, html: boolean) => {
       if (typeof part !== 'string' || feedbackUrl === undefined) return part;
       const voted = signFeedbackLinks(part, feedbackUrl, reader, secret!);

@@ -1,0 +1,52 @@
+import type { PaperMetadata } from '../brief/brief-schema.js';
+import type { LearnPaper } from '../learn/learn-paper.js';
+import { type ReaderPick, rankForReader } from '../learn/rank-for-reader.js';
+import type { RankedPaper } from '../rank/rank-papers.js';
+import { createReaderDayRandom } from '../readers/create-reader-day-random.js';
+import type { ReaderProfileEntry } from '../readers/read-reader-profiles.js';
+
+export interface RankForReadersOptions {
+  /** YYYY-MM-DD: seeds each reader's draws, so a rerun picks the same. */
+  date: string;
+  /** Each reader's copy keeps their best this many. */
+  top: number;
+  now: Date;
+  halfLifeDays: number;
+}
+
+/**
+ * Each reader's top picks among the day's candidates, by the shared ranking blended with their own model (rankForReader),
+ * keyed by their address. The shared ranking's scores and reasons carry into each; without a ranking the source's order does.
+ */
+export function rankForReaders(
+  candidates: readonly PaperMetadata[],
+  ranked: readonly RankedPaper[] | undefined,
+  readers: readonly ReaderProfileEntry[],
+  options: RankForReadersOptions,
+): Map<string, ReaderPick[]> {
+  const shared = new Map(
+    ranked === undefined
+      ? candidates.map((paper, position) => [paper.id, { score: candidates.length - position, reason: 'source order' }] as const)
+      : ranked.map((candidate) => [candidate.paper.id, { score: candidate.score, reason: candidate.reason }] as const),
+  );
+  const learnCandidates = candidates.map(toLearnPaper);
+  // Papers other readers voted on or keep: earlier papers this reader may not have seen, sampled as their likely dislikes.
+  const background = [...new Map(readers.flatMap(({ profile }) => [...profile.votes, ...profile.library].map(({ paper }) => [paper.id, paper] as const))).values()];
+  // A copy of five or more has room for one pick outside the reader's usual, of ten or more for two.
+  const explore = Math.min(MAX_EXPLORE, Math.floor(options.top / PICKS_PER_EXPLORE));
+  return new Map(
+    readers.map(({ address, profile }) => {
+      const picks = rankForReader(learnCandidates, profile, shared, { now: options.now, halfLifeDays: options.halfLifeDays, explore, random: createReaderDayRandom(address, options.date), background });
+      return [address, picks.slice(0, options.top)];
+    }),
+  );
+}
+
+// --- internal ---
+
+const MAX_EXPLORE = 2;
+const PICKS_PER_EXPLORE = 5;
+
+function toLearnPaper(paper: PaperMetadata): LearnPaper {
+  return { id: paper.id, title: paper.title, abstract: paper.abstract, authors: paper.authors };
+}

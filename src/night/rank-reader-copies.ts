@@ -1,0 +1,44 @@
+import type { PaperMetadata } from '../brief/brief-schema.js';
+import type { Config } from '../config/config-schema.js';
+import type { ReaderPick } from '../learn/rank-for-reader.js';
+import { formatCount } from '../format/format-count.js';
+import type { ChosenPapers } from './choose-papers.js';
+import { planBriefUnion } from './plan-brief-union.js';
+import { rankForReaders } from './rank-for-readers.js';
+
+/** The night's readers' copies: what to brief for them, and each reader's picks by address. */
+export interface ReaderCopiesPlan {
+  /** The shared picks, then the readers' own: what the night briefs, each once, in the order a --max-cost cut spares the shared. */
+  papers: PaperMetadata[];
+  /** The same papers in the shared ranking's order: the web edition, the archive and the feeds stay the shared ranking. */
+  editionOrder: PaperMetadata[];
+  copies: Map<string, ReaderPick[]>;
+  /** The shared ranking's reason per paper, recorded with each pick for `readers explain`. */
+  sharedReasons: Map<string, string>;
+}
+
+/**
+ * Each reader of the database with a vote, library or rule gets their own top N (SUMMARIZE_READER_TOP, default the
+ * edition's count) of the day's candidates; undefined when no reader has any, so the night is the shared one exactly.
+ */
+export async function rankReaderCopies(config: Config, chosen: ChosenPapers, options: { date: string; now: Date; log: (line: string) => void }): Promise<ReaderCopiesPlan | undefined> {
+  if (chosen.chosen.length === 0) return undefined;
+  // The readers' database and their model load only on the nights that mail them.
+  const { readReaderProfiles } = await import('../readers/read-reader-profiles.js');
+  const readers = await readReaderProfiles(config);
+  if (readers.length === 0) return undefined;
+  const ranked = chosen.ranking?.ranked.filter((candidate) => candidate.rank !== null && !candidate.shownBefore);
+  const candidates = ranked?.map((candidate) => candidate.paper) ?? chosen.chosen;
+  const top = config.readerTop ?? chosen.chosen.length;
+  const copies = rankForReaders(candidates, ranked, readers, { date: options.date, top, now: options.now, halfLifeDays: config.learnHalfLifeDays });
+  const papers = planBriefUnion(chosen.chosen, copies.values(), candidates);
+  const inUnion = new Set(papers);
+  const extra = papers.length - chosen.chosen.length;
+  options.log(`ranked ${formatCount(readers.length, "reader's own copy", "readers' own copies")} (${top} picks each): ${extra === 0 ? 'all among the shared picks' : `${formatCount(extra, 'more paper')} to brief for them`}`);
+  return {
+    papers,
+    editionOrder: [...chosen.chosen, ...candidates.filter((paper) => inUnion.has(paper) && !chosen.chosen.includes(paper))],
+    copies,
+    sharedReasons: new Map(ranked?.map((candidate) => [candidate.paper.id, candidate.reason])),
+  };
+}

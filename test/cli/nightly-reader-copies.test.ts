@@ -1,0 +1,131 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openReadersDatabase } from '../../src/readers/open-readers-database.js';
+import { createReadersStore } from '../../src/readers/readers-store.js';
+import type { FakePaper } from '../fakes/fake-arxiv-server.js';
+import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
+import { readLastRunReport } from '../helpers/nightly-papers.js';
+import { makePaperPdf } from '../helpers/paper-pdf.js';
+import { runCliCaptured } from '../helpers/run-cli-captured.js';
+import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
+
+const EARLIER = '2025-09-09';
+const NIGHT = '2025-09-10';
+const GRAPHS = 'Graph neural networks';
+const RETRIEVAL = 'Long document retrieval';
+
+// Two topics a day: graphs (which Grace likes) and retrieval (which Rosa likes).
+function topicPaper(id: string, topic: 'graph' | 'retrieval', index: number, published: string): FakePaper {
+  return topic === 'graph'
+    ? { id, title: `${GRAPHS} for molecule graphs ${index}`, abstract: `Message passing over molecular graphs with graph neural networks predicts molecule properties (${index}).`, published }
+    : { id, title: `${RETRIEVAL} with sparse attention ${index}`, abstract: `Retrieval of passages from long documents with sparse attention over long context windows (${index}).`, published };
+}
+
+const EARLIER_PAPERS = [topicPaper('2509.09001', 'graph', 1, `${EARLIER}T12:00:00Z`), topicPaper('2509.09002', 'graph', 2, `${EARLIER}T12:00:00Z`), topicPaper('2509.09003', 'retrieval', 1, `${EARLIER}T12:00:00Z`), topicPaper('2509.09004', 'retrieval', 2, `${EARLIER}T12:00:00Z`)];
+const NIGHT_PAPERS = Array.from({ length: 8 }, (_, index) => topicPaper(`2509.${10_001 + index}`, index % 2 === 0 ? 'retrieval' : 'graph', 10 + index, `${NIGHT}T12:00:00Z`));
+const INTERESTS = ['retrieval over long documents', 'sparse attention', ''].join('\n');
+const GRACE = 'grace@example.org';
+const ROSA = 'rosa@example.org';
+const NOVA = 'nova@example.org';
+
+let services: FakeServices;
+let smtp: FakeSmtp;
+
+afterEach(async () => {
+  await smtp?.close();
+  await services?.close();
+});
+
+async function start(): Promise<NodeJS.ProcessEnv> {
+  const papers = await Promise.all([...EARLIER_PAPERS, ...NIGHT_PAPERS].map(async (paper) => ({ ...paper, pdf: await makePaperPdf(paper.title!) })));
+  services = await startFakeServices(papers);
+  services.hf.setDay(EARLIER, EARLIER_PAPERS.map((paper) => paper.id));
+  services.hf.setDay(NIGHT, NIGHT_PAPERS.map((paper) => paper.id));
+  smtp = await startFakeSmtp();
+  const interests = join(services.outputDir, '..', 'interests.txt');
+  await writeFile(interests, INTERESTS);
+  return { ...services.env, SUMMARIZE_INTERESTS: interests, SUMMARIZE_EMBEDDING_MODEL: 'none', SMTP_URL: smtp.url, SUMMARIZE_MAIL_FROM: 'arXiv Brief <brief@example.org>' };
+}
+
+// Three readers of the database: Grace 👍 graphs and 👎 retrieval, Rosa the opposite, Nova has not voted.
+async function addReaders(env: NodeJS.ProcessEnv): Promise<void> {
+  for (const address of [GRACE, ROSA, NOVA]) expect((await runCliCaptured(['readers', 'add', address], env)).code).toBe(0);
+  const connection = openReadersDatabase(join(`${services.outputDir}-data`, 'readers.sqlite'))!;
+  try {
+    const readers = createReadersStore(connection);
+    const vote = (address: string, paperId: string, vote: 'up' | 'down') => readers.recordVote(readers.find(address)!.id, paperId, vote);
+    vote(GRACE, '2509.09001', 'up');
+    vote(GRACE, '2509.09002', 'up');
+    vote(GRACE, '2509.09003', 'down');
+    vote(ROSA, '2509.09003', 'up');
+    vote(ROSA, '2509.09004', 'up');
+    vote(ROSA, '2509.09001', 'down');
+  } finally {
+    connection.close();
+  }
+}
+
+async function mailTo(address: string): Promise<ParsedMail> {
+  const message = smtp.messages.find((received) => received.to.includes(address));
+  expect(message, `a copy for ${address}`).toBeDefined();
+  return simpleParser(message!.raw);
+}
+
+// The titles shown in full, in the copy's order.
+function titlesInFull(mail: ParsedMail): string[] {
+  return [...String(mail.html).matchAll(/<h2 class="title"[^>]*><a [^>]*>\d+\. ([^<]+)<\/a><\/h2>/g)].map((match) => match[1]!);
+}
+
+describe("summarize nightly --send: each reader's own copy", () => {
+  it('orders each copy by its reader’s votes with a reason per pick and "Also today", keeps the web edition shared, and briefs each paper of the union once', async () => {
+    const env = await start();
+    expect((await runCliCaptured(['nightly', '--date', EARLIER], env)).code).toBe(0);
+    await addReaders(env);
+    const requestsBefore = services.openai.requests.length;
+
+    const night = await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...env, SUMMARIZE_READER_TOP: '5' });
+
+    expect(night.code, night.stderr).toBe(0);
+    expect(night.stderr).toMatch(/ranked 2 readers' own copies \(5 picks each\): \d+ more papers? to brief for them/);
+    expect(smtp.messages).toHaveLength(3);
+
+    const grace = await mailTo(GRACE);
+    const rosa = await mailTo(ROSA);
+    const nova = await mailTo(NOVA);
+    const graceOrder = titlesInFull(grace);
+    const rosaOrder = titlesInFull(rosa);
+    expect(graceOrder).toHaveLength(5);
+    expect(rosaOrder).toHaveLength(5);
+    expect(graceOrder.slice(0, 3).every((title) => title.startsWith(GRAPHS))).toBe(true);
+    expect(rosaOrder.slice(0, 3).every((title) => title.startsWith(RETRIEVAL))).toBe(true);
+    // Each pick says why, short, under its title; one pick in five is from outside the reader's usual, marked.
+    expect(String(grace.html)).toMatch(/<p class="reason"[^>]*>like Graph neural networks for molecule graphs [12]<\/p>/);
+    expect(String(rosa.html)).toMatch(/<p class="reason"[^>]*>(like Long document retrieval with sparse attention [12]|matches [^<]+)<\/p>/);
+    for (const mail of [grace, rosa]) {
+      expect(String(mail.html).match(/<p class="reason"/g)).toHaveLength(5);
+      expect(String(mail.html).match(/>Outside your usual/g)).toHaveLength(1);
+      expect(String(mail.html)).toMatch(/>Also today<\/h2><ol start="6"/);
+      expect(mail.text).toContain('Also today:');
+    }
+
+    // The web edition, and Nova's copy, are the shared ranking: the three best by the interests, then the readers' picks by their shared rank.
+    const report = await readLastRunReport(services.outputDir);
+    const sharedOrder = report.papers.filter((paper) => paper.outcome === 'summarized').sort((left, right) => left.ranking!.rank! - right.ranking!.rank!).map((paper) => paper.title ?? paper.id);
+    const index = JSON.parse(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8')) as { papers: Array<{ title: string }> };
+    expect(index.papers.map((paper) => paper.title)).toEqual(sharedOrder);
+    expect(index.papers.slice(0, 3).every((paper) => paper.title.startsWith(RETRIEVAL))).toBe(true);
+    expect(titlesInFull(nova)).toEqual(sharedOrder);
+    expect(String(nova.html)).not.toContain('class="reason"');
+    const web = await readFile(join(services.outputDir, 'digests', `${NIGHT}.html`), 'utf8');
+    expect(web).not.toContain('Also today');
+    expect(web).not.toContain('Outside your usual');
+
+    // The union of the picks is briefed once: one model call per paper, each paper in exactly one.
+    const calls = services.openai.requests.slice(requestsBefore).map((request) => JSON.stringify(request.body));
+    expect(calls).toHaveLength(sharedOrder.length);
+    for (const title of sharedOrder) expect(calls.filter((call) => call.includes(title)), title).toHaveLength(1);
+    expect(sharedOrder.length).toBeGreaterThan(3);
+  });
+});
