@@ -4,6 +4,7 @@ import type { Brief, PaperMetadata } from '../brief/brief-schema.js';
 import { briefTldr } from '../output/brief-tldr.js';
 import { getBriefFileStem } from '../output/brief-store.js';
 import { escapeHtml } from '../output/escape-html.js';
+import type { FlowchartSize } from '../output/flowchart/read-flowchart-size.js';
 import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { getMessages, type Messages } from '../language/messages.js';
@@ -23,6 +24,8 @@ export interface PaperPageOptions {
   editions: string[];
   /** `papers/<stem>.flowchart.png` exists beside the page. */
   hasFlowchartImage: boolean;
+  /** The size its PNG was drawn at, read from `<stem>.flowchart.svg`; default: the flowchart laid out again from the brief. */
+  flowchartSize?: FlowchartSize | undefined;
   /** The episode of the edition being published; the page plays this paper's segment of it. */
   episode?: EditionEpisode | undefined;
   /** The paper's podcast style, when it was written: shown folded, as the script the episode speaks. */
@@ -64,7 +67,7 @@ export function renderPaperPage(brief: Brief, options: PaperPageOptions): string
     options.episode === undefined ? '' : renderEpisodePlayer(options.episode, { root: '../', paperId: paper.id, language }),
     renderWarnings(brief.checks.warnings, language),
     renderSummaryPoints(brief.summary, language),
-    options.hasFlowchartImage ? renderFigure(brief, getBriefFileStem(paper.id, paper.version, language), messages) : '',
+    options.hasFlowchartImage ? renderFigure(brief, getBriefFileStem(paper.id, paper.version, language), messages, options.flowchartSize) : '',
     renderCritique(brief),
     renderQuiz(brief, messages),
     options.podcast === undefined ? '' : renderPodcastScript(options.podcast, messages),
@@ -125,15 +128,20 @@ function renderWarnings(warnings: string[], language = 'en'): string {
   return `<div class="warning"><strong>⚠️ ${escapeHtml(getMessages(language).checkBeforeRelying)}</strong><ul>${warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
 }
 
-function renderFigure(brief: Brief, stem: string, messages: Messages): string {
+function renderFigure(brief: Brief, stem: string, messages: Messages, stored: FlowchartSize | undefined): string {
   // The PNG is drawn at 2x for sharp text: shown at the chart's own size (1x), not stretched to the column; the SVG behind the link zooms without limit.
-  const size = renderFlowchartSvg(brief.flowchart).match(/width="(\d+)" height="(\d+)"/);
-  const dimensions = size ? ` width="${size[1]}" height="${size[2]}"` : '';
+  const size = stored ?? layOutSize(brief);
+  const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
   return [
     `<h3>🧭 ${escapeHtml(messages.methodWorkflow)}</h3>`,
     `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png"${dimensions} alt="${escapeHtml(describeFlowchart(brief.flowchart, brief.generation.language))}"></a>`,
     `<figcaption>${escapeHtml(messages.flowchartCaption)}</figcaption></figure>`,
   ].join('\n');
+}
+
+function layOutSize(brief: Brief): FlowchartSize | undefined {
+  const size = /width="(\d+)" height="(\d+)"/.exec(renderFlowchartSvg(brief.flowchart));
+  return size ? { width: Number(size[1]), height: Number(size[2]) } : undefined;
 }
 
 function renderCritique(brief: Brief): string {

@@ -5,6 +5,7 @@ import type { Brief } from '../brief/brief-schema.js';
 import type { EditionEpisode } from '../edition/edition.js';
 import { getBriefPaths } from '../output/brief-store.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
+import { readFlowchartSize } from '../output/flowchart/read-flowchart-size.js';
 import { readPodcastScript } from '../styles/podcast-script-store.js';
 import { PROSE_STYLE_NAMES } from '../brief/style-names.js';
 import { readStoredStyle } from '../styles/style-store.js';
@@ -31,8 +32,10 @@ export async function writePaperPage(
   { editions, episode, images = NO_PAGE_IMAGES }: { editions: string[]; episode?: EditionEpisode | undefined; images?: PageImages },
 ): Promise<void> {
   const hasImage = await hasFlowchartImage(outputDir, brief);
+  // Read, not laid out again: the layout, for two numbers, was most of a page's time and garbage.
+  const flowchartSize = hasImage ? await readFlowchartSize(getBriefPaths(outputDir, brief.paper.id, brief.paper.version, brief.generation.language).flowchartSvg) : undefined;
   // Every style the paper has on disk is shown, whichever run wrote it.
   const styles = (await Promise.all(PROSE_STYLE_NAMES.map((style) => readStoredStyle(outputDir, brief.paper, style, brief.generation.language ?? 'en')))).filter((result) => result !== null);
   const podcast = (await readPodcastScript(outputDir, brief.paper.id, brief.paper.version, brief.generation.language)) ?? undefined;
-  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage: hasImage, episode, podcast, styles, image: images.forPaper(brief, hasImage) }));
+  await writeFileAtomic(getPaperPagePath(outputDir, brief), renderPaperPage(brief, { editions, hasFlowchartImage: hasImage, flowchartSize, episode, podcast, styles, image: images.forPaper(brief, hasImage) }));
 }

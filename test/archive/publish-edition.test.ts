@@ -117,6 +117,20 @@ describe('publishEdition', () => {
     }
   });
 
+  it('shows each flowchart at the size its stored image was drawn at, as its SVG beside the page says', async () => {
+    const thirdStem = toFileStem(third!.paper.id, third!.paper.version);
+    const svgPath = getBriefPaths(outputDir, third!.paper.id, third!.paper.version).flowchartSvg;
+    const stored = await readFile(svgPath, 'utf8');
+    const [, width, height] = /<svg\b[^>]*? width="(\d+)" height="(\d+)"/.exec(stored)!;
+    await publishEdition(outputDir, TODAY, { warn });
+    expect(await read(`papers/${thirdStem}.html`)).toContain(`<img src="${thirdStem}.flowchart.png" width="${width}" height="${height}"`);
+
+    // An image drawn at another size (an older renderer's) is shown at that size, so the page never stretches it.
+    await writeFile(svgPath, stored.replace(`width="${width}" height="${height}"`, 'width="321" height="123"'));
+    await publishEdition(outputDir, TODAY, { warn });
+    expect(await read(`papers/${thirdStem}.html`)).toContain(`<img src="${thirdStem}.flowchart.png" width="321" height="123"`);
+  });
+
   it('leaves no half-written search data behind when publishing fails', async () => {
     const { mkdir, readdir } = await import('node:fs/promises');
     // A folder where the web edition should go: writing it fails after the search data was started.
