@@ -1,5 +1,5 @@
 // summarize serve under load: N requests from C concurrent clients (pages, /healthz, votes written), in its own
-// process as systemd runs it; prints requests/s, latency and the server's resident memory before, at peak and after.
+// process as systemd runs it (the built command: npm run build first); prints requests/s, latency and the server's resident memory before, at peak and after.
 // npm run bench:serve -- [--requests 20000] [--clients 50]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { signReaderToken } from '../src/mail/sign-reader-token.js';
 import { openReadersDatabase } from '../src/readers/open-readers-database.js';
 import { createReadersStore } from '../src/readers/readers-store.js';
 import { makeSampleBriefs } from '../test/helpers/sample-brief.js';
+import { makePaperIds, publishPaperFiles } from '../test/helpers/publish-paper-files.js';
 import { storeEdition } from '../test/helpers/store-edition.js';
 import { readPositive } from './bench-support.js';
 
@@ -24,12 +25,15 @@ const clients = readPositive('--clients', values.clients);
 const root = await mkdtemp(join(tmpdir(), 'arxiv-brief-bench-serve-'));
 try {
   await storeEdition(join(root, 'output'), '2025-01-31', makeSampleBriefs());
+  // Votes are taken only on published papers.
+  const papers = makePaperIds(997);
+  await publishPaperFiles(join(root, 'output'), papers);
   const readers = Array.from({ length: 100 }, (_, index) => `reader${index}@example.org`);
   const connection = openReadersDatabase(join(root, 'data', 'readers.sqlite'), { create: true })!;
   createReadersStore(connection).addMany(readers.map((address) => ({ address })), 'active', 'en');
   connection.close();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test/helpers/summarize-from-source.ts'), 'serve', '--port', '0', '--quiet', '--out', join(root, 'output')], {
+  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/summarize.js'), 'serve', '--port', '0', '--quiet', '--out', join(root, 'output')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: root, SUMMARIZE_UNSUBSCRIBE_SECRET: SECRET, SUMMARIZE_DATA_DIR: join(root, 'data') },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -64,7 +68,7 @@ try {
           // One request in five writes a vote, the rest read pages.
           const answer =
             index % 5 === 4
-              ? await fetch(voteUrl(url, readers[index % readers.length]!, `2509.${String(10000 + (index % 997)).padStart(5, '0')}`), { method: 'POST' })
+              ? await fetch(voteUrl(url, readers[index % readers.length]!, papers[index % papers.length]!), { method: 'POST' })
               : await fetch(`${url}${paths[index % paths.length]}`);
           await answer.arrayBuffer();
           if (answer.status !== 200) errors++;

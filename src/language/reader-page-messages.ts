@@ -36,6 +36,8 @@ export interface ReaderPageMessages {
   feedbackRecorded: (vote: 'up' | 'down', paperId: string) => string;
   /** The link lacks a part or was changed: the reader should use the one in their email. */
   invalidLink: string;
+  /** A vote on a paper that is not in the archive: nothing was recorded. */
+  unknownPaper: string;
   badAddress: string;
   notFound: string;
   methodNotAllowed: string;

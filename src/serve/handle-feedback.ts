@@ -9,7 +9,8 @@ import { sendMessagePage, sendReaderPage } from './send-reader-page.js';
 
 /**
  * `/feedback?paper=<arXiv id>&vote=up|down&address=…&token=…`, the 👍/👎 links of a reader's copy (the token signs the
- * reader and the paper, not the vote): GET shows one button, POST records the vote. Voting again replaces it.
+ * reader and the paper, not the vote): GET shows one button, POST records the vote. Voting again replaces it. A paper
+ * not in the published archive takes no vote.
  */
 export async function handleFeedback(context: ReaderServerContext, { request, response, url }: RouteRequest): Promise<void> {
   const paperId = readPaperId(url.searchParams.get('paper'));
@@ -20,6 +21,8 @@ export async function handleFeedback(context: ReaderServerContext, { request, re
   const language = choosePageLanguage(reader?.language, request.headers['accept-language'], context.defaultLanguage);
   // Removed from the database (forgotten): there is nobody to record the vote for.
   if (reader === undefined) throw new HttpStatusError(404, 'invalidLink', {}, language);
+  // A paper no edition published (its files removed, or a link minted elsewhere with the same secret) teaches nothing.
+  if (!context.isPublishedPaper(paperId)) throw new HttpStatusError(404, 'unknownPaper', {}, language);
   const messages = getReaderPageMessages(language);
   if (request.method === 'GET' || request.method === 'HEAD') {
     sendReaderPage(response, 200, { language, title: messages.feedbackTitle, lines: [messages.feedbackQuestion(vote, paperId)], form: { action: `${url.pathname}${url.search}`, button: messages.feedbackButton(vote) } });

@@ -13,5 +13,5 @@ export class HttpStatusError extends Error {
 }
 
 /** The messages of ReaderPageMessages that explain a refusal. */
-export type ErrorMessageKey = 'invalidLink' | 'badAddress' | 'notFound' | 'methodNotAllowed' | 'tooLarge' | 'tooManyRequests' | 'unavailable' | 'subscriptionsClosed' | 'badRequest' | 'confirmExpired';
+export type ErrorMessageKey = 'invalidLink' | 'badAddress' | 'notFound' | 'methodNotAllowed' | 'tooLarge' | 'tooManyRequests' | 'unavailable' | 'subscriptionsClosed' | 'badRequest' | 'confirmExpired' | 'unknownPaper';
 

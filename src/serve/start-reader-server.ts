@@ -7,6 +7,7 @@ import { BriefError, ConfigError } from '../errors/brief-error.js';
 import { getDataDir, getReadersDatabasePath } from '../readers/get-readers-database-path.js';
 import { openReadersDatabase } from '../readers/open-readers-database.js';
 import { createReadersStore } from '../readers/readers-store.js';
+import { createPublishedPaperCheck } from './create-published-paper-check.js';
 import { createConfirmationMailer } from './create-confirmation-mailer.js';
 import { createRateLimiter } from './create-rate-limiter.js';
 import { handleReaderRequest } from './handle-reader-request.js';
@@ -56,6 +57,7 @@ export async function startReaderServer(config: Config, options: StartReaderServ
     publicUrl: '',
     defaultLanguage: config.language,
     now,
+    isPublishedPaper: createPublishedPaperCheck(folder.root),
     limits: {
       perAddress: createRateLimiter({ limit: config.subscribeLimitPerAddress, windowMs: DAY_MS, now }),
       perClient: createRateLimiter({ limit: config.subscribeLimitPerClient, windowMs: HOUR_MS, now }),

@@ -239,7 +239,8 @@ describe('subscribing', () => {
 });
 
 describe('feedback', () => {
-  const feedbackUrl = (vote: string, paper = '2509.08721') => `${server.url}/feedback?paper=${paper}&vote=${vote}&address=${ADA}&token=${signReaderToken(SECRET, { kind: 'feedback', address: ADA, paperId: '2509.08721' })}`;
+  // A paper of the edition the server publishes: only those take votes.
+  const feedbackUrl = (vote: string, paper = '2501.01234') => `${server.url}/feedback?paper=${paper}&vote=${vote}&address=${ADA}&token=${signReaderToken(SECRET, { kind: 'feedback', address: ADA, paperId: '2501.01234' })}`;
 
   it('shows a button on GET and records the last vote on POST, however often', async () => {
     withReaders((readers) => readers.add({ address: ADA }, 'active', 'en'));
@@ -247,10 +248,36 @@ describe('feedback', () => {
     expect(await page.text()).toContain('👍 More like this');
     expect(withReaders((readers) => readers.listVotes())).toEqual([]);
     for (let attempt = 0; attempt < 3; attempt++) expect((await fetch(feedbackUrl('up'), { method: 'POST' })).status).toBe(200);
-    expect((await fetch(feedbackUrl('down', '2509.08721v2'), { method: 'POST' })).status).toBe(200);
-    expect(withReaders((readers) => readers.listVotes()).map(({ paperId, vote }) => [paperId, vote])).toEqual([['2509.08721', 'down']]);
-    // The token signs the paper: it votes on no other.
-    expect((await fetch(feedbackUrl('up', '2509.08722'), { method: 'POST' })).status).toBe(403);
+    expect((await fetch(feedbackUrl('down', '2501.01234v2'), { method: 'POST' })).status).toBe(200);
+    expect(withReaders((readers) => readers.listVotes()).map(({ paperId, vote }) => [paperId, vote])).toEqual([['2501.01234', 'down']]);
+    // The token signs the paper: it votes on no other, even one the archive has.
+    expect((await fetch(feedbackUrl('up', '2501.05678'), { method: 'POST' })).status).toBe(403);
+  });
+
+  it('refuses a forged, missing or reused token, a bad vote and a paper no edition published, with a page that says why, and stores nothing', async () => {
+    withReaders((readers) => readers.add({ address: ADA }, 'active', 'en'));
+    const signed = (paper: string) => signReaderToken(SECRET, { kind: 'feedback', address: ADA, paperId: paper });
+    const vote = (query: string) => fetch(`${server.url}/feedback?${query}`, { method: 'POST' });
+    const refusals: Array<[string, number, string]> = [
+      // Signed with another secret, as a forger would.
+      [`paper=2501.01234&vote=up&address=${ADA}&token=${signReaderToken('another-secret-of-32-characters!', { kind: 'feedback', address: ADA, paperId: '2501.01234' })}`, 403, 'This link is incomplete or was changed'],
+      [`paper=2501.01234&vote=up&address=${ADA}&token=${'0'.repeat(32)}`, 403, 'This link is incomplete or was changed'],
+      // Ada's token on another reader's address.
+      [`paper=2501.01234&vote=up&address=alan@example.org&token=${signed('2501.01234')}`, 403, 'This link is incomplete or was changed'],
+      [`paper=2501.01234&vote=up&address=${ADA}`, 400, 'This link is incomplete or was changed'],
+      [`paper=2501.01234&vote=sideways&address=${ADA}&token=${signed('2501.01234')}`, 400, 'This link is incomplete or was changed'],
+      [`paper=not-a-paper&vote=up&address=${ADA}&token=${signed('not-a-paper')}`, 400, 'This link is incomplete or was changed'],
+      // Rightly signed, but for a paper the archive does not have.
+      [`paper=2501.00001&vote=up&address=${ADA}&token=${signed('2501.00001')}`, 404, 'This paper is not in the archive, so your vote was not recorded.'],
+    ];
+    for (const [query, status, says] of refusals) {
+      const answer = await vote(query);
+      expect(answer.status, query).toBe(status);
+      expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await answer.text(), query).toContain(says);
+    }
+    expect((await fetch(`${server.url}/feedback?paper=2501.00001&vote=up&address=${ADA}&token=${signed('2501.00001')}`)).status).toBe(404);
+    expect(withReaders((readers) => readers.listVotes())).toEqual([]);
   });
 });
 

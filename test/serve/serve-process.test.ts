@@ -8,12 +8,15 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { signReaderToken } from '../../src/mail/sign-reader-token.js';
 import { openReadersDatabase } from '../../src/readers/open-readers-database.js';
 import { createReadersStore } from '../../src/readers/readers-store.js';
+import { makePaperIds, publishPaperFiles } from '../helpers/publish-paper-files.js';
 
 const SECRET = 'a-test-secret-of-32-characters!!';
 // The built command, as systemd runs it (npm test builds dist/ first).
 const CLI = fileURLToPath(new URL('../../bin/summarize.js', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READERS = Array.from({ length: 20 }, (_, index) => `reader${index}@example.org`);
+// Votes are taken only on published papers: more than the readers get through before the kill.
+const PAPERS = makePaperIds(100);
 
 let root: string;
 let child: ChildProcess | undefined;
@@ -23,6 +26,7 @@ beforeEach(async () => {
   const connection = openReadersDatabase(join(root, 'data', 'readers.sqlite'), { create: true })!;
   createReadersStore(connection).addMany(READERS.map((address) => ({ address })), 'active', 'en');
   connection.close();
+  await publishPaperFiles(join(root, 'output'), PAPERS);
 });
 afterEach(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -58,8 +62,8 @@ it('killed (SIGKILL) while votes are being written, the database opens clean wit
   const acknowledged = new Set<string>();
   let killed = false;
   const voters = READERS.map(async (address, index) => {
-    for (let paper = 0; !killed; paper++) {
-      const paperId = `2509.${String(10000 + paper).padStart(5, '0')}`;
+    for (let paper = 0; !killed && paper < PAPERS.length; paper++) {
+      const paperId = PAPERS[paper]!;
       try {
         const answer = await fetch(voteUrl(url, address, paperId, (paper + index) % 2 === 0 ? 'up' : 'down'), { method: 'POST' });
         if (answer.status === 200) acknowledged.add(`${address} ${paperId}`);
@@ -88,7 +92,7 @@ it('stops cleanly on SIGTERM: the request under way is answered, then it exits 0
   const { url, exited } = await startServeProcess();
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
   // The server's 100 Continue proves it holds the request (an event, not a race with connect); the body follows the signal.
-  const vote = request(voteUrl(url, READERS[0]!, '2509.08721', 'up'), { method: 'POST', headers: { expect: '100-continue', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' } });
+  const vote = request(voteUrl(url, READERS[0]!, PAPERS[0]!, 'up'), { method: 'POST', headers: { expect: '100-continue', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' } });
   const answer = new Promise<number>((resolve, reject) => {
     vote.once('response', (response) => {
       response.resume();

@@ -24,6 +24,7 @@ export const DE_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 Mehr davon' : '👎 Weniger davon'),
   feedbackRecorded: (vote, paperId) => `Danke: Ihr ${vote === 'up' ? '👍' : '👎'} zu arXiv:${paperId} ist gespeichert.`,
   invalidLink: 'Dieser Link ist unvollständig oder wurde verändert. Bitte verwenden Sie den Link aus Ihrer E-Mail unverändert.',
+  unknownPaper: 'Dieses Paper ist nicht im Archiv, daher wurde Ihre Stimme nicht gespeichert.',
   badAddress: 'Das sieht nicht wie eine E-Mail-Adresse aus. Bitte prüfen Sie sie und versuchen Sie es erneut.',
   notFound: 'Hier gibt es keine Seite.',
   methodNotAllowed: 'Diese Seite lässt sich so nicht verwenden.',

@@ -24,6 +24,7 @@ export const EN_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 More like this' : '👎 Fewer like this'),
   feedbackRecorded: (vote, paperId) => `Thank you: your ${vote === 'up' ? '👍' : '👎'} on arXiv:${paperId} is recorded.`,
   invalidLink: 'This link is incomplete or was changed. Please use the link from your email as it is.',
+  unknownPaper: 'This paper is not in the archive, so your vote was not recorded.',
   badAddress: 'That does not look like an email address. Please check it and try again.',
   notFound: 'There is no page here.',
   methodNotAllowed: 'This page cannot be used that way.',

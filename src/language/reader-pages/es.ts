@@ -24,6 +24,7 @@ export const ES_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 Más como este' : '👎 Menos como este'),
   feedbackRecorded: (vote, paperId) => `Gracias: su ${vote === 'up' ? '👍' : '👎'} sobre arXiv:${paperId} ha quedado registrado.`,
   invalidLink: 'Este enlace está incompleto o fue modificado. Use el enlace de su correo tal como está.',
+  unknownPaper: 'Este artículo no está en el archivo, así que su voto no se ha registrado.',
   badAddress: 'Eso no parece una dirección de correo. Revísela e inténtelo de nuevo.',
   notFound: 'Aquí no hay ninguna página.',
   methodNotAllowed: 'Esta página no se puede usar así.',

@@ -24,6 +24,7 @@ export const FR_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 Plus de ce genre' : '👎 Moins de ce genre'),
   feedbackRecorded: (vote, paperId) => `Merci : votre ${vote === 'up' ? '👍' : '👎'} sur arXiv:${paperId} est enregistré.`,
   invalidLink: 'Ce lien est incomplet ou a été modifié. Utilisez le lien de votre e-mail tel quel.',
+  unknownPaper: 'Cet article n’est pas dans les archives : votre vote n’a pas été enregistré.',
   badAddress: 'Cela ne ressemble pas à une adresse e-mail. Vérifiez-la et réessayez.',
   notFound: 'Il n’y a pas de page ici.',
   methodNotAllowed: 'Cette page ne s’utilise pas ainsi.',

@@ -24,6 +24,7 @@ export const JA_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 このような論文を増やす' : '👎 このような論文を減らす'),
   feedbackRecorded: (vote, paperId) => `ありがとうございます。arXiv:${paperId} への ${vote === 'up' ? '👍' : '👎'} を記録しました。`,
   invalidLink: 'このリンクは不完全か、変更されています。メールのリンクをそのままお使いください。',
+  unknownPaper: 'この論文はアーカイブにないため、投票は記録されませんでした。',
   badAddress: 'メールアドレスの形式ではないようです。確認してもう一度お試しください。',
   notFound: 'ここにページはありません。',
   methodNotAllowed: 'このページはその方法では使えません。',

@@ -24,6 +24,7 @@ export const ZH_READER_PAGES: ReaderPageMessages = {
   feedbackButton: (vote) => (vote === 'up' ? '👍 多来点这样的' : '👎 少来点这样的'),
   feedbackRecorded: (vote, paperId) => `谢谢：你对 arXiv:${paperId} 的 ${vote === 'up' ? '👍' : '👎'} 已记录。`,
   invalidLink: '此链接不完整或已被修改。请直接使用邮件中的链接。',
+  unknownPaper: '此论文不在存档中，因此您的投票未被记录。',
   badAddress: '这看起来不是电子邮件地址。请检查后重试。',
   notFound: '这里没有页面。',
   methodNotAllowed: '此页面不能这样使用。',
