@@ -28,7 +28,7 @@ export function collectTrainingExamples(profile: ReaderProfile, space: FeatureSp
   const examples: TrainingExample[] = dated.map((signal) => ({ vector: space.vectorOf(signal.paper), liked: signal.liked, weight: signal.weight }));
   const liked = dated.filter((signal) => signal.liked).map((signal) => signal.paper);
   const likedWeight = dated.reduce((sum, signal) => sum + (signal.liked ? signal.weight : 0), 0);
-  const sampled = sampleBackground(new Set(dated.map((signal) => signal.paper.id)), Math.max(MIN_SAMPLED, 2 * liked.length), options);
+  const sampled = sampleBackground(new Set(dated.map((signal) => signal.paper.id)), Math.min(MAX_SAMPLED, Math.max(MIN_SAMPLED, 4 * liked.length)), options);
   // Sampled papers are mostly, not surely, disliked: together they count as much as the liked ones (as much as the 👎 when nothing is liked).
   const dislikedWeight = dated.reduce((sum, signal) => sum + (signal.liked ? 0 : signal.weight), 0);
   const sampledTotal = likedWeight > 0 ? likedWeight : dislikedWeight;
@@ -42,8 +42,10 @@ export function collectTrainingExamples(profile: ReaderProfile, space: FeatureSp
 // --- internal ---
 
 const MIN_WEIGHT = 1 / 64;
-const MAX_SIGNALS = 2_000;
-const MIN_SAMPLED = 20;
+const MAX_SIGNALS = 1_000;
+// Four sampled papers a liked one, at least 50 and at most 1,000: more stopped helping in `npm run bench:learn`.
+const MIN_SAMPLED = 50;
+const MAX_SAMPLED = 1_000;
 
 function sampleBackground(exclude: ReadonlySet<string>, count: number, options: CollectTrainingExamplesOptions): LearnPaper[] {
   const pool = options.background.filter((paper) => !exclude.has(paper.id));

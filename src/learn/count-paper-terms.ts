@@ -47,5 +47,11 @@ function splitWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !/^\d+$/.test(word));
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !isNumber(word));
+}
+
+// Numbers ("2", "2024") name no topic; checked by the first character before any pattern, as most words start with a letter.
+function isNumber(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^\d+$/.test(word);
 }

@@ -1,32 +1,47 @@
 import type { FeatureSpace } from './build-feature-space.js';
 import type { LearnPaper } from './learn-paper.js';
+import { shortenTitle } from './shorten-title.js';
 import type { SparseVector } from './sparse-vector.js';
 
-/** Finds, for any paper, the liked paper most like it; returned by `createNearestLikedFinder`. */
-export type NearestLikedFinder = (paper: LearnPaper) => { paper: LearnPaper; similarity: number } | null;
+/** The liked paper most like a given one (its title shortened to a line), and the cosine of their features. */
+export type NearestLiked = { title: string; similarity: number };
 
-/** Compares against the `MAX_COMPARED` liked papers given first (the caller gives the newest first): a reason names recent taste. */
+/** Finds, for any paper's features, the liked paper most like it; returned by `createNearestLikedFinder`. */
+export type NearestLikedFinder = (vector: SparseVector) => NearestLiked | null;
+
+/**
+ * Compares against the `MAX_COMPARED` liked papers given first (the caller gives the newest first): a reason
+ * names recent taste. An index from each feature to the liked papers holding it makes a comparison cost only
+ * the features the two share.
+ */
 export function createNearestLikedFinder(liked: readonly LearnPaper[], space: FeatureSpace): NearestLikedFinder {
-  const compared = liked.slice(0, MAX_COMPARED).map((paper) => ({ paper, dense: toDense(space.vectorOf(paper), space.dimension) }));
-  return (paper) => {
+  const compared = liked.slice(0, MAX_COMPARED);
+  const titles = compared.map((paper) => shortenTitle(paper.title));
+  const postings = new Map<number, { liked: number[]; values: number[] }>();
+  compared.forEach((paper, likedIndex) => {
     const { indices, values } = space.vectorOf(paper);
-    let best: { paper: LearnPaper; similarity: number } | null = null;
-    for (const candidate of compared) {
-      let similarity = 0;
-      for (let entry = 0; entry < indices.length; entry++) similarity += values[entry]! * candidate.dense[indices[entry]!]!;
-      if (best === null || similarity > best.similarity) best = { paper: candidate.paper, similarity };
+    for (let entry = 0; entry < indices.length; entry++) {
+      let posting = postings.get(indices[entry]!);
+      if (!posting) postings.set(indices[entry]!, (posting = { liked: [], values: [] }));
+      posting.liked.push(likedIndex);
+      posting.values.push(values[entry]!);
     }
-    return best;
+  });
+  const similarities = new Float64Array(compared.length);
+  return ({ indices, values }) => {
+    if (compared.length === 0) return null;
+    similarities.fill(0);
+    for (let entry = 0; entry < indices.length; entry++) {
+      const posting = postings.get(indices[entry]!);
+      if (!posting) continue;
+      for (let hit = 0; hit < posting.liked.length; hit++) similarities[posting.liked[hit]!]! += values[entry]! * posting.values[hit]!;
+    }
+    let best = 0;
+    for (let likedIndex = 1; likedIndex < similarities.length; likedIndex++) if (similarities[likedIndex]! > similarities[best]!) best = likedIndex;
+    return { title: titles[best]!, similarity: similarities[best]! };
   };
 }
 
 // --- internal ---
 
 const MAX_COMPARED = 20;
-
-// Unit vectors: the dot product is the cosine; a dense copy makes each comparison cost the other paper's entries only.
-function toDense(vector: SparseVector, dimension: number): Float64Array {
-  const dense = new Float64Array(dimension);
-  for (let entry = 0; entry < vector.indices.length; entry++) dense[vector.indices[entry]!] = vector.values[entry]!;
-  return dense;
-}

@@ -2,7 +2,7 @@ import { buildFeatureSpace } from './build-feature-space.js';
 import { chooseExplorePicks } from './choose-explore-picks.js';
 import { collectTrainingExamples } from './collect-training-examples.js';
 import { describePick } from './describe-pick.js';
-import { createNearestLikedFinder } from './find-nearest-liked.js';
+import { createNearestLikedFinder, type NearestLiked } from './find-nearest-liked.js';
 import type { LearnPaper } from './learn-paper.js';
 import { matchReaderRules } from './match-reader-rules.js';
 import type { ReaderProfile } from './reader-profile.js';
@@ -46,21 +46,24 @@ export function rankForReader(
   shared: ReadonlyMap<string, { score: number; reason: string }>,
   options: RankForReaderOptions,
 ): ReaderPick[] {
-  const verdicts = candidates.map((paper) => matchReaderRules(paper, profile.never, profile.follow));
-  const sharedPercentiles = toPercentiles(candidates.map((paper) => shared.get(paper.id)?.score ?? Number.NEGATIVE_INFINITY));
+  const hasRules = profile.never.length + profile.follow.length > 0;
+  const verdicts = candidates.map((paper) => (hasRules ? matchReaderRules(paper, profile.never, profile.follow) : null));
+  const sharedPercentiles = readSharedPercentiles(candidates, shared);
   const profilePapers = [...profile.votes.map((vote) => vote.paper), ...profile.library.map((item) => item.paper)];
   const modelWeight = MAX_MODEL_WEIGHT * Math.min(1, profilePapers.length / FULL_MODEL_SIGNALS);
 
   let modelScores: number[] | null = null;
   let features: ScoreParts['features'] = 'none';
-  let findNearest: ReturnType<typeof createNearestLikedFinder> | null = null;
+  let findNearest: ((position: number) => NearestLiked | null) | null = null;
   if (modelWeight > 0) {
     const space = buildFeatureSpace(candidates, options.background, profilePapers);
     const { examples, liked } = collectTrainingExamples(profile, space, { ...options, candidates });
     const model = trainLogisticRegression(examples, space.dimension, { random: options.random });
-    modelScores = candidates.map((paper) => predictLiking(model, space.vectorOf(paper)));
+    const vectors = candidates.map((paper) => space.vectorOf(paper));
+    modelScores = vectors.map((vector) => predictLiking(model, vector));
     features = space.kind;
-    findNearest = createNearestLikedFinder(liked, space);
+    const nearestTo = createNearestLikedFinder(liked, space);
+    findNearest = (position) => nearestTo(vectors[position]!);
   }
   const modelPercentiles = modelScores ? toPercentiles(modelScores) : null;
 
@@ -69,18 +72,18 @@ export function rankForReader(
     const modelPercentile = modelPercentiles?.[position] ?? null;
     const score = (1 - modelWeight) * sharedPercentiles[position]! + modelWeight * (modelPercentile ?? 0);
     const verdict = verdicts[position];
-    const nearest = findNearest?.(paper) ?? null;
+    const nearest = findNearest?.(position) ?? null;
     const parts: ScoreParts = {
       sharedScore: sharedEntry?.score ?? null,
       sharedPercentile: sharedPercentiles[position]!,
       modelScore: modelScores?.[position] ?? null,
       modelPercentile,
       modelWeight,
-      nearestLiked: nearest ? { title: nearest.paper.title, similarity: round(nearest.similarity) } : null,
+      nearestLiked: nearest ? { title: nearest.title, similarity: round(nearest.similarity) } : null,
       features,
       rule: verdict?.kind === 'follow' ? verdict : null,
     };
-    return { paper, position, score, parts, reason: describePick(parts, sharedEntry?.reason ?? null), dropped: verdict?.kind === 'never' };
+    return { paper, position, score, parts, reason: describePick(parts, sharedEntry), dropped: verdict?.kind === 'never' };
   });
 
   const kept = scored.filter((candidate) => !candidate.dropped);
@@ -106,9 +109,20 @@ export function rankForReader(
 // With this many votes and library items the model has its full say; fewer blend toward the shared ranking.
 const FULL_MODEL_SIGNALS = 3;
 // The shared ranking keeps a tenth: it breaks the model's near-ties by the newsletter's interests.
-const MAX_MODEL_WEIGHT = 0.9;
-// Fifth and tenth in the copy: inside a copy of ten, never displacing the reader's first picks.
+const MAX_MODEL_WEIGHT = 1;
+// Fifth, then tenth: inside any copy of five or ten, never displacing the reader's first four picks.
 const EXPLORE_PLACES = [4, 9];
+
+// A night ranks every reader over the same candidates and shared ranking: their places are worked out once.
+const SHARED_PERCENTILES = new WeakMap<readonly LearnPaper[], WeakMap<object, number[]>>();
+
+function readSharedPercentiles(candidates: readonly LearnPaper[], shared: ReadonlyMap<string, { score: number }>): number[] {
+  let byShared = SHARED_PERCENTILES.get(candidates);
+  if (!byShared) SHARED_PERCENTILES.set(candidates, (byShared = new WeakMap()));
+  let percentiles = byShared.get(shared);
+  if (!percentiles) byShared.set(shared, (percentiles = toPercentiles(candidates.map((paper) => shared.get(paper.id)?.score ?? Number.NEGATIVE_INFINITY))));
+  return percentiles;
+}
 
 // Four decimals: enough to order, short in `readers explain`.
 function round(value: number): number {

@@ -10,7 +10,7 @@ export interface ScoreParts {
   modelPercentile: number | null;
   /** How much the model counts against the shared ranking, 0 to 1. */
   modelWeight: number;
-  /** The liked paper (👍 or library) most like this one, and how alike (cosine of the features). */
+  /** The liked paper (👍 or library) most like this one, its title on one line, and how alike (cosine of the features). */
   nearestLiked: { title: string; similarity: number } | null;
   /** The features the model read. */
   features: 'embeddings' | 'tf-idf' | 'none';
