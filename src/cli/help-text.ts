@@ -160,7 +160,8 @@ Exit code 0 when nothing failed (warnings allowed), 1 otherwise.
 `,
   readers: `summarize readers add ADDRESS [--name N] [--language L] | remove ADDRESS | list [--state S]
                   | import FILE.csv|- | export [--votes] | library ADDRESS FILE
-                  | never|follow ADDRESS [KEYWORD|AUTHOR] [--remove]   [--out DIR] [--quiet]
+                  | never|follow ADDRESS [KEYWORD|AUTHOR] [--remove] | explain ADDRESS PAPER
+                  [--out DIR] [--quiet]
 
 The newsletter's readers, kept in readers.sqlite in the data folder (SUMMARIZE_DATA_DIR, default
 <out>-data, never published) with each reader's sends, votes, library and rules. Without
@@ -185,6 +186,9 @@ list, a reader who unsubscribed or bounced is never mailed.
   follow ADDRESS AUTHOR
                    always show the reader a paper by AUTHOR; without AUTHOR, list whom they follow
   --remove         with never or follow: remove the keyword or author instead
+  explain ADDRESS PAPER
+                   why PAPER (an arXiv ID) scored what it did in the reader's own copy: shared score
+                   and reason, model score, blend weight, nearest liked paper, rule, rank in their copy
   --out DIR        the output folder, beside which the data folder lies (default: SUMMARIZE_OUTPUT_DIR or ./output)
   --quiet          print errors only
 `,
@@ -215,7 +219,7 @@ const COMMAND_SUMMARIES: Record<CommandName, string> = {
   issue: "the period's issue in prose",
   text: 'the cleaned text the model would read',
   doctor: 'check the configuration, the folders and every server',
-  readers: 'add, remove, list, import and export the readers database; each reader\'s library and rules',
+  readers: 'add, remove, list, import and export the readers database; each reader\'s library, rules and why a paper ranks in their copy',
   serve: 'the server for readers: the archive, subscribe, unsubscribe and feedback',
 };
 

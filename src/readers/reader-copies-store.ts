@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BriefError } from '../errors/brief-error.js';
@@ -66,4 +66,13 @@ export async function readReaderCopies(outputDir: string, date: string): Promise
     throw new BriefError(`${path} is not a record of readers' copies written by summarize; run \`summarize nightly --date ${date} --send\` again, or remove it to mail everyone the shared edition`, { cause: error });
   }
   return new Map(Object.entries(parsed.readers));
+}
+
+/** The days with readers' copies recorded, newest first. */
+export async function listReaderCopiesDates(outputDir: string): Promise<string[]> {
+  const names = await readdir(join(outputDir, 'mail')).catch(() => [] as string[]);
+  return names
+    .flatMap((name) => /^(\d{4}-\d{2}-\d{2})\.copies\.json$/.exec(name)?.[1] ?? [])
+    .sort()
+    .reverse();
 }

@@ -128,4 +128,44 @@ describe("summarize nightly --send: each reader's own copy", () => {
     for (const title of sharedOrder) expect(calls.filter((call) => call.includes(title)), title).toHaveLength(1);
     expect(sharedOrder.length).toBeGreaterThan(3);
   });
+
+  it('readers explain names the parts of a paper\'s score for a reader, and refuses an unknown reader or paper in one line', async () => {
+    const env = await start();
+    expect((await runCliCaptured(['nightly', '--date', EARLIER], env)).code).toBe(0);
+    await addReaders(env);
+    expect((await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...env, SUMMARIZE_READER_TOP: '5' })).code).toBe(0);
+    const graceFirst = titlesInFull(await mailTo(GRACE))[0]!;
+    const graceFirstId = NIGHT_PAPERS.find((paper) => paper.title === graceFirst)!.id;
+
+    const explained = await runCliCaptured(['readers', 'explain', GRACE, `arXiv:${graceFirstId}v1`], env);
+
+    expect(explained.code, explained.stderr).toBe(0);
+    const parts = Object.fromEntries(explained.stdout.trimEnd().split('\n').slice(1).map((line) => line.trim().split(/\s{2,}/) as [string, string]));
+    expect(explained.stdout.split('\n')[0]).toBe(`${GRACE} and ${graceFirstId} (${graceFirst}), as ranked for their copy of ${NIGHT}:`);
+    expect(parts['rank in their copy']).toBe('1 of 5');
+    expect(parts['reason shown']).toMatch(/^like Graph neural networks for molecule graphs [12]$/);
+    expect(parts['shared score']).toMatch(/^\d+(\.\d+)? \(.+\); above \d+ % of the day's candidates$/);
+    expect(parts['model score']).toMatch(/^0\.\d+ \(tf-idf\); above \d+ % of the day's candidates$/);
+    const [model, sharedWeight] = /^([\d.]+) the model, ([\d.]+) the shared ranking$/.exec(parts['blend weight']!)!.slice(1).map(Number);
+    expect(model! + sharedWeight!).toBeCloseTo(1);
+    expect(model).toBeGreaterThan(0.5);
+    expect(parts['nearest liked paper']).toMatch(/^Graph neural networks for molecule graphs [12] \(similarity (0\.\d+|1)\)$/);
+    expect(parts['rule that fired']).toBe('none');
+    expect(parts['final score']).toMatch(/^0\.\d+$/);
+
+    // Nova has no copy of her own: her model, without a vote, is no model at all.
+    const nova = await runCliCaptured(['readers', 'explain', NOVA, graceFirstId], env);
+    expect(nova.code).toBe(0);
+    expect(nova.stdout).toMatch(/model score\s+none/);
+    expect(nova.stdout).toMatch(/rank in their copy\s+not known: no copy of 2025-09-10 was recorded for them/);
+
+    const unknownReader = await runCliCaptured(['readers', 'explain', 'nobody@example.org', graceFirstId], env);
+    expect(unknownReader.code).toBe(1);
+    expect(unknownReader.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknownReader.stderr).toContain('no reader nobody@example.org in ');
+    const unknownPaper = await runCliCaptured(['readers', 'explain', GRACE, '2509.99999'], env);
+    expect(unknownPaper.code).toBe(1);
+    expect(unknownPaper.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknownPaper.stderr).toContain('no brief of 2509.99999 in ');
+  });
 });

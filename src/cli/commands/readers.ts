@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { text as readStream } from 'node:stream/consumers';
 import { loadConfig } from '../../config/load-config.js';
 import { parseMailAddresses } from '../../config/parse-mail-addresses.js';
+import { parseArxivId } from '../../arxiv/parse-arxiv-id.js';
 import { BriefError, UsageError } from '../../errors/brief-error.js';
 import { parseLanguageTag } from '../../language/parse-language-tag.js';
+import { explainReaderScore } from '../../readers/explain-reader-score.js';
 import { type ReadersAction, manageReaders } from '../../readers/manage-readers.js';
 import { READER_STATES, type ReaderState } from '../../readers/reader.js';
 import type { Outcome } from '../../run/outcome.js';
@@ -22,6 +24,11 @@ export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
     quiet: { type: 'boolean', default: false },
   });
   const [action, ...operands] = positionals;
+  if (action === 'explain') {
+    const request = readExplainRequest(operands, values);
+    io.stdout.write(await explainReaderScore(loadConfig({ env: io.env, flags: { outputDir: values.out } }), request));
+    return 'done';
+  }
   const request = await readAction(action, operands, values, io);
   const config = loadConfig({ env: io.env, flags: { outputDir: values.out } });
   const result = manageReaders(config, request);
@@ -34,7 +41,7 @@ export async function runReaders(argv: string[], io: CliIo): Promise<Outcome> {
 
 type Flags = { name?: string | undefined; language?: string | undefined; state?: string | undefined; votes: boolean; remove: boolean };
 
-const ACTIONS = ['add', 'remove', 'list', 'import', 'export', 'library', 'never', 'follow'];
+const ACTIONS = ['add', 'remove', 'list', 'import', 'export', 'library', 'never', 'follow', 'explain'];
 
 async function readAction(action: string | undefined, operands: string[], flags: Flags, io: CliIo): Promise<ReadersAction> {
   if (action === undefined || !ACTIONS.includes(action)) throw new UsageError(`readers: expected one of ${ACTIONS.join(', ')}${action === undefined ? '' : `, not ${JSON.stringify(action)}`}`);
@@ -81,6 +88,14 @@ async function readAction(action: string | undefined, operands: string[], flags:
       expectOperands(0, 'no argument');
       return { action: 'export', votes: flags.votes };
   }
+}
+
+// `readers explain ADDRESS PAPER`: the paper as any arXiv ID form, its version ignored (a reader votes on the paper).
+function readExplainRequest(operands: string[], flags: Flags): { address: string; paperId: string } {
+  const given = (['name', 'language', 'state', 'votes', 'remove'] as const).find((flag) => flags[flag] !== undefined && flags[flag] !== false);
+  if (given) throw new UsageError(`readers explain: --${given} does not apply here`);
+  if (operands.length !== 2) throw new UsageError(`readers explain: expected an address and a paper, e.g. readers explain ada@example.org 2509.08721${operands.length > 2 ? `; unexpected ${JSON.stringify(operands[2])}` : ''}`);
+  return { address: parseAddress(operands[0]!), paperId: parseArxivId(operands[1]!).id };
 }
 
 function parseAddress(value: string): string {
