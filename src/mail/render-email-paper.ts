@@ -98,7 +98,8 @@ const READER_REASON_MAX_CHARS = 120;
 function describeReaderLine(line: ReaderLine, messages: Messages): string {
   const reason = truncateText(line.reason.replace(/\s+/g, ' ').trim(), READER_REASON_MAX_CHARS);
   if (!line.outside) return reason;
-  return reason === '' ? messages.outsideYourUsual : `${messages.outsideYourUsual} · ${reason}`;
+  // The ranking may give the mark itself as the reason: said once, in the edition's language.
+  return reason === '' || /^outside your usual$/i.test(reason) ? messages.outsideYourUsual : `${messages.outsideYourUsual} · ${reason}`;
 }
 
 function renderPoint(heading: string, text: string): string {

@@ -105,7 +105,7 @@ describe("summarize nightly --send: each reader's own copy", () => {
     expect(String(rosa.html)).toMatch(/<p class="reason"[^>]*>(like Long document retrieval with sparse attention [12]|matches [^<]+)<\/p>/);
     for (const mail of [grace, rosa]) {
       expect(String(mail.html).match(/<p class="reason"/g)).toHaveLength(5);
-      expect(String(mail.html).match(/>Outside your usual/g)).toHaveLength(1);
+      expect(String(mail.html).match(/<p class="reason"[^>]*>Outside your usual( · [^<]+)?<\/p>/g)).toHaveLength(1);
       expect(String(mail.html)).toMatch(/>Also today<\/h2><ol start="6"/);
       expect(mail.text).toContain('Also today:');
     }
@@ -127,6 +127,17 @@ describe("summarize nightly --send: each reader's own copy", () => {
     expect(calls).toHaveLength(sharedOrder.length);
     for (const title of sharedOrder) expect(calls.filter((call) => call.includes(title)), title).toHaveLength(1);
     expect(sharedOrder.length).toBeGreaterThan(3);
+
+    // Each reader's copy is sent exactly once: a send now mails nobody; a dry run writes the first reader's own copy.
+    const again = await runCliCaptured(['send', '--date', NIGHT], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/already sent/);
+    expect(smtp.messages).toHaveLength(3);
+    const dryRun = await runCliCaptured(['send', '--date', NIGHT, '--dry-run'], env);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const eml = await simpleParser(await readFile(join(services.outputDir, 'mail', `${NIGHT}.eml`)));
+    expect(eml.to).toMatchObject({ value: [{ address: GRACE }] });
+    expect(titlesInFull(eml)).toEqual(graceOrder);
   });
 
   it('readers explain names the parts of a paper\'s score for a reader, and refuses an unknown reader or paper in one line', async () => {

@@ -35,6 +35,8 @@ describe("renderEmailEdition with a reader's copy", () => {
     expect(titles).toEqual(['1. Paper 3 on sparse experts', '2. Paper 1 on sparse experts', '3. Paper 5 on sparse experts']);
     expect(email.html).toMatch(/<p class="reason"[^>]*>like Graph Transformers at Scale<\/p>/);
     expect(email.html).toMatch(/<p class="reason"[^>]*>Outside your usual · popular today<\/p>/);
+    const marked = renderEmailEdition(edition, { publicUrl: PUBLIC_URL, copy: { picks: [{ paperId: '2501.10001', reason: 'outside your usual', explore: true }] } });
+    expect(marked.html).toMatch(/<p class="reason"[^>]*>Outside your usual<\/p>/);
     // The shared reason is the edition's, not theirs.
     expect(email.html).not.toContain('Why picked');
     expect(email.html).toMatch(/>Also today<\/h2><ol start="4"[^>]*>\s*<li><a [^>]*>Paper 2 on sparse experts<\/a><\/li>\s*<li><a [^>]*>Paper 4 on sparse experts<\/a><\/li>/);
