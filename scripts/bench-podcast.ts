@@ -46,6 +46,8 @@ interface Measurement {
   minutes: number;
   audioMinutes: number;
   wallMs: number;
+  /** CPU time of the child (user and system, the fake speech server's included): steadier than wall time on a shared machine. */
+  cpuMs: number;
   maxRssKb: number;
   bytes: number;
 }
@@ -54,7 +56,7 @@ function print(engine: string, result: Measurement): void {
   const perMinute = result.wallMs / result.audioMinutes;
   console.log(
     `${engine.padEnd(9)} ${result.audioMinutes.toFixed(1).padStart(5)} min of audio: ${(result.wallMs / 1000).toFixed(1)} s, ${(perMinute / 1000).toFixed(2)} s per audio minute ` +
-      `(${(60_000 / perMinute).toFixed(0)}x real time), peak RSS ${Math.round(result.maxRssKb / 1024)} MB, MP3 ${(result.bytes / 1024 / 1024).toFixed(1)} MB`,
+      `(${(60_000 / perMinute).toFixed(0)}x real time), CPU ${(result.cpuMs / result.audioMinutes / 1000).toFixed(2)} s per audio minute, peak RSS ${Math.round(result.maxRssKb / 1024)} MB, MP3 ${(result.bytes / 1024 / 1024).toFixed(1)} MB`,
   );
 }
 
@@ -77,6 +79,7 @@ async function makeEpisode(minutes: number, engineKind: 'endpoint' | 'espeak'): 
       : createEspeakEngine();
     const script = makeScript(minutes, engineKind === 'endpoint' ? CHARACTERS_PER_MINUTE : ESPEAK_CHARACTERS_PER_MINUTE);
     const startedAt = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await synthesizeEpisode(script, {
       engine,
       voices: { Host: engineKind === 'endpoint' ? 'alloy' : 'en-us' },
@@ -84,12 +87,16 @@ async function makeEpisode(minutes: number, engineKind: 'endpoint' | 'espeak'): 
       mp3Path: join(folder, 'episode.mp3'),
       transcriptPath: join(folder, 'episode.txt'),
     });
-    const measurement: Measurement = { minutes, audioMinutes: result.durationMs / 60_000, wallMs: Math.round(performance.now() - startedAt), maxRssKb: process.resourceUsage().maxRSS, bytes: result.bytes };
+    const measurement: Measurement = { minutes, audioMinutes: result.durationMs / 60_000, wallMs: Math.round(performance.now() - startedAt), cpuMs: cpuMilliseconds(process.cpuUsage(cpuBefore)), maxRssKb: process.resourceUsage().maxRSS, bytes: result.bytes };
     process.stdout.write(JSON.stringify(measurement));
   } finally {
     await fake?.close();
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+function cpuMilliseconds(usage: NodeJS.CpuUsage): number {
+  return Math.round((usage.user + usage.system) / 1000);
 }
 
 // A segment per five minutes, each of varied sentences (identical text would hit the chunk cache).
