@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { CompletionBatchBranch } from '../llm/completion-batch.js';
+import type { Batch } from 'openai/resources/batches';
+import type { BatchAnswer, BatchAnswerOptions, CompletionBatchBranch } from '../llm/completion-batch.js';
 import { LlmError } from '../llm/llm-error.js';
 import { type BatchJournal, type BatchRecord, createBatchJournal } from './batch-journal.js';
 import { type BatchResult, readBatchResults } from './read-batch-results.js';
 import { splitBatchLines } from './split-batch-lines.js';
 import { BATCH_ENDPOINT, submitBatch } from './submit-batch.js';
-import { waitForBatch } from './wait-for-batch.js';
+import { isBatchFinished, waitForBatch } from './wait-for-batch.js';
+import { createAtOnceLane } from './create-at-once-lane.js';
+import { type BatchDeadline, findLatestStart } from './find-latest-start.js';
 
 export interface BatchQueueOptions {
   client: OpenAI;
@@ -24,6 +27,14 @@ export interface BatchQueueOptions {
   maxResubmissions?: number;
   /** Lines and bytes per input file; default OpenAI's (50,000 lines, 200 MB). */
   limits?: { maxLines: number; maxBytes: number };
+  /** Repairs and grounding rounds: in the next batch (default), or sent at once at the list price. */
+  followUps?: 'next-batch' | 'at-once';
+  /** Past its latest start the batch is cancelled, its answers kept and the rest sent at once; default: none, the batch is waited for. */
+  deadline?: BatchDeadline | undefined;
+  /** Calls sent at once side by side (follow-ups, a deadline's fallback); default 4. */
+  concurrency?: number;
+  /** Milliseconds since the epoch; default: the real clock. */
+  now?: () => number;
 }
 
 /** One paper's calls: answered through the queue's batches; `leave` when the paper asks nothing more. */
@@ -34,6 +45,8 @@ export interface BatchQueue {
   join(label: string): BatchParticipant;
   /** Forgets the records of batches that finished in this run: their answers are used. */
   close(): Promise<void>;
+  /** The deadline took over from a batch: every call left was sent at once. */
+  readonly fellBack: boolean;
 }
 
 /**
@@ -42,8 +55,11 @@ export interface BatchQueue {
  * A rerun finds its recorded batches and takes their answers instead of paying for them again.
  */
 export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
-  const { client, log, signal, maxResubmissions = 3 } = options;
+  const { client, log, signal, maxResubmissions = 3, followUps = 'next-batch', deadline, now = Date.now } = options;
   const sleep = options.sleep ?? ((milliseconds, sleepSignal) => delay(milliseconds, undefined, sleepSignal ? { signal: sleepSignal } : undefined));
+  const atOnce = createAtOnceLane(options.concurrency ?? 4, now);
+  // Once a batch is given up for the deadline, every call left goes at once.
+  let fellBack = false;
   const journal = createBatchJournal(options.cacheDir);
   const participants = new Set<Participant>();
   const pending = new Map<string, PendingRequest>();
@@ -96,11 +112,18 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   const settleSubmission = async (recorded: BatchRecord) => {
     const record = await submitBatch(client, journal, recorded);
     const batchId = record.batchId!;
-    const batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log }).catch(async (error: unknown) => {
+    const giveUpAt = deadline ? (batch: Batch) => (fellBack ? 0 : findLatestStart(deadline, countUnanswered(batch), atOnce.callMs())) : undefined;
+    let batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now, ...(giveUpAt ? { giveUpAt } : {}) }).catch(async (error: unknown) => {
       // Abandoned (Ctrl-C twice, SIGTERM): the server stops paying for what is left; what it answered stays readable by a rerun.
-      if (signal.aborted) await cancelBatch(batchId);
+      if (signal.aborted) await cancelBatch(batchId, 'interrupted');
       throw error;
     });
+    if (!isBatchFinished(batch)) {
+      // The rest can only just be sent at once before the deadline: what the batch answered is kept, the rest goes at once.
+      fellBack = true;
+      await cancelBatch(batchId, `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${new Date(deadline!.at).toISOString()}; its answers are kept, the rest go at once`);
+      batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now });
+    }
     const results = await readBatchResults(client, batch, record.customIds);
     finishedKeys.add(record.key);
     return results;
@@ -118,13 +141,17 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     }
   };
 
-  const cancelBatch = async (batchId: string) => {
-    log(`batch ${batchId}: cancelling on the server (interrupted)`);
+  const cancelBatch = async (batchId: string, reason: string) => {
+    log(`batch ${batchId}: cancelling on the server (${reason})`);
     await client.batches.cancel(batchId).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${error instanceof Error ? error.message : String(error)}); cancel it in the provider's dashboard`));
   };
 
   const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {
-    if (result.kind === 'answered') return request.resolve(result.completion);
+    if (result.kind === 'answered') return request.resolve({ completion: result.completion, batched: true });
+    if (result.kind === 'retry' && fellBack) {
+      atOnce.send(request.sendAtOnce).then((completion) => request.resolve({ completion, batched: false }), request.reject);
+      return;
+    }
     if (result.kind === 'retry' && request.resubmissions < maxResubmissions) {
       // Only what is missing goes into the next batch.
       request.resubmissions += 1;
@@ -140,19 +167,21 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     if (parent) parent.branches += 1;
     let left = false;
     return {
-      async answer(body: ChatCompletionCreateParamsNonStreaming) {
+      async answer(body: ChatCompletionCreateParamsNonStreaming, answerOptions: BatchAnswerOptions): Promise<BatchAnswer> {
         signal.throwIfAborted();
+        // A follow-up by the setting, or any call once the deadline took over, goes at once; this paper is working, not waiting for the batch.
+        if (fellBack || (answerOptions.followUp && followUps === 'at-once')) return { completion: await atOnce.send(answerOptions.sendAtOnce), batched: false };
         // The same call twice (a long paper's notes, asked by each style) is one request and one answer.
         const customId = `${label}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}`;
         const existing = pending.get(customId) ?? inFlight.get(customId);
-        const request = existing ?? createPendingRequest(body);
+        const request = existing ?? createPendingRequest(body, answerOptions.sendAtOnce);
         if (!inFlight.has(customId)) pending.set(customId, request);
         participant.outstanding += 1;
         scheduleFlush();
         try {
-          const completion = await request.answered;
+          const answer = await request.answered;
           // Paid once: a second caller of the same request gets the answer without its usage, so the spend is counted once.
-          return existing ? withoutUsage(completion) : completion;
+          return existing ? { ...answer, completion: withoutUsage(answer.completion) } : answer;
         } finally {
           participant.outstanding -= 1;
         }
@@ -169,6 +198,9 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   };
 
   return {
+    get fellBack() {
+      return fellBack;
+    },
     join: (label) => join(label),
     async close() {
       for (const key of finishedKeys) await journal.forget(key);
@@ -197,20 +229,28 @@ function withoutUsage(completion: unknown): unknown {
 
 interface PendingRequest {
   body: ChatCompletionCreateParamsNonStreaming;
-  answered: Promise<unknown>;
-  resolve(completion: unknown): void;
+  answered: Promise<BatchAnswer>;
+  resolve(answer: BatchAnswer): void;
   reject(error: unknown): void;
   resubmissions: number;
+  /** The first caller's direct call, for a deadline's fallback. */
+  sendAtOnce: () => Promise<unknown>;
 }
 
-function createPendingRequest(body: ChatCompletionCreateParamsNonStreaming): PendingRequest {
-  let resolve!: (completion: unknown) => void;
+function createPendingRequest(body: ChatCompletionCreateParamsNonStreaming, sendAtOnce: () => Promise<unknown>): PendingRequest {
+  let resolve!: (answer: BatchAnswer) => void;
   let reject!: (error: unknown) => void;
-  const answered = new Promise<unknown>((settle, fail) => {
+  const answered = new Promise<BatchAnswer>((settle, fail) => {
     resolve = settle;
     reject = fail;
   });
   // Every waiter handles it; a request nobody waits for any more must not crash the run.
   answered.catch(() => undefined);
-  return { body, answered, resolve, reject, resubmissions: 0 };
+  return { body, answered, resolve, reject, resubmissions: 0, sendAtOnce };
+}
+
+// The lines of a batch neither answered nor failed yet.
+function countUnanswered(batch: Batch): number {
+  const counts = batch.request_counts;
+  return counts ? Math.max(0, counts.total - counts.completed - counts.failed) : 0;
 }

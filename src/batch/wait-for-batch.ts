@@ -13,20 +13,38 @@ export interface WaitForBatchOptions {
   signal?: AbortSignal | undefined;
   /** Told the batch's state and counts whenever they change. */
   onProgress?: (line: string) => void;
+  /** Milliseconds since the epoch; default: the real clock. */
+  now?: () => number;
+  /** The moment to stop waiting for this batch in its state, returning it unfinished; default: never. */
+  giveUpAt?: (batch: Batch) => number;
 }
 
-/** Polls a batch with backoff until it is completed, failed, expired or cancelled. */
+/** Polls a batch with backoff until it is completed, failed, expired or cancelled, or until `giveUpAt`. */
 export async function waitForBatch(client: OpenAI, batchId: string, options: WaitForBatchOptions): Promise<Batch> {
+  const { now = Date.now, giveUpAt } = options;
   let lastLine = '';
   for (let poll = 0; ; poll += 1) {
-    if (poll > 0) await options.sleep(POLL_DELAYS_MS[Math.min(poll - 1, POLL_DELAYS_MS.length - 1)]!, options.signal);
     options.signal?.throwIfAborted();
     const batch = await callBatchApi(client, `GET /v1/batches/${batchId}`, () => client.batches.retrieve(batchId, options.signal ? { signal: options.signal } : undefined));
     const line = describeBatch(batch);
     if (line !== lastLine) options.onProgress?.(line);
     lastLine = line;
-    if (FINISHED.has(batch.status)) return batch;
+    if (isBatchFinished(batch)) return batch;
+    const backoff = POLL_DELAYS_MS[Math.min(poll, POLL_DELAYS_MS.length - 1)]!;
+    if (!giveUpAt) {
+      await options.sleep(backoff, options.signal);
+      continue;
+    }
+    // Never slept past the moment to give up: the next poll is then at the latest.
+    const left = giveUpAt(batch) - now();
+    if (left <= 0) return batch;
+    await options.sleep(Math.min(backoff, left), options.signal);
   }
+}
+
+/** Completed, failed, expired or cancelled: no line will be answered any more. */
+export function isBatchFinished(batch: Batch): boolean {
+  return FINISHED.has(batch.status);
 }
 
 /** `batch batch_abc: in_progress, 12 of 40 answered, 1 failed`, for the progress log. */

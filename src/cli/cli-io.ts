@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { BatchClock } from '../batch/batch-plan.js';
 
 /** Where a command writes; tests pass their own streams, the binary passes the process's. */
 export interface CliIo {
@@ -8,6 +9,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The command as the user typed it (`summarize` or `arxiv-brief`), for messages; default `summarize`. */
   programName?: string;
+  /** The clock batches are polled by; default the real one (tests pass one that moves when they say). */
+  batchClock?: BatchClock;
 }
 
 export function processIo(): CliIo {

@@ -6,6 +6,7 @@ import { parseMailAddresses } from './parse-mail-addresses.js';
 import { parseSmtpUrlSafely } from './parse-smtp-url.js';
 import { parseStyleNames } from '../brief/parse-style-names.js';
 import { parseChannelUrls } from './parse-channel-urls.js';
+import { parseDeadline } from './parse-deadline.js';
 import { describeLanguageProblem } from '../language/parse-language-tag.js';
 
 export const DEFAULT_MODEL = 'gpt-5-mini';
@@ -27,6 +28,22 @@ const switchValue = z.string().transform((value, context) => {
   if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
   context.addIssue({ code: 'custom', message: SWITCH });
   return z.NEVER;
+});
+
+const BATCH_MODE = 'expected 1 or 0 (also true/false, yes/no, on/off) or auto';
+// `auto` lets a nightly run choose the Batch API when its deadline allows.
+const batchMode = z.string().transform((value, context) => {
+  const normalized = value.trim().toLowerCase();
+  if (normalized === 'auto') return 'auto' as const;
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return 'on' as const;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return 'off' as const;
+  context.addIssue({ code: 'custom', message: BATCH_MODE });
+  return z.NEVER;
+});
+const deadline = z.string().transform((value, context) => {
+  const parsed = parseDeadline(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+  return typeof parsed === 'string' ? z.NEVER : parsed;
 });
 
 const smtpUrl = z.string().refine((value) => parseSmtpUrlSafely(value) !== undefined, {
@@ -91,7 +108,11 @@ export const ConfigSchema = z.object({
   /** A `prompt_cache_key` per paper routes its calls to one cache: `auto` sends it to OpenAI's own endpoint only (others may refuse unknown fields). */
   promptCacheKey: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Sends the run's model calls through the Batch API (`--batch`): half the price, answered within 24 hours. */
-  batch: switchValue.default(false),
+  batch: batchMode.default('off'),
+  /** Through the Batch API, repairs, grounding rounds and the podcast segments (which read the briefs) go in the next batch, or are sent at once at the list price. */
+  batchFollowUps: z.enum(['next-batch', 'at-once']).default('next-batch'),
+  /** When a nightly run must be done; with `batch: auto` it goes through the Batch API only while the rest can still be sent at once in time. */
+  deadline: deadline.optional(),
   // --- choosing papers (announcement feed, interests, ranking) ---
   /** arXiv's announcement feed (RSS 2.0); `${arxivRssUrl}/cs.LG+cs.CL`. */
   arxivRssUrl: httpUrl.default('https://rss.arxiv.org/rss'),
@@ -223,6 +244,8 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   prices: 'SUMMARIZE_PRICES',
   promptCacheKey: 'SUMMARIZE_PROMPT_CACHE_KEY',
   batch: 'SUMMARIZE_BATCH',
+  batchFollowUps: 'SUMMARIZE_BATCH_FOLLOW_UPS',
+  deadline: 'SUMMARIZE_DEADLINE',
   arxivRssUrl: 'ARXIV_RSS_URL',
   interestsPath: 'SUMMARIZE_INTERESTS',
   embeddingModel: 'SUMMARIZE_EMBEDDING_MODEL',

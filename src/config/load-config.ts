@@ -4,7 +4,7 @@ import { type Config, ConfigSchema, ENV_NAMES } from './config-schema.js';
 import { readEnvFile } from './read-env-file.js';
 
 /** Values given on the command line; they win over the environment. */
-export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath' | 'styles' | 'language' | 'batch'>>;
+export type ConfigFlags = Partial<Pick<Config, 'model' | 'outputDir' | 'interestsPath' | 'styles' | 'language'>> & { /** `--batch`: the Batch API, whatever SUMMARIZE_BATCH says. */ batch?: boolean | undefined };
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;

@@ -85,8 +85,18 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
   },
   batch: {
     group: 'The model',
-    description: "`1`: the run's model calls go through the Batch API (`--batch`), billed at half the price and answered within 24 hours: each round (briefs and styles, then repairs) is one batch, polled until done; a killed or rerun job takes up the batches it recorded in the cache folder instead of paying again. For `nightly --month/--week`, `issue`, `--ids-file` backfills, or a night with time to spare; the server must have the Batch API (OpenAI's does).",
+    description: "`1`: the run's model calls go through the Batch API (`--batch`), billed at half the price and answered within 24 hours: each round (briefs and styles, then repairs) is one batch, polled until done; a killed or rerun job takes up the batches it recorded in the cache folder instead of paying again. `auto`: a nightly run with `SUMMARIZE_DEADLINE` goes through the Batch API when the deadline leaves time to send every call at once should the batch be late, and does so, keeping what the batch answered, once that time comes; without a deadline, calls go at once. The server must have the Batch API (OpenAI's does).",
     default: '0',
+  },
+  batchFollowUps: {
+    group: 'The model',
+    description: 'Through the Batch API, where repairs, grounding rounds and the podcast segments (which read the briefs) go: `next-batch` (half the price, a batch round more), or `at-once` (sent at once at the list price, so a run waits for one batch only).',
+    default: 'next-batch',
+  },
+  deadline: {
+    group: 'The model',
+    description: "When a nightly run's model calls must be done, for `SUMMARIZE_BATCH=auto`: a time of day on this machine's clock (`06:30`, the next one after the run starts; set `TZ` for another zone) or a duration after the start (`4h`, `90m`).",
+    whenUnset: 'no deadline: `SUMMARIZE_BATCH=auto` sends the calls at once',
   },
   // --- arXiv and Hugging Face ---
   arxivApiUrl: {

@@ -43,6 +43,8 @@ export interface GenerateStructuredOptions<T> {
   admitRepair?: () => boolean;
   /** Answers each call through the Batch API instead of at once; default: none. */
   batch?: CompletionBatch | undefined;
+  /** The conversation goes on from an earlier answer (a grounding round): through --batch, a follow-up, as the repairs are. */
+  followUp?: boolean | undefined;
 }
 
 export interface GenerateStructuredResult<T> {
@@ -63,7 +65,7 @@ export interface GenerateStructuredResult<T> {
  * an unusable answer goes back to the model with what was wrong, up to `maxAttempts` calls.
  */
 export async function generateStructured<T>(options: GenerateStructuredOptions<T>): Promise<GenerateStructuredResult<T>> {
-  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true, promptCacheKey, batch } = options;
+  const { client, model, schema, schemaName, maxAttempts, maxOutputTokens, signal, retry, now = () => performance.now(), admitRepair = () => true, promptCacheKey, batch, followUp = false } = options;
   const startedAt = now();
   const jsonSchema = options.responseSchema ?? zodResponseFormat(schema, schemaName).json_schema;
   const messages = [...options.messages];
@@ -86,7 +88,7 @@ export async function generateStructured<T>(options: GenerateStructuredOptions<T
         ...(maxOutputTokens === undefined ? {} : { max_completion_tokens: maxOutputTokens }),
         ...(promptCacheKey === undefined ? {} : { prompt_cache_key: promptCacheKey }),
       },
-      { signal, retry, batch },
+      { signal, retry, batch, followUp: attempt > 1 || followUp },
     );
     usage = addUsage(usage, readCompletionUsage(completion.usage));
     const choice = completion.choices[0];

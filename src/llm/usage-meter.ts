@@ -12,6 +12,8 @@ export interface UsageMeter {
   requestAnswered(usage: Usage): void;
   /** The server answered with an error status: nothing was billed. */
   requestRefused(): void;
+  /** A batch gave the request back unanswered, to be sent at once: it is no request of the batch's, and nothing was billed for it there. */
+  requestWithdrawn(): void;
 }
 
 export function createUsageMeter({ onAnswered }: { onAnswered?: (usage: Usage) => void } = {}): UsageMeter {
@@ -38,6 +40,9 @@ export function createUsageMeter({ onAnswered }: { onAnswered?: (usage: Usage) =
     },
     requestRefused() {
       settled += 1;
+    },
+    requestWithdrawn() {
+      requests -= 1;
     },
   };
 }

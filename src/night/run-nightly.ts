@@ -44,6 +44,8 @@ import type { Period } from '../issue/period.js';
 import { reserveRunReport, writeRunReport } from '../run/write-run-report.js';
 import { OutputWriteError } from '../output/output-write-error.js';
 import { formatCount } from '../format/format-count.js';
+import type { BatchClock } from '../batch/batch-plan.js';
+import { resolveDeadline } from '../batch/resolve-deadline.js';
 import { loadUndiciParts } from '../http/load-undici-parts.js';
 
 export interface NightlyRequest {
@@ -79,6 +81,8 @@ export interface NightlyEnvironment {
   fetch?: FetchFunction;
   /** Default: the system clock. */
   now?: () => Date;
+  /** The clock a batch is polled by (SUMMARIZE_BATCH=auto gives way to its deadline by it); default: the real one. */
+  batchClock?: BatchClock;
   /** Shown the ranked candidates once they are ranked, before any PDF is requested (dry runs print them). */
   showRanking?: (ranked: RankedPaper[]) => void;
 }
@@ -214,6 +218,9 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           spentUsd: ranking?.embeddings?.costUsd ?? 0,
           dryRun: request.dryRun,
           outputRefused: request.dryRun ? undefined : outputRefused,
+          // A day's night has a deadline (SUMMARIZE_DEADLINE); a week's or month's backfill has none.
+          deadline: config.deadline && !isPeriodRun(request.source) ? resolveDeadline(config.deadline, environment.batchClock?.now() ?? startedAt.getTime()) : undefined,
+          batchClock: environment.batchClock,
         });
         const paperRuns = [...describeCandidates(collected.papers, ranking, new Map([...result.papers, ...repeats.runs])), ...unusable];
         // Every PDF is read: pdf.js's memory goes back before the styles and publishing, which peak on a large day.
@@ -225,7 +232,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           const startedAt = performance.now();
           const spent = paperRuns.reduce((sum, paper) => sum + (paper.costUsd ?? 0), ranking?.embeddings?.costUsd ?? 0);
           const { writeStyles } = await import('../paper/write-styles.js');
-          const written = await writeStyles(context, [...result.briefs.values()], { styles: config.styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal });
+          const written = await writeStyles(context, [...result.briefs.values()], { styles: config.styles, budget: createSpendBudget(request.maxCostUsd, spent), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line), signal: environment.abortSignal, batch: result.afterBriefs });
           const failures = written.failed.map((failure) => `${failure.id} (${failure.style}): ${failure.reason}`);
           stylesStep = {
             ok: failures.length === 0,

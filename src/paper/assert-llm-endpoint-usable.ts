@@ -13,5 +13,5 @@ export async function assertLlmEndpointUsable(context: PaperContext, config: Con
   const { checkLlmEndpoint } = await import('../doctor/check-llm-endpoint.js');
   const result = await checkLlmEndpoint({ client: context.llm(), model: config.model, baseUrl: config.openaiBaseUrl ?? OPENAI_BASE_URL, timeoutMs: config.llmTimeoutMs });
   if (result.certain) throw new ConfigError([`${result.message}: no paper can be summarized; ${result.fix ?? ''}`.replace(/; $/, '')]);
-  if (config.batch) await (await import('../batch/assert-batch-api.js')).assertBatchApi(context.llm());
+  if (config.batch === 'on') await (await import('../batch/assert-batch-api.js')).assertBatchApi(context.llm());
 }

@@ -6,6 +6,10 @@ import type { Brief, PaperMetadata, Usage } from '../brief/brief-schema.js';
 import { addUsage, ZERO_USAGE } from '../llm/read-completion-usage.js';
 import { applyBatchPrices } from '../llm/apply-batch-prices.js';
 import type { CompletionBatch } from '../llm/completion-batch.js';
+import type { BatchClock, BatchPlan } from '../batch/batch-plan.js';
+import { type BatchChoice, chooseBatchMode } from '../batch/choose-batch-mode.js';
+import { describeBatchQueue } from '../batch/describe-batch-queue.js';
+import type { ResolvedDeadline } from '../batch/resolve-deadline.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { ProseStyleName, StyleName } from '../brief/style-names.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
@@ -60,6 +64,10 @@ export interface RunPapersOptions {
   dryRun: boolean;
   /** The output folder already refuses briefs (those waiting in pending/ could not be written): no paper is started. */
   outputRefused?: string | undefined;
+  /** A nightly run's deadline: with SUMMARIZE_BATCH=auto the run goes through the Batch API only while it allows. */
+  deadline?: ResolvedDeadline | undefined;
+  /** The clock batches are polled by; default: the real one. */
+  batchClock?: BatchClock | undefined;
 }
 
 export interface DryRunEstimate {
@@ -80,6 +88,8 @@ export interface RunPapersResult {
   styles: Map<PaperMetadata, StyleResult[]>;
   estimates: DryRunEstimate[];
   stoppedBy?: StopReason;
+  /** How the rounds that read the briefs (podcast segments) go: in a batch as this one did, or at once (absent). */
+  afterBriefs?: BatchPlan;
 }
 
 /**
@@ -89,14 +99,19 @@ export interface RunPapersResult {
 export async function runPapers(context: PaperContext, options: RunPapersOptions): Promise<RunPapersResult> {
   const { prompts } = context;
   const { config } = context;
-  // A --batch run is estimated at the Batch API's price; each answer's usage says how it came, so records price every call at its own.
-  const estimatePrices = config.batch ? applyBatchPrices(config.model, config.prices) : config.prices;
+  const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
+  const choice = chooseRunBatch(context, options);
+  if (choice.line) reporter.log(choice.line);
+  // A run through the Batch API is estimated at its price; each answer's usage says how it came, so records price every call at its own.
+  const estimatePrices = choice.batch ? applyBatchPrices(config.model, config.prices) : config.prices;
+  // Repairs and grounding rounds sent at once are billed at the list price.
+  const followUpPrices = config.batchFollowUps === 'next-batch' ? estimatePrices : config.prices;
   // The instructions go with every paper's text; estimates that left them out undercounted short papers.
   // Counted for the first paper with work: a rerun with nothing to do loads no tokenizer.
   let instructionTokens: number | undefined;
   const countInstructionTokens = () => (instructionTokens ??= countTokens(prompts.system) + countTokens(prompts.brief));
-  const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
-  const batchQueue = config.batch && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal) : undefined;
+  const batchPlan: BatchPlan = { deadline: choice.deadline, clock: options.batchClock };
+  const batchQueue = choice.batch && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal, batchPlan) : undefined;
   // In a batch every paper's calls wait together for the batch: none waits for a free slot first.
   const llmQueue = new PQueue({ concurrency: batchQueue ? Number.POSITIVE_INFINITY : config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
@@ -210,7 +225,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const estimate = styleEstimates.some((entry) => entry.costUsd === null) ? null : styleEstimates.reduce((sum, entry) => sum + (entry.costUsd ?? 0), 0);
     const calls = styleEstimates.length * answers;
     // A repair or the grounding round resends the conversation: the paper, and an answer more.
-    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, estimatePrices) ?? 0;
+    const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, followUpPrices) ?? 0;
     if (dryRun) {
       result.estimates.push({ paper, pages: paperText.pageCount, inputTokens, mapReduce: input.chunks !== null, costUsd: estimate, styles: styleEstimates });
       return { ...identify(paper), outcome: 'not-started', reason: 'dry run', durations: { ...durations, totalMs: Math.round(performance.now() - startedAt) } };
@@ -347,15 +362,26 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   for (const [paper, run] of runs) result.papers.set(paper, run);
   const stoppedBy = currentStop();
   if (stoppedBy) result.stoppedBy = stoppedBy;
+  // The segments read the briefs: a batch of their own, unless follow-ups go at once or the deadline took over from this one.
+  if (choice.batch && config.batchFollowUps === 'next-batch' && !batchQueue?.fellBack) result.afterBriefs = batchPlan;
   return result;
 }
 
 // --- internal ---
 
 // Loaded for --batch runs only.
-async function createRunBatchQueue(context: PaperContext, reporter: ProgressReporter, abortSignal: AbortSignal) {
+async function createRunBatchQueue(context: PaperContext, reporter: ProgressReporter, abortSignal: AbortSignal, plan: BatchPlan) {
   const { createBatchQueue } = await import('../batch/create-batch-queue.js');
-  return createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: (line) => reporter.log(line), signal: abortSignal });
+  return createBatchQueue(describeBatchQueue(context.llm(), context.config, (line) => reporter.log(line), abortSignal, plan));
+}
+
+// SUMMARIZE_BATCH=auto chooses by the deadline, counting the calls of the papers with work; a dry run estimates at the list price.
+function chooseRunBatch(context: PaperContext, options: RunPapersOptions): BatchChoice {
+  const { config } = context;
+  const { plan } = options;
+  if (config.batch === 'auto' && (options.dryRun || plan.summarize.length === 0)) return { batch: false };
+  const calls = plan.summarize.reduce((sum, paper) => sum + (plan.reusedBriefs.has(paper) ? 0 : 1) + (plan.missingStyles.get(paper)?.length ?? 0), 0);
+  return chooseBatchMode({ mode: config.batch, deadline: options.deadline, calls, concurrency: config.llmConcurrency, now: options.batchClock?.now() ?? Date.now() });
 }
 
 // The paper's own path (PDF and text, model calls, figures) loads with the first paper that has work: a rerun that

@@ -95,10 +95,10 @@ export async function writeGroundedContent<T>(paper: PaperMetadata, paperText: P
   // A key per paper keeps its calls together; a paper with one call shares only with other papers, so it sends none.
   const promptCacheKey = paperSchema ? buildPromptCacheKey(paper, config) : undefined;
   // With the paper's schema the answer fills this style's field; only that field is checked and kept.
-  const ask = async (conversation: ChatCompletionMessageParam[]): Promise<GenerateStructuredResult<T>> => {
-    if (!paperSchema) return generateStructured({ ...call, messages: conversation, schema: request.schema, schemaName: request.schemaName, promptCacheKey });
+  const ask = async (conversation: ChatCompletionMessageParam[], followUp = false): Promise<GenerateStructuredResult<T>> => {
+    if (!paperSchema) return generateStructured({ ...call, messages: conversation, schema: request.schema, schemaName: request.schemaName, promptCacheKey, followUp });
     const field = z.object({ [request.style]: request.schema });
-    const answer = await generateStructured({ ...call, messages: conversation, schema: field, schemaName: PAPER_SCHEMA_NAME, responseSchema: paperSchema, promptCacheKey });
+    const answer = await generateStructured({ ...call, messages: conversation, schema: field, schemaName: PAPER_SCHEMA_NAME, responseSchema: paperSchema, promptCacheKey, followUp });
     return { ...answer, value: (answer.value as Record<string, T>)[request.style]! };
   };
 
@@ -111,7 +111,7 @@ export async function writeGroundedContent<T>(paper: PaperMetadata, paperText: P
   // A follow-up that fails with the endpoint's errors keeps the answer already paid for and valid, flagged as it stands.
   const askAgain = async (feedback: string) => {
     try {
-      const next = await ask([...answer.messages, { role: 'user', content: feedback }]);
+      const next = await ask([...answer.messages, { role: 'user', content: feedback }], true);
       attempts += next.attempts;
       answer = next;
       content = next.value;

@@ -1,5 +1,7 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
+import type { BatchPlan } from '../batch/batch-plan.js';
+import { describeBatchQueue } from '../batch/describe-batch-queue.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { loadStylePrompt } from '../brief/load-style-prompt.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
@@ -26,13 +28,21 @@ export interface WrittenStyles {
 export async function writeStyles(
   context: PaperContext,
   briefs: readonly Brief[],
-  options: { styles: readonly StyleName[]; budget: SpendBudget; log: (line: string) => void; warn: (line: string) => void; signal?: AbortSignal },
+  options: {
+    styles: readonly StyleName[];
+    budget: SpendBudget;
+    log: (line: string) => void;
+    warn: (line: string) => void;
+    signal?: AbortSignal;
+    /** The segments go through the Batch API so (the run's `afterBriefs`); default: each at once. */
+    batch?: BatchPlan | undefined;
+  },
 ): Promise<WrittenStyles> {
   const result: WrittenStyles = { written: 0, failed: [], costUsd: 0, podcast: new Map() };
   if (!options.styles.includes('podcast')) return result;
   const stylePrompt = await loadStylePrompt(context.config.promptsDir, 'podcast', context.prompts.system);
   // Through --batch every paper's segment goes in one batch, at the batch price: each needs its brief, so it comes after theirs.
-  const batched = context.config.batch && briefs.length > 0 ? await startSegmentBatch(context, options) : undefined;
+  const batched = options.batch && briefs.length > 0 ? await startSegmentBatch(context, options, options.batch) : undefined;
   const writeSegment = async (brief: Brief) => {
     const participant = batched?.join(formatArxivId(brief.paper));
     try {
@@ -72,7 +82,7 @@ export async function writeStyles(
 // --- internal ---
 
 // Loaded for --batch runs only; each answer's usage says it came through the batch, so its record counts it at the batch price.
-async function startSegmentBatch(context: PaperContext, options: { log: (line: string) => void; signal?: AbortSignal }) {
+async function startSegmentBatch(context: PaperContext, options: { log: (line: string) => void; signal?: AbortSignal }, plan: BatchPlan) {
   const { createBatchQueue } = await import('../batch/create-batch-queue.js');
-  return createBatchQueue({ client: context.llm(), cacheDir: context.config.cacheDir, log: options.log, signal: options.signal ?? new AbortController().signal });
+  return createBatchQueue(describeBatchQueue(context.llm(), context.config, options.log, options.signal ?? new AbortController().signal, plan));
 }

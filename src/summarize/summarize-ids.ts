@@ -96,6 +96,7 @@ export async function summarizeIds(
       budget: createSpendBudget(undefined),
       log: (line) => reporter.log(line),
       warn: (line) => reporter.warn(line),
+      batch: result.afterBriefs,
     });
 
     const outcomes: SummarizeIdsResult['papers'] = [];

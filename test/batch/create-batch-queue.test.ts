@@ -28,7 +28,9 @@ afterEach(async () => {
 });
 
 const ask = (question: string) => ({ model: 'gpt-5-mini', messages: [{ role: 'user' as const, content: question }] });
-const contentOf = (completion: unknown) => (completion as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
+// A call the batch gives back is sent to the fake's chat endpoint directly, as requestCompletion does.
+const inBatch = (question: string, followUp = false) => [ask(question), { followUp, sendAtOnce: () => client.chat.completions.create(ask(question)) }] as const;
+const contentOf = (answer: unknown) => (answer as { completion: { choices: Array<{ message: { content: string } }> } }).completion.choices[0]!.message.content;
 
 /** A sleep that returns only when the test says, and tells the test it was called: polls wait for events, not the clock. */
 function createManualSleep() {
@@ -54,7 +56,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     const queue = startQueue();
     const first = queue.join('2509.00001v1');
     const second = queue.join('2509.00002v1');
-    const answers = await Promise.all([first.answer(ask('one')), second.answer(ask('two'))]);
+    const answers = await Promise.all([first.answer(...inBatch('one')), second.answer(...inBatch('two'))]);
     first.leave();
     second.leave();
 
@@ -73,10 +75,10 @@ describe('createBatchQueue against the Files and Batches API', () => {
     const queue = startQueue();
     const early = queue.join('2509.00001v1');
     const late = queue.join('2509.00002v1');
-    const earlyAnswer = early.answer(ask('one'));
+    const earlyAnswer = early.answer(...inBatch('one'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(fake.batchApi.batches).toHaveLength(0);
-    const lateAnswer = late.answer(ask('two'));
+    const lateAnswer = late.answer(...inBatch('two'));
     await Promise.all([earlyAnswer, lateAnswer]);
     expect(fake.batchApi.batches).toHaveLength(1);
   });
@@ -86,7 +88,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     const queue = startQueue();
     const papers = ['a', 'b', 'c'].map((name) => queue.join(name));
     // A paper that has its answer goes on without the batch: the resubmission waits for the others only.
-    const answers = await Promise.all(papers.map((paper, index) => paper.answer(ask(`question ${index}`)).finally(() => paper.leave())));
+    const answers = await Promise.all(papers.map((paper, index) => paper.answer(...inBatch(`question ${index}`)).finally(() => paper.leave())));
     expect(answers.map(contentOf)).toEqual(['answer to question 0', 'answer to question 1', 'answer to question 2']);
     const [expired, resubmitted] = fake.batchApi.batches;
     expect(expired!.status).toBe('expired');
@@ -100,7 +102,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     const queue = startQueue();
     const papers = ['a', 'b', 'c'].map((name) => queue.join(name));
     // A paper whose call failed stops, as a paper does: the next round waits for the others only.
-    const results = await Promise.allSettled(['one', 'two', 'three'].map((question, index) => papers[index]!.answer(ask(question)).finally(() => papers[index]!.leave())));
+    const results = await Promise.allSettled(['one', 'two', 'three'].map((question, index) => papers[index]!.answer(...inBatch(question)).finally(() => papers[index]!.leave())));
     expect(results[0]).toMatchObject({ status: 'fulfilled' });
     expect(results[1]).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/^b-[0-9a-f]{16}: HTTP 400 in batch batch_\w+: fake error 400$/) } });
     expect(contentOf((results[2] as PromiseFulfilledResult<unknown>).value)).toBe('answer to three');
@@ -110,7 +112,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
   it('splits a round into input files within the line limit', async () => {
     const queue = startQueue({ limits: { maxLines: 2, maxBytes: 200 * 1024 * 1024 } });
     const papers = ['a', 'b', 'c'].map((name) => queue.join(name));
-    await Promise.all(papers.map((paper, index) => paper.answer(ask(`question ${index}`))));
+    await Promise.all(papers.map((paper, index) => paper.answer(...inBatch(`question ${index}`))));
     // The files are submitted side by side, so they arrive in either order.
     expect(fake.batchApi.batches.map((batch) => batch.lines.length).sort()).toEqual([1, 2]);
   });
@@ -118,7 +120,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
   it('names the server when it has no Batch API (404 on /v1/batches)', async () => {
     fake.batchApi.setMode('absent');
     const queue = startQueue();
-    await expect(queue.join('a').answer(ask('one'))).rejects.toThrow(
+    await expect(queue.join('a').answer(...inBatch('one'))).rejects.toThrow(
       `the server at ${fake.baseUrl} has no Batch API (404 on POST /v1/batches): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`,
     );
   });
@@ -126,12 +128,12 @@ describe('createBatchQueue against the Files and Batches API', () => {
   it('a rerun resumes polling the batch a killed run recorded, and pays for no second one', async () => {
     fake.batchApi.setMode('on-command');
     const killed = startQueue({ sleep: () => new Promise(() => {}) });
-    void killed.join('a').answer(ask('one'));
+    void killed.join('a').answer(...inBatch('one'));
     const [batch] = await fake.batchApi.waitForBatches(1);
 
     const manual = createManualSleep();
     const rerun = startQueue({ sleep: manual.sleep });
-    const answer = rerun.join('a').answer(ask('one'));
+    const answer = rerun.join('a').answer(...inBatch('one'));
     await manual.nextSleep();
     expect(logged).toContain(`batch ${batch!.id}: in_progress, 0 of 1 answered, 0 failed`);
     await fake.batchApi.complete(batch!.id);
@@ -150,7 +152,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     await createBatchJournal(cacheDir).record({ key: 'killed-run', customIds: [customId], inputFileId: file.id }, input);
 
     const rerun = startQueue();
-    expect(contentOf(await rerun.join('a').answer(ask('one')))).toBe('answer to one');
+    expect(contentOf(await rerun.join('a').answer(...inBatch('one')))).toBe('answer to one');
     expect(fake.batchApi.batches).toHaveLength(1);
     expect(fake.requests).toHaveLength(1);
   });
@@ -160,7 +162,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     await createBatchJournal(cacheDir).record({ key: 'gone', customIds: [customId], inputFileId: 'file-gone', batchId: 'batch_gone' }, '');
 
     const rerun = startQueue();
-    expect(contentOf(await rerun.join('a').answer(ask('one')))).toBe('answer to one');
+    expect(contentOf(await rerun.join('a').answer(...inBatch('one')))).toBe('answer to one');
     expect(fake.batchApi.batches).toHaveLength(1);
     expect(fake.batchApi.batches[0]!.lines.map((line) => line.custom_id)).toEqual([customId]);
     expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server (the Batch API failed on GET /v1/batches/batch_gone (HTTP 404)'))).toBe(true);
@@ -172,7 +174,7 @@ describe('createBatchQueue against the Files and Batches API', () => {
     const interrupt = new AbortController();
     const manual = createManualSleep();
     const queue = startQueue({ signal: interrupt.signal, sleep: manual.sleep });
-    const answer = queue.join('a').answer(ask('one'));
+    const answer = queue.join('a').answer(...inBatch('one'));
     const [batch] = await fake.batchApi.waitForBatches(1);
     await manual.nextSleep();
     interrupt.abort();

@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BriefSchema } from '../../src/brief/brief-schema.js';
 import { computeCostUsd } from '../../src/llm/compute-cost-usd.js';
 import { makePdf } from '../helpers/make-pdf.js';
+import { readLastRunReport } from '../helpers/nightly-papers.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
@@ -79,6 +80,32 @@ describe('summarize --batch', () => {
     expect(repairMessages.at(-2)).toEqual({ role: 'assistant', content: 'not json at all' });
     expect(repairMessages.at(-1).content).toContain('not valid JSON');
     expect((await readBrief(running, '2509.08721v2.json')).generation.attempts).toBe(2);
+  });
+
+  it('with follow-ups at once, sends the repair directly and prices each call at its own price: the batched brief at half, the repair at the list price', async () => {
+    const running = await startServices();
+    running.openai.enqueue({ content: 'not json at all', usage: { prompt_tokens: 12_000, completion_tokens: 900, cached_tokens: 0 } });
+    const result = await runCliCaptured([PAPERS[0]!.id, '--batch'], { ...running.env, SUMMARIZE_BATCH_FOLLOW_UPS: 'at-once' });
+    expect(result.code).toBe(0);
+
+    // One batch of one line; the repair went straight to the chat endpoint, not into a second batch.
+    expect(running.openai.batchApi.batches).toHaveLength(1);
+    const [first, repair] = running.openai.requests;
+    expect(running.openai.requests).toHaveLength(2);
+    expect(first!.batchId).toBe(running.openai.batchApi.batches[0]!.id);
+    expect(repair!.batchId).toBeUndefined();
+    expect(repair!.body.messages.at(-2)).toEqual({ role: 'assistant', content: 'not json at all' });
+
+    const { generation } = await readBrief(running, '2509.08721v2.json');
+    const batched = { inputTokens: 12_000, outputTokens: 900, cachedInputTokens: 0 };
+    expect(generation.usage.batched).toEqual(batched);
+    const direct = { inputTokens: generation.usage.inputTokens - 12_000, outputTokens: generation.usage.outputTokens - 900, cachedInputTokens: generation.usage.cachedInputTokens };
+    expect(direct.inputTokens).toBeGreaterThan(0);
+    const sum = computeCostUsd('gpt-5-mini', batched)! / 2 + computeCostUsd('gpt-5-mini', direct)!;
+    expect(generation.costUsd).toBeCloseTo(sum, 10);
+    const report = await readLastRunReport(running.outputDir);
+    expect(report.papers[0]!.costUsd).toBeCloseTo(sum, 10);
+    expect(report.totals.costUsd).toBeCloseTo(sum, 6);
   });
 
   it('names the server when it has no Batch API, and writes no brief', async () => {

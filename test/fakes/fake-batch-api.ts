@@ -42,6 +42,8 @@ export interface FakeBatchApi {
   enqueueOutcome(outcome: FakeBatchOutcome): void;
   /** Finishes a batch that is in progress (`on-command` mode). */
   complete(batchId: string, outcome?: FakeBatchOutcome): Promise<void>;
+  /** In `on-command` mode, each new batch answers its first `count` lines as it arrives and holds the rest; a cancel keeps those in its output file. */
+  answerOnArrival(count: number): void;
   /** Resolves once `count` batches have been created. */
   waitForBatches(count: number): Promise<FakeBatch[]>;
   /** Answers `/v1/files…` and `/v1/batches…`; false for any other path. */
@@ -56,6 +58,9 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
   const outcomes: FakeBatchOutcome[] = [];
   const waiters: Array<{ count: number; resolve: (batches: FakeBatch[]) => void }> = [];
   let mode: FakeBatchMode = 'immediate';
+  let answeredOnArrival = 0;
+  // The lines a batch in progress has answered so far, by batch id: a cancelled batch's output file holds them.
+  const partial = new Map<string, string[]>();
 
   const addFile = (filename: string, purpose: string, content: string) => {
     const file = { id: `file-${randomBytes(8).toString('hex')}`, filename, purpose, content, createdAt: Math.floor(Date.now() / 1000) };
@@ -128,6 +133,13 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
         await complete(batch.id, outcomes.shift());
       } else {
         batch.status = 'in_progress';
+        const answered: string[] = [];
+        for (const [index, line] of batch.lines.slice(0, answeredOnArrival).entries()) {
+          const answer = await answerLine(line.body, batch.id);
+          answered.push(JSON.stringify({ id: `batch_req_${index}`, custom_id: line.custom_id, response: { status_code: answer.status, request_id: `req_batch_${randomBytes(6).toString('hex')}`, body: answer.body }, error: null }));
+        }
+        partial.set(batch.id, answered);
+        batch.requestCounts = { ...batch.requestCounts, completed: answered.length };
       }
       for (const waiter of waiters.filter((candidate) => batches.length >= candidate.count)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -144,7 +156,12 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
     if (!batchMatch || !batch) return sendError(outgoing, 404, `No batch found with id '${batchMatch?.[1] ?? ''}'`);
     if (batchMatch[2] && method === 'POST') {
       cancelled.push(batch.id);
-      if (batch.status === 'in_progress' || batch.status === 'validating') batch.status = 'cancelled';
+      if (batch.status === 'in_progress' || batch.status === 'validating') {
+        batch.status = 'cancelled';
+        // As OpenAI does: the lines finished before the cancel are in the output file, billed.
+        const answered = partial.get(batch.id) ?? [];
+        if (answered.length > 0) batch.outputFileId = addFile(`batch_${batch.id}_output.jsonl`, 'batch_output', `${answered.join('\n')}\n`).id;
+      }
       return sendJson(outgoing, 200, { ...describeBatch(batch), status: batch.status === 'cancelled' ? 'cancelling' : batch.status });
     }
     if (!batchMatch[2] && method === 'GET') return sendJson(outgoing, 200, describeBatch(batch));
@@ -161,6 +178,9 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
       outcomes.push(outcome);
     },
     complete,
+    answerOnArrival: (count) => {
+      answeredOnArrival = count;
+    },
     waitForBatches: (count) => (batches.length >= count ? Promise.resolve([...batches]) : new Promise((resolve) => waiters.push({ count, resolve }))),
     handle,
   };

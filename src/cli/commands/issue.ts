@@ -48,7 +48,7 @@ export async function runIssueCommand(argv: string[], io: CliIo): Promise<Outcom
   }
   if ('estimate' in result) {
     const { estimates, stored, introductionUsd } = result.estimate;
-    io.stdout.write(renderDryRunTable(estimates, config.model, { batch: config.batch }));
+    io.stdout.write(renderDryRunTable(estimates, config.model, { batch: config.batch === 'on' }));
     io.stdout.write(`${stored} text(s) in the ${style} style stored: no call. Introduction: ${introductionUsd === null ? 'unknown (no price: set SUMMARIZE_PRICES)' : introductionUsd === 0 ? 'stored, no call' : `~${formatUsd(introductionUsd)}`}\n`);
     return 'done';
   }

@@ -78,11 +78,12 @@ export async function nightlyCommand(argv: string[], io: CliIo): Promise<Outcome
         reporter,
         stopSignal: interrupts.stopSignal,
         abortSignal: interrupts.abortSignal,
+        ...(io.batchClock ? { batchClock: io.batchClock } : {}),
         // A dry run shows the ranked candidates before any PDF is requested.
         ...(dryRun ? { showRanking: (ranked: RankedPaper[]) => io.stdout.write(renderRankedTable(ranked, top)) } : {}),
       },
     );
-    if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model, { batch: config.batch }));
+    if (dryRun) io.stdout.write(renderDryRunTable(estimates, config.model, { batch: config.batch === 'on' }));
     reporter.finish(report.totals);
     const { totals } = report;
     // The reporter's closing line has the counts and spend; this one says where to look.
