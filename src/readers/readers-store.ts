@@ -106,7 +106,7 @@ export function createReadersStore(connection: Database, now: () => Date = () =>
       for (const reader of statements.listActive.all() as ReaderRow[]) signals.set(reader.id, { readerId: reader.id, address: reader.address, votes: [], library: [], never: [], follow: [] });
       // Four reads of whole tables, grouped here: a query per reader would cost a round trip each for a thousand readers.
       for (const row of statements.activeVotes.all() as Array<{ readerId: number; paperId: string; vote: Vote; at: string }>) signals.get(row.readerId)?.votes.push({ paperId: row.paperId, vote: row.vote, at: row.at });
-      for (const row of statements.activeLibraries.all() as LibraryRow[]) signals.get(row.reader_id)?.library.push(toLibraryItem(row));
+      for (const row of statements.libraries.all() as LibraryRow[]) signals.get(row.reader_id)?.library.push(toLibraryItem(row));
       for (const row of statements.activeRules.all() as Array<{ readerId: number; kind: ReaderRuleKind; value: string }>) signals.get(row.readerId)?.[row.kind].push(row.value);
       return [...signals.values()];
     },
@@ -181,9 +181,8 @@ function prepareStatements(connection: Database) {
     activeVotes: connection.prepare(
       "SELECT votes.reader_id AS readerId, paper_id AS paperId, vote, at FROM votes JOIN readers ON readers.id = votes.reader_id WHERE readers.state = 'active' ORDER BY at, paper_id",
     ),
-    activeLibraries: connection.prepare(
-      "SELECT library_items.* FROM library_items JOIN readers ON readers.id = library_items.reader_id WHERE readers.state = 'active' ORDER BY reader_id, position",
-    ),
+    // No join with readers: the items of readers who are not active are dropped while grouping, and a join made the read twice as slow.
+    libraries: connection.prepare('SELECT reader_id, title, abstract, authors, arxiv_id, added_at FROM library_items ORDER BY reader_id, position'),
     activeRules: connection.prepare(
       "SELECT reader_rules.reader_id AS readerId, kind, value FROM reader_rules JOIN readers ON readers.id = reader_rules.reader_id WHERE readers.state = 'active' ORDER BY reader_rules.rowid",
     ),
