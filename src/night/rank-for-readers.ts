@@ -12,6 +12,8 @@ export interface RankForReadersOptions {
   top: number;
   now: Date;
   halfLifeDays: number;
+  /** The candidates' cached embeddings, when the shared ranking used them: the readers' models read them too. */
+  embeddings?: ReadonlyMap<string, readonly number[]> | undefined;
 }
 
 /**
@@ -29,9 +31,11 @@ export function rankForReaders(
       ? candidates.map((paper, position) => [paper.id, { score: candidates.length - position, reason: 'source order' }] as const)
       : ranked.map((candidate) => [candidate.paper.id, { score: candidate.score, reason: candidate.reason }] as const),
   );
-  const learnCandidates = candidates.map(toLearnPaper);
+  const learnCandidates = candidates.map((paper) => toLearnPaper(paper, options.embeddings?.get(paper.id)));
   // Papers other readers voted on or keep: earlier papers this reader may not have seen, sampled as their likely dislikes.
-  const background = [...new Map(readers.flatMap(({ profile }) => [...profile.votes, ...profile.library].map(({ paper }) => [paper.id, paper] as const))).values()];
+  const others = [...new Map(readers.flatMap(({ profile }) => [...profile.votes, ...profile.library].map(({ paper }) => [paper.id, paper] as const))).values()];
+  // With embeddings, a background paper without one would turn every reader's model to TF-IDF: it is left out.
+  const background = learnCandidates.every((paper) => paper.embedding) ? others.filter((paper) => paper.embedding) : others;
   // A copy of five or more has room for one pick outside the reader's usual, of ten or more for two.
   const explore = Math.min(MAX_EXPLORE, Math.floor(options.top / PICKS_PER_EXPLORE));
   return new Map(
@@ -47,6 +51,6 @@ export function rankForReaders(
 const MAX_EXPLORE = 2;
 const PICKS_PER_EXPLORE = 5;
 
-function toLearnPaper(paper: PaperMetadata): LearnPaper {
-  return { id: paper.id, title: paper.title, abstract: paper.abstract, authors: paper.authors };
+function toLearnPaper(paper: PaperMetadata, embedding: readonly number[] | undefined): LearnPaper {
+  return { id: paper.id, title: paper.title, abstract: paper.abstract, authors: paper.authors, ...(embedding ? { embedding } : {}) };
 }

@@ -2,6 +2,7 @@ import type { PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
 import type { ReaderPick } from '../learn/rank-for-reader.js';
 import { formatCount } from '../format/format-count.js';
+import { createEmbeddingCache } from '../rank/create-embedding-cache.js';
 import type { ChosenPapers } from './choose-papers.js';
 import { planBriefUnion } from './plan-brief-union.js';
 import { rankForReaders } from './rank-for-readers.js';
@@ -25,12 +26,16 @@ export async function rankReaderCopies(config: Config, chosen: ChosenPapers, opt
   if (chosen.chosen.length === 0) return undefined;
   // The readers' database and their model load only on the nights that mail them.
   const { readReaderProfiles } = await import('../readers/read-reader-profiles.js');
-  const readers = await readReaderProfiles(config);
+  // The shared ranking embedded the candidates: the cache has them, and the voted papers of earlier such nights, at no cost.
+  const cache = chosen.ranking?.scoring === 'embeddings' ? createEmbeddingCache(config.cacheDir, config.embeddingModel) : undefined;
+  const embeddingOf = cache && (async (paper: Pick<PaperMetadata, 'id' | 'version'>) => (await cache.read({ id: paper.id, version: paper.version })) ?? undefined);
+  const readers = await readReaderProfiles(config, embeddingOf);
   if (readers.length === 0) return undefined;
   const ranked = chosen.ranking?.ranked.filter((candidate) => candidate.rank !== null && !candidate.shownBefore);
   const candidates = ranked?.map((candidate) => candidate.paper) ?? chosen.chosen;
+  const embeddings = embeddingOf && new Map((await Promise.all(candidates.map(async (paper) => [paper.id, await embeddingOf(paper)] as const))).flatMap(([id, vector]) => (vector ? [[id, vector] as const] : [])));
   const top = config.readerTop ?? chosen.chosen.length;
-  const copies = rankForReaders(candidates, ranked, readers, { date: options.date, top, now: options.now, halfLifeDays: config.learnHalfLifeDays });
+  const copies = rankForReaders(candidates, ranked, readers, { date: options.date, top, now: options.now, halfLifeDays: config.learnHalfLifeDays, embeddings });
   const papers = planBriefUnion(chosen.chosen, copies.values(), candidates);
   const inUnion = new Set(papers);
   const extra = papers.length - chosen.chosen.length;
