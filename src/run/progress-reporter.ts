@@ -23,7 +23,7 @@ export interface PaperEvent {
   durationMs?: number;
 }
 
-export type ProgressTotals = Pick<RunTotals, 'summarized' | 'skipped' | 'failed' | 'notStarted' | 'costUsd' | 'costUnknown'> & Partial<Pick<RunTotals, 'inputTokens' | 'cachedInputTokens'>>;
+export type ProgressTotals = Pick<RunTotals, 'summarized' | 'skipped' | 'failed' | 'notStarted' | 'costUsd' | 'costUnknown'> & Partial<Pick<RunTotals, 'inputTokens' | 'cachedInputTokens' | 'batchedInputTokens'>>;
 
 export interface ProgressReporter {
   start(total: number): void;

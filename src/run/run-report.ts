@@ -94,6 +94,7 @@ export const RunTotalsSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
+  batchedInputTokens: z.number().int().nonnegative().optional().describe('input tokens answered through the Batch API, billed at its price; absent when none were'),
   costUsd: z.number().nonnegative().describe('known spend only, the steps after the papers (styles, podcast) included; see costUnknown'),
   costUnknown: z.boolean().describe('true when some paper used a model without a price or made requests never answered, so costUsd is a lower bound'),
 });
@@ -166,6 +167,7 @@ export function computeTotals(papers: readonly PaperRun[]): RunTotals {
       totals.inputTokens += paper.usage.inputTokens;
       totals.outputTokens += paper.usage.outputTokens;
       totals.cachedInputTokens += paper.usage.cachedInputTokens;
+      if (paper.usage.batched) totals.batchedInputTokens = (totals.batchedInputTokens ?? 0) + paper.usage.batched.inputTokens;
     }
     if (typeof paper.costUsd === 'number') totals.costUsd += paper.costUsd;
     else if (paper.costUsd === null) totals.costUnknown = true;

@@ -73,6 +73,7 @@ describe('nightly with SUMMARIZE_BATCH=auto and a deadline', () => {
       expect(batched).toEqual(tokens);
       expect(paper.costUsd).toBeCloseTo(computeCostUsd('gpt-5-mini', tokens)! / 2, 10);
     }
+    expect(result.stderr).toMatch(/done in .*; spent \$[\d.]+; cached \d+ %; batch 100 %/);
   });
 
   it('cancels a batch not done by the latest start, keeps what it answered, and sends the rest at once: none paid twice', async () => {
@@ -106,6 +107,10 @@ describe('nightly with SUMMARIZE_BATCH=auto and a deadline', () => {
     expect(summarized.filter((paper) => paper.usage!.batched !== undefined)).toHaveLength(1);
     for (const paper of summarized) expect(paper.costUsd).toBeCloseTo(costAtOwnPrices(paper.usage!), 10);
     expect(report.totals.costUsd).toBeCloseTo(summarized.reduce((sum, paper) => sum + costAtOwnPrices(paper.usage!), 0), 6);
+    // The closing line says how much went through the batch.
+    const batchedTokens = summarized.reduce((sum, paper) => sum + (paper.usage!.batched?.inputTokens ?? 0), 0);
+    expect(report.totals.batchedInputTokens).toBe(batchedTokens);
+    expect(result.stderr).toContain(`; batch ${Math.round((100 * batchedTokens) / report.totals.inputTokens)} %`);
   });
 
   it('sends the calls at once, and says so, when the deadline is too near for a batch to be late', async () => {

@@ -175,5 +175,7 @@ function describeTotals(totals: ProgressTotals, durationMs: number): string {
   const spend = totals.costUnknown ? `${formatUsd(totals.costUsd)}+ (some costs are unknown: see the run report)` : formatUsd(totals.costUsd);
   // The share of input tokens the server read from its prompt cache, billed at the cached-input price.
   const cached = totals.inputTokens ? `; cached ${Math.round((100 * (totals.cachedInputTokens ?? 0)) / totals.inputTokens)} %` : '';
-  return `done in ${formatDuration(durationMs)}: ${counts.join(', ')}; spent ${spend}${cached}`;
+  // The share answered through the Batch API, at half the price; the rest was sent at once.
+  const batched = totals.inputTokens && totals.batchedInputTokens ? `; batch ${Math.round((100 * totals.batchedInputTokens) / totals.inputTokens)} %` : '';
+  return `done in ${formatDuration(durationMs)}: ${counts.join(', ')}; spent ${spend}${cached}${batched}`;
 }
