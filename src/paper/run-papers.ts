@@ -14,7 +14,8 @@ import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { ProseStyleName, StyleName } from '../brief/style-names.js';
 import type { StyleResult } from '../brief/style-result-schema.js';
 import { writeStyleResult } from '../styles/style-store.js';
-import type { GenerateStyleDependencies } from './generate-style.js';
+import type { GeneratedStyle, GenerateStyleDependencies } from './generate-style.js';
+import { groupStyleCalls } from './group-style-calls.js';
 import type { collectStyleFigures } from './collect-style-figures.js';
 import { placeFigures } from '../figures/place-figures.js';
 import type { ProgressReporter } from '../run/progress-reporter.js';
@@ -217,13 +218,14 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
     const answers = input.chunks ? input.chunks.length + 1 : 1;
     const reusedBrief = plan.reusedBriefs.get(paper);
     const proseStyles = plan.missingStyles.get(paper) ?? [];
-    // Each style reads the paper (or its notes) again and writes its own answer.
+    const styleCalls = groupStyleCalls(proseStyles, prompts);
+    // Each call reads the paper (or its notes) again; styles asked in one call share that read and write their own answers.
     const styleEstimates = [
       ...(reusedBrief ? [] : [{ style: 'brief' as const, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * answers, estimatePrices) }]),
-      ...proseStyles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens, EXPECTED_OUTPUT_TOKENS * (answers - 1) + PROSE_STYLES[style].expectedOutputTokens, estimatePrices) })),
+      ...styleCalls.flatMap((styles) => styles.map((style) => ({ style, costUsd: estimateCostUsd(config.model, inputTokens / styles.length, (EXPECTED_OUTPUT_TOKENS * (answers - 1)) / styles.length + PROSE_STYLES[style].expectedOutputTokens, estimatePrices) }))),
     ];
     const estimate = styleEstimates.some((entry) => entry.costUsd === null) ? null : styleEstimates.reduce((sum, entry) => sum + (entry.costUsd ?? 0), 0);
-    const calls = styleEstimates.length * answers;
+    const calls = ((reusedBrief ? 0 : 1) + styleCalls.length) * answers;
     // A repair or the grounding round resends the conversation: the paper, and an answer more.
     const followUpEstimate = estimateCostUsd(config.model, inputTokens + EXPECTED_OUTPUT_TOKENS, EXPECTED_OUTPUT_TOKENS, followUpPrices) ?? 0;
     if (dryRun) {
@@ -254,14 +256,14 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
           const found = await collectStyleFigures(context, paper, signal);
           const figures = found?.figures.figures ?? [];
           const dependencies = { config, prompts, llm: context.llm(), signal, breaker, admitFollowUp, admitCall, figures, ...(batch ? { batch } : {}) };
-          const writeStyle = (style: ProseStyleName) => writeProseStyle(paper, paperText, style, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) });
+          const writeStyles = (styles: ProseStyleName[]) => writeProseStyles(paper, paperText, styles, found, { ...dependencies, meter: createUsageMeter({ onAnswered: settle }) });
           // In a batch the styles go in the brief's batch (none reads the brief): each round of batches can take hours.
-          stylesAlongside = batch ? Promise.all(proseStyles.map(writeStyle)) : undefined;
+          stylesAlongside = batch ? Promise.all(styleCalls.map(writeStyles)).then((runs) => runs.flat()) : undefined;
           const brief = reusedBrief ?? (await generateBrief(paper, paperText, { ...dependencies, meter }));
           if (!reusedBrief) await storeBrief(brief);
           result.briefs.set(paper, brief);
           if (stylesAlongside) styleRuns.push(...(await stylesAlongside));
-          else for (const style of proseStyles) styleRuns.push(await writeStyle(style));
+          else for (const styles of styleCalls) styleRuns.push(...(await writeStyles(styles)));
           // A style that failed was paid for too: its calls count in the paper's spend.
           const usage = styleRuns.reduce((sum, entry) => addUsage(sum, entry.usage), reusedBrief ? ZERO_USAGE : brief.generation.usage);
           const styleFailure = styleRuns.find((entry) => entry.outcome === 'failed');
@@ -307,18 +309,33 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   };
 
   // One style failing leaves the brief and the other styles in place; the paper's run says which failed and why.
-  const writeProseStyle = async (paper: PaperMetadata, paperText: PaperText, style: ProseStyleName, found: Awaited<ReturnType<typeof collectStyleFigures>>, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun> => {
+  const writeProseStyles = async (paper: PaperMetadata, paperText: PaperText, styles: ProseStyleName[], found: Awaited<ReturnType<typeof collectStyleFigures>>, dependencies: GenerateStyleDependencies & { meter: UsageMeter }): Promise<StyleRun[]> => {
     const startedAt = performance.now();
+    const failedRun = (style: ProseStyleName, error: unknown, usage: Usage, attempts: number): StyleRun => ({ style, outcome: 'failed', attempts, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` });
+    let generated: GeneratedStyle[];
     try {
-      const generated = await (await loadPaperSteps()).generateStyle(paper, paperText, style, dependencies);
-      const written = found === null || !PROSE_STYLES[style].showsFigures ? generated : { ...generated, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(generated.content), found.figures.figures, found.folder) } };
-      await writeStyleResult(config.outputDir, written);
-      result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
-      return { style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs };
+      generated = await (await loadPaperSteps()).generateStyles(paper, paperText, styles, dependencies);
     } catch (error) {
-      const { usage } = dependencies.meter;
-      return { style, outcome: 'failed', attempts: dependencies.meter.requests, usage, costUsd: computeCostUsd(config.model, usage, config.prices), durationMs: Math.round(performance.now() - startedAt), reason: `${style}: ${describeFailure(error)}` };
+      const { usage, requests } = dependencies.meter;
+      return styles.length === 1 ? [failedRun(styles[0]!, error, usage, requests)] : styles.map((style) => failedRun(style, error, ZERO_USAGE, 0));
     }
+    const runs: StyleRun[] = [];
+    for (const entry of generated) {
+      const { style } = entry;
+      if ('error' in entry) {
+        runs.push(failedRun(style, entry.error, entry.usage, entry.attempts));
+        continue;
+      }
+      try {
+        const written = found === null || !PROSE_STYLES[style].showsFigures ? entry.result : { ...entry.result, figures: { source: found.figures.source, shown: await placeFigures(config.outputDir, paper, readPickedFigures(entry.result.content), found.figures.figures, found.folder) } };
+        await writeStyleResult(config.outputDir, written);
+        result.styles.set(paper, [...(result.styles.get(paper) ?? []), written]);
+        runs.push({ style, outcome: 'written', attempts: written.generation.attempts, usage: written.generation.usage, costUsd: written.generation.costUsd, durationMs: written.generation.durationMs });
+      } catch (error) {
+        runs.push(failedRun(style, error, entry.result.generation.usage, entry.result.generation.attempts));
+      }
+    }
+    return runs;
   };
 
   // `stage` is where the paper was when an error that names no stage (a bug, a refused request) stopped it.
@@ -387,13 +404,13 @@ function chooseRunBatch(context: PaperContext, options: RunPapersOptions): Batch
 // The paper's own path (PDF and text, model calls, figures) loads with the first paper that has work: a rerun that
 // skips every paper never loads the model client, the PDF reader or the checks.
 async function loadPaperSteps() {
-  const [{ loadPaperText }, { collectStyleFigures }, { generateBrief }, { generateStyle }] = await Promise.all([
+  const [{ loadPaperText }, { collectStyleFigures }, { generateBrief }, { generateStyles }] = await Promise.all([
     import('./load-paper-text.js'),
     import('./collect-style-figures.js'),
     import('./generate-brief.js'),
     import('./generate-style.js'),
   ]);
-  return { loadPaperText, collectStyleFigures, generateBrief, generateStyle };
+  return { loadPaperText, collectStyleFigures, generateBrief, generateStyles };
 }
 
 interface StyleRun {

@@ -36,6 +36,9 @@ describe('summarize nightly --style', () => {
     expect(blurb).toBeGreaterThan(0);
     expect(commentary).toBeGreaterThan(blurb!);
     expect(total(withStyles.stdout)).toBeCloseTo(brief! + blurb! + commentary!, 3);
+    // Asked in one call, the blurb and the commentary share one read of the paper: the blurb's share is dearer alone.
+    const blurbAlone = Number(/By style: brief \$\d\.\d{4}, blurb \$(\d\.\d{4})/.exec((await nightly(['--dry-run', '--style', 'brief,blurb'])).stdout)![1]);
+    expect(blurb).toBeLessThan(blurbAlone);
   });
 
   it('writes each style next to the brief, shows them on the paper page, keeps the brief in the edition, and reports each style\'s cost', async () => {

@@ -48,11 +48,13 @@ describe('summarize --batch', () => {
 
     const [batch] = running.openai.batchApi.batches;
     expect(running.openai.batchApi.batches).toHaveLength(1);
-    // Two papers, three styles each, one line per call; no call went outside the batch.
-    expect(batch!.lines).toHaveLength(6);
+    // Two papers, one line per call: the brief, and the blurb with the commentary in one; no call went outside the batch.
+    expect(batch!.lines).toHaveLength(4);
+    const fieldsOf = (line: { body: { messages: Array<{ content: string }> } }) => /Answer in the fields? (.+?) of the JSON object/.exec(line.body.messages.at(-1)!.content)?.[1];
+    expect(batch!.lines.map(fieldsOf).sort()).toEqual(['"blurb" and "commentary"', '"blurb" and "commentary"', '"brief"', '"brief"']);
     expect(new Set(batch!.lines.map((line) => line.custom_id.split('-')[0]))).toEqual(new Set(['2509.08721v2', '2509.08722v1']));
     expect(running.openai.requests.every((request) => request.batchId === batch!.id)).toBe(true);
-    expect(result.stderr).toContain(`batch ${batch!.id}: completed, 6 of 6 answered, 0 failed`);
+    expect(result.stderr).toContain(`batch ${batch!.id}: completed, 4 of 4 answered, 0 failed`);
 
     const brief = await readBrief(running, '2509.08721v2.json');
     expect(brief.generation.usage.inputTokens).toBeGreaterThan(0);
@@ -62,6 +64,9 @@ describe('summarize --batch', () => {
     const styleFiles = (await readdir(join(running.outputDir, 'papers'))).filter((name) => name.startsWith('2509.08722v1'));
     expect(styleFiles.some((name) => name.includes('blurb'))).toBe(true);
     expect(styleFiles.some((name) => name.includes('commentary'))).toBe(true);
+    // The pair's line is shared by its two records, both at the batch price.
+    const [blurb, commentary] = await Promise.all(['blurb', 'commentary'].map(async (style) => JSON.parse(await readFile(join(running.outputDir, 'papers', `2509.08722v1.${style}.json`), 'utf8')).generation));
+    for (const generation of [blurb, commentary]) expect(generation.usage.batched.inputTokens).toBe(generation.usage.inputTokens);
     // Every batch finished and was used: nothing is left to resume.
     expect(await readdir(join(running.cacheDir, 'batches'))).toEqual([]);
   });

@@ -30,14 +30,15 @@ async function startCachingServices() {
 const readGeneration = async (running: FakeServices, file: string): Promise<Generation> => JSON.parse(await readFile(join(running.outputDir, 'papers', file), 'utf8')).generation;
 
 describe('every call of a paper starts with the same prefix, read from the prompt cache after the first', () => {
-  it('brief, blurb, commentary and podcast segment send one schema, the same system prompt and paper, and one prompt_cache_key', async () => {
+  it('brief, blurb with commentary, and podcast segment send one schema, the same system prompt and paper, and one prompt_cache_key', async () => {
     const running = await startCachingServices();
     const result = await runCliCaptured([PAPER.id, '--style', 'brief,blurb,commentary,podcast'], { ...running.env, SUMMARIZE_PROMPT_CACHE_KEY: 'on' });
     expect(result.stderr).not.toContain('internal error');
     expect(result.code).toBe(0);
 
+    // Three calls: the blurb and the commentary are asked in one, so the paper is read once for both.
     const bodies = running.openai.requests.map((request) => request.body);
-    expect(bodies).toHaveLength(4);
+    expect(bodies).toHaveLength(3);
     const [first] = bodies;
     for (const body of bodies) {
       expect(JSON.stringify(body.response_format)).toBe(JSON.stringify(first.response_format));
@@ -45,21 +46,25 @@ describe('every call of a paper starts with the same prefix, read from the promp
       expect(body.prompt_cache_key).toBe('arxiv-brief-2509.08721v2');
     }
     expect(first.messages[1].content).toMatch(/^<paper_text>\nTitle: Grounded Briefs of Papers\n[\s\S]*Figures of the paper:\n\(none[\s\S]*Our pipeline downloads the PDF/);
-    // Only the last message differs: each call's own instructions, naming the field it fills.
-    expect(bodies.map((body) => /Answer in the field "(\w+)"/.exec(body.messages[2].content)?.[1])).toEqual(['brief', 'blurb', 'commentary', 'podcast']);
+    // Only the last message differs: each call's own instructions, naming the fields it fills.
+    expect(bodies.map((body) => /Answer in the fields? (.+?) of the JSON object/.exec(body.messages[2].content)?.[1])).toEqual(['"brief"', '"blurb" and "commentary"', '"podcast"']);
+    // The pair's instructions are the two prompt files' own, each under its field.
+    const [blurbPrompt, commentaryPrompt] = (await Promise.all(['blurb.md', 'commentary.md'].map((file) => readFile(join(PROMPTS_DIR, file), 'utf8')))) as [string, string];
+    expect(bodies[1].messages[2].content).toContain(`For the field "blurb":\n${blurbPrompt.split('\n')[0]}`);
+    expect(bodies[1].messages[2].content).toContain(`For the field "commentary":\n${commentaryPrompt.split('\n')[0]}`);
 
     const brief = await readGeneration(running, '2509.08721v2.json');
     expect(brief.usage.cachedInputTokens).toBe(0);
     const sharedTokens = countTokens(serializePrompt({ response_format: first.response_format, messages: first.messages.slice(0, 2) }));
-    for (const file of ['2509.08721v2.blurb.json', '2509.08721v2.commentary.json', '2509.08721v2.podcast.json']) {
-      const generation = await readGeneration(running, file);
-      // The schema, the system prompt and the paper were read from the cache (all but a last partial block), at the cached-input price.
-      expect(generation.usage.cachedInputTokens).toBeGreaterThan(sharedTokens - CACHE_BLOCK_TOKENS);
-      expect(generation.costUsd).toBeLessThan(computeCostUsd('gpt-5-mini', { ...generation.usage, cachedInputTokens: 0 })!);
-    }
-    const report = await readLastRunReport(running.outputDir);
     const blurb = await readGeneration(running, '2509.08721v2.blurb.json');
     const commentary = await readGeneration(running, '2509.08721v2.commentary.json');
+    const podcast = await readGeneration(running, '2509.08721v2.podcast.json');
+    // The schema, the system prompt and the paper were read from the cache (all but a last partial block), at the cached-input price;
+    // the pair's call is shared by its two records, its prompt in halves.
+    for (const cached of [blurb.usage.cachedInputTokens + commentary.usage.cachedInputTokens, podcast.usage.cachedInputTokens]) expect(cached).toBeGreaterThan(sharedTokens - CACHE_BLOCK_TOKENS);
+    expect(Math.abs(blurb.usage.inputTokens - commentary.usage.inputTokens)).toBeLessThanOrEqual(1);
+    for (const generation of [blurb, commentary, podcast]) expect(generation.costUsd).toBeLessThan(computeCostUsd('gpt-5-mini', { ...generation.usage, cachedInputTokens: 0 })!);
+    const report = await readLastRunReport(running.outputDir);
     expect(report.papers[0]!.usage!.cachedInputTokens).toBe(blurb.usage.cachedInputTokens + commentary.usage.cachedInputTokens);
     expect(report.totals.cachedInputTokens).toBe(report.papers[0]!.usage!.cachedInputTokens);
   });

@@ -49,16 +49,17 @@ describe('summarize <id> --style', () => {
     const second = await runCliCaptured(['2509.08721', '--style', 'brief,blurb,commentary'], services.env);
     expect(second.code).toBe(0);
     expect(pdfRequests()).toHaveLength(1);
-    expect(schemaNames()).toEqual(['paper_brief', 'paper_blurb', 'paper_commentary']);
+    // The blurb and the commentary are asked in one call: the paper is read once for both.
+    expect(schemaNames()).toEqual(['paper_brief', 'paper_blurb+paper_commentary']);
     // The paper has no figures to offer yet: the prompt says so and the commentary picks none.
-    expect(services.openai.requests[2]!.body.messages[1].content).toContain('Figures of the paper:\n(none: this paper has no figures we could extract)');
+    expect(services.openai.requests[1]!.body.messages[1].content).toContain('Figures of the paper:\n(none: this paper has no figures we could extract)');
     const commentary = StyleResultSchema.parse(JSON.parse(await readFile(join(papersDir(), '2509.08721v2.commentary.json'), 'utf8')));
     expect(commentary.content).toMatchObject({ figures: [] });
     expect(second.stdout).toContain('### What convinces');
 
     const third = await runCliCaptured(['2509.08721', '--style', 'brief,blurb,commentary'], services.env);
     expect(third.code).toBe(0);
-    expect(services.openai.requests).toHaveLength(3);
+    expect(services.openai.requests).toHaveLength(2);
     expect(pdfRequests()).toHaveLength(1);
     expect(third.stdout).toContain('### What convinces');
   });

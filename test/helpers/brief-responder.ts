@@ -42,13 +42,17 @@ export function makeGroundedBriefContent(overrides: Partial<BriefContent> = {}):
 /** The fake OpenAI server's responder: briefs for brief requests, plain notes for map-reduce requests. */
 export function groundedBriefResponder(body: FakeRequestBody): FakeChatResponse {
   if (!body.response_format) return { content: 'Notes: the part describes the pipeline and its results on 120 papers.' };
-  // The other styles ask with their own schema name (src/styles/), or name their field in the paper's one schema.
-  const schemaName = askedSchemaName(body);
-  if (schemaName === 'podcast_segment') return respondAsAsked(body, makePodcastSegment(readHosts(body.messages ?? [])));
-  if (schemaName === 'paper_blurb') return respondAsAsked(body, makeGroundedBlurbContent());
-  if (schemaName === 'paper_commentary') return respondAsAsked(body, makeGroundedCommentaryContent());
-  if (schemaName === 'issue_introduction') return { content: { introduction: fillerProse(4, 'This issue gathers papers that check machine summaries against the papers they summarize.') } };
-  return respondAsAsked(body, makeGroundedBriefContent());
+  if (body.response_format.json_schema?.name === 'issue_introduction') return { content: { introduction: fillerProse(4, 'This issue gathers papers that check machine summaries against the papers they summarize.') } };
+  // The other styles ask with their own schema name (src/styles/), or name their fields in the paper's one schema.
+  return respondAsAsked(body, (schemaName) => makeGroundedContent(schemaName, body));
+}
+
+/** What a good model writes for a style, by the style's own schema name. */
+export function makeGroundedContent(schemaName: string | undefined, body: FakeRequestBody): object {
+  if (schemaName === 'podcast_segment') return makePodcastSegment(readHosts(body.messages ?? []));
+  if (schemaName === 'paper_blurb') return makeGroundedBlurbContent();
+  if (schemaName === 'paper_commentary') return makeGroundedCommentaryContent();
+  return makeGroundedBriefContent();
 }
 
 type FakeRequestBody = { response_format?: any; messages?: Array<{ content?: unknown }> };
@@ -56,25 +60,39 @@ type FakeRequestBody = { response_format?: any; messages?: Array<{ content?: unk
 // Each style's own schema name, which a call sends when it is the paper's only style.
 const STYLE_SCHEMA_NAMES: Record<string, string> = { brief: 'paper_brief', blurb: 'paper_blurb', commentary: 'paper_commentary', podcast: 'podcast_segment' };
 
-/** The style a call asks for with the paper's one schema (src/paper/build-paper-schema.ts): the field its instructions name. */
-export function readAskedStyle(body: FakeRequestBody): string | undefined {
-  if (body.response_format?.json_schema?.name !== 'paper_texts') return undefined;
+/**
+ * The styles a call asks for with the paper's one schema (src/prompt/build-paper-schema.ts): the fields its last
+ * instructions name (`Answer in the field "blurb"`, `Answer in the fields "blurb" and "commentary"`); a repair of one
+ * field names that field alone.
+ */
+export function readAskedStyles(body: FakeRequestBody): string[] {
+  if (body.response_format?.json_schema?.name !== 'paper_texts') return [];
   const prompt = (body.messages ?? []).map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
-  return /Answer in the field "(\w+)"/.exec(prompt)?.[1];
+  const named = [...prompt.matchAll(/Answer in the fields? ((?:"\w+"(?:, | and )?)+) of the JSON object/g)].at(-1)?.[1];
+  return named ? [...named.matchAll(/"(\w+)"/g)].map((match) => match[1]!) : [];
 }
 
-/** The schema name of what a call asks for: its own, or that of the style whose field it names in the paper's one schema. */
+/** The schema names of what a call asks for: its own, or those of the styles whose fields it names in the paper's one schema. */
+export function askedSchemaNames(body: FakeRequestBody): string[] {
+  const styles = readAskedStyles(body);
+  return styles.length === 0 ? [body.response_format?.json_schema?.name] : styles.map((style) => STYLE_SCHEMA_NAMES[style]!);
+}
+
+/** The same as one name: `paper_blurb`, or `paper_blurb+paper_commentary` for a call that asks for both. */
 export function askedSchemaName(body: FakeRequestBody): string | undefined {
-  const style = readAskedStyle(body);
-  return style === undefined ? body.response_format?.json_schema?.name : STYLE_SCHEMA_NAMES[style];
+  return askedSchemaNames(body).join('+') || undefined;
 }
 
-/** An answer with `content`, in the field the call asks for when it sends the paper's one schema (the others null). */
-export function respondAsAsked(body: FakeRequestBody, content: object): FakeChatResponse {
-  const style = readAskedStyle(body);
-  if (style === undefined) return { content };
+/**
+ * An answer with `content` (or, by schema name, each asked style's), in the fields the call asks for when it sends the
+ * paper's one schema (the others null).
+ */
+export function respondAsAsked(body: FakeRequestBody, content: object | ((schemaName: string | undefined) => object)): FakeChatResponse {
+  const contentFor = typeof content === 'function' ? content : () => content;
+  const styles = readAskedStyles(body);
+  if (styles.length === 0) return { content: contentFor(body.response_format?.json_schema?.name) };
   const fields = Object.keys(body.response_format.json_schema.schema.properties ?? {});
-  return { content: { ...Object.fromEntries(fields.map((field) => [field, null])), [style]: content } };
+  return { content: { ...Object.fromEntries(fields.map((field) => [field, null])), ...Object.fromEntries(styles.map((style) => [style, contentFor(STYLE_SCHEMA_NAMES[style])])) } };
 }
 
 /** A podcast segment such as a good model writes: about 700 words, spoken text only, every number in the paper. */
