@@ -81,19 +81,19 @@ try {
         `   ${`${Math.round((100 * cached) / input)} %`.padStart(8)}   $${mean(row.costs).toFixed(5)}    ${ratio.toFixed(2)}x${target}`,
     );
   }
-  // What no layout of four calls can go below: the paper read once at the input price and three times from the cache, with today's answers.
+  // What no layout of three calls (brief, blurb with commentary, podcast) can go below: the paper read once at the input price and twice from the cache, with today's answers.
   const todayBrief = rows.find((row) => row.way === 'today' && row.styles === 'brief')!;
   const todayAll = rows.find((row) => row.way === 'today' && row.styles === 'all four')!;
   const paperTokens = mean(todayBrief.perPaper.map((usage) => usage.inputTokens));
-  const floor = computeCostUsd(model, { inputTokens: 4 * paperTokens, cachedInputTokens: 3 * paperTokens, outputTokens: mean(todayAll.perPaper.map((usage) => usage.outputTokens)) })!;
-  console.log(`floor of four calls (the paper once at the input price, 3 times cached, today's answers): $${floor.toFixed(5)} per paper, ${(floor / mean(todayAll.costs)).toFixed(2)}x`);
-  // Where each way's money goes, call by call: the first call of a paper reads it at the input price, the others from the cache.
+  const floor = computeCostUsd(model, { inputTokens: 3 * paperTokens, cachedInputTokens: 2 * paperTokens, outputTokens: mean(todayAll.perPaper.map((usage) => usage.outputTokens)) })!;
+  console.log(`floor of three calls (the paper once at the input price, twice cached, today's answers): $${floor.toFixed(5)} per paper, ${(floor / mean(todayAll.costs)).toFixed(2)}x`);
+  // Where each way's money goes, style by style: the first call of a paper reads it at the input price, the others from the cache; blurb and commentary, asked in one call, each record half its prompt.
   for (const row of rows.filter((candidate) => candidate.styles === 'all four')) {
     const calls = Object.entries(row.byStyle).map(([style, usages]) => {
       const usage = usages.reduce(addUsage, ZERO_USAGE);
       return `${style} ${Math.round(usage.inputTokens / usages.length)} in (${Math.round(usage.cachedInputTokens / usages.length)} cached) ${Math.round(usage.outputTokens / usages.length)} out`;
     });
-    console.log(`${row.way}, by call, per paper: ${calls.join('; ')}`);
+    console.log(`${row.way}, by style, per paper: ${calls.join('; ')}`);
   }
   // The same ratio paper by paper: a short paper gains less than a long one.
   for (const styles of STYLE_SETS) {
