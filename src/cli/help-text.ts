@@ -180,7 +180,8 @@ list, a reader who unsubscribed or bounced is never mailed.
   --votes          with export: each reader's last vote on each paper instead (address,paper,vote,at)
   library ADDRESS FILE
                    set the papers the reader keeps, which rank their own copy with their votes: a BibTeX,
-                   RIS or CSL JSON export (Zotero, JabRef) up to 50 MB; a new file replaces the last one
+                   RIS, CSL JSON or Zotero RDF export (Zotero, JabRef) up to 50 MB; a new file replaces
+                   the last one
   never ADDRESS KEYWORD
                    never show the reader a paper matching KEYWORD; without KEYWORD, list theirs
   follow ADDRESS AUTHOR

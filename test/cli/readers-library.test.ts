@@ -61,7 +61,7 @@ it('refuses a file it cannot use with one line naming it and how to fix it, and 
 
   for (const [file, problem] of [
     [huge, 'is 200 MB, more than the 50 MB a library file may be'],
-    [notes, 'is not BibTeX, RIS or CSL JSON'],
+    [notes, 'is not BibTeX, RIS, CSL JSON or Zotero RDF'],
     [noBom, 'looks like UTF-16 text without a byte-order mark'],
     [empty, 'is CSL JSON but has no paper with a title in it'],
     [join(folder, 'missing.bib'), 'cannot read the library file (ENOENT)'],

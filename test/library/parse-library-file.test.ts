@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryFileError } from '../../src/library/library-file-error.js';
 import { parseLibraryFile } from '../../src/library/parse-library-file.js';
-import { JABREF_BIBTEX, ZOTERO_BIBTEX, ZOTERO_CSL_JSON, ZOTERO_RIS } from './zotero-exports.js';
+import { JABREF_BIBTEX, ZOTERO_BIBTEX, ZOTERO_CSL_JSON, ZOTERO_RDF, ZOTERO_RIS } from './zotero-exports.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const failure = (bytes: Uint8Array, fileName: string): string => {
@@ -92,6 +92,28 @@ describe('a Zotero CSL JSON export', () => {
   });
 });
 
+describe("a Zotero RDF export, Zotero's own format", () => {
+  it('gives each paper its fields and the day it was added, and leaves out attachments, notes and collections', () => {
+    const { format, items, skipped } = parseLibraryFile(utf8(`<?xml version="1.0"?>\n${ZOTERO_RDF}`), 'Exported Items.rdf');
+    expect(format).toBe('Zotero RDF');
+    expect(skipped).toBe(0);
+    expect(items).toEqual([
+      {
+        title: 'Chain-of-Thought Prompting Elicits Reasoning in Large Language Models',
+        abstract: 'We explore how generating a chain of thought & a series of intermediate reasoning steps improves reasoning.',
+        authors: ['Jason Wei', 'Denny Zhou'],
+        arxivId: '2201.11903',
+        addedAt: '2024-04-02T08:15:30.000Z',
+      },
+      { title: 'Deep Learning', abstract: '', authors: ['Ian Goodfellow'], arxivId: null, addedAt: '2016-01-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('names a file cut short', () => {
+    expect(failure(utf8(ZOTERO_RDF.slice(0, 1_500)), 'cut.rdf')).toMatch(/^cut\.rdf: looks like Zotero RDF but is not valid XML \(/);
+  });
+});
+
 describe('the format', () => {
   it('is told from the content, not the file name', () => {
     expect(parseLibraryFile(utf8(ZOTERO_RIS), 'library.bib').format).toBe('RIS');
@@ -114,14 +136,15 @@ describe('a file that is not a library', () => {
   const hint = 'export your library from Zotero (File → Export Library…) or JabRef as BibTeX, RIS or CSL JSON';
 
   it.each([
-    ['notes.txt', utf8('Papers to read this week:\n- attention paper\n- the diffusion one\n'), 'notes.txt: is not BibTeX, RIS or CSL JSON (it starts "Papers to read this week:\\n- attention pa")'],
+    ['notes.txt', utf8('Papers to read this week:\n- attention paper\n- the diffusion one\n'), 'notes.txt: is not BibTeX, RIS, CSL JSON or Zotero RDF (it starts "Papers to read this week:\\n- attention pa")'],
     ['empty.bib', utf8(' \n\n'), 'empty.bib: is empty'],
     ['comments.bib', utf8('% nothing yet\n@comment{jabref-meta: databaseType:bibtex;}\n'), 'comments.bib: is BibTeX but has no paper with a title in it'],
     ['untitled.ris', utf8('TY  - JOUR\r\nAU  - Silver, David\r\nER  - \r\n'), 'untitled.ris: is RIS but has no paper with a title in it (1 entry without a title or not closed)'],
     ['items.json', utf8('{"items": [1, 2]'), 'items.json: looks like JSON but is not valid JSON'],
     ['package.json', utf8('{"name": "not-a-library", "version": "1.0.0"}'), 'package.json: is JSON but not CSL JSON: its objects have no "title" or "type"'],
     ['paper.pdf', utf8('%PDF-1.7\n%\xff\xfe').map((byte, index) => (index > 9 ? 0xff : byte)), 'paper.pdf: is not text (not valid UTF-8): it is a PDF, not a list of papers'],
-    ['export.rdf', utf8('<?xml version="1.0"?>\n<rdf:RDF xmlns:z="http://www.zotero.org/namespaces/export#"></rdf:RDF>'), ': it looks like Zotero RDF'],
+    ['export.xml', utf8('<?xml version="1.0"?>\n<records><record><title>A paper</title></record></records>'), ': it looks like XML or HTML'],
+    ['empty.rdf', utf8('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:z="http://www.zotero.org/namespaces/export#"></rdf:RDF>'), 'empty.rdf: is Zotero RDF but has no paper with a title in it'],
   ])('%s gets one line naming it, what is wrong and how to export one', (fileName, bytes, message) => {
     const line = failure(bytes, fileName);
     expect(line).toContain(message);

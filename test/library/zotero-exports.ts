@@ -127,3 +127,52 @@ export const ZOTERO_CSL_JSON = JSON.stringify(
   null,
   2,
 );
+
+// Zotero "Export Library… → Zotero RDF": dateSubmitted is the day added; an attachment, a note and a collection beside the papers.
+export const ZOTERO_RDF = `<rdf:RDF
+ xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns:z="http://www.zotero.org/namespaces/export#"
+ xmlns:dcterms="http://purl.org/dc/terms/"
+ xmlns:bib="http://purl.org/net/biblio#"
+ xmlns:foaf="http://xmlns.com/foaf/0.1/"
+ xmlns:link="http://purl.org/rss/1.0/modules/link/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <bib:Article rdf:about="http://arxiv.org/abs/2201.11903">
+        <z:itemType>preprint</z:itemType>
+        <dc:publisher>
+            <foaf:Organization><foaf:name>arXiv</foaf:name></foaf:Organization>
+        </dc:publisher>
+        <bib:authors>
+            <rdf:Seq>
+                <rdf:li><foaf:Person><foaf:surname>Wei</foaf:surname><foaf:givenName>Jason</foaf:givenName></foaf:Person></rdf:li>
+                <rdf:li><foaf:Person><foaf:surname>Zhou</foaf:surname><foaf:givenName>Denny</foaf:givenName></foaf:Person></rdf:li>
+            </rdf:Seq>
+        </bib:authors>
+        <link:link rdf:resource="#item_41"/>
+        <dc:title>Chain-of-Thought Prompting Elicits Reasoning in Large Language Models</dc:title>
+        <dcterms:abstract>We explore how generating a chain of thought &amp; a series of intermediate reasoning steps improves reasoning.</dcterms:abstract>
+        <dc:date>2023-01-10</dc:date>
+        <dc:identifier>DOI 10.48550/arXiv.2201.11903</dc:identifier>
+        <dc:identifier>
+            <dcterms:URI><rdf:value>http://arxiv.org/abs/2201.11903</rdf:value></dcterms:URI>
+        </dc:identifier>
+        <dcterms:dateSubmitted>2024-04-02 08:15:30</dcterms:dateSubmitted>
+        <dc:description>arXiv:2201.11903 [cs]</dc:description>
+    </bib:Article>
+    <z:Attachment rdf:about="#item_41">
+        <z:itemType>attachment</z:itemType>
+        <dc:title>arXiv Fulltext PDF</dc:title>
+    </z:Attachment>
+    <bib:Book rdf:about="urn:isbn:9780262035613">
+        <z:itemType>book</z:itemType>
+        <bib:authors><rdf:Seq><rdf:li><foaf:Person><foaf:surname>Goodfellow</foaf:surname><foaf:givenName>Ian</foaf:givenName></foaf:Person></rdf:li></rdf:Seq></bib:authors>
+        <dc:title>Deep Learning</dc:title>
+        <dc:date>2016</dc:date>
+    </bib:Book>
+    <bib:Memo rdf:about="#item_42"><rdf:value>&lt;p&gt;read chapter 6 first&lt;/p&gt;</rdf:value></bib:Memo>
+    <z:Collection rdf:about="#collection_3">
+        <dc:title>Reasoning</dc:title>
+        <dcterms:hasPart rdf:resource="http://arxiv.org/abs/2201.11903"/>
+    </z:Collection>
+</rdf:RDF>
+`;
