@@ -392,12 +392,12 @@ async function createRunBatchQueue(context: PaperContext, reporter: ProgressRepo
   return createBatchQueue(describeBatchQueue(context.llm(), context.config, (line) => reporter.log(line), abortSignal, plan));
 }
 
-// SUMMARIZE_BATCH=auto chooses by the deadline, counting the calls of the papers with work; a dry run estimates at the list price.
+// SUMMARIZE_BATCH=auto chooses by the deadline, counting the calls of the papers with work (the blurb and the commentary one); a dry run estimates at the list price.
 function chooseRunBatch(context: PaperContext, options: RunPapersOptions): BatchChoice {
   const { config } = context;
   const { plan } = options;
   if (config.batch === 'auto' && (options.dryRun || plan.summarize.length === 0)) return { batch: false };
-  const calls = plan.summarize.reduce((sum, paper) => sum + (plan.reusedBriefs.has(paper) ? 0 : 1) + (plan.missingStyles.get(paper)?.length ?? 0), 0);
+  const calls = plan.summarize.reduce((sum, paper) => sum + (plan.reusedBriefs.has(paper) ? 0 : 1) + groupStyleCalls(plan.missingStyles.get(paper) ?? [], context.prompts).length, 0);
   return chooseBatchMode({ mode: config.batch, deadline: options.deadline, calls, concurrency: config.llmConcurrency, now: options.batchClock?.now() ?? Date.now() });
 }
 
