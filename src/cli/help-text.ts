@@ -171,7 +171,7 @@ list, a reader who unsubscribed or bounced is never mailed.
   add ADDRESS      add an active reader (an address already there is left as it is)
   --name N         with add: the reader's name, used in To:
   --language L     with add: the language of their pages, a BCP 47 tag of en, zh, es, de, fr, ja (default: SUMMARIZE_LANGUAGE)
-  remove ADDRESS   forget a reader: their row, sends and votes are deleted
+  remove ADDRESS   forget a reader: their row, sends, votes, library and rules are deleted
   list             one reader a line: address, state, language, date added, name
   --state S        with list: only pending, active, unsubscribed or bounced readers
   import FILE      add the readers of a CSV file (- for stdin): address,name,language a line, or a file

@@ -1,5 +1,5 @@
 /**
- * A date as exports write it (`2024-03-05`, `2024-03-05 10:12:00 +0000`, `2024/03/05/10:12:00`, `2024/03/05/`,
+ * A date as exports write it (`2024-03-05`, `2024-03-05 10:12:00 +0000`, `2024/03/05/10:12:00`, `2024.03.05`,
  * `March 2024`, a year alone) as ISO 8601 in UTC, or null when it is not a date.
  */
 export function parseLibraryDate(text: string | undefined): string | null {
@@ -29,8 +29,8 @@ export function parseCslDate(value: unknown): string | null {
 
 // --- internal ---
 
-// Year, then month, day, time and offset, each optional; "-" or "/" between the date's parts, "T", " " or "/" before the time.
-const NUMERIC_DATE = /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2})(?:[T /](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?\/?$/;
+// Year, then month, day, time and offset, each optional; "-", "/" or "." (old JabRef) between the date's parts, "T", " " or "/" before the time.
+const NUMERIC_DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T /](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?\/?$/;
 
 function parseOffsetMinutes(zone: string | undefined): number {
   if (zone === undefined || zone === 'Z') return 0;

@@ -63,7 +63,7 @@ function applyAction(readers: ReadersStore, request: ReadersAction, config: Conf
       return { message: added ? `added ${reader.address} (active) to ${path}` : `${reader.address} is already a reader (${reader.state}); left as it is` };
     }
     case 'remove':
-      return { message: readers.remove(request.address) ? `removed ${request.address} with their sends and votes` : `no reader ${request.address} in ${path}; nothing removed` };
+      return { message: readers.remove(request.address) ? `removed ${request.address} with their sends, votes, library and rules` : `no reader ${request.address} in ${path}; nothing removed` };
     case 'list': {
       const listed = readers.list().filter((reader) => request.state === undefined || reader.state === request.state);
       const counts = READER_STATES.map((state) => [state, listed.filter((reader) => reader.state === state).length] as const).filter(([, count]) => count > 0);

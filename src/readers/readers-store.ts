@@ -54,7 +54,7 @@ export function createReadersStore(connection: Database, now: () => Date = () =>
       })();
       return { added, existing: readers.length - added };
     },
-    /** Deletes the reader with their sends and votes (foreign keys cascade): a reader may ask to be forgotten. */
+    /** Deletes the reader with their sends, votes, library and rules (foreign keys cascade): a reader may ask to be forgotten. */
     remove(address: string): boolean {
       return statements.remove.run(toMailbox(address)).changes === 1;
     },

@@ -40,7 +40,7 @@ it('adds, lists, exports, imports back and forgets readers', async () => {
   expect((await readers(['import', join(folder, 'export.csv')], other.env)).code).toBe(0);
   expect((await readers(['list', '--state', 'unsubscribed'], other.env)).stdout).toMatch(/^grace@example\.org\s+unsubscribed\s+de/);
 
-  expect((await readers(['remove', 'alan@example.org'], env)).stderr).toContain('removed alan@example.org with their sends and votes');
+  expect((await readers(['remove', 'alan@example.org'], env)).stderr).toContain('removed alan@example.org with their sends, votes, library and rules');
   expect((await readers(['export'], env)).stdout).not.toContain('alan@example.org');
 });
 
