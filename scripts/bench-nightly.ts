@@ -9,7 +9,7 @@
 // (target: the large day's peak ≤ 1.2× the 24-paper day's).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,8 @@ const rounds = readPositive('--rounds', values.rounds);
 const reruns = readPositive('--reruns', values.reruns);
 
 const { pdfs, pdfSource } = await loadPdfs();
+// Other jobs on the machine stretch every wall time: the load it ran under is printed with the figures.
+const loadAtStart = loadavg()[0]!;
 if (!existsSync(join(PROJECT_ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
 // Rounds alternate the large day and the reference day, so both meet the machine's load alike.
@@ -94,6 +96,7 @@ const { report } = typical;
 const rows: Array<[string, string]> = [
   ['papers', `${papers} (${report.totals.summarized} summarized, ${report.totals.failed} failed; PDFs: ${pdfSource})`],
   ['settings', `arXiv interval ${intervalMs} ms, LLM latency ${llmLatencyMs} ms, LLM concurrency ${concurrency}; ${formatCount(rounds, 'round')}`],
+  ['machine load', `1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${formatCount(availableParallelism(), 'core')}`],
   ['wall time', describeSpread(cases.map((result) => result.run.wallMs), formatSeconds)],
   ['lower bound', `${formatSeconds(lowerBoundMs)} = max((papers + 1) × interval + one LLM call, ceil(papers / concurrency) × LLM latency)`],
   ['ratio', `${describeSpread(ratios, (ratio) => ratio.toFixed(3))} ${mark(median(ratios) <= TARGETS.ratio)} (target ≤ ${TARGETS.ratio})`],
