@@ -9,6 +9,7 @@ import type { CompletionBatch } from '../llm/completion-batch.js';
 import type { BatchClock, BatchPlan } from '../batch/batch-plan.js';
 import { type BatchChoice, chooseBatchMode } from '../batch/choose-batch-mode.js';
 import { describeBatchQueue } from '../batch/describe-batch-queue.js';
+import { hasBatchApi } from '../batch/has-batch-api.js';
 import type { ResolvedDeadline } from '../batch/resolve-deadline.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import type { ProseStyleName, StyleName } from '../brief/style-names.js';
@@ -101,7 +102,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const { prompts } = context;
   const { config } = context;
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
-  const choice = chooseRunBatch(context, options);
+  const choice = await confirmBatchApi(context, chooseRunBatch(context, options));
   if (choice.line) reporter.log(choice.line);
   // A run through the Batch API is estimated at its price; each answer's usage says how it came, so records price every call at its own.
   const estimatePrices = choice.batch ? applyBatchPrices(config.model, config.prices) : config.prices;
@@ -390,6 +391,12 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 async function createRunBatchQueue(context: PaperContext, reporter: ProgressReporter, abortSignal: AbortSignal, plan: BatchPlan) {
   const { createBatchQueue } = await import('../batch/create-batch-queue.js');
   return createBatchQueue(describeBatchQueue(context.llm(), context.config, (line) => reporter.log(line), abortSignal, plan));
+}
+
+// SUMMARIZE_BATCH=auto sends at once to a server without the Batch API, instead of failing every paper as --batch would.
+async function confirmBatchApi(context: PaperContext, choice: BatchChoice): Promise<BatchChoice> {
+  if (context.config.batch !== 'auto' || !choice.batch || (await hasBatchApi(context.llm()))) return choice;
+  return { batch: false, line: `model calls: sent at once: the server at ${context.llm().baseURL} has no Batch API (404 on GET /v1/batches)` };
 }
 
 // SUMMARIZE_BATCH=auto chooses by the deadline, counting the calls of the papers with work (the blurb and the commentary one); a dry run estimates at the list price.

@@ -113,6 +113,16 @@ describe('nightly with SUMMARIZE_BATCH=auto and a deadline', () => {
     expect(result.stderr).toContain(`; batch ${Math.round((100 * batchedTokens) / report.totals.inputTokens)} %`);
   });
 
+  it('sends the calls at once, and says so, when the server has no Batch API', async () => {
+    const running = await startNight(3);
+    running.openai.batchApi.setMode('absent');
+    const result = await runNight({ ...running.env, SUMMARIZE_BATCH: 'auto', SUMMARIZE_DEADLINE: '4h' }, createFakeClock());
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`model calls: sent at once: the server at ${running.openai.baseUrl} has no Batch API (404 on GET /v1/batches)`);
+    expect(running.openai.batchApi.batches).toHaveLength(0);
+    expect(running.openai.requests.filter((request) => request.batchId === undefined)).toHaveLength(3);
+  });
+
   it('sends the calls at once, and says so, when the deadline is too near for a batch to be late', async () => {
     const running = await startNight(3);
     const clock = createFakeClock();
