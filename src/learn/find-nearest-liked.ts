@@ -17,12 +17,15 @@ export type NearestLikedFinder = (vector: SparseVector) => NearestLiked | null;
 export function createNearestLikedFinder(liked: readonly LearnPaper[], space: FeatureSpace): NearestLikedFinder {
   const compared = liked.slice(0, MAX_COMPARED);
   const titles = compared.map((paper) => shortenTitle(paper.title));
-  const postings = new Map<number, { liked: number[]; values: number[] }>();
+  // Feature → its slot (1-based; 0 for none) in the postings: a typed array beats a Map at 100 lookups a candidate.
+  const slotOf = new Int32Array(space.dimension);
+  const postings: { liked: number[]; values: number[] }[] = [];
   compared.forEach((paper, likedIndex) => {
     const { indices, values } = space.vectorOf(paper);
     for (let entry = 0; entry < indices.length; entry++) {
-      let posting = postings.get(indices[entry]!);
-      if (!posting) postings.set(indices[entry]!, (posting = { liked: [], values: [] }));
+      const feature = indices[entry]!;
+      if (slotOf[feature] === 0) slotOf[feature] = postings.push({ liked: [], values: [] });
+      const posting = postings[slotOf[feature]! - 1]!;
       posting.liked.push(likedIndex);
       posting.values.push(values[entry]!);
     }
@@ -32,8 +35,9 @@ export function createNearestLikedFinder(liked: readonly LearnPaper[], space: Fe
     if (compared.length === 0) return null;
     similarities.fill(0);
     for (let entry = 0; entry < indices.length; entry++) {
-      const posting = postings.get(indices[entry]!);
-      if (!posting) continue;
+      const slot = slotOf[indices[entry]!]!;
+      if (slot === 0) continue;
+      const posting = postings[slot - 1]!;
       for (let hit = 0; hit < posting.liked.length; hit++) similarities[posting.liked[hit]!]! += values[entry]! * posting.values[hit]!;
     }
     let best = 0;

@@ -47,6 +47,27 @@ describe('rankForReader', () => {
     expect(picks).toHaveLength(candidates.length);
   });
 
+  it('blends one 👍 with the shared ranking: the shared first pick stays first, the liked topic moves up', () => {
+    const candidates = [...speech, ...robots, ...graphs.slice(1)];
+    const picks = rankForReader(candidates, profile({ votes: votes(graphs.slice(0, 1), 'up') }), sharedOrder(candidates), options());
+    const places = (order: readonly string[]) => order.flatMap((id, place) => (id.startsWith('g') ? [place] : [])).reduce((sum, place) => sum + place, 0);
+    expect(picks[0]!.paperId).toBe('s1');
+    expect(picks[0]!.parts.modelWeight).toBeCloseTo(1 / 3);
+    expect(places(picks.map((pick) => pick.paperId))).toBeLessThan(places(ids(candidates)));
+  });
+
+  it('ranks a reader with 10,000 votes, every candidate once', () => {
+    const pool = [...graphs, ...speech, ...robots];
+    const many = Array.from({ length: 10_000 }, (_, index) => {
+      const paper = pool[index % pool.length]!;
+      return { paper: { ...paper, id: `old-${index}` }, vote: paper.id.startsWith('g') ? ('up' as const) : ('down' as const), at: new Date(NOW.getTime() - (index % 365) * 86_400_000).toISOString() };
+    });
+    const candidates = [...graphs, ...speech, ...robots];
+    const picks = rankForReader(candidates, profile({ votes: many }), sharedOrder(candidates), options());
+    expect(new Set(picks.map((pick) => pick.paperId))).toEqual(new Set(ids(candidates)));
+    expect(picks.slice(0, 5).map((pick) => pick.paperId).sort()).toEqual(ids(graphs));
+  });
+
   it('learns from a library alone, as from 👍', () => {
     const candidates = [...graphs.slice(3), ...speech.slice(3), ...robots.slice(3)];
     const library = robots.slice(0, 3).map((paper) => ({ paper, addedAt: null }));
