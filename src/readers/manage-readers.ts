@@ -80,8 +80,8 @@ function applyAction(readers: ReadersStore, request: ReadersAction, config: Conf
       return { output: request.votes ? renderVotesCsv(readers.listVotes()) : renderReadersCsv(readers.list()) };
     case 'library': {
       const reader = findReader(readers, request, path);
-      readers.replaceLibrary(reader.id, library!.items);
-      return { message: describeLibraryImport(reader.address, library!) };
+      const replaced = readers.replaceLibrary(reader.id, library!.items);
+      return { message: describeLibraryImport(reader.address, library!, replaced) };
     }
     case 'rule':
       return { message: changeReaderRule(readers, findReader(readers, request, path), request) };

@@ -79,13 +79,14 @@ export function createReadersStore(connection: Database, now: () => Date = () =>
     listVotes(): Array<{ address: string; paperId: string; vote: Vote; at: string }> {
       return statements.listVotes.all() as Array<{ address: string; paperId: string; vote: Vote; at: string }>;
     },
-    /** The reader's library becomes `items`, in one transaction: a reimport replaces the last one, it never adds to it. */
-    replaceLibrary(readerId: number, items: readonly LibraryItem[]): void {
-      connection.transaction(() => {
-        statements.clearLibrary.run(readerId);
+    /** The reader's library becomes `items`, in one transaction: a reimport replaces the last one, it never adds to it. Returns how many items it replaced. */
+    replaceLibrary(readerId: number, items: readonly LibraryItem[]): number {
+      return connection.transaction(() => {
+        const replaced = statements.clearLibrary.run(readerId).changes;
         items.forEach((item, position) =>
           statements.insertLibraryItem.run({ readerId, position, title: item.title, abstract: item.abstract, authors: JSON.stringify(item.authors), arxivId: item.arxivId, addedAt: item.addedAt }),
         );
+        return replaced;
       })();
     },
     /** Adds a rule; false when the reader has it already (letter case aside). */
