@@ -46,5 +46,17 @@ export const EMAIL_HEAD_CSS = `
 
 // Styles written once as classes, carried onto every element by juice (the well-kept inliner mail tools use).
 export function inlineEmailCss(html: string): string {
-  return juice.inlineContent(html, EMAIL_INLINE_CSS, { applyWidthAttributes: false, applyHeightAttributes: false });
+  const cached = INLINED.get(html);
+  if (cached !== undefined) return cached;
+  const inlined = juice.inlineContent(html, EMAIL_INLINE_CSS, { applyWidthAttributes: false, applyHeightAttributes: false });
+  if (INLINED.size >= INLINED_MAX_ENTRIES) INLINED.delete(INLINED.keys().next().value!);
+  INLINED.set(html, inlined);
+  return inlined;
 }
+
+// --- internal ---
+
+// Readers' own copies repeat the same cards and frame: juice (most of a copy's time) runs once per distinct piece.
+const INLINED = new Map<string, string>();
+// A few editions' cards at a few kilobytes each: a bounded memory, oldest dropped first.
+const INLINED_MAX_ENTRIES = 2_000;

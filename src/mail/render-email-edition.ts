@@ -238,10 +238,18 @@ function toCidImage(paperId: string, version: number, language: string, flowchar
 
 // The width attribute Outlook needs, from the chart's own size; alt text names the steps for readers without images.
 function describeFigure(flowchart: Flowchart, src: string, messages: Messages): EmailFigure {
-  const svgWidth = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH);
+  const svgWidth = measureFlowchartWidth(flowchart);
   const steps = flowchart.nodes.map((node) => node.label).join(' → ');
   const alt = `${messages.methodFlowchart}${messages.colon}${truncateText(steps, FIGURE_ALT_MAX_CHARS)}`;
   return { src, width: Math.min(FIGURE_MAX_WIDTH, svgWidth), alt };
+}
+
+// Laying a chart out is most of a card's time: each reader's copy of the same edition measures it once.
+const FLOWCHART_WIDTHS = new WeakMap<Flowchart, number>();
+function measureFlowchartWidth(flowchart: Flowchart): number {
+  let width = FLOWCHART_WIDTHS.get(flowchart);
+  if (width === undefined) FLOWCHART_WIDTHS.set(flowchart, (width = Number(renderFlowchartSvg(flowchart).match(/width="(\d+)"/)?.[1] ?? FIGURE_MAX_WIDTH)));
+  return width;
 }
 
 function suffixSums(values: number[]): number[] {

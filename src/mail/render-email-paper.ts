@@ -59,7 +59,7 @@ export function renderEmailPaper(
     // Without a web page to show it, the flowchart comes as a thumbnail beside the points; else the page has it at full size.
     figure && links.page === undefined ? renderThumbnail(figure) : '',
     `<h2 class="title"><a href="${escapeHtml(links.title)}">${position}. ${escapeHtml(brief.paper.title)}</a></h2>`,
-    readerReason === undefined ? '' : `<p class="reason">${escapeHtml(readerReason)}</p>`,
+    readerReason === undefined ? '' : READER_LINE_MARK,
     `<p class="meta">${escapeHtml([authors, label, ...extras].join(' · '))}${reason ? ` · <b>${escapeHtml(`${messages.whyPicked}${colon.trimEnd()}`)}</b> ${escapeHtml(reason)}` : ''}</p>`,
     `<p class="tldr">${escapeHtml(tldr)}</p>`,
     // In the edition's style, its prose; else the five points as one paragraph, each led by its emoji (its name on hover).
@@ -86,12 +86,16 @@ export function renderEmailPaper(
     html: `<li><a href="#paper-${position}" style="${CONTENTS_LINK_STYLE}">${escapeHtml(brief.paper.title)}</a> — ${escapeHtml(tldr)}</li>`,
     text: toPlainLine(`${position}. ${brief.paper.title} — ${tldr}`),
   };
-  return { html: inlineEmailCss(html.join('\n')), text: `${text.map(toPlainLine).join('\n')}\n`, contents };
+  // The reader's line goes in after the card is inlined: the card itself is then the same in every copy, and inlined once.
+  const card = inlineEmailCss(html.join('\n'));
+  const withReason = readerReason === undefined ? card : card.replace(READER_LINE_MARK, inlineEmailCss(`<p class="reason">${escapeHtml(readerReason)}</p>`));
+  return { html: withReason, text: `${text.map(toPlainLine).join('\n')}\n`, contents };
 }
 
 // --- internal ---
 
 const THUMBNAIL_WIDTH = 96;
+const READER_LINE_MARK = '<!--reader-line-->';
 const READER_REASON_MAX_CHARS = 120;
 
 // "Outside your usual · popular today": one short line, however long the liked paper's title is.
