@@ -23,7 +23,8 @@ export interface ReaderCopiesPlan {
  * edition's count) of the day's candidates; undefined when no reader has any, so the night is the shared one exactly.
  */
 export async function rankReaderCopies(config: Config, chosen: ChosenPapers, options: { date: string; now: Date; log: (line: string) => void }): Promise<ReaderCopiesPlan | undefined> {
-  if (chosen.chosen.length === 0) return undefined;
+  // A fixed list (SUMMARIZE_MAIL_TO) is mailed instead of the database's readers: each gets the shared edition.
+  if (chosen.chosen.length === 0 || config.mailTo !== undefined) return undefined;
   // The readers' database and their model load only on the nights that mail them.
   const { readReaderProfiles } = await import('../readers/read-reader-profiles.js');
   // The shared ranking embedded the candidates: the cache has them, and the voted papers of earlier such nights, at no cost.

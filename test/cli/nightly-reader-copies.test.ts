@@ -140,6 +140,22 @@ describe("summarize nightly --send: each reader's own copy", () => {
     expect(titlesInFull(eml)).toEqual(graceOrder);
   });
 
+  it('briefs only the shared picks when a fixed list is mailed instead of the database’s readers', async () => {
+    const env = await start();
+    expect((await runCliCaptured(['nightly', '--date', EARLIER], env)).code).toBe(0);
+    await addReaders(env);
+    const requestsBefore = services.openai.requests.length;
+
+    const night = await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...env, SUMMARIZE_MAIL_TO: GRACE });
+
+    expect(night.code, night.stderr).toBe(0);
+    expect(night.stderr).not.toContain("readers' own copies");
+    expect(services.openai.requests.length - requestsBefore).toBe(3);
+    const mail = await mailTo(GRACE);
+    expect(String(mail.html)).not.toContain('class="reason"');
+    expect(titlesInFull(mail).every((title) => title.startsWith(RETRIEVAL))).toBe(true);
+  });
+
   it('readers explain names the parts of a paper\'s score for a reader, and refuses an unknown reader or paper in one line', async () => {
     const env = await start();
     expect((await runCliCaptured(['nightly', '--date', EARLIER], env)).code).toBe(0);
