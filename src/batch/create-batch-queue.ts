@@ -121,7 +121,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     if (!isBatchFinished(batch)) {
       // The rest can only just be sent at once before the deadline: what the batch answered is kept, the rest goes at once.
       fellBack = true;
-      await cancelBatch(batchId, `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${new Date(deadline!.at).toISOString()}; its answers are kept, the rest go at once`);
+      await cancelBatch(batchId, `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${deadline!.label}; its answers are kept, the rest go at once`);
       batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now });
     }
     const results = await readBatchResults(client, batch, record.customIds);
