@@ -101,7 +101,8 @@ async function measure(papers: number, history: number): Promise<Measurement> {
         paperPages: await sizeOf(...pages.map((name) => join('papers', name))),
         paperPageCount: pages.length,
         index: await sizeOf('index.html'),
-        searchData: await sizeOf(...(await readdir(join(outputDir, 'assets', 'search'))).map((name) => join('assets', 'search', name))),
+        // The search data is in shards and term buckets under content-hash folders.
+        searchData: await sizeOf(...(await readdir(join(outputDir, 'assets', 'search'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(outputDir.length + 1))),
         feeds: await sizeOf('feed.xml', 'rss.xml', 'feed.json'),
       },
     };
