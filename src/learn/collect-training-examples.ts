@@ -21,7 +21,7 @@ export function collectTrainingExamples(profile: ReaderProfile, space: FeatureSp
     ...profile.library.map((item) => ({ paper: item.paper, liked: true, at: item.addedAt })),
   ]
     .map((signal) => ({ ...signal, weight: ageWeight(signal.at, now, halfLifeDays) }))
-    // Beyond six half-lives a vote counts under 2 %; the newest MAX_SIGNALS keep a reader of 10,000 votes fast.
+    // Beyond six half-lives a vote counts under 2 %; the 500 heaviest (newest) keep a reader of 10,000 votes to milliseconds.
     .filter((signal) => signal.weight >= MIN_WEIGHT)
     .sort((left, right) => right.weight - left.weight)
     .slice(0, MAX_SIGNALS);
@@ -42,10 +42,10 @@ export function collectTrainingExamples(profile: ReaderProfile, space: FeatureSp
 // --- internal ---
 
 const MIN_WEIGHT = 1 / 64;
-const MAX_SIGNALS = 1_000;
-// Four sampled papers a liked one, at least 50 and at most 1,000: more stopped helping in `npm run bench:learn`.
+const MAX_SIGNALS = 500;
+// Four sampled papers a liked one, at least 50 and at most 500: more stopped helping in `npm run bench:learn`.
 const MIN_SAMPLED = 50;
-const MAX_SAMPLED = 1_000;
+const MAX_SAMPLED = 500;
 
 function sampleBackground(exclude: ReadonlySet<string>, count: number, options: CollectTrainingExamplesOptions): LearnPaper[] {
   const pool = options.background.filter((paper) => !exclude.has(paper.id));
