@@ -50,7 +50,7 @@ export function rankForReader(
   const verdicts = candidates.map((paper) => (hasRules ? matchReaderRules(paper, profile.never, profile.follow) : null));
   const sharedPercentiles = readSharedPercentiles(candidates, shared);
   const profilePapers = [...profile.votes.map((vote) => vote.paper), ...profile.library.map((item) => item.paper)];
-  const modelWeight = MAX_MODEL_WEIGHT * Math.min(1, profilePapers.length / FULL_MODEL_SIGNALS);
+  const modelWeight = Math.min(1, profilePapers.length / FULL_MODEL_SIGNALS);
 
   let modelScores: number[] | null = null;
   let features: ScoreParts['features'] = 'none';
@@ -87,8 +87,11 @@ export function rankForReader(
   });
 
   const kept = scored.filter((candidate) => !candidate.dropped);
-  // Stable sort, ties in candidate order: with no model, the shared order itself.
-  kept.sort((left, right) => Number(right.parts.rule !== null) - Number(left.parts.rule !== null) || right.score - left.score);
+  // Followed authors first; ties go to the shared ranking, then to candidate order (a stable sort): with no model, the shared order itself.
+  kept.sort(
+    (left, right) =>
+      Number(right.parts.rule !== null) - Number(left.parts.rule !== null) || right.score - left.score || right.parts.sharedPercentile - left.parts.sharedPercentile,
+  );
   const picks: ReaderPick[] = kept.map((candidate) => ({ paperId: candidate.paper.id, score: round(candidate.score), reason: candidate.reason, explore: false, parts: candidate.parts }));
   if (modelPercentiles === null || options.explore <= 0) return picks;
 
@@ -108,8 +111,6 @@ export function rankForReader(
 
 // With this many votes and library items the model has its full say; fewer blend toward the shared ranking.
 const FULL_MODEL_SIGNALS = 3;
-// The shared ranking keeps a tenth: it breaks the model's near-ties by the newsletter's interests.
-const MAX_MODEL_WEIGHT = 1;
 // Fifth, then tenth: inside any copy of five or ten, never displacing the reader's first four picks.
 const EXPLORE_PLACES = [4, 9];
 
