@@ -136,6 +136,19 @@ describe('rankForReader', () => {
     expect(JSON.parse(JSON.stringify(first!.parts))).toEqual(first!.parts);
   });
 
+  it('says "matches <interest>" or "popular today" for a pick no liked paper resembles', () => {
+    const candidates = [...robots.slice(0, 2), ...graphs.slice(2)];
+    const shared = new Map([
+      ['r1', { score: 0.9, reason: 'nearest interest: robot learning; boosted: grasping' }],
+      ['r2', { score: 12, reason: '12 upvotes' }],
+    ]);
+    const picks = rankForReader(candidates, profile({ votes: votes(graphs.slice(0, 2), 'up') }), shared, options());
+    const reasonOf = (id: string) => picks.find((pick) => pick.paperId === id)!.reason;
+    expect(reasonOf('r1')).toBe('matches robot learning');
+    expect(reasonOf('r2')).toBe('popular today');
+    expect(reasonOf('g3')).toMatch(/^like /);
+  });
+
   it('reads the papers\' embeddings when every paper has one', () => {
     const embed = (papers: readonly LearnPaper[], axis: number) => papers.map((paper, index) => ({ ...paper, embedding: [0, 1, 2].map((dimension) => (dimension === axis ? 1 : 0.1 * ((index % 3) + 1))) }));
     const [g, s, r] = [embed(graphs, 0), embed(speech, 1), embed(robots, 2)];
