@@ -2,7 +2,7 @@
 // simulated readers with hidden topic tastes vote on 30 days of copies; NDCG@10 and precision@5 per day
 // bucket for the shared ranking, BM25 on the reader's library, an arxiv-sanity-style SVM and ours, then the
 // time to rank 1,000 papers for 1,000 readers.
-// npm run bench:learn -- [--corpus test/data/learn-corpus.jsonl] [--readers 60] [--days 30] [--per-day 100] [--seed 1]
+// npm run bench:learn -- [--corpus test/data/learn-corpus.jsonl] [--categories cs.CL,...] [--per-category 500] [--readers 60] [--days 30] [--per-day 100] [--seed 1]
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../test/helpers/seeded-random.js';
 import { formatSeconds, mark, readPositive } from './bench-support.js';
 import { buildStandInCorpus, STAND_IN_PDFS } from './learn-bench/build-stand-in-corpus.js';
+import { CORPUS_CATEGORIES } from './learn-bench/corpus-categories.js';
 import type { CorpusPaper } from './learn-bench/corpus-paper.js';
 import { readCorpus } from './learn-bench/read-corpus.js';
 import { buildSharedProfile, DAY_BUCKETS, simulateReaders } from './learn-bench/simulate-readers.js';
@@ -21,24 +22,11 @@ const DEFAULT_CORPUS = 'test/data/learn-corpus.jsonl';
 const STAND_IN_FOLDER = '/work/shared/fixtures/pdfs';
 const TARGET_MS = 10_000;
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: 'string' },
-    'per-category': { type: 'string', default: '500' },
-    readers: { type: 'string', default: '60' },
-    days: { type: 'string', default: '30' },
-    'per-day': { type: 'string', default: '100' },
-    seed: { type: 'string', default: '1' },
-    'stand-in-folder': { type: 'string', default: STAND_IN_FOLDER },
-  },
+// Bad flags or a bad corpus file: one line on stderr, no stack trace.
+const { readers, days, seed, corpus, label, candidatesPerDay } = await readSetup().catch((error: unknown) => {
+  process.stderr.write(`bench:learn: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });
-const readers = readPositive('--readers', values.readers);
-const days = readPositive('--days', values.days);
-const seed = readPositive('--seed', values.seed);
-
-const { corpus, label } = await loadCorpus();
-// Each day a different slice of the corpus while it lasts: a small corpus gets fewer candidates a day.
-const candidatesPerDay = Math.min(readPositive('--per-day', values['per-day']), Math.max(10, Math.floor((corpus.length * 0.9) / days)));
 process.stdout.write(`corpus: ${label}\n`);
 process.stdout.write(`${corpus.length} papers in ${new Set(corpus.map((paper) => paper.category)).size} topics; ${readers} readers, ${days} days of ${candidatesPerDay} candidates, seed ${seed}\n\n`);
 
@@ -61,12 +49,37 @@ process.stdout.write(`one reader with ${times.heavyVotes.toLocaleString('en')} v
 
 // --- internal ---
 
-async function loadCorpus(): Promise<{ corpus: CorpusPaper[]; label: string }> {
+async function readSetup() {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      'per-category': { type: 'string', default: '500' },
+      categories: { type: 'string', default: CORPUS_CATEGORIES.join(',') },
+      readers: { type: 'string', default: '60' },
+      days: { type: 'string', default: '30' },
+      'per-day': { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      'stand-in-folder': { type: 'string', default: STAND_IN_FOLDER },
+    },
+  });
+  const readers = readPositive('--readers', values.readers);
+  const days = readPositive('--days', values.days);
+  const seed = readPositive('--seed', values.seed);
+  const { corpus, label } = await loadCorpus(values);
+  // Each day a different slice of the corpus while it lasts: a small corpus gets fewer candidates a day.
+  const candidatesPerDay = Math.min(readPositive('--per-day', values['per-day']), Math.max(10, Math.floor((corpus.length * 0.9) / days)));
+  return { readers, days, seed, corpus, label, candidatesPerDay };
+}
+
+async function loadCorpus(values: { corpus?: string; 'per-category': string; categories: string; 'stand-in-folder': string }): Promise<{ corpus: CorpusPaper[]; label: string }> {
   const perCategory = readPositive('--per-category', values['per-category']);
   const path = resolve(PROJECT_ROOT, values.corpus ?? DEFAULT_CORPUS);
   if (values.corpus !== undefined || existsSync(path)) {
     if (!existsSync(path)) throw new Error(`--corpus ${values.corpus}: no such file`);
-    return { corpus: await readCorpus(path, perCategory), label: `arXiv metadata from ${values.corpus ?? DEFAULT_CORPUS}` };
+    const categories = values.categories.split(',').map((category) => category.trim());
+    const corpus = await readCorpus(path, categories, perCategory);
+    if (corpus.length === 0) throw new Error(`${values.corpus ?? DEFAULT_CORPUS} holds no paper of ${categories.join(', ')} (--categories)`);
+    return { corpus, label: `arXiv metadata from ${values.corpus ?? DEFAULT_CORPUS}, up to ${perCategory} papers of each of ${categories.join(', ')}` };
   }
   const corpus = await buildStandInCorpus(values['stand-in-folder']);
   return {

@@ -12,17 +12,16 @@ import { queryArxivApi } from '../src/arxiv/query-arxiv-api.js';
 import { readPackageVersion } from '../src/config/read-package-version.js';
 import { writeFileAtomic } from '../src/output/write-file-atomic.js';
 import { readPositive } from './bench-support.js';
+import { CORPUS_CATEGORIES } from './learn-bench/corpus-categories.js';
 import type { CorpusPaper } from './learn-bench/corpus-paper.js';
 
-// Far-apart fields, so a reader's taste is a topic a model can tell; close ones (cs.LG and stat.ML) would blur it.
-const DEFAULT_CATEGORIES = ['cs.CL', 'cs.CV', 'cs.RO', 'cs.CR', 'q-bio.NC', 'astro-ph.GA', 'math.OC', 'cond-mat.str-el'];
 const PAGE_SIZE = 100;
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({
   options: {
     'per-category': { type: 'string', default: '400' },
-    categories: { type: 'string', default: DEFAULT_CATEGORIES.join(',') },
+    categories: { type: 'string', default: CORPUS_CATEGORIES.join(',') },
     out: { type: 'string', default: 'test/data/learn-corpus.jsonl' },
     'api-url': { type: 'string', default: 'https://export.arxiv.org/api/query' },
   },
