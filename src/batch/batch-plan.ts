@@ -11,4 +11,6 @@ export interface BatchClock {
 export interface BatchPlan {
   deadline?: BatchDeadline | undefined;
   clock?: BatchClock | undefined;
+  /** Sending at once, after collecting the batches an earlier attempt submitted (paid for already). */
+  onlyRecorded?: boolean | undefined;
 }

@@ -10,6 +10,8 @@ export interface BatchChoice {
   deadline?: BatchDeadline;
   /** With `auto`: what was chosen and why, one line for the progress log. */
   line?: string;
+  /** With `auto` sending at once: the batches an earlier attempt submitted are collected first, never sent again. */
+  onlyRecorded?: boolean;
 }
 
 /**

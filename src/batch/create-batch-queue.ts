@@ -35,6 +35,8 @@ export interface BatchQueueOptions {
   concurrency?: number;
   /** Milliseconds since the epoch; default: the real clock. */
   now?: () => number;
+  /** Only the batches an earlier attempt recorded are collected (waited for as the deadline allows); every other call goes at once; default false. */
+  onlyRecorded?: boolean;
 }
 
 /** One paper's calls: answered through the queue's batches; `leave` when the paper asks nothing more. */
@@ -55,12 +57,15 @@ export interface BatchQueue {
  * A rerun finds its recorded batches and takes their answers instead of paying for them again.
  */
 export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
-  const { client, log, signal, maxResubmissions = 3, followUps = 'next-batch', deadline, now = Date.now } = options;
+  const { client, log, signal, maxResubmissions = 3, followUps = 'next-batch', deadline, now = Date.now, onlyRecorded = false } = options;
   const sleep = options.sleep ?? ((milliseconds, sleepSignal) => delay(milliseconds, undefined, sleepSignal ? { signal: sleepSignal } : undefined));
   const atOnce = createAtOnceLane(options.concurrency ?? 4, now);
   // Once a batch is given up for the deadline, every call left goes at once.
   let fellBack = false;
   const journal = createBatchJournal(options.cacheDir);
+  // The requests of the batches an earlier attempt submitted, read once: with `onlyRecorded`, the only ones not sent at once.
+  let recordedIds: Promise<Set<string>> | undefined;
+  const isRecorded = async (customId: string) => (await (recordedIds ??= journal.list().then((records) => new Set(records.filter((record) => record.batchId !== undefined).flatMap((record) => record.customIds))))).has(customId);
   const participants = new Set<Participant>();
   const pending = new Map<string, PendingRequest>();
   const inFlight = new Map<string, PendingRequest>();
@@ -121,7 +126,8 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     if (!isBatchFinished(batch)) {
       // The rest can only just be sent at once before the deadline: what the batch answered is kept, the rest goes at once.
       fellBack = true;
-      await cancelBatch(batchId, `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${deadline!.label}; its answers are kept, the rest go at once`);
+      const reason = now() >= deadline!.at ? `the deadline ${deadline!.label} has passed` : `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${deadline!.label}`;
+      await cancelBatch(batchId, `${reason}; its answers are kept, the rest go at once`);
       batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now });
     }
     const results = await readBatchResults(client, batch, record.customIds);
@@ -148,7 +154,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 
   const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {
     if (result.kind === 'answered') return request.resolve({ completion: result.completion, batched: true });
-    if (result.kind === 'retry' && fellBack) {
+    if (result.kind === 'retry' && (fellBack || onlyRecorded)) {
       atOnce.send(request.sendAtOnce).then((completion) => request.resolve({ completion, batched: false }), request.reject);
       return;
     }
@@ -173,6 +179,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
         if (fellBack || (answerOptions.followUp && followUps === 'at-once')) return { completion: await atOnce.send(answerOptions.sendAtOnce), batched: false };
         // The same call twice (a long paper's notes, asked by each style) is one request and one answer.
         const customId = `${label}-${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}`;
+        if (onlyRecorded && !(await isRecorded(customId))) return { completion: await atOnce.send(answerOptions.sendAtOnce), batched: false };
         const existing = pending.get(customId) ?? inFlight.get(customId);
         const request = existing ?? createPendingRequest(body, answerOptions.sendAtOnce);
         if (!inFlight.has(customId)) pending.set(customId, request);

@@ -13,6 +13,7 @@ export function describeBatchQueue(client: OpenAI, config: Config, log: (line: s
     followUps: config.batchFollowUps,
     concurrency: config.llmConcurrency,
     ...(plan.deadline ? { deadline: plan.deadline } : {}),
+    ...(plan.onlyRecorded ? { onlyRecorded: true } : {}),
     ...(plan.clock ? { now: () => plan.clock!.now(), sleep: (milliseconds: number, sleepSignal?: AbortSignal) => plan.clock!.sleep(milliseconds, sleepSignal) } : {}),
   };
 }

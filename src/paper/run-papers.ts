@@ -102,7 +102,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   const { prompts } = context;
   const { config } = context;
   const { plan, reporter, stopSignal, abortSignal, maxCostUsd, dryRun } = options;
-  const choice = await confirmBatchApi(context, chooseRunBatch(context, options));
+  const choice = await collectRecordedBatches(context, options, await confirmBatchApi(context, chooseRunBatch(context, options)));
   if (choice.line) reporter.log(choice.line);
   // A run through the Batch API is estimated at its price; each answer's usage says how it came, so records price every call at its own.
   const estimatePrices = choice.batch ? applyBatchPrices(config.model, config.prices) : config.prices;
@@ -112,8 +112,8 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   // Counted for the first paper with work: a rerun with nothing to do loads no tokenizer.
   let instructionTokens: number | undefined;
   const countInstructionTokens = () => (instructionTokens ??= countTokens(prompts.system) + countTokens(prompts.brief));
-  const batchPlan: BatchPlan = { deadline: choice.deadline, clock: options.batchClock };
-  const batchQueue = choice.batch && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal, batchPlan) : undefined;
+  const batchPlan: BatchPlan = { deadline: choice.deadline, clock: options.batchClock, onlyRecorded: choice.onlyRecorded };
+  const batchQueue = (choice.batch || choice.onlyRecorded) && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal, batchPlan) : undefined;
   // In a batch every paper's calls wait together for the batch: none waits for a free slot first.
   const llmQueue = new PQueue({ concurrency: batchQueue ? Number.POSITIVE_INFINITY : config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
@@ -397,6 +397,21 @@ async function createRunBatchQueue(context: PaperContext, reporter: ProgressRepo
 async function confirmBatchApi(context: PaperContext, choice: BatchChoice): Promise<BatchChoice> {
   if (context.config.batch !== 'auto' || !choice.batch || (await hasBatchApi(context.llm()))) return choice;
   return { batch: false, line: `model calls: sent at once: the server at ${context.llm().baseURL} has no Batch API (404 on GET /v1/batches)` };
+}
+
+// SUMMARIZE_BATCH=auto sending at once still collects the batches an earlier attempt submitted: they are paid for, and sending their calls again would pay twice.
+async function collectRecordedBatches(context: PaperContext, options: RunPapersOptions, choice: BatchChoice): Promise<BatchChoice> {
+  const { config } = context;
+  if (config.batch !== 'auto' || choice.batch || options.dryRun || options.plan.summarize.length === 0) return choice;
+  const { createBatchJournal } = await import('../batch/batch-journal.js');
+  const submitted = (await createBatchJournal(config.cacheDir).list()).filter((record) => record.batchId !== undefined);
+  if (submitted.length === 0 || !(await hasBatchApi(context.llm()))) return choice;
+  const deadline = options.deadline ? { ...options.deadline, concurrency: config.llmConcurrency } : undefined;
+  const collected = deadline
+    ? 'waited for while the deadline allows, then cancelled, their answers kept and only the rest sent at once'
+    : 'waited for, as no deadline says to give them up';
+  const batches = submitted.length === 1 ? 'the batch an earlier attempt submitted (paid for already) is' : `the ${submitted.length} batches an earlier attempt submitted (paid for already) are`;
+  return { batch: false, onlyRecorded: true, deadline, line: `${choice.line ?? 'model calls: sent at once'}; first, ${batches} ${collected}` };
 }
 
 // SUMMARIZE_BATCH=auto chooses by the deadline, counting the calls of the papers with work (the blurb and the commentary one); a dry run estimates at the list price.

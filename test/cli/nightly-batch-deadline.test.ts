@@ -1,8 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchClock } from '../../src/batch/batch-plan.js';
-import { runCli } from '../../src/cli/main.js';
 import { computeCostUsd } from '../../src/llm/compute-cost-usd.js';
+import { createFakeClock, runNight } from '../helpers/night-on-a-clock.js';
 import { makeNightlyPapers, NIGHT, readLastRunReport } from '../helpers/nightly-papers.js';
 import { type FakeServices, startFakeServices } from '../helpers/start-fake-services.js';
 
@@ -11,33 +9,6 @@ afterEach(async () => {
   await services?.close();
   services = undefined;
 });
-
-/** A clock that moves only when the run sleeps between polls: a night of batch waiting takes no wall-clock time. */
-function createFakeClock(): BatchClock & { slept: number[] } {
-  let now = Date.now();
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    async sleep(milliseconds) {
-      slept.push(milliseconds);
-      now += milliseconds;
-      // The polls' HTTP requests and the other papers go on between sleeps.
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
-}
-
-/** `nightly` in-process with the fake clock, as a user's shell would run it. */
-async function runNight(env: NodeJS.ProcessEnv, batchClock: BatchClock) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  stdout.on('data', (chunk: Buffer) => chunks.stdout.push(chunk));
-  stderr.on('data', (chunk: Buffer) => chunks.stderr.push(chunk));
-  const code = await runCli(['nightly', '--date', NIGHT], { stdout, stderr, stdin: Readable.from(['']), env, batchClock });
-  return { code, stderr: Buffer.concat(chunks.stderr).toString('utf8') };
-}
 
 // A paper's tokens split into its batched part and the rest, each at its own price.
 function costAtOwnPrices(usage: { inputTokens: number; outputTokens: number; cachedInputTokens: number; batched?: { inputTokens: number; outputTokens: number; cachedInputTokens: number } | undefined }) {
