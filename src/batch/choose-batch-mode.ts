@@ -25,10 +25,13 @@ export function chooseBatchMode(input: { mode: 'on' | 'off' | 'auto'; deadline: 
   const left = deadline.at - now;
   const atOnceMs = estimateAtOnceMs(calls, concurrency, ASSUMED_CALL_MS);
   const work = `${formatCount(calls, 'call')} take about ${formatDuration(atOnceMs, { style: 'spaced' })} sent at once, repairs and margin included`;
-  if (left <= atOnceMs) return { batch: false, line: `model calls: sent at once: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away, and ${work}` };
+  // A rerun counts from the night's first attempt: say so, as its deadline is not the next one after now.
+  const counted = deadline.firstAttemptAt === undefined ? '' : ` (counted from the night's first attempt at ${formatTimeOfDay(deadline.firstAttemptAt)})`;
+  if (left <= 0) return { batch: false, line: `model calls: sent at once: the deadline ${deadline.label} passed ${formatDuration(-left, { style: 'spaced' })} ago${counted}` };
+  if (left <= atOnceMs) return { batch: false, line: `model calls: sent at once: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away${counted}, and ${work}` };
   return {
     batch: true,
-    deadline: { ...deadline, concurrency },
-    line: `model calls: through the Batch API at half price: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away; if the batch is not done by ${formatTimeOfDay(deadline.at - atOnceMs)}, it is cancelled and the calls it has not answered go at once (${work})`,
+    deadline: { at: deadline.at, label: deadline.label, concurrency },
+    line: `model calls: through the Batch API at half price: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away${counted}; if the batch is not done by ${formatTimeOfDay(deadline.at - atOnceMs)}, it is cancelled and the calls it has not answered go at once (${work})`,
   };
 }

@@ -4,15 +4,23 @@ import type { Deadline } from '../config/parse-deadline.js';
 export interface ResolvedDeadline {
   at: number;
   label: string;
+  /** A rerun's: when the night's first attempt started, which the deadline counts from. */
+  firstAttemptAt?: number;
 }
 
-/** `06:30`: the next 06:30 on this machine's clock (`TZ`) after the run started; `4h`: four hours after it started. */
-export function resolveDeadline(deadline: Deadline, startedAt: number): ResolvedDeadline {
-  if (deadline.kind === 'after-start') return { at: startedAt + deadline.milliseconds, label: formatTimeOfDay(startedAt + deadline.milliseconds) };
-  const day = new Date(startedAt);
+// A start up to this long after the time of day is late for it; later, it is early for the next one.
+const LATE_WINDOW_MS = 12 * 3_600_000;
+
+/**
+ * `06:30`: the 06:30 on this machine's clock (`TZ`) nearest the night's first start, up to 12 h either way, so a
+ * first start at 06:45 is 15 min late and one at 22:00 is early for the next morning; `4h`: four hours after that start.
+ */
+export function resolveDeadline(deadline: Deadline, firstStartedAt: number): ResolvedDeadline {
+  if (deadline.kind === 'after-start') return { at: firstStartedAt + deadline.milliseconds, label: formatTimeOfDay(firstStartedAt + deadline.milliseconds) };
+  const day = new Date(firstStartedAt);
   day.setHours(deadline.hours, deadline.minutes, 0, 0);
-  // A night that starts after its deadline's time of day runs into tomorrow's.
-  if (day.getTime() <= startedAt) day.setDate(day.getDate() + 1);
+  if (day.getTime() <= firstStartedAt - LATE_WINDOW_MS) day.setDate(day.getDate() + 1);
+  if (day.getTime() > firstStartedAt + LATE_WINDOW_MS) day.setDate(day.getDate() - 1);
   return { at: day.getTime(), label: formatTimeOfDay(day.getTime()) };
 }
 

@@ -45,7 +45,7 @@ import { reserveRunReport, writeRunReport } from '../run/write-run-report.js';
 import { OutputWriteError } from '../output/output-write-error.js';
 import { formatCount } from '../format/format-count.js';
 import type { BatchClock } from '../batch/batch-plan.js';
-import { resolveDeadline } from '../batch/resolve-deadline.js';
+import { resolveNightDeadline } from '../batch/resolve-night-deadline.js';
 import { loadUndiciParts } from '../http/load-undici-parts.js';
 
 export interface NightlyRequest {
@@ -218,8 +218,11 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
           spentUsd: ranking?.embeddings?.costUsd ?? 0,
           dryRun: request.dryRun,
           outputRefused: request.dryRun ? undefined : outputRefused,
-          // A day's night has a deadline (SUMMARIZE_DEADLINE); a week's or month's backfill has none.
-          deadline: config.deadline && !isPeriodRun(request.source) ? resolveDeadline(config.deadline, environment.batchClock?.now() ?? startedAt.getTime()) : undefined,
+          // A day's night has a deadline (SUMMARIZE_DEADLINE), counted from its first attempt; a week's or month's backfill has none.
+          deadline:
+            config.deadline && !isPeriodRun(request.source) && !request.dryRun
+              ? await resolveNightDeadline(config.deadline, { cacheDir: config.cacheDir, date, startedAt: environment.batchClock?.now() ?? startedAt.getTime() })
+              : undefined,
           batchClock: environment.batchClock,
         });
         const paperRuns = [...describeCandidates(collected.papers, ranking, new Map([...result.papers, ...repeats.runs])), ...unusable];

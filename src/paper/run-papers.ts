@@ -406,9 +406,9 @@ async function collectRecordedBatches(context: PaperContext, options: RunPapersO
   const { createBatchJournal } = await import('../batch/batch-journal.js');
   const submitted = (await createBatchJournal(config.cacheDir).list()).filter((record) => record.batchId !== undefined);
   if (submitted.length === 0 || !(await hasBatchApi(context.llm()))) return choice;
-  const deadline = options.deadline ? { ...options.deadline, concurrency: config.llmConcurrency } : undefined;
+  const deadline = options.deadline ? { at: options.deadline.at, label: options.deadline.label, concurrency: config.llmConcurrency } : undefined;
   const collected = deadline
-    ? 'waited for while the deadline allows, then cancelled, their answers kept and only the rest sent at once'
+    ? `waited for while the deadline allows, then cancelled, ${submitted.length === 1 ? 'its' : 'their'} answers kept and only the rest sent at once`
     : 'waited for, as no deadline says to give them up';
   const batches = submitted.length === 1 ? 'the batch an earlier attempt submitted (paid for already) is' : `the ${submitted.length} batches an earlier attempt submitted (paid for already) are`;
   return { batch: false, onlyRecorded: true, deadline, line: `${choice.line ?? 'model calls: sent at once'}; first, ${batches} ${collected}` };

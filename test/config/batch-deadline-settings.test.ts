@@ -27,11 +27,17 @@ describe('SUMMARIZE_BATCH=auto, SUMMARIZE_DEADLINE and SUMMARIZE_BATCH_FOLLOW_UP
     expect(() => loadConfig({ env: { SUMMARIZE_BATCH: 'sometimes' }, envFile: noFile })).toThrow('SUMMARIZE_BATCH: expected 1 or 0 (also true/false, yes/no, on/off) or auto, got "sometimes"');
   });
 
-  it('takes the next such time of day after the start, tomorrow once it has passed', () => {
+  it('takes the time of day nearest the first start: up to 12 h after it is late for it, later is early for the next one', () => {
+    const sixThirty = { kind: 'time-of-day', hours: 6, minutes: 30 } as const;
     const evening = new Date(2025, 8, 10, 23, 0).getTime();
-    expect(resolveDeadline({ kind: 'time-of-day', hours: 6, minutes: 30 }, evening)).toEqual({ at: new Date(2025, 8, 11, 6, 30).getTime(), label: '06:30' });
+    expect(resolveDeadline(sixThirty, evening)).toEqual({ at: new Date(2025, 8, 11, 6, 30).getTime(), label: '06:30' });
     const earlyMorning = new Date(2025, 8, 11, 2, 15).getTime();
-    expect(resolveDeadline({ kind: 'time-of-day', hours: 6, minutes: 30 }, earlyMorning).at).toBe(new Date(2025, 8, 11, 6, 30).getTime());
+    expect(resolveDeadline(sixThirty, earlyMorning).at).toBe(new Date(2025, 8, 11, 6, 30).getTime());
+    // A cron that starts late has missed its deadline; it does not take tomorrow's.
+    expect(resolveDeadline(sixThirty, new Date(2025, 8, 11, 6, 45).getTime()).at).toBe(new Date(2025, 8, 11, 6, 30).getTime());
+    expect(resolveDeadline(sixThirty, new Date(2025, 8, 11, 18, 29).getTime()).at).toBe(new Date(2025, 8, 11, 6, 30).getTime());
+    expect(resolveDeadline(sixThirty, new Date(2025, 8, 11, 18, 30).getTime()).at).toBe(new Date(2025, 8, 12, 6, 30).getTime());
+    expect(resolveDeadline({ kind: 'time-of-day', hours: 23, minutes: 0 }, new Date(2025, 8, 11, 0, 30).getTime()).at).toBe(new Date(2025, 8, 10, 23, 0).getTime());
     expect(resolveDeadline({ kind: 'after-start', milliseconds: 4 * 3_600_000 }, earlyMorning)).toEqual({ at: earlyMorning + 4 * 3_600_000, label: '06:15' });
   });
 });
