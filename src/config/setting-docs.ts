@@ -95,7 +95,7 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
   },
   deadline: {
     group: 'The model',
-    description: "When a nightly run's model calls must be done, for `SUMMARIZE_BATCH=auto`: a time of day on this machine's clock (`06:30`, the next one after the run starts; set `TZ` for another zone) or a duration after the start (`4h`, `90m`).",
+    description: "When a nightly run's model calls must be done, for `SUMMARIZE_BATCH=auto`, counted from the night's first attempt (a rerun keeps it): a time of day on this machine's clock (`06:30`, the one nearest that start, up to 12 hours either way, so a first start at 06:45 is late and sends at once; set `TZ` for another zone) or a duration after that start (`4h`, `90m`).",
     whenUnset: 'no deadline: `SUMMARIZE_BATCH=auto` sends the calls at once',
   },
   // --- arXiv and Hugging Face ---
