@@ -96,7 +96,8 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 
   const runRound = async (round: Map<string, PendingRequest>) => {
     // Batches recorded by an earlier, killed or interrupted run come first: their requests are paid for.
-    const recorded = (await journal.list()).filter((record) => !finishedKeys.has(record.key) && record.customIds.some((customId) => round.has(customId)));
+    // Collecting only, a record that never became a batch is not submitted now: its calls went at once.
+    const recorded = (await journal.list()).filter((record) => !finishedKeys.has(record.key) && (!onlyRecorded || record.batchId !== undefined) && record.customIds.some((customId) => round.has(customId)));
     const submissions: BatchRecord[] = [];
     const resumed = new Set(recorded.flatMap((record) => record.customIds));
     const fresh = [...round.entries()].filter(([customId]) => !resumed.has(customId));

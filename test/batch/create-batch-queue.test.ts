@@ -47,8 +47,16 @@ function createManualSleep() {
   };
 }
 
-function startQueue(options: { signal?: AbortSignal; sleep?: (milliseconds: number) => Promise<void>; limits?: { maxLines: number; maxBytes: number } } = {}) {
-  return createBatchQueue({ client, cacheDir, log: (line) => logged.push(line), signal: options.signal ?? new AbortController().signal, sleep: options.sleep ?? (() => Promise.reject(new Error('no poll should wait'))), ...(options.limits ? { limits: options.limits } : {}) });
+function startQueue(options: { signal?: AbortSignal; sleep?: (milliseconds: number) => Promise<void>; limits?: { maxLines: number; maxBytes: number }; onlyRecorded?: boolean } = {}) {
+  return createBatchQueue({
+    client,
+    cacheDir,
+    log: (line) => logged.push(line),
+    signal: options.signal ?? new AbortController().signal,
+    sleep: options.sleep ?? (() => Promise.reject(new Error('no poll should wait'))),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.onlyRecorded ? { onlyRecorded: true } : {}),
+  });
 }
 
 describe('createBatchQueue against the Files and Batches API', () => {
@@ -167,6 +175,21 @@ describe('createBatchQueue against the Files and Batches API', () => {
     expect(fake.batchApi.batches[0]!.lines.map((line) => line.custom_id)).toEqual([customId]);
     expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server (the Batch API failed on GET /v1/batches/batch_gone (HTTP 404)'))).toBe(true);
     expect((await createBatchJournal(cacheDir).list()).map((record) => record.key)).not.toContain('gone');
+  });
+
+  it('collecting only, sends at once every call no recorded batch holds, and those of a batch the server no longer has: no new batch', async () => {
+    const customId = `a-${createHash('sha256').update(JSON.stringify(ask('one'))).digest('hex').slice(0, 16)}`;
+    await createBatchJournal(cacheDir).record({ key: 'gone', customIds: [customId], inputFileId: 'file-gone', batchId: 'batch_gone' }, '');
+
+    const rerun = startQueue({ onlyRecorded: true });
+    const recorded = rerun.join('a');
+    const other = rerun.join('b');
+    const [answerToOne, answerToTwo] = await Promise.all([recorded.answer(...inBatch('one')), other.answer(...inBatch('two')).finally(() => other.leave())]);
+    expect(contentOf(answerToOne)).toBe('answer to one');
+    expect(contentOf(answerToTwo)).toBe('answer to two');
+    expect(fake.batchApi.batches).toHaveLength(0);
+    expect(fake.requests.map((request) => request.batchId)).toEqual([undefined, undefined]);
+    expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server'))).toBe(true);
   });
 
   it('cancels the remote batch when the run is abandoned (Ctrl-C twice)', async () => {
