@@ -298,7 +298,7 @@ export const SETTING_DOCS: Record<keyof Config, SettingDoc> = {
   },
   readerTop: {
     group: 'Readers and the server',
-    description: "How many papers each reader's own copy picks for them from the day's candidates (by their 👍/👎, library and rules), first and in their order; the night briefs the union of every reader's picks, the shared picks first, so the cost grows with distinct papers, not readers. Needs `nightly --send` and the readers database.",
+    description: "How many papers each reader's own copy picks for them from the day's candidates (by their 👍/👎, library and rules), first and in their order, then one \"outside your usual\" pick (five or more) or two (ten or more) in addition; the night briefs the union of every reader's picks, the shared picks first, so the cost grows with distinct papers, not readers. Needs `nightly --send` and the readers database.",
     whenUnset: "the edition's count (the shared picks, `--top`)",
   },
   learnHalfLifeDays: {

@@ -26,8 +26,10 @@ export interface RankForReaderOptions {
   now: Date;
   /** A vote or library item this many days old counts half (SUMMARIZE_LEARN_HALF_LIFE_DAYS, default 90). */
   halfLifeDays: number;
-  /** How many "outside your usual" picks to place (0, 1 or 2). */
+  /** How many "outside your usual" picks to add (0, 1 or 2; `countExplorePicks`). */
   explore: number;
+  /** The reader's own picks their copy shows (SUMMARIZE_READER_TOP): the explore picks come right after these, never among them. Default: every candidate. */
+  top?: number;
   /** Samples negatives, shuffles training and draws explore picks; seeded in tests. */
   random: () => number;
   /** Earlier papers the reader may not have seen, sampled as negatives. */
@@ -37,8 +39,8 @@ export interface RankForReaderOptions {
 /**
  * Pure: one reader's copy of the day. Every candidate not dropped by a `never` rule, best first: papers of
  * followed authors on top, then the blend of the shared ranking and the reader's model (trained here on
- * their 👍, 👎 and library), with explore picks placed at fixed places. With no votes and no library the
- * order is the shared order.
+ * their 👍, 👎 and library). Explore picks, drawn from below the reader's own top `top`, come right after it,
+ * in addition to it. With no votes and no library the order is the shared order.
  */
 export function rankForReader(
   candidates: readonly LearnPaper[],
@@ -95,24 +97,25 @@ export function rankForReader(
   const picks: ReaderPick[] = kept.map((candidate) => ({ paperId: candidate.paper.id, score: round(candidate.score), reason: candidate.reason, explore: false, parts: candidate.parts }));
   if (modelPercentiles === null || options.explore <= 0) return picks;
 
+  const top = Math.max(0, Math.min(options.top ?? picks.length, picks.length));
   const explorePositions = chooseExplorePicks(
-    kept.filter((candidate) => candidate.parts.rule === null).map((candidate) => ({ position: candidate.position, sharedPercentile: candidate.parts.sharedPercentile, modelPercentile: candidate.parts.modelPercentile ?? 0 })),
-    Math.min(options.explore, EXPLORE_PLACES.length),
+    kept
+      .slice(top)
+      .filter((candidate) => candidate.parts.rule === null)
+      .map((candidate) => ({ position: candidate.position, sharedPercentile: candidate.parts.sharedPercentile, modelPercentile: candidate.parts.modelPercentile ?? 0 })),
+    options.explore,
     options.random,
   );
   const exploreIds = new Set(explorePositions.map((position) => candidates[position]!.id));
   const explored = picks.filter((pick) => exploreIds.has(pick.paperId)).map((pick) => ({ ...pick, explore: true, reason: 'outside your usual' }));
-  const usual = picks.filter((pick) => !exploreIds.has(pick.paperId));
-  explored.forEach((pick, index) => usual.splice(Math.min(EXPLORE_PLACES[index]!, usual.length), 0, pick));
-  return usual;
+  const rest = picks.slice(top).filter((pick) => !exploreIds.has(pick.paperId));
+  return [...picks.slice(0, top), ...explored, ...rest];
 }
 
 // --- internal ---
 
 // With this many votes and library items the model has its full say; fewer blend toward the shared ranking.
 const FULL_MODEL_SIGNALS = 3;
-// Fifth, then tenth: inside any copy of five or ten, never displacing the reader's first four picks.
-const EXPLORE_PLACES = [4, 9];
 
 // A night ranks every reader over the same candidates and shared ranking: their places are worked out once.
 const SHARED_PERCENTILES = new WeakMap<readonly LearnPaper[], WeakMap<object, number[]>>();

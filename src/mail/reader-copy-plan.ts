@@ -5,7 +5,7 @@ export interface ReaderCopyPick {
   explore: boolean;
 }
 
-/** A reader's copy of the day: their picks first, in their order; the edition's other papers are listed under "Also today". */
+/** A reader's copy of the day: their own picks first, in their order, then the explore picks; the edition's other papers are listed under "Also today". */
 export interface ReaderCopyPlan {
   picks: readonly ReaderCopyPick[];
 }

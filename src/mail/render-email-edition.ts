@@ -27,7 +27,7 @@ export interface RenderEmailEditionOptions {
   maxHtmlBytes?: number;
   /** The server's `/feedback` URL: each paper gets 👍/👎 links to it, signed for each reader as their copy is built. */
   feedbackUrl?: string | undefined;
-  /** A reader's own copy: their picks first, each with why, the rest of the day under "Also today". Default: the shared edition. */
+  /** A reader's own copy: their picks first, each with why, then their "outside your usual" picks, the rest of the day under "Also today". Default: the shared edition. */
   copy?: ReaderCopyPlan | undefined;
 }
 
@@ -120,11 +120,13 @@ export function measureSentBytes(html: string): number {
 
 // --- internal ---
 
-// A reader's copy: their picks (those the edition has) first, in their order and without the shared reason; then the rest in the edition's order.
+// A reader's copy: their picks (those the edition has) first, in their order and without the shared reason, then their explore picks; then the rest in the edition's order.
 function orderForReader(edition: Edition, copy: ReaderCopyPlan | undefined): { edition: Edition; picked: number; readerLines: Map<string, ReaderLine> } {
   if (copy === undefined) return { edition, picked: edition.papers.length, readerLines: new Map() };
   const byId = new Map(edition.papers.map((paper) => [paper.brief.paper.id, paper]));
-  const picks = copy.picks.filter((pick, index) => byId.has(pick.paperId) && copy.picks.findIndex((other) => other.paperId === pick.paperId) === index);
+  const known = copy.picks.filter((pick, index) => byId.has(pick.paperId) && copy.picks.findIndex((other) => other.paperId === pick.paperId) === index);
+  // The "outside your usual" picks come in addition to the reader's own, after them: never in place of one.
+  const picks = [...known.filter((pick) => !pick.explore), ...known.filter((pick) => pick.explore)];
   const pickedIds = new Set(picks.map((pick) => pick.paperId));
   const papers = [
     ...picks.map((pick) => {

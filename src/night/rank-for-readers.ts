@@ -1,4 +1,5 @@
 import type { PaperMetadata } from '../brief/brief-schema.js';
+import { countExplorePicks } from '../learn/count-explore-picks.js';
 import type { LearnPaper } from '../learn/learn-paper.js';
 import { type ReaderPick, rankForReader } from '../learn/rank-for-reader.js';
 import type { RankedPaper } from '../rank/rank-papers.js';
@@ -8,7 +9,7 @@ import type { ReaderProfileEntry } from '../readers/read-reader-profiles.js';
 export interface RankForReadersOptions {
   /** YYYY-MM-DD: seeds each reader's draws, so a rerun picks the same. */
   date: string;
-  /** Each reader's copy keeps their best this many. */
+  /** Each reader's copy keeps their best this many, then its "outside your usual" picks (`countExplorePicks`). */
   top: number;
   now: Date;
   halfLifeDays: number;
@@ -17,8 +18,8 @@ export interface RankForReadersOptions {
 }
 
 /**
- * Each reader's top picks among the day's candidates, by the shared ranking blended with their own model (rankForReader),
- * keyed by their address. The shared ranking's scores and reasons carry into each; without a ranking the source's order does.
+ * Each reader's top picks among the day's candidates, by the shared ranking blended with their own model (rankForReader), then
+ * their "outside your usual" picks, keyed by their address. The shared ranking's scores and reasons carry into each; without a ranking the source's order does.
  */
 export function rankForReaders(
   candidates: readonly PaperMetadata[],
@@ -36,20 +37,17 @@ export function rankForReaders(
   const others = [...new Map(readers.flatMap(({ profile }) => [...profile.votes, ...profile.library].map(({ paper }) => [paper.id, paper] as const))).values()];
   // With embeddings, a background paper without one would turn every reader's model to TF-IDF: it is left out.
   const background = learnCandidates.every((paper) => paper.embedding) ? others.filter((paper) => paper.embedding) : others;
-  // A copy of five or more has room for one pick outside the reader's usual, of ten or more for two.
-  const explore = Math.min(MAX_EXPLORE, Math.floor(options.top / PICKS_PER_EXPLORE));
+  const explore = countExplorePicks(options.top);
   return new Map(
     readers.map(({ address, profile }) => {
-      const picks = rankForReader(learnCandidates, profile, shared, { now: options.now, halfLifeDays: options.halfLifeDays, explore, random: createReaderDayRandom(address, options.date), background });
-      return [address, picks.slice(0, options.top)];
+      const picks = rankForReader(learnCandidates, profile, shared, { now: options.now, halfLifeDays: options.halfLifeDays, explore, top: options.top, random: createReaderDayRandom(address, options.date), background });
+      // Their own top N, then the explore picks rankForReader put right after it.
+      return [address, picks.slice(0, options.top + picks.filter((pick) => pick.explore).length)];
     }),
   );
 }
 
 // --- internal ---
-
-const MAX_EXPLORE = 2;
-const PICKS_PER_EXPLORE = 5;
 
 function toLearnPaper(paper: PaperMetadata, embedding: readonly number[] | undefined): LearnPaper {
   return { id: paper.id, title: paper.title, abstract: paper.abstract, authors: paper.authors, ...(embedding ? { embedding } : {}) };

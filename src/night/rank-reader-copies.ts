@@ -1,5 +1,6 @@
 import type { PaperMetadata } from '../brief/brief-schema.js';
 import type { Config } from '../config/config-schema.js';
+import { countExplorePicks } from '../learn/count-explore-picks.js';
 import type { ReaderPick } from '../learn/rank-for-reader.js';
 import { formatCount } from '../format/format-count.js';
 import { createEmbeddingCache } from '../rank/create-embedding-cache.js';
@@ -20,7 +21,7 @@ export interface ReaderCopiesPlan {
 
 /**
  * Each reader of the database with a vote, library or rule gets their own top N (SUMMARIZE_READER_TOP, default the
- * edition's count) of the day's candidates; undefined when no reader has any, so the night is the shared one exactly.
+ * edition's count) of the day's candidates, then one or two "outside your usual" picks; undefined when no reader has any, so the night is the shared one exactly.
  */
 export async function rankReaderCopies(config: Config, chosen: ChosenPapers, options: { date: string; now: Date; log: (line: string) => void }): Promise<ReaderCopiesPlan | undefined> {
   // A fixed list (SUMMARIZE_MAIL_TO) is mailed instead of the database's readers: each gets the shared edition.
@@ -40,7 +41,9 @@ export async function rankReaderCopies(config: Config, chosen: ChosenPapers, opt
   const papers = planBriefUnion(chosen.chosen, copies.values(), candidates);
   const inUnion = new Set(papers);
   const extra = papers.length - chosen.chosen.length;
-  options.log(`ranked ${formatCount(readers.length, "reader's own copy", "readers' own copies")} (${top} picks each): ${extra === 0 ? 'all among the shared picks' : `${formatCount(extra, 'more paper')} to brief for them`}`);
+  const explore = countExplorePicks(top);
+  const shape = explore === 0 ? `${top} picks each` : `${top} picks each and ${explore} outside their usual`;
+  options.log(`ranked ${formatCount(readers.length, "reader's own copy", "readers' own copies")} (${shape}): ${extra === 0 ? 'all among the shared picks' : `${formatCount(extra, 'more paper')} to brief for them`}`);
   return {
     papers,
     editionOrder: [...chosen.chosen, ...candidates.filter((paper) => inUnion.has(paper) && !chosen.chosen.includes(paper))],

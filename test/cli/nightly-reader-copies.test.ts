@@ -88,7 +88,7 @@ describe("summarize nightly --send: each reader's own copy", () => {
     const night = await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...env, SUMMARIZE_READER_TOP: '5' });
 
     expect(night.code, night.stderr).toBe(0);
-    expect(night.stderr).toMatch(/ranked 2 readers' own copies \(5 picks each\): \d+ more papers? to brief for them/);
+    expect(night.stderr).toMatch(/ranked 2 readers' own copies \(5 picks each and 1 outside their usual\): \d+ more papers? to brief for them/);
     expect(smtp.messages).toHaveLength(3);
 
     const grace = await mailTo(GRACE);
@@ -96,17 +96,19 @@ describe("summarize nightly --send: each reader's own copy", () => {
     const nova = await mailTo(NOVA);
     const graceOrder = titlesInFull(grace);
     const rosaOrder = titlesInFull(rosa);
-    expect(graceOrder).toHaveLength(5);
-    expect(rosaOrder).toHaveLength(5);
+    // Their own five, then one "outside your usual" pick in addition.
+    expect(graceOrder).toHaveLength(6);
+    expect(rosaOrder).toHaveLength(6);
     expect(graceOrder.slice(0, 3).every((title) => title.startsWith(GRAPHS))).toBe(true);
     expect(rosaOrder.slice(0, 3).every((title) => title.startsWith(RETRIEVAL))).toBe(true);
-    // Each pick says why, short, under its title; one pick in five is from outside the reader's usual, marked.
+    // Each pick says why, short, under its title; after a copy of five, one more from outside the reader's usual, marked.
     expect(String(grace.html)).toMatch(/<p class="reason"[^>]*>like Graph neural networks for molecule graphs [12]<\/p>/);
     expect(String(rosa.html)).toMatch(/<p class="reason"[^>]*>(like Long document retrieval with sparse attention [12]|matches [^<]+)<\/p>/);
     for (const mail of [grace, rosa]) {
-      expect(String(mail.html).match(/<p class="reason"/g)).toHaveLength(5);
-      expect(String(mail.html).match(/<p class="reason"[^>]*>Outside your usual( · [^<]+)?<\/p>/g)).toHaveLength(1);
-      expect(String(mail.html)).toMatch(/>Also today<\/h2><ol start="6"/);
+      const reasons = [...String(mail.html).matchAll(/<p class="reason"[^>]*>([^<]*)<\/p>/g)].map((match) => match[1]!);
+      expect(reasons).toHaveLength(6);
+      expect(reasons.map((reason) => reason.startsWith('Outside your usual'))).toEqual([false, false, false, false, false, true]);
+      expect(String(mail.html)).toMatch(/>Also today<\/h2><ol start="7"/);
       expect(mail.text).toContain('Also today:');
     }
 
@@ -169,7 +171,7 @@ describe("summarize nightly --send: each reader's own copy", () => {
     expect(explained.code, explained.stderr).toBe(0);
     const parts = Object.fromEntries(explained.stdout.trimEnd().split('\n').slice(1).map((line) => line.trim().split(/\s{2,}/) as [string, string]));
     expect(explained.stdout.split('\n')[0]).toBe(`${GRACE} and ${graceFirstId} (${graceFirst}), as ranked for their copy of ${NIGHT}:`);
-    expect(parts['rank in their copy']).toBe('1 of 5');
+    expect(parts['rank in their copy']).toBe('1 of 6');
     expect(parts['reason shown']).toMatch(/^like Graph neural networks for molecule graphs [12]$/);
     expect(parts['shared score']).toMatch(/^\d+(\.\d+)? \(.+\); above \d+ % of the day's candidates$/);
     expect(parts['model score']).toMatch(/^0\.\d+ \(tf-idf\); above \d+ % of the day's candidates$/);

@@ -109,18 +109,21 @@ describe('rankForReader', () => {
     expect(picks.map((pick) => pick.paperId)).toEqual(['g2', ...ids(candidates).filter((id) => id !== 'g2')]);
   });
 
-  it('marks at most the asked number of explore picks, from outside the reader\'s topic, inside the first ten', () => {
+  it('adds the asked number of explore picks right after the reader\'s own top N, from outside their topic, never in place of one', () => {
     const candidates = [...graphs.slice(3), ...speech, ...robots];
     const reader = profile({ votes: votes(graphs.slice(0, 3), 'up') });
+    const shared = sharedOrder([...speech, ...robots, ...graphs.slice(3)]);
+    const own = rankForReader(candidates, reader, shared, options()).map((pick) => pick.paperId);
     for (const explore of [1, 2]) {
-      const picks = rankForReader(candidates, reader, sharedOrder([...speech, ...robots, ...graphs.slice(3)]), options({ explore }));
-      const explored = picks.flatMap((pick, place) => (pick.explore ? [{ place, pick }] : []));
-      expect(explored).toHaveLength(explore);
-      for (const { place, pick } of explored) {
-        expect(place).toBeLessThan(10);
-        expect(pick.reason).toBe('outside your usual');
+      const picks = rankForReader(candidates, reader, shared, options({ explore, top: 3 }));
+      expect(picks.slice(0, 3).map((pick) => pick.paperId)).toEqual(own.slice(0, 3));
+      expect(picks.slice(0, 3).some((pick) => pick.explore)).toBe(false);
+      const explored = picks.slice(3, 3 + explore);
+      for (const pick of explored) {
+        expect(pick).toMatchObject({ explore: true, reason: 'outside your usual' });
         expect(pick.paperId.startsWith('g')).toBe(false);
       }
+      expect(picks.filter((pick) => pick.explore)).toEqual(explored);
       expect(new Set(picks.map((pick) => pick.paperId)).size).toBe(candidates.length);
     }
   });

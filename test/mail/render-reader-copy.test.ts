@@ -19,13 +19,13 @@ function makeEdition(count: number): Edition {
 }
 
 describe("renderEmailEdition with a reader's copy", () => {
-  it('shows their picks first in their order, each with its reason line, the rest under "Also today"', () => {
+  it('shows their picks first in their order, each with its reason line, then the "outside your usual" pick, the rest under "Also today"', () => {
     const edition = makeEdition(5);
     const copy = {
       picks: [
         { paperId: '2501.10002', reason: 'like Graph Transformers at Scale', explore: false },
-        { paperId: '2501.10000', reason: 'from Ada Lovelace', explore: false },
         { paperId: '2501.10004', reason: 'popular today', explore: true },
+        { paperId: '2501.10000', reason: 'from Ada Lovelace', explore: false },
       ],
     };
 

@@ -41,6 +41,15 @@ describe('rankForReaders', () => {
     expect(copies.get('grace@example.org')![0]!.parts.features).toBe('tf-idf');
   });
 
+  it('adds an "outside your usual" pick after a copy of five own picks, not in place of one', () => {
+    const copies = rankForReaders(CANDIDATES, undefined, [reader('grace@example.org', 'graphs')], { ...OPTIONS, top: 5 });
+
+    const picks = copies.get('grace@example.org')!;
+    expect(picks).toHaveLength(6);
+    expect(picks.map((pick) => pick.explore)).toEqual([false, false, false, false, false, true]);
+    expect(picks.slice(0, 3).map((pick) => topicOf(pick.paperId))).toEqual(['graphs', 'graphs', 'graphs']);
+  });
+
   it('reads the cached embeddings when every paper has one', () => {
     const embeddings = new Map(CANDIDATES.map((paper) => [paper.id, DIRECTIONS[topicOf(paper.id) === 'graphs' ? 'g' : 'r']]));
 
