@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createSeededRandom } from '../test/helpers/seeded-random.js';
 import { formatSeconds, mark, readPositive } from './bench-support.js';
+import { BENCH_READER_TOP } from './learn-bench/bench-rankers.js';
 import { buildStandInCorpus, STAND_IN_PDFS } from './learn-bench/build-stand-in-corpus.js';
 import { CORPUS_CATEGORIES } from './learn-bench/corpus-categories.js';
 import type { CorpusPaper } from './learn-bench/corpus-paper.js';
@@ -37,8 +38,8 @@ const rows = results.map((result) => [result.name, ...result.buckets.map((bucket
 process.stdout.write(`${toMarkdownTable(header, rows)}\n`);
 const ours = results.at(-1)!;
 const others = results.filter((result) => !result.name.startsWith('ours'));
-const wins = DAY_BUCKETS.slice(1).every((_, offset) => others.every((other) => ours.buckets[offset + 1]!.ndcg > other.buckets[offset + 1]!.ndcg));
-process.stdout.write(`\nours (with its explore pick) beats every other method on NDCG@10 from day 5 on: ${mark(wins)} (replay ${formatSeconds(performance.now() - started)})\n`);
+const wins = DAY_BUCKETS.slice(1).every((_, offset) => others.every((other) => ours.buckets[offset + 1]!.ndcg > other.buckets[offset + 1]!.ndcg && ours.buckets[offset + 1]!.precision > other.buckets[offset + 1]!.precision));
+process.stdout.write(`\n${ours.name} beats every other method on NDCG@10 and P@5 of the reader's own top ${BENCH_READER_TOP} from day 5 on: ${mark(wins)} (replay ${formatSeconds(performance.now() - started)})\n`);
 
 const times = timeRanking(corpus, buildSharedProfile(corpus, createSeededRandom(seed)), { seed });
 process.stdout.write(

@@ -26,8 +26,8 @@ export type SimulationResult = Array<{ name: string; buckets: Array<{ ndcg: numb
 
 /**
  * The replay: readers with hidden topic tastes (a main topic, gain 2, and half of them a second, gain 1)
- * and a library of 5 main-topic papers read each method's copy of each day; each looks at the first 5
- * papers, votes on each with chance 0.6, and votes wrongly with chance 0.15. Every method sees the same
+ * and a library of 5 main-topic papers read each method's copy of each day; each looks at their own first 5
+ * papers and at the explore picks shown after their top N, votes on each with chance 0.6, and votes wrongly with chance 0.15. Every method sees the same
  * days and readers, and hears only the votes on its own copies.
  */
 export function simulateReaders(corpus: readonly CorpusPaper[], options: SimulationOptions): SimulationResult {
@@ -45,14 +45,15 @@ export function simulateReaders(corpus: readonly CorpusPaper[], options: Simulat
       const signals: { library: BenchReaderSignals['library']; votes: Array<BenchReaderSignals['votes'][number]> } = { library: reader.library, votes: [] };
       const gainOf = (id: string) => reader.taste.get(categoryOf.get(id)!) ?? 0;
       for (const day of days) {
-        const order = rank(day, signals, rankerRandom);
+        const copy = rank(day, signals, rankerRandom);
         const bucket = DAY_BUCKETS.findIndex((range) => day.index >= range.first && day.index <= range.last);
         if (bucket >= 0 && day.candidates.some((paper) => gainOf(paper.id) > 0)) {
-          sums[bucket]!.ndcg += ndcgAt(10, order, gainOf);
-          sums[bucket]!.precision += precisionAt(5, order, gainOf);
+          sums[bucket]!.ndcg += ndcgAt(10, copy.own, gainOf);
+          sums[bucket]!.precision += precisionAt(5, copy.own, gainOf);
           sums[bucket]!.count += 1;
         }
-        for (const id of order.slice(0, LOOKED_AT)) {
+        // The explore picks are marked in the copy: the reader looks at them too.
+        for (const id of [...copy.own.slice(0, LOOKED_AT), ...copy.explore]) {
           if (behaviour() >= VOTE_CHANCE) continue;
           const liked = (gainOf(id) > 0) !== behaviour() < WRONG_VOTE_CHANCE;
           signals.votes.push({ paper: day.candidates.find((paper) => paper.id === id)!, vote: liked ? 'up' : 'down', at: day.now.toISOString() });

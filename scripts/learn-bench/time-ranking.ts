@@ -1,3 +1,4 @@
+import { countExplorePicks } from '../../src/learn/count-explore-picks.js';
 import type { LearnPaper } from '../../src/learn/learn-paper.js';
 import { rankForReader } from '../../src/learn/rank-for-reader.js';
 import type { ReaderProfile } from '../../src/learn/reader-profile.js';
@@ -34,7 +35,8 @@ export function timeRanking(corpus: readonly CorpusPaper[], profile: readonly Pr
   const shared = new Map(candidates.map((paper, position) => [paper.id, scores[position]!]));
   const pool = copies(corpus, 2_000, 'history');
   const profiles = Array.from({ length: readers }, () => drawProfile(pool, 20, 5, now, random));
-  const options = { now, halfLifeDays: 90, explore: 1, random, background };
+  // A copy of ten own picks and the night's explore picks after them.
+  const options = { now, halfLifeDays: 90, explore: countExplorePicks(10), top: 10, random, background };
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   for (const reader of profiles) rankForReader(candidates, reader, shared, options);
