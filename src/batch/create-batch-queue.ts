@@ -127,7 +127,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
     if (!isBatchFinished(batch)) {
       // The rest can only just be sent at once before the deadline: what the batch answered is kept, the rest goes at once.
       fellBack = true;
-      const reason = now() >= deadline!.at ? `the deadline ${deadline!.label} has passed` : `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${deadline!.label}`;
+      const reason = deadline!.giveUpReason ?? (now() >= deadline!.at ? `the deadline ${deadline!.label} has passed` : `the ${countUnanswered(batch)} calls it has not answered can only just be sent at once before the deadline ${deadline!.label}`);
       await cancelBatch(batchId, `${reason}; its answers are kept, the rest go at once`);
       batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now });
     }

@@ -8,6 +8,8 @@ export interface BatchDeadline {
   label: string;
   /** Calls sent at once side by side (SUMMARIZE_LLM_CONCURRENCY). */
   concurrency: number;
+  /** Why the batch is given up when that is not the deadline itself (`SUMMARIZE_BATCH is off`). */
+  giveUpReason?: string;
 }
 
 // A call's answer may need a repair or a grounding round, sent at once too: each line counts as two calls.

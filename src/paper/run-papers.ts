@@ -399,18 +399,24 @@ async function confirmBatchApi(context: PaperContext, choice: BatchChoice): Prom
   return { batch: false, line: `model calls: sent at once: the server at ${context.llm().baseURL} has no Batch API (404 on GET /v1/batches)` };
 }
 
-// SUMMARIZE_BATCH=auto sending at once still collects the batches an earlier attempt submitted: they are paid for, and sending their calls again would pay twice.
+// Sending at once (SUMMARIZE_BATCH=auto or off) still collects the batches an earlier attempt submitted: they are paid for, and sending their calls again would pay twice.
 async function collectRecordedBatches(context: PaperContext, options: RunPapersOptions, choice: BatchChoice): Promise<BatchChoice> {
   const { config } = context;
-  if (config.batch !== 'auto' || choice.batch || options.dryRun || options.plan.summarize.length === 0) return choice;
+  if (config.batch === 'on' || choice.batch || options.dryRun || options.plan.summarize.length === 0) return choice;
   const { createBatchJournal } = await import('../batch/batch-journal.js');
   const submitted = (await createBatchJournal(config.cacheDir).list()).filter((record) => record.batchId !== undefined);
   if (submitted.length === 0 || !(await hasBatchApi(context.llm()))) return choice;
+  const batches = submitted.length === 1 ? 'the batch an earlier attempt submitted (paid for already) is' : `the ${submitted.length} batches an earlier attempt submitted (paid for already) are`;
+  if (config.batch === 'off') {
+    // Turned off after a batch night was killed: its answers are taken as they stand, nothing more is waited for.
+    const now = options.batchClock?.now() ?? Date.now();
+    const deadline = { at: now, label: 'now', concurrency: config.llmConcurrency, giveUpReason: 'SUMMARIZE_BATCH is off' };
+    return { batch: false, onlyRecorded: true, deadline, line: `model calls: sent at once (SUMMARIZE_BATCH is off); first, ${batches} cancelled, ${submitted.length === 1 ? 'its' : 'their'} answers kept and only the rest sent at once` };
+  }
   const deadline = options.deadline ? { at: options.deadline.at, label: options.deadline.label, concurrency: config.llmConcurrency } : undefined;
   const collected = deadline
     ? `waited for while the deadline allows, then cancelled, ${submitted.length === 1 ? 'its' : 'their'} answers kept and only the rest sent at once`
     : 'waited for, as no deadline says to give them up';
-  const batches = submitted.length === 1 ? 'the batch an earlier attempt submitted (paid for already) is' : `the ${submitted.length} batches an earlier attempt submitted (paid for already) are`;
   return { batch: false, onlyRecorded: true, deadline, line: `${choice.line ?? 'model calls: sent at once'}; first, ${batches} ${collected}` };
 }
 

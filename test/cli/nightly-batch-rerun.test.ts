@@ -20,7 +20,7 @@ async function attemptAndStop(running: FakeServices, env: NodeJS.ProcessEnv, sta
   running.openai.batchApi.setMode('on-command');
   running.openai.batchApi.answerOnArrival(answered);
   const stopped = await runNight(env, createFakeClock(startAt, () => Promise.reject(new Error('the first attempt stops here'))));
-  expect(stopped.stderr).toMatch(/model calls: through the Batch API at half price/);
+  expect(stopped.stderr).toMatch(/batch batch_\w+: in_progress/);
   expect(running.openai.batchApi.batches).toHaveLength(1);
   expect(running.openai.batchApi.batches[0]!.status).toBe('in_progress');
   return running.openai.batchApi.batches[0]!;
@@ -100,5 +100,19 @@ describe('a rerun of a night with SUMMARIZE_BATCH=auto and a deadline', () => {
     expect(result.stderr).toContain('model calls: sent at once: the deadline 06:30 passed 15 min ago\n');
     expect(running.openai.batchApi.batches).toHaveLength(0);
     expect(running.openai.requests).toHaveLength(3);
+  });
+
+  it('with the Batch API turned off after a killed batch night, cancels that batch at once, keeps its answers and pays for no line twice', async () => {
+    const running = await startNight();
+    const batch = await attemptAndStop(running, { ...running.env, SUMMARIZE_BATCH: '1' }, ONE_AM, 1);
+
+    const rerun = await runNight({ ...running.env, SUMMARIZE_BATCH: '0' }, createFakeClock(ONE_AM + 60 * MINUTE_MS));
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toContain('model calls: sent at once (SUMMARIZE_BATCH is off); first, the batch an earlier attempt submitted (paid for already) is cancelled, its answers kept and only the rest sent at once');
+    expect(running.openai.batchApi.batches).toHaveLength(1);
+    expect(running.openai.batchApi.cancelled).toEqual([batch.id]);
+    expect(running.openai.requests.filter((request) => request.batchId === batch.id)).toHaveLength(1);
+    expect(running.openai.requests.filter((request) => request.batchId === undefined)).toHaveLength(2);
+    expect((await readLastRunReport(running.outputDir)).papers.filter((paper) => paper.outcome === 'summarized')).toHaveLength(3);
   });
 });
