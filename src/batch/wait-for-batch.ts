@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
+import { requestFollowing } from '../http/request-following.js';
 import { callBatchApi } from './call-batch-api.js';
 
 const FINISHED = new Set<Batch['status']>(['completed', 'failed', 'expired', 'cancelled']);
@@ -25,7 +26,10 @@ export async function waitForBatch(client: OpenAI, batchId: string, options: Wai
   let lastLine = '';
   for (let poll = 0; ; poll += 1) {
     options.signal?.throwIfAborted();
-    const batch = await callBatchApi(client, `GET /v1/batches/${batchId}`, () => client.batches.retrieve(batchId, options.signal ? { signal: options.signal } : undefined));
+    // Each poll's own signal: the client never takes its listener off the one it is given, and a night polls hundreds of times.
+    const batch = await callBatchApi(client, `GET /v1/batches/${batchId}`, () =>
+      requestFollowing(options.signal, (signal) => client.batches.retrieve(batchId, signal ? { signal } : undefined)),
+    );
     const line = describeBatch(batch);
     if (line !== lastLine) options.onProgress?.(line);
     lastLine = line;
