@@ -1,5 +1,5 @@
 // Measures how well each reader's own copy learns their taste (docs/benchmarks.md, "Copies that learn"):
-// simulated readers with hidden topic tastes vote on 30 days of copies; NDCG@10 and precision@5 per day
+// simulated readers with hidden topic tastes vote on 30 days of copies; NDCG@10 and precision@5 of their own top 10 per day
 // bucket for the shared ranking, BM25 on the reader's library, an arxiv-sanity-style SVM and ours, then the
 // time to rank 1,000 papers for 1,000 readers.
 // npm run bench:learn -- [--corpus test/data/learn-corpus.jsonl] [--categories cs.CL,...] [--per-category 500] [--readers 60] [--days 30] [--per-day 100] [--seed 1]
