@@ -37,8 +37,9 @@ export async function writeSectionNotes(
   const stopped = (index: number) => new LlmError(`the --max-cost budget is reached: stopped after the notes on ${index} of ${chunks.length} parts`);
   const parts: Array<Awaited<ReturnType<typeof writePart>>> = [];
   if (batch) {
-    // In a batch every part goes in the same round: a round per part would take a day per part.
-    for (let index = 1; index < chunks.length; index += 1) if (!admitCall()) throw stopped(0);
+    // In a batch every part goes in the same round: a round per part would take a day per part. Nothing is answered
+    // before they all go, so one check of the paper's reservation stands for every part.
+    if (chunks.length > 1 && !admitCall()) throw stopped(0);
     parts.push(...(await Promise.all(chunks.map(writePart))));
   } else {
     for (const [index, chunk] of chunks.entries()) {
