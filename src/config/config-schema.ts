@@ -22,23 +22,32 @@ const httpUrl = z
   .transform((value) => value.replace(/\/+$/, ''));
 
 const SWITCH = 'expected 1 or 0 (also true/false, yes/no, on/off)';
-const switchValue = z.string().transform((value, context) => {
+const ON_WORDS = ['1', 'true', 'yes', 'on'];
+const OFF_WORDS = ['0', 'false', 'no', 'off'];
+/** `on`, `off`, or one of `extra` (such as `auto`), from a switch-like setting; undefined when it is none of them. */
+function readSwitch<Extra extends string>(value: string, extra: readonly Extra[] = []): 'on' | 'off' | Extra | undefined {
   const normalized = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
-  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
-  context.addIssue({ code: 'custom', message: SWITCH });
-  return z.NEVER;
+  if (ON_WORDS.includes(normalized)) return 'on';
+  if (OFF_WORDS.includes(normalized)) return 'off';
+  return extra.find((word) => word === normalized);
+}
+const switchValue = z.string().transform((value, context) => {
+  const read = readSwitch(value);
+  if (read === undefined) {
+    context.addIssue({ code: 'custom', message: SWITCH });
+    return z.NEVER;
+  }
+  return read === 'on';
 });
 
-const BATCH_MODE = 'expected 1 or 0 (also true/false, yes/no, on/off) or auto';
 // `auto` lets a nightly run choose the Batch API when its deadline allows.
 const batchMode = z.string().transform((value, context) => {
-  const normalized = value.trim().toLowerCase();
-  if (normalized === 'auto') return 'auto' as const;
-  if (['1', 'true', 'yes', 'on'].includes(normalized)) return 'on' as const;
-  if (['0', 'false', 'no', 'off'].includes(normalized)) return 'off' as const;
-  context.addIssue({ code: 'custom', message: BATCH_MODE });
-  return z.NEVER;
+  const read = readSwitch(value, ['auto'] as const);
+  if (read === undefined) {
+    context.addIssue({ code: 'custom', message: `${SWITCH} or auto` });
+    return z.NEVER;
+  }
+  return read;
 });
 const deadline = z.string().transform((value, context) => {
   const parsed = parseDeadline(value);
