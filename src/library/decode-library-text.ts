@@ -1,3 +1,4 @@
+import { decodeTextFile } from '../text/decode-text-file.js';
 import { LibraryFileError } from './library-file-error.js';
 
 /**
@@ -5,25 +6,20 @@ import { LibraryFileError } from './library-file-error.js';
  * marks, as Windows tools save "Unicode" text. Anything else that is not valid UTF-8 is refused rather than guessed at.
  */
 export function decodeLibraryText(bytes: Uint8Array, fileName: string): string {
-  const encoding = detectEncoding(bytes);
-  if (encoding === 'utf-16-without-mark') throw new LibraryFileError(fileName, 'looks like UTF-16 text without a byte-order mark, which cannot be read safely; save it as UTF-8');
-  try {
-    // TextDecoder drops the byte-order mark of the encoding it decodes.
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    throw new LibraryFileError(fileName, `is not text (not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'}): ${describeBinary(bytes)}`);
-  }
+  const text = decodeTextFile(bytes);
+  if (text !== undefined) return text;
+  if (looksLikeUtf16WithoutMark(bytes)) throw new LibraryFileError(fileName, 'looks like UTF-16 text without a byte-order mark, which cannot be read safely; save it as UTF-8');
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  throw new LibraryFileError(fileName, `is not text (not valid ${utf16 ? 'UTF-16' : 'UTF-8'}): ${describeBinary(bytes)}`);
 }
 
 // --- internal ---
 
-function detectEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-16-without-mark' {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  // ASCII text in UTF-16 has a zero byte in every other place; UTF-8 text has none.
+// ASCII text in UTF-16 has a zero byte in every other place; UTF-8 text has none.
+function looksLikeUtf16WithoutMark(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 1_000);
   const zeros = sample.reduce((count, byte) => count + (byte === 0 ? 1 : 0), 0);
-  return sample.length >= 4 && zeros >= sample.length / 4 ? 'utf-16-without-mark' : 'utf-8';
+  return sample.length >= 4 && zeros >= sample.length / 4;
 }
 
 function describeBinary(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ENV_NAMES } from '../config/config-schema.js';
 import { ConfigError } from '../errors/brief-error.js';
-import { decodeTextFile } from './decode-text-file.js';
+import { decodeTextFile } from '../text/decode-text-file.js';
 import { parseInterests, type Interests } from './parse-interests.js';
 
 /** Reads and parses the interests file; one it cannot read is a configuration error naming it. */
