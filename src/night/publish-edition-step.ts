@@ -17,14 +17,14 @@ export async function publishEditionStep(config: Config, edition: Edition, repor
   const startedAt = performance.now();
   try {
     // A rerun with nothing new rewrites nothing, and loads none of the renderers.
-    const unchanged = await findUnchangedPublish(config, edition);
+    const { unchanged, fingerprint } = await findUnchangedPublish(config, edition);
     if (unchanged) {
       const detail = `the edition of ${edition.date} with ${formatCount(edition.papers.length, 'paper')} is as published; nothing rewritten`;
       reporter.log(detail);
       return { ok: true, detail, paths: unchanged.paths, durationMs: Math.round(performance.now() - startedAt) };
     }
     const { publishDay } = await import('../publish/publish-day.js');
-    const published = await publishDay(config, edition, (message) => reporter.warn(message));
+    const published = await publishDay(config, edition, (message) => reporter.warn(message), { fingerprint });
     return {
       ok: true,
       detail: `the edition of ${edition.date} with ${formatCount(edition.papers.length, 'paper')} (web ${published.webEditionBytes} bytes, email ${published.email.htmlBytes} bytes)`,

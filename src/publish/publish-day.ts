@@ -13,10 +13,15 @@ export interface PublishedDay extends PublishedEdition {
   email: { html: string; text: string; htmlBytes: number };
 }
 
+export interface PublishDayOptions {
+  /** `fingerprintDay(config, givenEdition)` when the caller has just taken it; default: taken here. */
+  fingerprint?: string;
+}
+
 /** Everything readers get of a day: the digest, the web edition, paper pages, archive and feeds, and the email edition. */
-export async function publishDay(config: Config, givenEdition: Edition, warn: Warn): Promise<PublishedDay> {
+export async function publishDay(config: Config, givenEdition: Edition, warn: Warn, options: PublishDayOptions = {}): Promise<PublishedDay> {
   // Taken before anything is written: the record says which inputs the files were built from.
-  const fingerprint = await fingerprintDay(config, givenEdition);
+  const fingerprint = options.fingerprint ?? (await fingerprintDay(config, givenEdition));
   // A remade edition keeps the day's episode on its pages.
   const edition = givenEdition.episode ? givenEdition : await attachEpisode(config.outputDir, givenEdition);
   const published = await publishEdition(config.outputDir, edition, { publicUrl: config.publicUrl, warn, issues: await listIssueRecords(config.outputDir) });
