@@ -21,9 +21,10 @@ export interface ReaderCopiesPlan {
 
 /**
  * Each reader of the database with a vote, library or rule gets their own top N (SUMMARIZE_READER_TOP, default the
- * edition's count) of the day's candidates, then one or two "outside your usual" picks; undefined when no reader has any, so the night is the shared one exactly.
+ * edition's count) of the day's candidates, then one or two "outside your usual" picks; undefined when no reader has any, so the night is the shared one exactly,
+ * and undefined (with a warning) when their profiles cannot be read, so everyone gets the shared edition.
  */
-export async function rankReaderCopies(config: Config, chosen: ChosenPapers, options: { date: string; now: Date; log: (line: string) => void }): Promise<ReaderCopiesPlan | undefined> {
+export async function rankReaderCopies(config: Config, chosen: ChosenPapers, options: { date: string; now: Date; log: (line: string) => void; warn: (line: string) => void }): Promise<ReaderCopiesPlan | undefined> {
   // A fixed list (SUMMARIZE_MAIL_TO) is mailed instead of the database's readers: each gets the shared edition.
   if (chosen.chosen.length === 0 || config.mailTo !== undefined) return undefined;
   // The readers' database and their model load only on the nights that mail them.
@@ -31,7 +32,14 @@ export async function rankReaderCopies(config: Config, chosen: ChosenPapers, opt
   // The shared ranking embedded the candidates: the cache has them, and the voted papers of earlier such nights, at no cost.
   const cache = chosen.ranking?.scoring === 'embeddings' ? createEmbeddingCache(config.cacheDir, config.embeddingModel) : undefined;
   const embeddingOf = cache && (async (paper: Pick<PaperMetadata, 'id' | 'version'>) => (await cache.read({ id: paper.id, version: paper.version })) ?? undefined);
-  const readers = await readReaderProfiles(config, embeddingOf);
+  let readers: Awaited<ReturnType<typeof readReaderProfiles>>;
+  try {
+    readers = await readReaderProfiles(config, embeddingOf);
+  } catch (error) {
+    // The readers' own order is an extra: a database locked past its busy timeout must not stop the shared edition.
+    options.warn(`readers get the shared edition tonight: their own copies could not be ranked: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   if (readers.length === 0) return undefined;
   const ranked = chosen.ranking?.ranked.filter((candidate) => candidate.rank !== null && !candidate.shownBefore);
   const candidates = ranked?.map((candidate) => candidate.paper) ?? chosen.chosen;

@@ -196,7 +196,7 @@ export async function runNightly(request: NightlyRequest, environment: NightlyEn
         const repeats = describeRepeats(chosen.repeats, shownBefore);
         tellAboutRepeats(repeats.listed.length, papers.length, date, reporter);
         // Each mailed reader's own picks join the shared ones: the union is briefed, each paper once.
-        const readerCopies = request.send && !isPeriodRun(request.source) ? await rankReaderCopies(config, chosen, { date, now: now(), log: (line) => reporter.log(line) }) : undefined;
+        const readerCopies = request.send && !isPeriodRun(request.source) ? await rankReaderCopies(config, chosen, { date, now: now(), log: (line) => reporter.log(line), warn: (line) => reporter.warn(line) }) : undefined;
         const briefed = readerCopies?.papers ?? papers;
 
         // 3. Plan: which papers need work (a rerun costs nothing).

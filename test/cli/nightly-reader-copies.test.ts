@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import DatabaseConstructor from 'better-sqlite3';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openReadersDatabase } from '../../src/readers/open-readers-database.js';
 import { createReadersStore } from '../../src/readers/readers-store.js';
 import type { FakePaper } from '../fakes/fake-arxiv-server.js';
 import { type FakeSmtp, startFakeSmtp } from '../fakes/fake-smtp-server.js';
+import { groundedBriefResponder } from '../helpers/brief-responder.js';
 import { readLastRunReport } from '../helpers/nightly-papers.js';
 import { makePaperPdf } from '../helpers/paper-pdf.js';
 import { runCliCaptured } from '../helpers/run-cli-captured.js';
@@ -156,6 +158,42 @@ describe("summarize nightly --send: each reader's own copy", () => {
     const mail = await mailTo(GRACE);
     expect(String(mail.html)).not.toContain('class="reason"');
     expect(titlesInFull(mail).every((title) => title.startsWith(RETRIEVAL))).toBe(true);
+  });
+
+  it('mails everyone the shared edition, with one warning, when the readers database is locked past its busy timeout while the night reads their profiles', async () => {
+    const env = await start();
+    expect((await runCliCaptured(['nightly', '--date', EARLIER], env)).code).toBe(0);
+    await addReaders(env);
+    // Another process (`summarize serve` recording a vote) holds the write lock from when the night reads the day's list
+    // (after its mail check) until the first brief is asked for (after the readers' ranking).
+    const holder = new DatabaseConstructor(join(`${services.outputDir}-data`, 'readers.sqlite'));
+    services.hf.onRequest((request) => {
+      if (request.query.date === NIGHT && !holder.inTransaction) holder.exec('BEGIN IMMEDIATE');
+    });
+    services.openai.setResponder((body) => {
+      if (holder.open) holder.close();
+      return groundedBriefResponder(body);
+    });
+
+    const night = await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...env, SUMMARIZE_READER_TOP: '5' });
+
+    expect(holder.open).toBe(false);
+    expect(night.code, night.stderr).toBe(0);
+    const warnings = night.stderr.split('\n').filter((line) => line.includes('readers get the shared edition tonight'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('is locked by another process');
+    expect(night.stderr).not.toContain("readers' own copies");
+    const report = await readLastRunReport(services.outputDir);
+    const sharedOrder = report.papers.filter((paper) => paper.outcome === 'summarized').sort((left, right) => left.ranking!.rank! - right.ranking!.rank!).map((paper) => paper.title ?? paper.id);
+    expect(sharedOrder).toHaveLength(3);
+    const index = JSON.parse(await readFile(join(services.outputDir, 'digests', `${NIGHT}.json`), 'utf8')) as { papers: Array<{ title: string }> };
+    expect(index.papers.map((paper) => paper.title)).toEqual(sharedOrder);
+    expect(smtp.messages).toHaveLength(3);
+    for (const address of [GRACE, ROSA, NOVA]) {
+      const mail = await mailTo(address);
+      expect(titlesInFull(mail)).toEqual(sharedOrder);
+      expect(String(mail.html)).not.toContain('class="reason"');
+    }
   });
 
   it('readers explain names the parts of a paper\'s score for a reader, and refuses an unknown reader or paper in one line', async () => {

@@ -19,6 +19,8 @@ export type FakeHf = {
    */
   setDay(date: string, answer: FakeHfItem[] | { status: number; body: string }): void;
   requests: RecordedHfRequest[];
+  /** Called with each request before it is answered: a test acts at the moment the run reads the list. */
+  onRequest(listener: (request: RecordedHfRequest) => void): void;
   close(): Promise<void>;
 };
 
@@ -26,11 +28,14 @@ export type FakeHf = {
 export async function startFakeHf(): Promise<FakeHf> {
   const days = new Map<string, { status: number; body: string }>();
   const requests: RecordedHfRequest[] = [];
+  const listeners: Array<(request: RecordedHfRequest) => void> = [];
 
   const server = createServer((incoming, outgoing) => {
     const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(parsed.searchParams);
-    requests.push({ method: incoming.method ?? 'GET', path: parsed.pathname, query, startedAt: Date.now() });
+    const request = { method: incoming.method ?? 'GET', path: parsed.pathname, query, startedAt: Date.now() };
+    requests.push(request);
+    for (const listener of listeners) listener(request);
     const answer =
       parsed.pathname === '/api/daily_papers'
         ? page(query.month || query.week ? listPeriod(days, query.month ? parseMonth(query.month) : parseWeek(query.week!)) : (days.get(query.date ?? '') ?? { status: 200, body: '[]' }), query)
@@ -44,6 +49,9 @@ export async function startFakeHf(): Promise<FakeHf> {
   return {
     url: `${origin}/api/daily_papers`,
     requests,
+    onRequest(listener) {
+      listeners.push(listener);
+    },
     setDay(date, answer) {
       days.set(date, Array.isArray(answer) ? { status: 200, body: JSON.stringify(answer.map((item) => expand(item, date))) } : answer);
     },
