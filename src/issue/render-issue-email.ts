@@ -5,7 +5,7 @@ import { inlineEmailCss } from '../mail/email-css.js';
 import { EMAIL_GAP_ROW, renderEmailDocument } from '../mail/email-document.js';
 import { EMAIL_HTML_MAX_BYTES, type EmailEdition, measureSentBytes } from '../mail/render-email-edition.js';
 import { resolvePaperLinks, toHttpsBase } from '../mail/resolve-paper-links.js';
-import { truncateText } from '../mail/truncate-text.js';
+import { truncateText } from '../text/truncate-text.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { describeIssueAuthorship, type Issue } from './issue.js';
 import { toPaperByline } from './paper-byline.js';

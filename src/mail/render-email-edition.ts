@@ -12,7 +12,7 @@ import { type EmailFigure, type ReaderLine, renderEmailPaper } from './render-em
 import { renderOverflowBlock, renderOverflowEntry } from './render-email-overflow.js';
 import { renderRepeatEntry, renderRepeatsBlock } from './render-email-repeats.js';
 import { resolvePaperLinks, toHttpsBase } from './resolve-paper-links.js';
-import { truncateText } from './truncate-text.js';
+import { truncateText } from '../text/truncate-text.js';
 import * as quotedPrintable from 'nodemailer/lib/qp';
 
 /** Gmail clips messages above 102 KB of HTML; we stay under 100,000 bytes. */

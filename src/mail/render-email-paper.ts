@@ -8,7 +8,7 @@ import { listSummaryPoints } from '../output/summary-points.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
 import { inlineEmailCss } from './email-css.js';
 import type { PaperLinks } from './resolve-paper-links.js';
-import { truncateText } from './truncate-text.js';
+import { truncateText } from '../text/truncate-text.js';
 
 /** The flowchart as the email shows it: an https URL or a `cid:` reference. */
 export interface EmailFigure {
