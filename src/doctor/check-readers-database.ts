@@ -1,5 +1,6 @@
 import { ENV_NAMES, type Config } from '../config/config-schema.js';
-import { BriefError } from '../errors/brief-error.js';
+import { BriefError, ConfigError } from '../errors/brief-error.js';
+import { describeDatabaseFailure } from '../readers/describe-database-failure.js';
 import { getDataDir, getReadersDatabasePath } from '../readers/get-readers-database-path.js';
 import { openReadersDatabase } from '../readers/open-readers-database.js';
 import { readVersion } from '../readers/migrate-readers-database.js';
@@ -18,7 +19,7 @@ export async function checkReadersDatabase(config: Config): Promise<CheckResult>
   try {
     path = getReadersDatabasePath(config);
   } catch (error) {
-    return { id, title, status: 'failed', message: (error as Error).message.replace(/^invalid configuration:\s*-\s*/, ''), fix: `set ${ENV_NAMES.dataDir} to a folder outside the output folder` };
+    return { id, title, status: 'failed', message: error instanceof ConfigError ? error.problems.join('; ') : String((error as Error).message ?? error), fix: `set ${ENV_NAMES.dataDir} to a folder outside the output folder` };
   }
   try {
     const connection = openReadersDatabase(path);
@@ -38,7 +39,9 @@ export async function checkReadersDatabase(config: Config): Promise<CheckResult>
       if (connection.inTransaction) connection.exec('ROLLBACK');
       connection.close();
     }
-  } catch (error) {
+  } catch (caught) {
+    // A refused probe (read-only file, another process's lock) says what it means and what to do, not SQLite's words.
+    const error = describeDatabaseFailure(caught, path);
     const message = error instanceof BriefError ? error.message : `the readers database ${path} failed: ${String((error as Error).message ?? error)}`;
     return { id, title, status: 'failed', message, fix: `check ${path} and its folder's permissions, or set ${ENV_NAMES.dataDir}` };
   }
