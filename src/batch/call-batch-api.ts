@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { describeLlmFailure } from '../llm/describe-llm-failure.js';
 import { LlmError } from '../llm/llm-error.js';
 
 /** One Files or Batches API request; a 404 says the server has no Batch API, any other failure names the step. */
@@ -12,8 +13,7 @@ export async function callBatchApi<T>(client: OpenAI, step: string, request: () 
     if (status === 404 && (step === 'POST /v1/batches' || step === 'GET /v1/batches')) {
       throw new LlmError(`the server at ${client.baseURL} has no Batch API (404 on ${step}): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`, { status, cause: error });
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LlmError(`the Batch API failed on ${step}${status === undefined ? '' : ` (HTTP ${status})`}: ${reason}`, { ...(status === undefined ? {} : { status }), cause: error });
+    throw new LlmError(`the Batch API failed on ${step}${status === undefined ? '' : ` (HTTP ${status})`}: ${describeLlmFailure(error)}`, { ...(status === undefined ? {} : { status }), cause: error });
   }
 }
 

@@ -4,6 +4,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { Batch } from 'openai/resources/batches';
 import type { BatchAnswer, BatchAnswerOptions, CompletionBatchBranch } from '../llm/completion-batch.js';
+import { describeLlmFailure } from '../llm/describe-llm-failure.js';
 import { LlmError } from '../llm/llm-error.js';
 import { type BatchJournal, type BatchRecord, createBatchJournal } from './batch-journal.js';
 import { type BatchResult, readBatchResults } from './read-batch-results.js';
@@ -150,7 +151,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 
   const cancelBatch = async (batchId: string, reason: string) => {
     log(`batch ${batchId}: cancelling on the server (${reason})`);
-    await client.batches.cancel(batchId).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${error instanceof Error ? error.message : String(error)}); cancel it in the provider's dashboard`));
+    await client.batches.cancel(batchId).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${describeLlmFailure(error)}); cancel it in the provider's dashboard`));
   };
 
   const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {
