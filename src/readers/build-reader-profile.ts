@@ -1,20 +1,14 @@
-import type { PaperMetadata } from '../brief/brief-schema.js';
 import type { LearnPaper } from '../learn/learn-paper.js';
 import type { ReaderProfile } from '../learn/reader-profile.js';
-import type { StoredPaperFinder } from '../output/create-stored-paper-finder.js';
+import type { VotedPaperFinder } from './create-voted-paper-finder.js';
 import type { ReaderSignals } from './reader-signals.js';
 
-/** A paper's cached embedding, or undefined when the cache has none (the model then reads TF-IDF). */
-export type EmbeddingLookup = (paper: Pick<PaperMetadata, 'id' | 'version'>) => Promise<readonly number[] | undefined>;
-
 /** A reader's signals with their papers resolved: a vote on a paper the project never briefed (so has no text of) is left out. */
-export async function buildReaderProfile(signals: ReaderSignals, findPaper: StoredPaperFinder, embeddingOf?: EmbeddingLookup): Promise<ReaderProfile> {
+export async function buildReaderProfile(signals: ReaderSignals, findVotedPaper: VotedPaperFinder): Promise<ReaderProfile> {
   const votes: ReaderProfile['votes'] = [];
   for (const vote of signals.votes) {
-    const paper = await findPaper(vote.paperId);
-    if (!paper) continue;
-    const embedding = await embeddingOf?.(paper);
-    votes.push({ paper: { id: paper.id, title: paper.title, abstract: paper.abstract, authors: paper.authors, ...(embedding ? { embedding } : {}) }, vote: vote.vote, at: vote.at });
+    const paper = await findVotedPaper(vote.paperId);
+    if (paper) votes.push({ paper, vote: vote.vote, at: vote.at });
   }
   const library = signals.library.map((item, index) => ({ paper: toLearnPaper(item, index), addedAt: item.addedAt }));
   return { votes, library, never: signals.never, follow: signals.follow };

@@ -8,6 +8,7 @@ import { listEditionDates, readDigestIndex } from '../output/digest-store.js';
 import { toReaderId } from '../reader-sends/to-reader-id.js';
 import { buildReaderProfile } from './build-reader-profile.js';
 import { createReaderDayRandom } from './create-reader-day-random.js';
+import { createVotedPaperFinder } from './create-voted-paper-finder.js';
 import { describeDatabaseFailure } from './describe-database-failure.js';
 import { getReadersDatabasePath } from './get-readers-database-path.js';
 import { openReadersDatabase } from './open-readers-database.js';
@@ -33,7 +34,7 @@ export async function explainReaderScore(config: Config, request: { address: str
   const day = await findEditionOf(config.outputDir, paper.id);
   const dayPapers = day ? (await Promise.all(day.ids.map(findPaper))).flatMap((found) => (found ? [found] : [])) : [paper];
   const candidates: LearnPaper[] = dayPapers.map((found) => ({ id: found.id, title: found.title, abstract: found.abstract, authors: found.authors }));
-  const profile = await buildReaderProfile(signals, findPaper);
+  const profile = await buildReaderProfile(signals, createVotedPaperFinder(findPaper));
   const shared = new Map(day?.ids.map((id, position) => [id, { score: day.ids.length - position, reason: day.reasons.get(id) ?? '' }]));
   const picks = rankForReader(candidates, profile, shared, { now, halfLifeDays: config.learnHalfLifeDays, explore: 0, random: createReaderDayRandom(request.address, day?.date ?? ''), background: [] });
   const position = picks.findIndex((pick) => pick.paperId === paper.id);

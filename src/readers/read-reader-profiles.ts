@@ -1,7 +1,8 @@
 import type { Config } from '../config/config-schema.js';
 import type { ReaderProfile } from '../learn/reader-profile.js';
 import { createStoredPaperFinder } from '../output/create-stored-paper-finder.js';
-import { buildReaderProfile, type EmbeddingLookup, hasReaderSignal } from './build-reader-profile.js';
+import { buildReaderProfile, hasReaderSignal } from './build-reader-profile.js';
+import { createVotedPaperFinder, type EmbeddingLookup } from './create-voted-paper-finder.js';
 import { describeDatabaseFailure } from './describe-database-failure.js';
 import { getReadersDatabasePath } from './get-readers-database-path.js';
 import { openReadersDatabase } from './open-readers-database.js';
@@ -16,7 +17,7 @@ export interface ReaderProfileEntry {
 
 /**
  * The active readers of the database who voted on a stored paper, keep a library or set a rule; none without a database.
- * With `embeddingOf`, each voted paper carries its cached embedding.
+ * With `embeddingOf`, each voted paper carries its cached embedding. A paper several readers voted on is read once and shared.
  */
 export async function readReaderProfiles(config: Config, embeddingOf?: EmbeddingLookup): Promise<ReaderProfileEntry[]> {
   const path = getReadersDatabasePath(config);
@@ -31,10 +32,10 @@ export async function readReaderProfiles(config: Config, embeddingOf?: Embedding
     connection.close();
   }
   if (signals.length === 0) return [];
-  const findPaper = await createStoredPaperFinder(config.outputDir);
+  const findVotedPaper = createVotedPaperFinder(await createStoredPaperFinder(config.outputDir), embeddingOf);
   const entries: ReaderProfileEntry[] = [];
   for (const reader of signals) {
-    const profile = await buildReaderProfile(reader, findPaper, embeddingOf);
+    const profile = await buildReaderProfile(reader, findVotedPaper);
     if (hasReaderSignal(profile)) entries.push({ address: reader.address, profile });
   }
   return entries;
