@@ -1,11 +1,15 @@
 import type OpenAI from 'openai';
 import { describeLlmFailure } from '../llm/describe-llm-failure.js';
 import { LlmError } from '../llm/llm-error.js';
+import { withLlmRetries } from '../llm/with-llm-retries.js';
 
-/** One Files or Batches API request; a 404 says the server has no Batch API, any other failure names the step. */
-export async function callBatchApi<T>(client: OpenAI, step: string, request: () => Promise<T>): Promise<T> {
+/**
+ * One Files or Batches API request, retried on rate limits, server errors and lost connections (a night polls
+ * hundreds of times); a 404 says the server has no Batch API, any other failure names the step.
+ */
+export async function callBatchApi<T>(client: OpenAI, step: string, request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   try {
-    return await request();
+    return await withLlmRetries(() => request(), signal ? { signal } : {});
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     const status = readStatus(error);

@@ -10,6 +10,7 @@ import { type BatchJournal, type BatchRecord, createBatchJournal } from './batch
 import { type BatchResult, readBatchResults } from './read-batch-results.js';
 import { splitBatchLines } from './split-batch-lines.js';
 import { BATCH_ENDPOINT, submitBatch } from './submit-batch.js';
+import { callBatchApi } from './call-batch-api.js';
 import { isBatchFinished, waitForBatch } from './wait-for-batch.js';
 import { createAtOnceLane } from './create-at-once-lane.js';
 import { type BatchDeadline, findLatestStart } from './find-latest-start.js';
@@ -117,7 +118,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   };
 
   const settleSubmission = async (recorded: BatchRecord) => {
-    const record = await submitBatch(client, journal, recorded);
+    const record = await submitBatch(client, journal, recorded, signal);
     const batchId = record.batchId!;
     const giveUpAt = deadline ? (batch: Batch) => (fellBack ? 0 : findLatestStart(deadline, countUnanswered(batch), atOnce.callMs())) : undefined;
     let batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now, ...(giveUpAt ? { giveUpAt } : {}) }).catch(async (error: unknown) => {
@@ -132,7 +133,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
       await cancelBatch(batchId, `${reason}; its answers are kept, the rest go at once`);
       batch = await waitForBatch(client, batchId, { sleep, signal, onProgress: log, now });
     }
-    const results = await readBatchResults(client, batch, record.customIds);
+    const results = await readBatchResults(client, batch, record.customIds, signal);
     finishedKeys.add(record.key);
     return results;
   };
@@ -151,7 +152,8 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
 
   const cancelBatch = async (batchId: string, reason: string) => {
     log(`batch ${batchId}: cancelling on the server (${reason})`);
-    await client.batches.cancel(batchId).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${describeLlmFailure(error)}); cancel it in the provider's dashboard`));
+    // Sent when the run's signal has aborted too: its retries wait on no signal.
+    await callBatchApi(client, `POST /v1/batches/${batchId}/cancel`, () => client.batches.cancel(batchId)).catch((error: unknown) => log(`batch ${batchId}: the cancel failed (${describeLlmFailure(error)}); cancel it in the provider's dashboard`));
   };
 
   const settleRequest = (customId: string, request: PendingRequest, result: BatchResult) => {

@@ -6,7 +6,7 @@ import { callBatchApi } from './call-batch-api.js';
 export type BatchResult = { kind: 'answered'; completion: unknown } | { kind: 'retry'; reason: string } | { kind: 'failed'; reason: string; status?: number };
 
 /** Every request's result from a finished batch's output and error files, by `custom_id`; a request in neither is to be sent again. */
-export async function readBatchResults(client: OpenAI, batch: Batch, customIds: readonly string[]): Promise<Map<string, BatchResult>> {
+export async function readBatchResults(client: OpenAI, batch: Batch, customIds: readonly string[], signal?: AbortSignal): Promise<Map<string, BatchResult>> {
   const results = new Map<string, BatchResult>();
   if (batch.status === 'failed') {
     // The whole file was refused (a bad line, a second model): no request of it will do better sent again.
@@ -16,7 +16,7 @@ export async function readBatchResults(client: OpenAI, batch: Batch, customIds: 
   }
   for (const fileId of [batch.output_file_id, batch.error_file_id]) {
     if (!fileId) continue;
-    const response = await callBatchApi(client, `GET /v1/files/${fileId}/content`, () => client.files.content(fileId));
+    const response = await callBatchApi(client, `GET /v1/files/${fileId}/content`, () => client.files.content(fileId), signal);
     for (const line of (await response.text()).split('\n')) {
       if (line.trim() === '') continue;
       const entry = JSON.parse(line) as OutputLine;

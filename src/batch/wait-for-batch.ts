@@ -29,6 +29,7 @@ export async function waitForBatch(client: OpenAI, batchId: string, options: Wai
     // Each poll's own signal: the client never takes its listener off the one it is given, and a night polls hundreds of times.
     const batch = await callBatchApi(client, `GET /v1/batches/${batchId}`, () =>
       requestFollowing(options.signal, (signal) => client.batches.retrieve(batchId, signal ? { signal } : undefined)),
+      options.signal,
     );
     const line = describeBatch(batch);
     if (line !== lastLine) options.onProgress?.(line);

@@ -192,6 +192,23 @@ describe('createBatchQueue against the Files and Batches API', () => {
     expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server'))).toBe(true);
   });
 
+  it('retries a poll the server answered 503, and the run gets its answers', async () => {
+    fake.batchApi.setMode('on-command');
+    const manual = createManualSleep();
+    const queue = startQueue({ sleep: manual.sleep });
+    const paper = queue.join('a');
+    const answer = paper.answer(...inBatch('one'));
+    const [batch] = await fake.batchApi.waitForBatches(1);
+    await manual.nextSleep();
+    fake.batchApi.failNextRequests(1);
+    await fake.batchApi.complete(batch!.id);
+    manual.wake();
+    expect(contentOf(await answer)).toBe('answer to one');
+    paper.leave();
+    expect(fake.batchApi.failedRequests).toBe(1);
+    expect(fake.batchApi.batches).toHaveLength(1);
+  });
+
   it('cancels the remote batch when the run is abandoned (Ctrl-C twice)', async () => {
     fake.batchApi.setMode('on-command');
     const interrupt = new AbortController();

@@ -44,6 +44,10 @@ export interface FakeBatchApi {
   complete(batchId: string, outcome?: FakeBatchOutcome): Promise<void>;
   /** In `on-command` mode, each new batch answers its first `count` lines as it arrives and holds the rest; a cancel keeps those in its output file. */
   answerOnArrival(count: number): void;
+  /** The next `count` requests to `/v1/files…` or `/v1/batches…` answer 503 with `retry-after-ms: 0`, as an overloaded server does. */
+  failNextRequests(count: number): void;
+  /** How many requests were answered 503 by `failNextRequests`. */
+  readonly failedRequests: number;
   /** Resolves once `count` batches have been created. */
   waitForBatches(count: number): Promise<FakeBatch[]>;
   /** Answers `/v1/files…` and `/v1/batches…`; false for any other path. */
@@ -59,6 +63,8 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
   const waiters: Array<{ count: number; resolve: (batches: FakeBatch[]) => void }> = [];
   let mode: FakeBatchMode = 'immediate';
   let answeredOnArrival = 0;
+  let toFail = 0;
+  let failedRequests = 0;
   // The lines a batch in progress has answered so far, by batch id: a cancelled batch's output file holds them.
   const partial = new Map<string, string[]>();
 
@@ -95,6 +101,13 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse, path: string): Promise<boolean> => {
     const method = incoming.method ?? 'GET';
+    if (toFail > 0 && (path.startsWith('/v1/files') || path.startsWith('/v1/batches'))) {
+      toFail -= 1;
+      failedRequests += 1;
+      await readRaw(incoming);
+      outgoing.writeHead(503, { 'content-type': 'application/json', 'retry-after-ms': '0' }).end(JSON.stringify({ error: { message: 'The server is overloaded.', type: 'server_error', param: null, code: null } }));
+      return true;
+    }
     if (path === '/v1/files' && method === 'POST') {
       const form = await new Request('http://fake/v1/files', { method: 'POST', headers: { 'content-type': incoming.headers['content-type'] ?? '' }, body: await readRaw(incoming) }).formData();
       const file = form.get('file');
@@ -180,6 +193,12 @@ export function createFakeBatchApi(answerLine: AnswerLine): FakeBatchApi {
     complete,
     answerOnArrival: (count) => {
       answeredOnArrival = count;
+    },
+    failNextRequests: (count) => {
+      toFail = count;
+    },
+    get failedRequests() {
+      return failedRequests;
     },
     waitForBatches: (count) => (batches.length >= count ? Promise.resolve([...batches]) : new Promise((resolve) => waiters.push({ count, resolve }))),
     handle,
