@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { readFileStem, toFileStem } from '../arxiv/to-file-stem.js';
 import { type Brief, BriefSchema } from '../brief/brief-schema.js';
 import { formatZodIssues } from '../llm/format-zod-issues.js';
 import { renderFlowchartPng } from './flowchart/render-flowchart-png.js';
@@ -19,6 +19,17 @@ export interface BriefPaths {
 /** The file name of a brief's files without extension: `2509.08721v2`, `2509.08721v2.zh`; an old-style ID's `/` becomes `_`. */
 export function getBriefFileStem(id: string, version: number, language = 'en'): string {
   return `${toFileStem(id, version)}${language === 'en' ? '' : `.${language}`}`;
+}
+
+/**
+ * A brief's JSON or its page by file name (`getBriefFileStem` and `.json` or `.html`): `2509.08721v2.json`,
+ * `hep-th_9108004v1.zh.html`; undefined for a paper's other files (styles `.blurb.json`, flowcharts) and the rest.
+ */
+export function parseBriefFileName(fileName: string): { paperStem: string; version: number; language: string; extension: 'json' | 'html' } | undefined {
+  const stem = readFileStem(fileName);
+  const match = stem && BRIEF_FILE_REST.exec(stem.rest);
+  if (!stem || !match) return undefined;
+  return { paperStem: stem.paperStem, version: stem.version, language: match[1] ?? 'en', extension: match[2] as 'json' | 'html' };
 }
 
 /** `papers/<id>v<version>.json|.md` under the output folder (`.<language>.json` unless English). */
@@ -70,3 +81,8 @@ export async function writeBrief(outputDir: string, brief: Brief): Promise<Brief
   return paths;
 }
 
+
+// --- internal ---
+
+// After the stem: `.json`, `.html`, `.zh.json`, `.pt-BR.html` (a language tag, as getBriefFileStem writes it).
+const BRIEF_FILE_REST = /^(?:\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.(json|html)$/;

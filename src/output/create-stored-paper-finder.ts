@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { toPaperFileStem } from '../arxiv/to-file-stem.js';
 import type { PaperMetadata } from '../brief/brief-schema.js';
-import { readStoredBrief } from './brief-store.js';
+import { parseBriefFileName, readStoredBrief } from './brief-store.js';
 
 /** Finds the metadata of a paper the project briefed, by arXiv ID without version: its newest stored brief's. */
 export type StoredPaperFinder = (id: string) => Promise<PaperMetadata | undefined>;
@@ -15,14 +15,14 @@ export async function createStoredPaperFinder(outputDir: string): Promise<Stored
   const names = await readdir(join(outputDir, 'papers')).catch(() => [] as string[]);
   const byStem = new Map<string, Array<{ version: number; language: string }>>();
   for (const name of names) {
-    const match = BRIEF_FILE.exec(name);
-    if (!match) continue;
-    const [, stem, version, language] = match;
-    byStem.set(stem!, [...(byStem.get(stem!) ?? []), { version: Number(version), language: language ?? 'en' }]);
+    // Styles (`.blurb.json`), scripts (`.podcast.json`) and pages are not briefs.
+    const brief = parseBriefFileName(name);
+    if (brief?.extension !== 'json') continue;
+    byStem.set(brief.paperStem, [...(byStem.get(brief.paperStem) ?? []), { version: brief.version, language: brief.language }]);
   }
   return async (id) => {
     // Newest version first; English first within a version, as the brief's own language.
-    const stored = [...(byStem.get(toFileStem(id, 1).replace(/v1$/, '')) ?? [])].sort((left, right) => right.version - left.version || Number(right.language === 'en') - Number(left.language === 'en'));
+    const stored = [...(byStem.get(toPaperFileStem(id)) ?? [])].sort((left, right) => right.version - left.version || Number(right.language === 'en') - Number(left.language === 'en'));
     for (const { version, language } of stored) {
       const brief = await readStoredBrief(outputDir, id, version, language);
       if (brief) return brief.paper;
@@ -30,8 +30,3 @@ export async function createStoredPaperFinder(outputDir: string): Promise<Stored
     return undefined;
   };
 }
-
-// --- internal ---
-
-// `2509.08721v2.json`, `hep-th_9108004v1.zh.json`; styles (`.blurb.json`) and scripts (`.podcast.json`) are not briefs.
-const BRIEF_FILE = /^(.+)v(\d+)(?:\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.json$/;

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { readFileStem, toFileStem } from '../arxiv/to-file-stem.js';
 import type { Config } from '../config/config-schema.js';
 import { readPackageVersion } from '../config/read-package-version.js';
 import type { Edition } from '../edition/edition.js';
@@ -29,14 +29,12 @@ export async function fingerprintDay(config: Pick<Config, 'outputDir' | 'publicU
 
 // --- internal ---
 
-// A paper's file name starts with its stem: `2509.08721v2.flowchart.png`, `hep-th_9108004v1.blurb.de.json`.
-const PAPER_FILE_STEM = /^(.*?v\d+)\./;
-
 // The flowchart, styles and podcast script beside each page; the pages themselves are what publishing writes.
 async function addPaperFiles(hash: Hash, outputDir: string, stems: ReadonlySet<string>): Promise<void> {
   const names = await readdir(join(outputDir, 'papers')).catch(() => [] as string[]);
   for (const name of names.sort()) {
-    const stem = PAPER_FILE_STEM.exec(name)?.[1];
+    // A paper's file name starts with its stem: `2509.08721v2.flowchart.png`, `hep-th_9108004v1.blurb.de.json`.
+    const stem = readFileStem(name)?.stem;
     if (stem === undefined || !stems.has(stem) || name.endsWith('.html')) continue;
     addParts(hash, [name]);
     hash.update(await readFile(join(outputDir, 'papers', name)));

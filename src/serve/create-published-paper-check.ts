@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { toFileStem } from '../arxiv/to-file-stem.js';
+import { toPaperFileStem } from '../arxiv/to-file-stem.js';
+import { parseBriefFileName } from '../output/brief-store.js';
 
 /** Whether a paper (arXiv ID without version) is in the published archive: any version's brief or page in `papers/`. */
 export type PublishedPaperCheck = (paperId: string) => boolean;
@@ -15,14 +16,11 @@ export function createPublishedPaperCheck(outputDir: string): PublishedPaperChec
   return (paperId) => {
     const changedAt = statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? -1;
     if (listed?.changedAt !== changedAt) listed = { changedAt, stems: listStems(folder) };
-    return listed.stems.has(toFileStem(paperId, 1).replace(/v1$/, ''));
+    return listed.stems.has(toPaperFileStem(paperId));
   };
 }
 
 // --- internal ---
-
-// `2509.08721v2.json`, `2509.08721v2.html`, `hep-th_9108004v1.zh.json`; styles (`.blurb.json`) and assets are not papers.
-const PAPER_FILE = /^(.+)v\d+(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.(?:json|html)$/;
 
 function listStems(folder: string): Set<string> {
   let names: string[];
@@ -32,5 +30,6 @@ function listStems(folder: string): Set<string> {
     // No papers published yet: none to vote on.
     return new Set();
   }
-  return new Set(names.map((name) => PAPER_FILE.exec(name)?.[1]).filter((stem) => stem !== undefined));
+  // A brief or its page (`2509.08721v2.json`, `hep-th_9108004v1.zh.html`); styles (`.blurb.json`) and assets are not papers.
+  return new Set(names.map((name) => parseBriefFileName(name)?.paperStem).filter((stem) => stem !== undefined));
 }
