@@ -15,10 +15,15 @@ export async function callBatchApi<T>(client: OpenAI, step: string, request: () 
     const status = readStatus(error);
     // Only the batches endpoint itself says whether the server has the API; a 404 on one batch or file is about that one.
     if (status === 404 && (step === 'POST /v1/batches' || step === 'GET /v1/batches')) {
-      throw new LlmError(`the server at ${client.baseURL} has no Batch API (404 on ${step}): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`, { status, cause: error });
+      throw new LlmError(describeMissingBatchApi(client, step), { status, cause: error });
     }
     throw new LlmError(`the Batch API failed on ${step}${status === undefined ? '' : ` (HTTP ${status})`}: ${describeLlmFailure(error)}`, { ...(status === undefined ? {} : { status }), cause: error });
   }
+}
+
+/** The line for a server that answered 404 on the batches endpoint itself, with the fix. */
+export function describeMissingBatchApi(client: OpenAI, step: string): string {
+  return `the server at ${client.baseURL} has no Batch API (404 on ${step}): run without --batch (SUMMARIZE_BATCH=off), or point OPENAI_BASE_URL at a server that has one`;
 }
 
 // --- internal ---
