@@ -44,6 +44,8 @@ export type CandidateRanking = {
   /** How the interests were scored: by embeddings, or by keywords when none were available. */
   scoring: 'embeddings' | 'keywords' | 'none';
   embeddings?: EmbeddingSpend;
+  /** With embeddings: each candidate's vector by arXiv ID, for the readers' own models (even when the cache could not keep them). */
+  vectors?: ReadonlyMap<string, readonly number[]>;
 };
 
 /** The rank step: scores the candidates against the interests (embeddings, cached, else BM25) and keeps the top N. */
@@ -65,8 +67,8 @@ export async function rankCandidates(candidates: readonly PaperMetadata[], optio
     return byKeywords(candidates, profile, options);
   }
   try {
-    const { relevance, spend } = await scoreWithEmbeddings(candidates, profile, options);
-    return { ranked: rankPapers(candidates, { method, interests, relevance, top, shownBefore }), scoring: 'embeddings', embeddings: spend };
+    const { relevance, spend, vectors } = await scoreWithEmbeddings(candidates, profile, options);
+    return { ranked: rankPapers(candidates, { method, interests, relevance, top, shownBefore }), scoring: 'embeddings', embeddings: spend, vectors };
   } catch (error) {
     if (error instanceof EmbeddingsUnavailableError) {
       options.warn(`${error.message} (no embeddings there; set ${ENV_NAMES.embeddingModel}): ranking by keywords (BM25) instead`);
@@ -101,7 +103,7 @@ async function scoreWithEmbeddings(
   candidates: readonly PaperMetadata[],
   profile: ProfileEntry[],
   options: RankCandidatesOptions,
-): Promise<{ relevance: Relevance[]; spend: EmbeddingSpend }> {
+): Promise<{ relevance: Relevance[]; spend: EmbeddingSpend; vectors: Map<string, readonly number[]> }> {
   const model = options.embeddingModel;
   const cache = createEmbeddingCache(options.cacheDir, model);
   const wanted: Array<{ key: EmbeddingKey; text: string }> = [
@@ -136,5 +138,5 @@ async function scoreWithEmbeddings(
     inputTokens: embedded.inputTokens,
     costUsd: computeCostUsd(model, { inputTokens: embedded.inputTokens, outputTokens: 0, cachedInputTokens: 0 }, options.prices),
   };
-  return { relevance, spend };
+  return { relevance, spend, vectors: new Map(candidates.map((paper, index) => [paper.id, candidateVectors[index]!])) };
 }

@@ -13,7 +13,7 @@ export interface RankForReadersOptions {
   top: number;
   now: Date;
   halfLifeDays: number;
-  /** The candidates' cached embeddings, when the shared ranking used them: the readers' models read them too. */
+  /** The candidates' embeddings, when the shared ranking used them (its own vectors, cached or not): the readers' models read them too. */
   embeddings?: ReadonlyMap<string, readonly number[]> | undefined;
 }
 

@@ -29,7 +29,7 @@ export async function rankReaderCopies(config: Config, chosen: ChosenPapers, opt
   if (chosen.chosen.length === 0 || config.mailTo !== undefined) return undefined;
   // The readers' database and their model load only on the nights that mail them.
   const { readReaderProfiles } = await import('../readers/read-reader-profiles.js');
-  // The shared ranking embedded the candidates: the cache has them, and the voted papers of earlier such nights, at no cost.
+  // The shared ranking embedded the candidates; the cache has the voted papers of earlier such nights, at no cost.
   const cache = chosen.ranking?.scoring === 'embeddings' ? createEmbeddingCache(config.cacheDir, config.embeddingModel) : undefined;
   const embeddingOf = cache && (async (paper: Pick<PaperMetadata, 'id' | 'version'>) => (await cache.read({ id: paper.id, version: paper.version })) ?? undefined);
   let readers: Awaited<ReturnType<typeof readReaderProfiles>>;
@@ -43,7 +43,8 @@ export async function rankReaderCopies(config: Config, chosen: ChosenPapers, opt
   if (readers.length === 0) return undefined;
   const ranked = chosen.ranking?.ranked.filter((candidate) => candidate.rank !== null && !candidate.shownBefore);
   const candidates = ranked?.map((candidate) => candidate.paper) ?? chosen.chosen;
-  const embeddings = embeddingOf && new Map((await Promise.all(candidates.map(async (paper) => [paper.id, await embeddingOf(paper)] as const))).flatMap(([id, vector]) => (vector ? [[id, vector] as const] : [])));
+  // The candidates' vectors come from the shared ranking itself, not the cache: a cache that could not be written still ranks by them.
+  const embeddings = chosen.ranking?.vectors;
   const top = config.readerTop ?? chosen.chosen.length;
   const copies = rankForReaders(candidates, ranked, readers, { date: options.date, top, now: options.now, halfLifeDays: config.learnHalfLifeDays, embeddings });
   const papers = planBriefUnion(chosen.chosen, copies.values(), candidates);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -194,6 +194,27 @@ describe("summarize nightly --send: each reader's own copy", () => {
       expect(titlesInFull(mail)).toEqual(sharedOrder);
       expect(String(mail.html)).not.toContain('class="reason"');
     }
+  });
+
+  it("ranks the readers' own copies by the shared ranking's embeddings even when the cache could not keep the day's", async () => {
+    const env = await start();
+    const withEmbeddings = { ...env, SUMMARIZE_EMBEDDING_MODEL: undefined };
+    expect((await runCliCaptured(['nightly', '--date', EARLIER], withEmbeddings)).code).toBe(0);
+    await addReaders(withEmbeddings);
+    // The voted papers' vectors are cached; each of the night's candidates finds a folder where its cache file would go.
+    const [model] = await readdir(join(services.cacheDir, 'embeddings'));
+    for (const paper of NIGHT_PAPERS) await mkdir(join(services.cacheDir, 'embeddings', model!, `${paper.id}v1.json`), { recursive: true });
+
+    const night = await runCliCaptured(['nightly', '--date', NIGHT, '--send', '--top', '3'], { ...withEmbeddings, SUMMARIZE_READER_TOP: '5' });
+
+    expect(night.code, night.stderr).toBe(0);
+    expect(night.stderr).toContain('could not keep the embeddings in the cache');
+    const graceFirst = titlesInFull(await mailTo(GRACE))[0]!;
+    expect(graceFirst.startsWith(GRAPHS)).toBe(true);
+    const graceFirstId = NIGHT_PAPERS.find((paper) => paper.title === graceFirst)!.id;
+    const explained = await runCliCaptured(['readers', 'explain', GRACE, graceFirstId], withEmbeddings);
+    expect(explained.code, explained.stderr).toBe(0);
+    expect(explained.stdout).toMatch(/model score\s+0\.\d+ \(embeddings\)/);
   });
 
   it('readers explain names the parts of a paper\'s score for a reader, and refuses an unknown reader or paper in one line', async () => {
