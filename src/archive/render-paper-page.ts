@@ -5,7 +5,7 @@ import { briefTldr } from '../output/brief-tldr.js';
 import { getBriefFileStem } from '../output/brief-store.js';
 import { escapeHtml } from '../output/escape-html.js';
 import type { FlowchartSize } from '../output/flowchart/read-flowchart-size.js';
-import { renderFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
+import { measureFlowchartSvg } from '../output/flowchart/render-flowchart-svg.js';
 import { ARXIV_HOSTS, safeUrl } from '../text/safe-url.js';
 import { getMessages, type Messages } from '../language/messages.js';
 import { describeFigureSource } from '../figures/describe-figure-source.js';
@@ -130,18 +130,13 @@ function renderWarnings(warnings: string[], language = 'en'): string {
 
 function renderFigure(brief: Brief, stem: string, messages: Messages, stored: FlowchartSize | undefined): string {
   // The PNG is drawn at 2x for sharp text: shown at the chart's own size (1x), not stretched to the column; the SVG behind the link zooms without limit.
-  const size = stored ?? layOutSize(brief);
-  const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
+  const size = stored ?? measureFlowchartSvg(brief.flowchart);
+  const dimensions = ` width="${size.width}" height="${size.height}"`;
   return [
     `<h3>🧭 ${escapeHtml(messages.methodWorkflow)}</h3>`,
     `<figure><a href="${escapeHtml(stem)}.flowchart.svg"><img src="${escapeHtml(stem)}.flowchart.png"${dimensions} alt="${escapeHtml(describeFlowchart(brief.flowchart, brief.generation.language))}"></a>`,
     `<figcaption>${escapeHtml(messages.flowchartCaption)}</figcaption></figure>`,
   ].join('\n');
-}
-
-function layOutSize(brief: Brief): FlowchartSize | undefined {
-  const size = /width="(\d+)" height="(\d+)"/.exec(renderFlowchartSvg(brief.flowchart));
-  return size ? { width: Number(size[1]), height: Number(size[2]) } : undefined;
 }
 
 function renderCritique(brief: Brief): string {

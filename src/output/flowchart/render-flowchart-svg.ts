@@ -10,6 +10,7 @@ import {
   type Point,
 } from './layout-flowchart.js';
 import { measureText } from './measure-text.js';
+import type { FlowchartSize } from './read-flowchart-size.js';
 import { assignStageColors, type StageColors } from './stage-palette.js';
 
 /** Fonts named in the SVG, the first found wins; the PNG renderer loads DejaVu/Liberation when present. */
@@ -24,13 +25,8 @@ const EDGE_COLOR = '#475569';
 
 // A standalone SVG with its own light background, so it reads the same on light and dark pages.
 export function renderFlowchartSvg(flowchart: Flowchart): string {
-  const layout = layoutFlowchart(flowchart);
-  const stageColors = assignStageColors(flowchart);
+  const { layout, stageColors, legend, width, height } = planSvg(flowchart);
   const colorsByStage = new Map(stageColors.map((colors) => [colors.stage, colors]));
-
-  const width = Math.max(MIN_WIDTH, layout.width);
-  const legend = layoutLegend(stageColors, width);
-  const height = legend.height + layout.height;
   const graphOffsetX = Math.round((width - layout.width) / 2);
   const labelsById = new Map(flowchart.nodes.map((node) => [node.id, node.label]));
   const description = flowchart.edges.map((edge) => `${labelsById.get(edge.from)} → ${labelsById.get(edge.to)}`).join('; ');
@@ -53,7 +49,22 @@ export function renderFlowchartSvg(flowchart: Flowchart): string {
   ].join('\n');
 }
 
+/** The width and height `renderFlowchartSvg` gives the chart, without rendering its boxes and arrows. */
+export function measureFlowchartSvg(flowchart: Flowchart): FlowchartSize {
+  const { width, height } = planSvg(flowchart);
+  return { width, height };
+}
+
 // --- internal ---
+
+// The chart's layout, the legend above it and the size of both: at least MIN_WIDTH wide.
+function planSvg(flowchart: Flowchart) {
+  const layout = layoutFlowchart(flowchart);
+  const stageColors = assignStageColors(flowchart);
+  const width = Math.max(MIN_WIDTH, layout.width);
+  const legend = layoutLegend(stageColors, width);
+  return { layout, stageColors, legend, width, height: legend.height + layout.height };
+}
 
 function renderNode(node: LaidOutNode, colors: StageColors): string {
   const left = node.x - node.width / 2;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Flowchart } from '../../../src/brief/flowchart-schema.js';
-import { renderFlowchartSvg } from '../../../src/output/flowchart/render-flowchart-svg.js';
+import { measureFlowchartSvg, renderFlowchartSvg } from '../../../src/output/flowchart/render-flowchart-svg.js';
 import { makeSampleBrief } from '../../helpers/sample-brief.js';
 
 const hostile: Flowchart = {
@@ -54,5 +54,14 @@ describe('renderFlowchartSvg', () => {
   it('is byte-identical for the same graph', () => {
     const flowchart = makeSampleBrief().flowchart;
     expect(renderFlowchartSvg(flowchart)).toBe(renderFlowchartSvg(structuredClone(flowchart)));
+  });
+});
+
+describe('measureFlowchartSvg', () => {
+  it('gives the size the rendered SVG has', () => {
+    for (const flowchart of [makeSampleBrief().flowchart, hostile]) {
+      const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(renderFlowchartSvg(flowchart))!;
+      expect(measureFlowchartSvg(flowchart)).toEqual({ width: Number(width), height: Number(height) });
+    }
   });
 });
