@@ -113,7 +113,11 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
         submissions.push(record);
       }
     }
-    const results = await Promise.all([...recorded.map(resumeSubmission), ...submissions.map(settleSubmission)]);
+    // Every batch is waited for before a failure is thrown: no poll outlives the run.
+    const settled = await Promise.allSettled([...recorded.map(resumeSubmission), ...submissions.map(settleSubmission)]);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<Map<string, BatchResult>>).value);
     for (const [customId, request] of round) settleRequest(customId, request, pickResult(results.map((found) => found.get(customId))));
   };
 
