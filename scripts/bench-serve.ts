@@ -1,7 +1,7 @@
 // summarize serve under load: N requests from C concurrent clients (pages, /healthz, votes written), in its own
 // process as systemd runs it (the built command: npm run build first); prints requests/s, latency and the server's resident memory before, at peak and after.
 // npm run bench:serve -- [--requests 20000] [--clients 50]
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const total = readPositive('--requests', values.requests);
 const clients = readPositive('--clients', values.clients);
 
 const root = await mkdtemp(join(tmpdir(), 'arxiv-brief-bench-serve-'));
+let serverProcess: ChildProcess | undefined;
+let sampler: NodeJS.Timeout | undefined;
 try {
   await storeEdition(join(root, 'output'), '2025-01-31', makeSampleBriefs());
   // Votes are taken only on published papers.
@@ -38,6 +40,7 @@ try {
     env: { PATH: process.env.PATH, HOME: root, SUMMARIZE_UNSUBSCRIBE_SECRET: SECRET, SUMMARIZE_DATA_DIR: join(root, 'data') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  serverProcess = server;
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     server.stderr.on('data', (chunk: Buffer) => {
@@ -52,7 +55,7 @@ try {
   for (const path of ['/', '/healthz', '/digests/2025-01-31.html']) await (await fetch(`${url}${path}`)).arrayBuffer();
   const rssBefore = readRss();
   let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, readRss())), 100);
+  sampler = setInterval(() => (rssPeak = Math.max(rssPeak, readRss())), 100);
 
   const paths = ['/', '/digests/2025-01-31.html', '/healthz', '/feed.xml', '/index.html'];
   const latencies: number[] = [];
@@ -82,7 +85,6 @@ try {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const rssAfter = readRss();
-  server.kill('SIGTERM');
   latencies.sort((first, second) => first - second);
   const percentile = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!.toFixed(1);
   console.log(`requests:        ${total} from ${clients} clients (1 in 5 a vote written), ${errors} errors`);
@@ -90,6 +92,9 @@ try {
   console.log(`latency:         p50 ${percentile(0.5)} ms, p99 ${percentile(0.99)} ms`);
   console.log(`server memory:   RSS ${rssBefore.toFixed(1)} MB before, ${rssPeak.toFixed(1)} MB at peak, ${rssAfter.toFixed(1)} MB after`);
 } finally {
+  // A failed run stops its server too, or it outlives the script and holds the folder being removed.
+  clearInterval(sampler);
+  serverProcess?.kill('SIGTERM');
   await rm(root, { recursive: true, force: true });
 }
 

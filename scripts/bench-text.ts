@@ -8,6 +8,7 @@ import { createPdfExtractor, DEFAULT_POOL_SIZE, type PdfExtractor } from '../src
 import { ARXIV_STAMP } from '../src/text/clean/remove-arxiv-stamps.js';
 import { findRunningHeaderLines, headerKey } from '../src/text/clean/remove-running-headers.js';
 import { cleanPaperText } from '../src/text/clean-paper-text.js';
+import { median } from './bench-support.js';
 
 const run = promisify(execFile);
 const PDFTOTEXT = 'pdftotext';
@@ -169,11 +170,6 @@ function sumMs(outcomes: Map<string, Outcome>): number {
   let total = 0;
   for (const [name, outcome] of outcomes) if (outcome.ok && ours.get(name)?.ok) total += outcome.output.milliseconds;
   return total;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function printReport(): void {
