@@ -12,7 +12,7 @@ import { createVotedPaperFinder } from './create-voted-paper-finder.js';
 import { describeDatabaseFailure } from './describe-database-failure.js';
 import { getReadersDatabasePath } from './get-readers-database-path.js';
 import { openReadersDatabase } from './open-readers-database.js';
-import { listReaderCopiesDates, readReaderCopies, type RecordedPick } from './reader-copies-store.js';
+import { readReaderCopies, type RecordedPick } from './reader-copies-store.js';
 import type { ReaderSignals } from './reader-signals.js';
 import { createReadersStore } from './readers-store.js';
 
@@ -27,11 +27,12 @@ export async function explainReaderScore(config: Config, request: { address: str
   if (!paper) throw new BriefError(`readers explain: no brief of ${request.paperId} in ${config.outputDir}: only a paper a run briefed can be explained`);
   const heading = `${request.address} and ${paper.id} (${oneLine(paper.title)})`;
 
-  const recorded = await findRecordedPick(config.outputDir, request.address, paper.id);
-  if (recorded) return renderParts(`${heading}, as ranked for their copy of ${recorded.date}:`, recorded.pick, `${recorded.rank} of ${recorded.of}`);
+  // A reader's copy holds papers of that day's edition only: the edition's day is the one copies file to read.
+  const day = await findEditionOf(config.outputDir, paper.id);
+  const recorded = day && (await findRecordedPick(config.outputDir, day.date, request.address, paper.id));
+  if (recorded) return renderParts(`${heading}, as ranked for their copy of ${day.date}:`, recorded.pick, `${recorded.rank} of ${recorded.of}`);
 
   // Not in a copy the night recorded: their model now, among the papers of the paper's edition.
-  const day = await findEditionOf(config.outputDir, paper.id);
   const dayPapers = day ? (await Promise.all(day.ids.map(findPaper))).flatMap((found) => (found ? [found] : [])) : [paper];
   const candidates: LearnPaper[] = dayPapers.map((found) => ({ id: found.id, title: found.title, abstract: found.abstract, authors: found.authors }));
   const profile = await buildReaderProfile(signals, createVotedPaperFinder(findPaper));
@@ -60,9 +61,8 @@ function readSignals(config: Config, address: string): ReaderSignals {
     const readers = createReadersStore(connection);
     const reader = readers.find(address);
     if (!reader) throw new BriefError(`readers explain: no reader ${address} in ${path}`);
-    const signals = readers.listReaderSignals().find((entry) => entry.readerId === reader.id);
-    if (!signals) throw new BriefError(`readers explain: ${address} is ${reader.state}, and only an active reader's copy is ranked`);
-    return signals;
+    if (reader.state !== 'active') throw new BriefError(`readers explain: ${address} is ${reader.state}, and only an active reader's copy is ranked`);
+    return readers.readReaderSignals(reader);
   } catch (error) {
     throw error instanceof BriefError ? error : describeDatabaseFailure(error, path);
   } finally {
@@ -70,14 +70,10 @@ function readSignals(config: Config, address: string): ReaderSignals {
   }
 }
 
-async function findRecordedPick(outputDir: string, address: string, paperId: string): Promise<{ date: string; pick: RecordedPick; rank: number; of: number } | undefined> {
-  const readerId = toReaderId(address);
-  for (const date of await listReaderCopiesDates(outputDir)) {
-    const picks = (await readReaderCopies(outputDir, date))?.get(readerId) ?? [];
-    const index = picks.findIndex((pick) => pick.paperId === paperId);
-    if (index >= 0) return { date, pick: picks[index]!, rank: index + 1, of: picks.length };
-  }
-  return undefined;
+async function findRecordedPick(outputDir: string, date: string, address: string, paperId: string): Promise<{ pick: RecordedPick; rank: number; of: number } | undefined> {
+  const picks = (await readReaderCopies(outputDir, date))?.get(toReaderId(address)) ?? [];
+  const index = picks.findIndex((pick) => pick.paperId === paperId);
+  return index < 0 ? undefined : { pick: picks[index]!, rank: index + 1, of: picks.length };
 }
 
 async function findEditionOf(outputDir: string, paperId: string): Promise<{ date: string; ids: string[]; reasons: Map<string, string> } | undefined> {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BriefError } from '../errors/brief-error.js';
@@ -68,11 +68,3 @@ export async function readReaderCopies(outputDir: string, date: string): Promise
   return new Map(Object.entries(parsed.readers));
 }
 
-/** The days with readers' copies recorded, newest first. */
-export async function listReaderCopiesDates(outputDir: string): Promise<string[]> {
-  const names = await readdir(join(outputDir, 'mail')).catch(() => [] as string[]);
-  return names
-    .flatMap((name) => /^(\d{4}-\d{2}-\d{2})\.copies\.json$/.exec(name)?.[1] ?? [])
-    .sort()
-    .reverse();
-}

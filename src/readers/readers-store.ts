@@ -101,6 +101,14 @@ export function createReadersStore(connection: Database, now: () => Date = () =>
     listRules(readerId: number, kind: ReaderRuleKind): string[] {
       return (statements.listRules.all({ readerId, kind }) as Array<{ value: string }>).map((row) => row.value);
     },
+    /** One reader's votes, library and rules, as listReaderSignals gives an active reader's: what `readers explain` needs of one. */
+    readReaderSignals(reader: Pick<Reader, 'id' | 'address'>): ReaderSignals {
+      const signals: ReaderSignals = { readerId: reader.id, address: reader.address, votes: [], library: [], never: [], follow: [] };
+      for (const row of statements.readerVotes.all(reader.id) as Array<{ paperId: string; vote: Vote; at: string }>) signals.votes.push({ paperId: row.paperId, vote: row.vote, at: row.at });
+      for (const row of statements.readerLibrary.all(reader.id) as LibraryRow[]) signals.library.push(toLibraryItem(row));
+      for (const row of statements.readerRules.all(reader.id) as Array<{ kind: ReaderRuleKind; value: string }>) signals[row.kind].push(row.value);
+      return signals;
+    },
     /** Each active reader's votes, library and rules, in the order they were added: what ranks their own copy. */
     listReaderSignals(): ReaderSignals[] {
       const signals = new Map<number, ReaderSignals>();
@@ -184,6 +192,9 @@ function prepareStatements(connection: Database) {
     ),
     // No join with readers: the items of readers who are not active are dropped while grouping, and a join made the read twice as slow.
     libraries: connection.prepare('SELECT reader_id, title, abstract, authors, arxiv_id, added_at FROM library_items ORDER BY reader_id, position'),
+    readerVotes: connection.prepare('SELECT paper_id AS paperId, vote, at FROM votes WHERE reader_id = ? ORDER BY at, paper_id'),
+    readerLibrary: connection.prepare('SELECT reader_id, title, abstract, authors, arxiv_id, added_at FROM library_items WHERE reader_id = ? ORDER BY position'),
+    readerRules: connection.prepare('SELECT kind, value FROM reader_rules WHERE reader_id = ? ORDER BY rowid'),
     activeRules: connection.prepare(
       "SELECT reader_rules.reader_id AS readerId, kind, value FROM reader_rules JOIN readers ON readers.id = reader_rules.reader_id WHERE readers.state = 'active' ORDER BY reader_rules.rowid",
     ),

@@ -25,7 +25,7 @@ const transformer: LibraryItem = { title: 'Attention Is All You Need', abstract:
 const resnet: LibraryItem = { title: 'Deep Residual Learning for Image Recognition', abstract: '', authors: ['Kaiming He'], arxivId: null, addedAt: null };
 
 describe("a reader's signals", () => {
-  it("gives each active reader their votes, library and rules, and nobody else's", async () => {
+  it("gives each active reader their votes, library and rules, and nobody else's, listed or read one reader at a time", async () => {
     const { readers } = await openStore();
     const ada = readers.add({ address: 'ada@example.org' }, 'active', 'en').reader;
     const alan = readers.add({ address: 'alan@example.org' }, 'active', 'en').reader;
@@ -42,6 +42,9 @@ describe("a reader's signals", () => {
     expect(signals.map((reader) => reader.address)).toEqual(['ada@example.org', 'alan@example.org']);
     expect(signals[0]).toMatchObject({ readerId: ada.id, votes: [{ paperId: '2509.08721', vote: 'up' }], library: [transformer, resnet], never: ['blockchain'], follow: ['Yoshua Bengio'] });
     expect(signals[1]).toEqual({ readerId: alan.id, address: 'alan@example.org', votes: [], library: [], never: [], follow: [] });
+    // One reader's alone (`readers explain`) are the same as the list's.
+    expect(readers.readReaderSignals(ada)).toEqual(signals[0]);
+    expect(readers.readReaderSignals(alan)).toEqual(signals[1]);
   });
 
   it('replaces a library on reimport instead of adding to it', async () => {
