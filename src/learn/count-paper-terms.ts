@@ -9,16 +9,11 @@ export function countPaperTerms(paper: LearnPaper): ReadonlyMap<string, number> 
   for (const word of splitWords(paper.title)) add(word, 2);
   for (const word of splitWords(paper.abstract)) add(word, 1);
   for (const author of paper.authors) {
-    const name = normalizeAuthorName(author);
+    const name = toAuthorKey(author);
     if (name !== '') add(`author:${name}`, 1);
   }
   TERMS.set(paper, counts);
   return counts;
-}
-
-/** An author's name as compared: no accents or punctuation, lower case, its parts sorted ("Lovelace, Ada" = "Ada Lovelace"). */
-export function normalizeAuthorName(name: string): string {
-  return nameParts(name).sort().join(' ');
 }
 
 /** The lower-case, accent-free parts of a name. */
@@ -32,6 +27,11 @@ export function nameParts(name: string): string[] {
 }
 
 // --- internal ---
+
+// An author's name as compared: no accents or punctuation, lower case, its parts sorted ("Lovelace, Ada" = "Ada Lovelace").
+function toAuthorKey(name: string): string {
+  return nameParts(name).sort().join(' ');
+}
 
 // Each paper object is split once, however many readers' models read it in a night.
 const TERMS = new WeakMap<LearnPaper, ReadonlyMap<string, number>>();
