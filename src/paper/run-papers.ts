@@ -8,7 +8,6 @@ import { applyBatchPrices } from '../llm/apply-batch-prices.js';
 import type { CompletionBatch } from '../llm/completion-batch.js';
 import type { BatchClock, BatchPlan } from '../batch/batch-plan.js';
 import { type BatchChoice, chooseBatchMode } from '../batch/choose-batch-mode.js';
-import { describeBatchQueue } from '../batch/describe-batch-queue.js';
 import { hasBatchApi } from '../batch/has-batch-api.js';
 import type { ResolvedDeadline } from '../batch/resolve-deadline.js';
 import { PROSE_STYLES } from '../styles/prose-styles.js';
@@ -113,7 +112,7 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
   let instructionTokens: number | undefined;
   const countInstructionTokens = () => (instructionTokens ??= countTokens(prompts.system) + countTokens(prompts.brief));
   const batchPlan: BatchPlan = { deadline: choice.deadline, clock: options.batchClock, onlyRecorded: choice.onlyRecorded };
-  const batchQueue = (choice.batch || choice.onlyRecorded) && !dryRun && plan.summarize.length > 0 ? await createRunBatchQueue(context, reporter, abortSignal, batchPlan) : undefined;
+  const batchQueue = (choice.batch || choice.onlyRecorded) && !dryRun && plan.summarize.length > 0 ? (await import('../batch/start-batch-queue.js')).startBatchQueue(context.llm(), context.config, (line) => reporter.log(line), abortSignal, batchPlan) : undefined;
   // In a batch every paper's calls wait together for the batch: none waits for a free slot first.
   const llmQueue = new PQueue({ concurrency: batchQueue ? Number.POSITIVE_INFINITY : config.llmConcurrency });
   const result: RunPapersResult = { papers: new Map(), briefs: new Map(), styles: new Map(), estimates: [] };
@@ -386,12 +385,6 @@ export async function runPapers(context: PaperContext, options: RunPapersOptions
 }
 
 // --- internal ---
-
-// Loaded for --batch runs only.
-async function createRunBatchQueue(context: PaperContext, reporter: ProgressReporter, abortSignal: AbortSignal, plan: BatchPlan) {
-  const { createBatchQueue } = await import('../batch/create-batch-queue.js');
-  return createBatchQueue(describeBatchQueue(context.llm(), context.config, (line) => reporter.log(line), abortSignal, plan));
-}
 
 // SUMMARIZE_BATCH=auto sends at once to a server without the Batch API, instead of failing every paper as --batch would.
 async function confirmBatchApi(context: PaperContext, choice: BatchChoice): Promise<BatchChoice> {

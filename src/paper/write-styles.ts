@@ -1,7 +1,6 @@
 import type { Brief } from '../brief/brief-schema.js';
 import { formatArxivId } from '../arxiv/format-arxiv-id.js';
 import type { BatchPlan } from '../batch/batch-plan.js';
-import { describeBatchQueue } from '../batch/describe-batch-queue.js';
 import { describeFailure } from '../errors/describe-failure.js';
 import { loadStylePrompt } from '../brief/load-style-prompt.js';
 import type { PodcastScript } from '../styles/podcast-script.js';
@@ -42,7 +41,8 @@ export async function writeStyles(
   if (!options.styles.includes('podcast')) return result;
   const stylePrompt = await loadStylePrompt(context.config.promptsDir, 'podcast', context.prompts.system);
   // Through --batch every paper's segment goes in one batch, at the batch price: each needs its brief, so it comes after theirs.
-  const batched = options.batch && briefs.length > 0 ? await startSegmentBatch(context, options, options.batch) : undefined;
+  // Loaded for --batch runs only; each answer's usage says it came through the batch, so its record counts it at the batch price.
+  const batched = options.batch && briefs.length > 0 ? (await import('../batch/start-batch-queue.js')).startBatchQueue(context.llm(), context.config, options.log, options.signal ?? new AbortController().signal, options.batch) : undefined;
   const writeSegment = async (brief: Brief) => {
     const participant = batched?.join(formatArxivId(brief.paper));
     try {
@@ -77,12 +77,4 @@ export async function writeStyles(
   // An interrupted run keeps its batch's record: the rerun takes its answers instead of paying again.
   if (batched && !options.signal?.aborted) await batched.close();
   return result;
-}
-
-// --- internal ---
-
-// Loaded for --batch runs only; each answer's usage says it came through the batch, so its record counts it at the batch price.
-async function startSegmentBatch(context: PaperContext, options: { log: (line: string) => void; signal?: AbortSignal }, plan: BatchPlan) {
-  const { createBatchQueue } = await import('../batch/create-batch-queue.js');
-  return createBatchQueue(describeBatchQueue(context.llm(), context.config, options.log, options.signal ?? new AbortController().signal, plan));
 }
