@@ -67,4 +67,5 @@ it('says what it expected for a missing or unknown action', async () => {
   const { env } = await makeEnv();
   expect((await readers([], env)).stderr).toContain('readers: expected one of add, remove, list, import, export');
   expect((await readers(['list', '--votes'], env)).stderr).toContain('readers list: --votes does not apply here');
+  expect((await readers(['explain', 'ada@example.org', '2509.08721', '--state', 'active'], env)).stderr).toContain('readers explain: --state does not apply here');
 });

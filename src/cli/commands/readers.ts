@@ -45,10 +45,7 @@ const ACTIONS = ['add', 'remove', 'list', 'import', 'export', 'library', 'never'
 
 async function readAction(action: string | undefined, operands: string[], flags: Flags, io: CliIo): Promise<ReadersAction> {
   if (action === undefined || !ACTIONS.includes(action)) throw new UsageError(`readers: expected one of ${ACTIONS.join(', ')}${action === undefined ? '' : `, not ${JSON.stringify(action)}`}`);
-  const only = (allowed: string[]) => {
-    const given = (['name', 'language', 'state', 'votes', 'remove'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== false && !allowed.includes(flag));
-    if (given.length > 0) throw new UsageError(`readers ${action}: --${given[0]} does not apply here`);
-  };
+  const only = (allowed: Array<keyof Flags>) => assertOnlyFlags(action, flags, allowed);
   const expectOperands = (count: number, what: string) => {
     if (operands.length !== count) throw new UsageError(`readers ${action}: expected ${what}${operands.length > count ? `; unexpected ${JSON.stringify(operands[count])}` : ''}`);
   };
@@ -92,10 +89,15 @@ async function readAction(action: string | undefined, operands: string[], flags:
 
 // `readers explain ADDRESS PAPER`: the paper as any arXiv ID form, its version ignored (a reader votes on the paper).
 function readExplainRequest(operands: string[], flags: Flags): { address: string; paperId: string } {
-  const given = (['name', 'language', 'state', 'votes', 'remove'] as const).find((flag) => flags[flag] !== undefined && flags[flag] !== false);
-  if (given) throw new UsageError(`readers explain: --${given} does not apply here`);
+  assertOnlyFlags('explain', flags, []);
   if (operands.length !== 2) throw new UsageError(`readers explain: expected an address and a paper, e.g. readers explain ada@example.org 2509.08721${operands.length > 2 ? `; unexpected ${JSON.stringify(operands[2])}` : ''}`);
   return { address: parseAddress(operands[0]!), paperId: parseArxivId(operands[1]!).id };
+}
+
+// Each action takes its own few of the command's flags: another one given is refused, not ignored.
+function assertOnlyFlags(action: string, flags: Flags, allowed: ReadonlyArray<keyof Flags>): void {
+  const given = (['name', 'language', 'state', 'votes', 'remove'] as const).find((flag) => flags[flag] !== undefined && flags[flag] !== false && !allowed.includes(flag));
+  if (given) throw new UsageError(`readers ${action}: --${given} does not apply here`);
 }
 
 function parseAddress(value: string): string {
