@@ -24,16 +24,22 @@ export interface BatchJournal {
   forget(key: string): Promise<void>;
 }
 
-/** The journal of a run's batches, in `<cacheDir>/batches/`: one JSON record and one JSONL input per submission. */
-export function createBatchJournal(cacheDir: string): BatchJournal {
+/**
+ * The journal of a run's batches, in `<cacheDir>/batches/`: one JSON record and one JSONL input per submission.
+ * A record that cannot be read or parsed is skipped, and `warn` (default: nothing) told its file.
+ */
+export function createBatchJournal(cacheDir: string, warn: (line: string) => void = () => undefined): BatchJournal {
   const folder = join(cacheDir, 'batches');
   return {
     async list() {
       const names = await readdir(folder).catch(() => [] as string[]);
       const records = await Promise.all(
         names.filter((name) => name.endsWith('.json')).map(async (name) => {
-          const parsed = BatchRecordSchema.safeParse(JSON.parse(await readFile(join(folder, name), 'utf8').catch(() => 'null')));
-          return parsed.success ? [parsed.data] : [];
+          const path = join(folder, name);
+          const parsed = BatchRecordSchema.safeParse(await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined));
+          if (parsed.success) return [parsed.data];
+          warn(`batch record ${path} is unreadable or not a batch record: skipped (delete it if no batch of it is on the server)`);
+          return [];
         }),
       );
       return records.flat();

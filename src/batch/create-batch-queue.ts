@@ -64,7 +64,7 @@ export function createBatchQueue(options: BatchQueueOptions): BatchQueue {
   const atOnce = createAtOnceLane(options.concurrency ?? 4, now);
   // Once a batch is given up for the deadline, every call left goes at once.
   let fellBack = false;
-  const journal = createBatchJournal(options.cacheDir);
+  const journal = createBatchJournal(options.cacheDir, log);
   // The requests of the batches an earlier attempt submitted, read once: with `onlyRecorded`, the only ones not sent at once.
   let recordedIds: Promise<Set<string>> | undefined;
   const isRecorded = async (customId: string) => (await (recordedIds ??= journal.list().then((records) => new Set(records.filter((record) => record.batchId !== undefined).flatMap((record) => record.customIds))))).has(customId);

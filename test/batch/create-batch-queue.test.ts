@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type OpenAI from 'openai';
@@ -190,6 +190,16 @@ describe('createBatchQueue against the Files and Batches API', () => {
     expect(fake.batchApi.batches).toHaveLength(0);
     expect(fake.requests.map((request) => request.batchId)).toEqual([undefined, undefined]);
     expect(logged.some((line) => line.startsWith('batch batch_gone: no longer on the server'))).toBe(true);
+  });
+
+  it('skips a corrupt batch record, naming its file, and the run goes on', async () => {
+    await mkdir(join(cacheDir, 'batches'), { recursive: true });
+    await writeFile(join(cacheDir, 'batches', 'corrupt.json'), '{"key": "corr');
+    const queue = startQueue();
+    const paper = queue.join('a');
+    expect(contentOf(await paper.answer(...inBatch('one')))).toBe('answer to one');
+    paper.leave();
+    expect(logged.some((line) => line.startsWith(`batch record ${join(cacheDir, 'batches', 'corrupt.json')} is unreadable`))).toBe(true);
   });
 
   it('retries a poll the server answered 503, and the run gets its answers', async () => {
