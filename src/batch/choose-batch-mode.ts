@@ -2,7 +2,8 @@ import { formatCount } from '../format/format-count.js';
 import { formatDuration } from '../format/format-duration.js';
 import { ASSUMED_CALL_MS } from './create-at-once-lane.js';
 import { type BatchDeadline, estimateAtOnceMs } from './find-latest-start.js';
-import { formatTimeOfDay, type ResolvedDeadline } from './resolve-deadline.js';
+import { formatClockTime } from '../format/format-clock-time.js';
+import type { ResolvedDeadline } from './resolve-deadline.js';
 
 export interface BatchChoice {
   batch: boolean;
@@ -26,12 +27,12 @@ export function chooseBatchMode(input: { mode: 'on' | 'off' | 'auto'; deadline: 
   const atOnceMs = estimateAtOnceMs(calls, concurrency, ASSUMED_CALL_MS);
   const work = `${formatCount(calls, 'call')} take about ${formatDuration(atOnceMs, { style: 'spaced' })} sent at once, repairs and margin included`;
   // A rerun counts from the night's first attempt: say so, as its deadline is not the next one after now.
-  const counted = deadline.firstAttemptAt === undefined ? '' : ` (counted from the night's first attempt at ${formatTimeOfDay(deadline.firstAttemptAt)})`;
+  const counted = deadline.firstAttemptAt === undefined ? '' : ` (counted from the night's first attempt at ${formatClockTime(deadline.firstAttemptAt, { seconds: false })})`;
   if (left <= 0) return { batch: false, line: `model calls: sent at once: the deadline ${deadline.label} passed ${formatDuration(-left, { style: 'spaced' })} ago${counted}` };
   if (left <= atOnceMs) return { batch: false, line: `model calls: sent at once: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away${counted}, and ${work}` };
   return {
     batch: true,
     deadline: { at: deadline.at, label: deadline.label, concurrency },
-    line: `model calls: through the Batch API at half price: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away${counted}; if the batch is not done by ${formatTimeOfDay(deadline.at - atOnceMs)}, it is cancelled and the calls it has not answered go at once (${work})`,
+    line: `model calls: through the Batch API at half price: the deadline ${deadline.label} is ${formatDuration(left, { style: 'spaced' })} away${counted}; if the batch is not done by ${formatClockTime(deadline.at - atOnceMs, { seconds: false })}, it is cancelled and the calls it has not answered go at once (${work})`,
   };
 }

@@ -1,4 +1,5 @@
 import type { Deadline } from '../config/parse-deadline.js';
+import { formatClockTime } from '../format/format-clock-time.js';
 
 /** A deadline as a moment: milliseconds since the epoch, and how to name it (local `HH:MM`). */
 export interface ResolvedDeadline {
@@ -16,16 +17,10 @@ const LATE_WINDOW_MS = 12 * 3_600_000;
  * first start at 06:45 is 15 min late and one at 22:00 is early for the next morning; `4h`: four hours after that start.
  */
 export function resolveDeadline(deadline: Deadline, firstStartedAt: number): ResolvedDeadline {
-  if (deadline.kind === 'after-start') return { at: firstStartedAt + deadline.milliseconds, label: formatTimeOfDay(firstStartedAt + deadline.milliseconds) };
+  if (deadline.kind === 'after-start') return { at: firstStartedAt + deadline.milliseconds, label: formatClockTime(firstStartedAt + deadline.milliseconds, { seconds: false }) };
   const day = new Date(firstStartedAt);
   day.setHours(deadline.hours, deadline.minutes, 0, 0);
   if (day.getTime() <= firstStartedAt - LATE_WINDOW_MS) day.setDate(day.getDate() + 1);
   if (day.getTime() > firstStartedAt + LATE_WINDOW_MS) day.setDate(day.getDate() - 1);
-  return { at: day.getTime(), label: formatTimeOfDay(day.getTime()) };
-}
-
-/** `05:42`, on this machine's clock. */
-export function formatTimeOfDay(at: number): string {
-  const time = new Date(at);
-  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+  return { at: day.getTime(), label: formatClockTime(day.getTime(), { seconds: false }) };
 }

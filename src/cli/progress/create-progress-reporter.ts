@@ -1,5 +1,5 @@
 import type { PaperEvent, PaperEventKind, ProgressReporter, ProgressTotals } from '../../run/progress-reporter.js';
-import { formatClockTime } from './format-clock-time.js';
+import { formatClockTime } from '../../format/format-clock-time.js';
 import { formatDuration } from '../../format/format-duration.js';
 import { formatUsd } from './format-usd.js';
 import { renderOutcomeLine } from './render-outcome-line.js';

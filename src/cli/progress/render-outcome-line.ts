@@ -1,4 +1,4 @@
-import { formatClockTime } from './format-clock-time.js';
+import { formatClockTime } from '../../format/format-clock-time.js';
 import { formatDuration } from '../../format/format-duration.js';
 import { formatUsd } from './format-usd.js';
 import { toTerminalText } from './to-terminal-text.js';
