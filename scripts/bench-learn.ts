@@ -8,7 +8,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createSeededRandom } from '../test/helpers/seeded-random.js';
+import { createSeededRandom } from '../src/text/create-seeded-random.js';
 import { formatSeconds, mark, readPositive } from './bench-support.js';
 import { BENCH_READER_TOP } from './learn-bench/bench-rankers.js';
 import { buildStandInCorpus, STAND_IN_PDFS } from './learn-bench/build-stand-in-corpus.js';

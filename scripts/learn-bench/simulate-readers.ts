@@ -2,7 +2,7 @@ import { countPaperTerms } from '../../src/learn/count-paper-terms.js';
 import type { LearnPaper } from '../../src/learn/learn-paper.js';
 import type { ProfileEntry } from '../../src/rank/relevance.js';
 import { scoreByKeywords } from '../../src/rank/score-by-keywords.js';
-import { createSeededRandom } from '../../test/helpers/seeded-random.js';
+import { createSeededRandom } from '../../src/text/create-seeded-random.js';
 import { BENCH_RANKERS, type BenchDay, type BenchReaderSignals } from './bench-rankers.js';
 import type { CorpusPaper } from './corpus-paper.js';
 import { ndcgAt, precisionAt } from './score-copy.js';

@@ -4,7 +4,7 @@ import { rankForReader } from '../../src/learn/rank-for-reader.js';
 import type { ReaderProfile } from '../../src/learn/reader-profile.js';
 import { scoreByKeywords } from '../../src/rank/score-by-keywords.js';
 import type { ProfileEntry } from '../../src/rank/relevance.js';
-import { createSeededRandom } from '../../test/helpers/seeded-random.js';
+import { createSeededRandom } from '../../src/text/create-seeded-random.js';
 import { median } from '../bench-support.js';
 import type { CorpusPaper } from './corpus-paper.js';
 

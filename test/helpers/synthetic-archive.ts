@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EditionRecord } from '../../src/edition/edition-record.js';
 import { getEditionRecordPath } from '../../src/archive/edition-record-store.js';
 import type { DigestIndex } from '../../src/output/digest-store.js';
-import { createSeededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../../src/text/create-seeded-random.js';
 
 export interface SyntheticArchiveOptions {
   /** The first day of the archive (YYYY-MM-DD). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LearnPaper } from '../../src/learn/learn-paper.js';
 import { rankForReader, type RankForReaderOptions } from '../../src/learn/rank-for-reader.js';
 import type { ReaderProfile } from '../../src/learn/reader-profile.js';
+import { createSeededRandom } from '../../src/text/create-seeded-random.js';
 import { TOPIC_PAPERS } from '../helpers/learn-papers.js';
-import { createSeededRandom } from '../helpers/seeded-random.js';
 
 const { graphs, speech, robots } = TOPIC_PAPERS;
 const NOW = new Date('2026-12-07T06:00:00Z');

@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../brief-schema.js';
+import { createSeededRandom } from '../../text/create-seeded-random.js';
 
 /**
  * When every correct answer sits in the same position (models love "B"), reorders the options so
@@ -11,7 +12,7 @@ export function balanceAnswerPositions(quiz: QuizQuestion[], seed: string): Quiz
   if (quiz.some((question) => question.options[question.answerIndex] === undefined || question.options.length < 2)) {
     return quiz;
   }
-  const random = createSeededRandom(seed);
+  const random = createSeededRandom(hashSeed(seed));
   const optionCount = Math.min(...quiz.map((question) => question.options.length));
   const targetPositions = shuffle([...Array(optionCount).keys()], random);
   return quiz.map((question, questionIndex) => {
@@ -27,16 +28,11 @@ export function balanceAnswerPositions(quiz: QuizQuestion[], seed: string): Quiz
 
 // --- internal ---
 
-// mulberry32 seeded with the FNV-1a hash of the seed: tiny, and stable across Node versions.
-function createSeededRandom(seed: string): () => number {
-  let state = 0x811c9dc5;
-  for (const character of seed) state = Math.imul(state ^ (character.codePointAt(0) ?? 0), 0x01000193);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
+// The FNV-1a hash of the seed, as mulberry32's number: tiny, and stable across Node versions.
+function hashSeed(seed: string): number {
+  let hash = 0x811c9dc5;
+  for (const character of seed) hash = Math.imul(hash ^ (character.codePointAt(0) ?? 0), 0x01000193);
+  return hash;
 }
 
 function shuffle<Item>(items: Item[], random: () => number): Item[] {
