@@ -123,7 +123,7 @@ async function measure(way: Way, styleFlags: string[], warmCache: string, folder
   const briefs: Array<Written & { styles?: Record<string, Written> }> = JSON.parse(result.stdout);
   const perPaper = briefs.map((brief) => [brief, ...Object.values(brief.styles ?? {})].reduce((sum, document) => addUsage(sum, document.generation.usage), ZERO_USAGE));
   const byStyle = Object.fromEntries(['brief', 'blurb', 'commentary', 'podcast'].map((style) => [style, briefs.map((brief) => (style === 'brief' ? brief : brief.styles?.[style])?.generation.usage ?? ZERO_USAGE)]));
-  // What each call was billed at, as its record says: through --batch the podcast segment, written from the brief, is sent at once at the list price.
+  // What each call was billed at, as its record says: through --batch the podcast segment, written from the brief, goes in the next batch (the run's afterBriefs) at the batch price.
   const costs = briefs.map((brief) => [brief, ...Object.values(brief.styles ?? {})].reduce((sum, document) => sum + document.generation.costUsd!, 0));
   return { perPaper, costs, byStyle };
 }
